@@ -1,0 +1,5 @@
+"""Allows ``python -m networkday``."""
+
+from networkday.cli import main
+
+raise SystemExit(main())

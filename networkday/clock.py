@@ -1,0 +1,77 @@
+"""The one seam for time: the app asks a clock, so tests and snapshots can fix it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, aware, in the user's local time zone."""
+        ...
+
+    def today(self) -> date: ...
+
+
+class SystemClock:
+    """Wall-clock time in the local zone, through pendulum so DST and zone changes are right."""
+
+    def __init__(self, timezone: str | None = None) -> None:
+        import pendulum
+
+        self._pendulum = pendulum
+        self._tz = pendulum.timezone(timezone) if timezone else pendulum.local_timezone()
+
+    @property
+    def tz(self) -> tzinfo:
+        return self._tz
+
+    def now(self) -> datetime:
+        return self._pendulum.now(self._tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+
+class FixedClock:
+    """A clock that only moves when told to; for tests, snapshots and the demo."""
+
+    def __init__(self, instant: datetime) -> None:
+        if instant.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self._now = instant
+
+    @property
+    def tz(self) -> tzinfo:
+        assert self._now.tzinfo is not None
+        return self._now.tzinfo
+
+    def now(self) -> datetime:
+        return self._now
+
+    def today(self) -> date:
+        return self._now.date()
+
+    def advance(self, **delta: float) -> None:
+        from datetime import timedelta
+
+        self._now = self._now + timedelta(**delta)
+
+    def set(self, instant: datetime) -> None:
+        self._now = instant
+
+
+def clock_from_environ(environ: dict[str, str] | None = None) -> Clock:
+    """``NETWORKDAY_NOW`` pins the clock (for end-to-end tests and screenshots); else wall time."""
+    import os
+    from datetime import datetime
+
+    env = os.environ if environ is None else environ
+    pinned = env.get("NETWORKDAY_NOW")
+    if pinned:
+        instant = datetime.fromisoformat(pinned)
+        if instant.tzinfo is None:
+            raise ValueError("NETWORKDAY_NOW needs an offset, such as 2026-11-25T09:30:00+01:00")
+        return FixedClock(instant)
+    return SystemClock(env.get("NETWORKDAY_TZ") or None)

@@ -1,0 +1,1 @@
+"""Sub-commands of the command line; none of them imports Textual."""

@@ -1,0 +1,91 @@
+"""What every command shares: the data-folder option, opening the store, failing clearly."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from networkday.clock import clock_from_environ
+from networkday.paths import data_dir
+from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+
+
+class CommandError(Exception):
+    """A one-line message for stderr and the exit code: 1 for data problems, 2 for usage."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted both before and after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the data folder (default: $NETWORKDAY_HOME, else the platform's user data folder)",
+    )
+    return common
+
+
+def open_store(args: argparse.Namespace, *, scan: bool = True) -> Store:
+    root = data_dir(getattr(args, "data_dir", None))
+    if root.exists() and not root.is_dir():
+        raise CommandError(f"{root}: not a folder", 2)
+    try:
+        clock = clock_from_environ()
+    except ValueError as error:
+        raise CommandError(str(error), 2) from None
+    try:
+        store = Store.open(root, clock, scan=scan)
+    except PermissionError as error:
+        raise CommandError(f"{error.filename}: permission denied") from None
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    for warning in store.warnings:
+        print(f"networkday: warning: {warning}", file=sys.stderr)
+    return store
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    """Accepts ISO dates and a few words people type: today, tomorrow, +3 (days), +2w."""
+    from datetime import timedelta
+
+    base = today or date.today()
+    word = text.strip().lower()
+    if word == "today":
+        return base
+    if word == "tomorrow":
+        return base + timedelta(days=1)
+    if word == "yesterday":
+        return base - timedelta(days=1)
+    if word.startswith("+") and word[1:-1].isdigit() and word[-1] in "dw":
+        amount = int(word[1:-1])
+        return base + timedelta(days=amount * (7 if word[-1] == "w" else 1))
+    if word.startswith("+") and word[1:].isdigit():
+        return base + timedelta(days=int(word[1:]))
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY-MM-DD, today, tomorrow, +3 or +2w)"
+        ) from None
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def run_store(action: Any) -> Any:
+    """Turns store failures into one-line command errors."""
+    try:
+        return action()
+    except StoreError as error:
+        raise CommandError(str(error)) from None

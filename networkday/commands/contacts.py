@@ -1,0 +1,87 @@
+"""`networkday add` and `networkday log`: quick capture from the shell."""
+
+from __future__ import annotations
+
+import argparse
+
+from networkday.commands.common import CommandError, open_store, parse_date, run_store
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.errors import RecordError
+from networkday.domain.touch import KEEP
+from networkday.domain.vocab import CHANNELS, OUTCOMES
+from networkday.storage.actions import log_touch
+from networkday.storage.store import valid_id
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    add = subparsers.add_parser("add", parents=[common], help="add a contact and print its id")
+    add.add_argument("name")
+    add.add_argument("--company", default="")
+    add.add_argument("--title", default="")
+    add.add_argument("--email", action="append", default=[], help="repeat for more than one")
+    add.add_argument("--phone", action="append", default=[], help="repeat for more than one")
+    add.add_argument("--tag", action="append", default=[], help="repeat for more than one")
+    add.add_argument("--referred-by", metavar="ID", help="the id of the contact who introduced you")
+    add.add_argument("--follow-up", type=parse_date, metavar="DATE")
+    add.add_argument("--hiring-manager", action="store_true")
+    add.set_defaults(run=run_add)
+
+    log = subparsers.add_parser("log", parents=[common], help="append an interaction to a contact's history")
+    log.add_argument("id")
+    log.add_argument("outcome", choices=OUTCOMES)
+    log.add_argument("--channel", choices=CHANNELS, default="phone")
+    log.add_argument("--gave", default="", help="what you offered or gave them")
+    log.add_argument("--asked", default="", help="what you asked of them")
+    log.add_argument("--note", default="")
+    log.add_argument("--follow-up", type=parse_date, metavar="DATE")
+    log.set_defaults(run=run_log)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from networkday.domain.validate import valid_email
+
+    if not args.name.strip():
+        raise CommandError("NAME must not be empty", 2)
+    for email in args.email:
+        if not valid_email(email):
+            raise CommandError(f"--email {email!r} is not an email address", 2)
+    store = open_store(args)
+    if args.referred_by and args.referred_by not in store.contacts:
+        raise CommandError(f"--referred-by {args.referred_by!r}: no such contact", 2)
+    contact = Contact(
+        id="",
+        name=args.name.strip(),
+        company=args.company,
+        title=args.title,
+        email=args.email,
+        phone=args.phone,
+        tags=args.tag,
+        referred_by=args.referred_by,
+        follow_up=args.follow_up,
+        hiring_manager=args.hiring_manager,
+    )
+    try:
+        run_store(lambda: store.add_contact(contact))
+    except RecordError as error:
+        raise CommandError(error.message, 2) from None
+    print(contact.id)
+    return 0
+
+
+def run_log(args: argparse.Namespace) -> int:
+    if not valid_id(args.id):
+        raise CommandError(f"ID {args.id!r} is not a contact id", 2)
+    store = open_store(args, scan=False)
+    entry = LogEntry(
+        at=store.clock.now().replace(microsecond=0),
+        channel=args.channel,
+        outcome=args.outcome,
+        gave=args.gave,
+        asked=args.asked,
+        note=args.note,
+    )
+    follow_up = KEEP if args.follow_up is None else args.follow_up
+    contact = run_store(lambda: log_touch(store, args.id, entry, follow_up=follow_up))
+    follow = f", follow up {contact.follow_up}" if contact.follow_up else ""
+    print(f"{contact.id}: {args.outcome} by {args.channel} logged{follow}")
+    return 0

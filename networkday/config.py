@@ -1,0 +1,83 @@
+"""Settings from ``config.toml``: every key optional, every default documented here.
+
+The app reads the user's config and never writes it; choices the app must remember
+(the theme picked in the palette) go to ``state.toml`` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from networkday.domain.errors import RecordError
+from networkday.domain.fields import TableReader
+from networkday.domain.text import normalise_company
+
+DEFAULT_PROMPTS: tuple[str, ...] = (
+    "Who did I help today?",
+    "Who will help, and how?",
+    "What was a no — so what, and who is next?",
+    "What will I do first tomorrow?",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    networking_share: float = 0.85
+    calls_per_day: int = 5
+    targets: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = DEFAULT_PROMPTS
+    theme: str = ""
+    keys: dict[str, str] = field(default_factory=dict)
+    tag_cadence: dict[str, int] = field(default_factory=dict)
+    default_cadence_days: int | None = None
+    idle_hours: float = 4.0
+    auto_switch: bool = False
+
+    @classmethod
+    def from_dict(cls, table: dict[str, Any]) -> Config:
+        r = TableReader(table)
+        r.opt_int("format")
+        goals = r.table("goals") or TableReader({}, ("goals",))
+        share = goals.number("networking_share", 0.85)
+        if not 0 <= share <= 1:
+            raise RecordError("'networking_share' must be between 0 and 1", ("goals", "networking_share"))
+        calls = goals.opt_int("calls_per_day", minimum=0, maximum=200)
+        journal = r.table("journal") or TableReader({}, ("journal",))
+        prompts = tuple(journal.str_list("prompts")) or DEFAULT_PROMPTS
+        ui = r.table("ui") or TableReader({}, ("ui",))
+        keys = r.table("keys") or TableReader({}, ("keys",))
+        key_map = {name: keys.str(name) for name in keys.data}
+        cadence = r.table("cadence") or TableReader({}, ("cadence",))
+        default_cadence = cadence.opt_int("default_days", minimum=1, maximum=3650)
+        tags_reader = cadence.table("tags") or TableReader({}, ("cadence", "tags"))
+        tag_cadence = {
+            tag: value
+            for tag in tags_reader.data
+            if (value := tags_reader.opt_int(tag, minimum=1, maximum=3650)) is not None
+        }
+        timer = r.table("timer") or TableReader({}, ("timer",))
+        idle = timer.number("idle_hours", 4.0)
+        return cls(
+            networking_share=share,
+            calls_per_day=5 if calls is None else calls,
+            targets=tuple(r.str_list("targets")),
+            prompts=prompts,
+            theme=ui.str("theme"),
+            keys=key_map,
+            tag_cadence=tag_cadence,
+            default_cadence_days=default_cadence,
+            idle_hours=idle,
+            auto_switch=timer.bool("auto_switch"),
+        )
+
+    def is_target(self, company: str) -> bool:
+        wanted = normalise_company(company)
+        return bool(wanted) and any(normalise_company(t) == wanted for t in self.targets)
+
+    def cadence_for(self, cadence_days: int | None, tags: list[str] | tuple[str, ...]) -> int | None:
+        """A contact's own cadence wins; else the shortest of its tags'; else the default."""
+        if cadence_days:
+            return cadence_days
+        by_tag = [self.tag_cadence[tag] for tag in tags if tag in self.tag_cadence]
+        return min(by_tag) if by_tag else self.default_cadence_days

@@ -1,0 +1,131 @@
+"""A person in the network and the history of every touch with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from networkday.domain.errors import RecordError
+from networkday.domain.fields import TableReader, put
+from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, MOTIVES, OUTCOMES
+
+
+@dataclass
+class LogEntry:
+    """One touch: when, through which channel, how it went, and what was given and asked."""
+
+    at: datetime
+    channel: str = "other"
+    outcome: str | None = None
+    gave: str = ""
+    asked: str = ""
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_reader(cls, r: TableReader) -> LogEntry:
+        at = r.opt_instant("at")
+        if at is None:
+            raise RecordError("'at' is required", (*r.path, "at"))
+        entry = cls(
+            at=at,
+            channel=r.choice("channel", CHANNELS) or "other",
+            outcome=r.choice("outcome", OUTCOMES),
+            gave=r.str("gave"),
+            asked=r.str("asked"),
+            note=r.str("note"),
+        )
+        entry.extra = r.rest()
+        return entry
+
+    def to_dict(self) -> dict[str, Any]:
+        table: dict[str, Any] = {"at": self.at, "channel": self.channel}
+        put(table, "outcome", self.outcome)
+        put(table, "gave", self.gave)
+        put(table, "asked", self.asked)
+        put(table, "note", self.note)
+        table.update(self.extra)
+        return table
+
+
+@dataclass
+class Contact:
+    """One person; ``id`` is the file stem and never stored inside the file."""
+
+    id: str
+    name: str
+    company: str = ""
+    title: str = ""
+    email: list[str] = field(default_factory=list)
+    phone: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    hiring_manager: bool = False
+    referred_by: str | None = None
+    met: str = ""
+    motives: list[str] = field(default_factory=list)
+    cadence_days: int | None = None
+    follow_up: date | None = None
+    notes: str = ""
+    log: list[LogEntry] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, contact_id: str, table: dict[str, Any]) -> Contact:
+        r = TableReader(table)
+        r.opt_int("format")
+        motives = r.str_list("motives")
+        for index, motive in enumerate(motives):
+            if motive not in MOTIVES:
+                raise RecordError(
+                    f"unknown motive {motive!r} (expected one of {', '.join(MOTIVES)})", ("motives", index)
+                )
+        contact = cls(
+            id=contact_id,
+            name=r.str("name", required=True).strip(),
+            company=r.str("company"),
+            title=r.str("title"),
+            email=r.str_list("email"),
+            phone=r.str_list("phone"),
+            links=r.str_list("links"),
+            tags=r.str_list("tags"),
+            hiring_manager=r.bool("hiring_manager"),
+            referred_by=r.opt_str("referred_by") or None,
+            met=r.str("met"),
+            motives=motives,
+            cadence_days=r.opt_int("cadence_days", minimum=1, maximum=3650),
+            follow_up=r.opt_date("follow_up"),
+            notes=r.str("notes"),
+            log=[LogEntry.from_reader(item) for item in r.tables("log")],
+        )
+        contact.extra = r.rest()
+        return contact
+
+    def to_dict(self) -> dict[str, Any]:
+        table: dict[str, Any] = {"format": FORMAT_VERSION, "name": self.name}
+        put(table, "company", self.company)
+        put(table, "title", self.title)
+        put(table, "email", self.email)
+        put(table, "phone", self.phone)
+        put(table, "links", self.links)
+        put(table, "tags", self.tags)
+        put(table, "hiring_manager", self.hiring_manager)
+        put(table, "referred_by", self.referred_by)
+        put(table, "met", self.met)
+        put(table, "motives", self.motives)
+        put(table, "cadence_days", self.cadence_days)
+        put(table, "follow_up", self.follow_up)
+        put(table, "notes", self.notes)
+        table.update({key: value for key, value in self.extra.items() if key != "log"})
+        if self.log:
+            table["log"] = [entry.to_dict() for entry in self.log]
+        return table
+
+    @property
+    def last_touch(self) -> LogEntry | None:
+        return max(self.log, key=lambda entry: entry.at) if self.log else None
+
+    def history(self) -> list[LogEntry]:
+        """Newest first, as the timeline shows it."""
+        return sorted(self.log, key=lambda entry: entry.at, reverse=True)

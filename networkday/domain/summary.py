@@ -1,0 +1,131 @@
+"""Compact summaries of contacts and days: what lists, queues and figures need.
+
+A summary is derived from its record and can always be rebuilt, so the index cache
+that stores them is disposable. Times are plain POSIX seconds: bulk paths over years of
+history stay on floats rather than parsed datetimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from datetime import date
+
+from networkday.domain.contact import Contact
+from networkday.domain.day import Day
+
+NOTES_KEPT = 400
+
+
+@dataclass(slots=True)
+class ContactSummary:
+    id: str
+    name: str
+    company: str = ""
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    email: tuple[str, ...] = ()
+    phone: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    hiring_manager: bool = False
+    referred_by: str | None = None
+    follow_up: int | None = None  # date ordinal
+    cadence_days: int | None = None
+    #: Every touch as (POSIX seconds, channel, outcome, gave something, asked something).
+    entries: tuple[tuple[float, str, str, bool, bool], ...] = ()
+    notes: str = ""
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactSummary:
+        return cls(
+            id=contact.id,
+            name=contact.name,
+            company=contact.company,
+            title=contact.title,
+            tags=tuple(contact.tags),
+            email=tuple(contact.email),
+            phone=tuple(contact.phone),
+            links=tuple(contact.links),
+            hiring_manager=contact.hiring_manager,
+            referred_by=contact.referred_by,
+            follow_up=contact.follow_up.toordinal() if contact.follow_up else None,
+            cadence_days=contact.cadence_days,
+            entries=tuple(
+                sorted(
+                    (e.at.timestamp(), e.channel, e.outcome or "", bool(e.gave.strip()), bool(e.asked.strip()))
+                    for e in contact.log
+                )
+            ),
+            notes=contact.notes[:NOTES_KEPT],
+        )
+
+    @property
+    def last(self) -> tuple[float, str, str, bool, bool] | None:
+        return self.entries[-1] if self.entries else None
+
+    @property
+    def last_ts(self) -> float | None:
+        return self.entries[-1][0] if self.entries else None
+
+    @property
+    def gave(self) -> int:
+        return sum(1 for entry in self.entries if entry[3])
+
+    @property
+    def asked(self) -> int:
+        return sum(1 for entry in self.entries if entry[4])
+
+    @property
+    def follow_up_date(self) -> date | None:
+        return date.fromordinal(self.follow_up) if self.follow_up else None
+
+    def to_row(self) -> tuple:
+        return astuple(self)
+
+    @classmethod
+    def from_row(cls, row: list | tuple) -> ContactSummary:
+        values = list(row)
+        for index in (4, 5, 6, 7):
+            values[index] = tuple(values[index])
+        values[12] = tuple(tuple(entry) for entry in values[12])
+        return cls(*values)
+
+
+@dataclass(slots=True)
+class DaySummary:
+    date: int  # ordinal
+    planned: int = 0
+    made: int = 0
+    outcomes: tuple[tuple[str, int], ...] = ()
+    sessions: tuple[tuple[str, float, float | None], ...] = ()
+    rating: int | None = None
+    first_line: str = ""
+
+    @classmethod
+    def of(cls, day: Day) -> DaySummary:
+        counts: dict[str, int] = {}
+        for call in day.calls:
+            if call.outcome:
+                counts[call.outcome] = counts.get(call.outcome, 0) + 1
+        first = next((a.text.strip().splitlines()[0] for a in day.journal.answers if a.text.strip()), "")
+        return cls(
+            date=day.date.toordinal(),
+            planned=len(day.calls),
+            made=sum(1 for call in day.calls if call.made),
+            outcomes=tuple(sorted(counts.items())),
+            sessions=tuple((s.kind, s.start.timestamp(), s.end.timestamp() if s.end else None) for s in day.time),
+            rating=day.journal.rating,
+            first_line=first[:120],
+        )
+
+    def count(self, outcome: str) -> int:
+        return dict(self.outcomes).get(outcome, 0)
+
+    def to_row(self) -> tuple:
+        return astuple(self)
+
+    @classmethod
+    def from_row(cls, row: list | tuple) -> DaySummary:
+        values = list(row)
+        values[3] = tuple(tuple(item) for item in values[3])
+        values[4] = tuple(tuple(item) for item in values[4])
+        return cls(*values)

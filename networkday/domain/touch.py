@@ -1,0 +1,33 @@
+"""What logging a touch changes, as pure functions on the records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.day import Call, Day
+
+#: Marker for "leave the follow-up as the rules decide".
+KEEP = object()
+
+
+def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
+    """Appends the touch; a follow-up that was due is done unless a new one is given."""
+    contact.log.append(entry)
+    if follow_up is KEEP:
+        if contact.follow_up and contact.follow_up <= entry.at.date():
+            contact.follow_up = None
+    else:
+        contact.follow_up = follow_up  # type: ignore[assignment]
+
+
+def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> Call:
+    """Marks the day's call to this contact made, adding it when the touch was unplanned."""
+    call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
+    if call is None:
+        call = Call(contact=contact_id, channel=entry.channel, purpose=purpose)
+        day.calls.append(call)
+    call.outcome = entry.outcome
+    call.at = entry.at
+    call.channel = entry.channel
+    return call

@@ -1,0 +1,1 @@
+"""The TOML data folder: reading, validating, atomic writes, locking, the index cache."""

@@ -1,0 +1,61 @@
+"""Finds the line and column of a key path in TOML source.
+
+tomllib reports syntax errors with positions but returns plain values, so a wrong type
+found later during validation is located here by reading the headers and keys again.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _split_key(text: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
+    return tuple(part.strip("\"'") for part in parts)
+
+
+def locate(source: str, key_path: tuple[str | int, ...]) -> tuple[int, int]:
+    """Returns the 1-based (line, column) of the deepest part of ``key_path`` that is found."""
+    best: tuple[int, int, int] = (0, 1, 1)  # depth matched, line, column
+    current: tuple[str | int, ...] = ()
+    counts: dict[tuple[str | int, ...], int] = {}
+    in_multiline: str | None = None
+    for number, line in enumerate(source.splitlines(), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = _split_key(header.group(2))
+            if header.group(1) == "[[":
+                counts[names] = counts.get(names, -1) + 1
+                current = (*names, counts[names])
+            else:
+                current = names
+            depth = _match_depth(current, key_path)
+            if depth > best[0]:
+                best = (depth, number, line.index("[") + 1)
+            continue
+        key = _KEY.match(line)
+        if key:
+            full = (*current, *_split_key(key.group(1)))
+            depth = _match_depth(full, key_path)
+            if depth > best[0] and depth == len(full):
+                best = (depth, number, len(line) - len(line.lstrip()) + 1)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_multiline = quote
+    return best[1], best[2]
+
+
+def _match_depth(found: tuple[str | int, ...], wanted: tuple[str | int, ...]) -> int:
+    depth = 0
+    for a, b in zip(found, wanted, strict=False):
+        if a != b:
+            return 0 if depth < len(found) else depth
+        depth += 1
+    return depth if depth == len(found) else 0
