@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,16 +13,17 @@ import tomli_w
 
 from networkday.domain.errors import RecordError
 from networkday.storage.locate import locate
-from networkday.storage.problems import DataProblem, ProblemError
+from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
 T = TypeVar("T")
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_END = "(at end of document)"
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    return line, offset - (before.rfind(b"\n") + 1) + 1
+    """1-based line and column of a byte offset; the column counts characters, as tomllib and editors do."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
@@ -41,8 +43,11 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _POSITION.search(message)
-        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        clean = _POSITION.sub("", message).strip()
+        if match:
+            line, col = int(match.group(1)), int(match.group(2))
+        else:  # a truncated file: point at where it stops, not at its first line
+            line, col = _line_col(data, len(data)) if _END in message else (1, 1)
+        clean = _POSITION.sub("", message).replace(_END, "").strip()
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {clean}")) from None
 
 
@@ -59,7 +64,37 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def _key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else tomli_w.dumps({name: 0}).split(" = ")[0]
+    return name if _BARE_KEY.match(name) else tomli_w.dumps({name: 0}).removesuffix(" = 0\n")
+
+
+def _portable(value: Any) -> Any:
+    """TOML offsets are whole minutes: an old zone's offset in seconds (LMT) is written as the same instant in UTC."""
+    if isinstance(value, datetime):
+        offset = value.utcoffset()
+        return value.astimezone(UTC) if offset is not None and offset % timedelta(minutes=1) else value
+    if isinstance(value, list):
+        return [_portable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _portable(item) for key, item in value.items()}
+    return value
+
+
+def _has_crlf(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r\n" in value
+    if isinstance(value, list):
+        return any(_has_crlf(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_crlf(item) for item in value.values())
+    return False
+
+
+def _plain(values: dict[str, Any]) -> str:
+    """Multi-line strings keep notes readable, but tomli-w turns CRLF into LF inside them,
+    so a value holding CRLF is written as an escaped one-line string instead."""
+    if not any(_has_crlf(value) for value in values.values()):
+        return tomli_w.dumps(values, multiline_strings=True)
+    return "".join(tomli_w.dumps({key: value}, multiline_strings=not _has_crlf(value)) for key, value in values.items())
 
 
 def _is_aot(value: Any) -> bool:
@@ -69,7 +104,7 @@ def _is_aot(value: Any) -> bool:
 def _document(table: dict[str, Any], prefix: tuple[str, ...], out: list[str]) -> None:
     plain = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_aot(v)}
     if plain:
-        out.append(tomli_w.dumps(plain, multiline_strings=True))
+        out.append(_plain(plain))
     for name, value in table.items():
         path = (*prefix, _key(name))
         if isinstance(value, dict):
@@ -88,5 +123,10 @@ def dumps(table: dict[str, Any]) -> bytes:
     because people read, edit and diff these files by hand.
     """
     out: list[str] = []
-    _document(table, (), out)
-    return "".join(out).encode("utf-8")
+    _document(_portable(table), (), out)
+    try:
+        return "".join(out).encode("utf-8")
+    except UnicodeEncodeError as error:  # lone surrogates, e.g. from undecodable command-line bytes
+        raise StoreError(
+            f"cannot save text that is not valid Unicode: {error.object[error.start : error.end]!r}"
+        ) from None
