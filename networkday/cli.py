@@ -15,7 +15,7 @@ from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "contacts")
+COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from networkday.clock import clock_from_environ
+from networkday.domain.dates import parse_when
 from networkday.paths import data_dir
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
@@ -53,29 +54,12 @@ def open_store(args: argparse.Namespace, *, scan: bool = True) -> Store:
     return store
 
 
-def parse_date(text: str, today: date | None = None) -> date:
-    """Accepts ISO dates and a few words people type: today, tomorrow, +3 (days), +2w."""
-    from datetime import timedelta
-
-    base = today or date.today()
-    word = text.strip().lower()
-    if word == "today":
-        return base
-    if word == "tomorrow":
-        return base + timedelta(days=1)
-    if word == "yesterday":
-        return base - timedelta(days=1)
-    if word.startswith("+") and word[1:-1].isdigit() and word[-1] in "dw":
-        amount = int(word[1:-1])
-        return base + timedelta(days=amount * (7 if word[-1] == "w" else 1))
-    if word.startswith("+") and word[1:].isdigit():
-        return base + timedelta(days=int(word[1:]))
+def parse_date(text: str) -> date:
+    """An argparse type: the shared parser of typed dates, against the system's today."""
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date (use YYYY-MM-DD, today, tomorrow, +3 or +2w)"
-        ) from None
+        return parse_when(text, date.today())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def print_json(value: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
@@ -31,3 +31,14 @@ def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> 
     call.at = entry.at
     call.channel = entry.channel
     return call
+
+
+def amend_touch(contact: Contact, at: datetime, gave: str, asked: str, note: str) -> bool:
+    """Adds what was given, asked and noted to a touch logged a moment ago (the quick prompt)."""
+    entry = next((e for e in reversed(contact.log) if e.at == at), None)
+    if entry is None:
+        return False
+    entry.gave = gave or entry.gave
+    entry.asked = asked or entry.asked
+    entry.note = note or entry.note
+    return True

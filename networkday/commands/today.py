@@ -1,0 +1,90 @@
+"""`networkday today`: the day's queue as plain text or JSON, in the screen's order."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from networkday.commands.common import open_store, parse_date, print_json
+from networkday.domain.queue import last_touch_text
+from networkday.domain.text import one_line
+from networkday.storage.queue_source import day_queue
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "today",
+        parents=[common],
+        help="print the day's queue of people to contact",
+        description="Print the queue in the same order as the Today screen, with the reason for each row.",
+    )
+    parser.add_argument("--date", type=parse_date, metavar="DATE", help="another day (YYYY-MM-DD, tomorrow, +3)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    when = args.date or store.clock.today()
+    queue = day_queue(store, when)
+    now_ts = store.clock.now().timestamp()
+    rows = []
+    for position, item in enumerate(queue.items, start=1):
+        summary = store.contacts.get(item.contact_id)
+        rows.append(
+            {
+                "position": position,
+                "contact": item.contact_id,
+                "name": summary.name if summary else None,
+                "company": summary.company if summary else None,
+                "title": summary.title if summary else None,
+                "hiring_manager": bool(summary and summary.hiring_manager),
+                "kind": item.kind,
+                "reason": item.reason,
+                "channel": item.channel,
+                "purpose": item.purpose,
+                "outcome": item.outcome,
+                "last_touch": last_touch_text(summary, now_ts),
+                "problem": item.problem,
+            }
+        )
+    score = queue.score
+    if args.json:
+        print_json(
+            {
+                "date": when.isoformat(),
+                "will": score.will,
+                "wont": score.wont,
+                "made": score.made,
+                "planned": score.planned,
+                "goal": score.goal,
+                "streak": score.streak,
+                "problem": queue.problem,
+                "queue": rows,
+            }
+        )
+        return 1 if queue.problem else 0
+    print(
+        f"{when.isoformat()}  Some will {score.will} · Some won't {score.wont} · So what — next!  "
+        f"made {score.made}/{score.planned} · goal {score.goal} · streak {score.streak}"
+    )
+    if queue.problem:
+        print(f"networkday: {queue.problem}", file=sys.stderr)
+    if not rows:
+        print("Nobody in the queue: add someone with `networkday add`, or open the app.")
+    for row in rows:
+        mark = "x" if row["outcome"] else " "
+        who = one_line(row["name"] or row["contact"])
+        where = one_line(" · ".join(part for part in (row["company"], row["title"]) if part))
+        hm = " [hiring manager]" if row["hiring_manager"] else ""
+        print(f"[{mark}] {row['position']:>2}. {who}{hm}" + (f" — {where}" if where else ""))
+        detail = [row["channel"], one_line(row["reason"])]
+        if row["purpose"]:
+            detail.append(one_line(row["purpose"]))
+        if row["outcome"]:
+            detail.append(f"outcome: {row['outcome']}")
+        detail.append(f"last: {row['last_touch']}")
+        print("        " + " · ".join(detail))
+        if row["problem"]:
+            print(f"        problem: {row['problem']}")
+    return 1 if queue.problem else 0

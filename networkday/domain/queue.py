@@ -1,0 +1,186 @@
+"""Today's queue: whom to contact, why, and through which channel.
+
+The order is the product's promise: planned calls as saved, then follow-ups that are
+due (oldest first), then people past their keep-in-touch cadence, then suggestions up
+to the daily goal, warm paths to hiring managers first. The screen and `networkday
+today` both call ``build_queue``, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+
+from networkday.config import Config
+from networkday.domain.day import Day
+from networkday.domain.summary import ContactSummary
+
+PLANNED = "planned"
+FOLLOW_UP = "follow-up"
+CADENCE = "cadence"
+SUGGESTED = "suggested"
+DAY_SECONDS = 86_400
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    contact_id: str
+    kind: str
+    reason: str
+    channel: str = "phone"
+    purpose: str = ""
+    call_index: int | None = None
+    outcome: str | None = None
+    problem: str | None = None
+    overdue_days: int = 0
+    sort_key: float = 0.0
+
+    @property
+    def planned(self) -> bool:
+        return self.call_index is not None
+
+    @property
+    def made(self) -> bool:
+        return self.outcome is not None
+
+
+@dataclass(frozen=True)
+class Score:
+    """The day's header: outcomes are counted, a no is never dwelt on."""
+
+    will: int
+    wont: int
+    made: int
+    planned: int
+    goal: int
+    streak: int
+
+
+def build_queue(
+    day: Day,
+    contacts: Mapping[str, ContactSummary],
+    config: Config,
+    today: date,
+    warm: Mapping[str, str] | None = None,
+    tz: tzinfo = UTC,
+) -> list[QueueItem]:
+    """The queue for ``day`` as seen on ``today``; a past day shows only what was planned."""
+    items: list[QueueItem] = []
+    listed: set[str] = set()
+    for index, call in enumerate(day.calls):
+        problem = None if call.contact in contacts else f"no contact {call.contact!r} in the data folder"
+        items.append(
+            QueueItem(
+                contact_id=call.contact,
+                kind=PLANNED,
+                reason="planned",
+                channel=call.channel,
+                purpose=call.purpose,
+                call_index=index,
+                outcome=call.outcome,
+                problem=problem,
+            )
+        )
+        listed.add(call.contact)
+    if day.date < today:
+        return items
+    skip = listed | set(day.dismissed)
+    day_ordinal = day.date.toordinal()
+    day_start = datetime.combine(day.date, time(0), tzinfo=tz).timestamp()
+    due: list[QueueItem] = []
+    losing: list[QueueItem] = []
+    for summary in contacts.values():
+        if summary.id in skip:
+            continue
+        if summary.follow_up is not None and summary.follow_up <= day_ordinal:
+            overdue = day_ordinal - summary.follow_up
+            plural = "s" if overdue != 1 else ""
+            reason = "follow-up due" if overdue == 0 else f"follow-up {overdue} day{plural} overdue"
+            due.append(
+                QueueItem(summary.id, FOLLOW_UP, reason, overdue_days=overdue, sort_key=float(summary.follow_up))
+            )
+            continue
+        cadence = config.cadence_for(summary.cadence_days, summary.tags)
+        if cadence is None:
+            continue
+        last = summary.last_ts
+        since = None if last is None else day_ordinal - datetime.fromtimestamp(last, tz).toordinal()
+        if since is None or since > cadence:
+            text = f"every {cadence} days; " + ("never contacted" if since is None else f"{since} since last touch")
+            losing.append(
+                QueueItem(summary.id, CADENCE, text, overdue_days=(since or cadence) - cadence, sort_key=last or 0.0)
+            )
+    due.sort(key=lambda item: (item.sort_key, item.contact_id))
+    losing.sort(key=lambda item: (item.sort_key, item.contact_id))
+    items.extend(due)
+    items.extend(losing)
+    listed.update(item.contact_id for item in items)
+    room = config.calls_per_day - len(items)
+    if room > 0:
+        items.extend(_suggestions(contacts, skip | listed, warm or {}, room, day_start))
+    return items
+
+
+def _suggestions(
+    contacts: Mapping[str, ContactSummary], skip: set[str], warm: Mapping[str, str], room: int, day_start: float
+) -> list[QueueItem]:
+    picked: list[QueueItem] = []
+    for contact_id, why in sorted(warm.items()):
+        if len(picked) == room:
+            return picked
+        summary = contacts.get(contact_id)
+        if summary and contact_id not in skip and not _touched_since(summary, day_start):
+            picked.append(QueueItem(contact_id, SUGGESTED, why))
+            skip = skip | {contact_id}
+    rest = [s for s in contacts.values() if s.id not in skip and not _touched_since(s, day_start)]
+    rest.sort(key=lambda s: (s.last_ts or 0.0, s.name.casefold()))
+    for summary in rest[: room - len(picked)]:
+        reason = "never contacted" if summary.last_ts is None else "least recently touched"
+        picked.append(QueueItem(summary.id, SUGGESTED, reason))
+    return picked
+
+
+def _touched_since(summary: ContactSummary, instant: float) -> bool:
+    return summary.last_ts is not None and summary.last_ts >= instant
+
+
+def score(day: Day, days_made: Mapping[int, int], goal: int, today: date) -> Score:
+    """``days_made`` maps a date ordinal to calls made that day (the store's day summaries)."""
+    will = sum(1 for call in day.calls if call.outcome == "will")
+    wont = sum(1 for call in day.calls if call.outcome == "wont")
+    return Score(
+        will=will,
+        wont=wont,
+        made=sum(1 for call in day.calls if call.made),
+        planned=len(day.calls),
+        goal=goal,
+        streak=streak(days_made, goal, today),
+    )
+
+
+def streak(days_made: Mapping[int, int], goal: int, today: date) -> int:
+    """Consecutive days that met the goal, ending today (or yesterday while today is open)."""
+    if goal <= 0:
+        return 0
+    ordinal = today.toordinal()
+    if days_made.get(ordinal, 0) < goal:
+        ordinal -= 1
+    count = 0
+    while days_made.get(ordinal, 0) >= goal:
+        count += 1
+        ordinal -= 1
+    return count
+
+
+def last_touch_text(summary: ContactSummary | None, now_ts: float) -> str:
+    """``12 days ago, coffee, will`` — or ``never``."""
+    if summary is None or summary.last is None:
+        return "never"
+    ts, channel, outcome, _, _ = summary.last
+    days = int((now_ts - ts) // DAY_SECONDS)
+    when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    parts = [when, channel]
+    if outcome:
+        parts.append(outcome)
+    return ", ".join(parts)

@@ -1,0 +1,1 @@
+"""The Textual interface: screens, widgets, modals and styles. It never opens a file."""

@@ -1,0 +1,96 @@
+"""The application: modes, global keys, the command palette and the one factory.
+
+`create_app` is the only way to build the app, used by the CLI and by the tests alike,
+so what the tests see is what users run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from networkday.storage.store import Store
+
+
+class NetworkdayApp(App[int]):
+    TITLE = "networkday"
+    CSS_PATH = "styles/app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {
+        "today": "networkday.ui.screens.today:TodayScreen",
+    }
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("1", "switch_mode('today')", "Today", id="go.today"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = store.clock
+        self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
+
+    def on_mount(self) -> None:
+        if self.store.config.keys:
+            self.set_keymap(self.store.config.keys)
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self.store.problems:
+            count = len(self.store.problems)
+            self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+
+    def open_contact(self, contact_id: str) -> None:
+        from networkday.ui.modals.contact_summary import ContactSummaryModal
+
+        self.push_screen(ContactSummaryModal(contact_id))
+
+    def outcome_logged(self) -> None:
+        """Called after every logged outcome: the place where the timer offers to start."""
+
+    def action_help(self) -> None:
+        from networkday.ui.modals.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_problems(self) -> None:
+        from networkday.ui.modals.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(sorted(self.store.problems.values(), key=lambda p: str(p.path))))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action with a key, by name, including those of the current screen."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            node = active.node
+
+            def run(node=node, action=binding.action) -> None:
+                self.call_later(node.run_action, action)
+
+            yield SystemCommand(binding.description, f"key: {self.get_key_display(binding) or key}", run)
+        yield from super().get_system_commands(screen)
+
+
+def _lazy(target: str):
+    """Imports a mode's screen only when it is first shown, to keep start-up short."""
+    module_name, _, class_name = target.partition(":")
+
+    def make() -> Screen:
+        import importlib
+
+        return getattr(importlib.import_module(module_name), class_name)()
+
+    return make
+
+
+def create_app(store: Store) -> NetworkdayApp:
+    return NetworkdayApp(store)

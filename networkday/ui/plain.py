@@ -1,0 +1,29 @@
+"""User data on screen: always plain text, never markup, never escape sequences."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from networkday.domain.text import one_line, strip_controls
+
+
+def plain(text: str | None, style: str = "") -> Text:
+    """A Text that shows ``text`` literally: ``[b]`` stays ``[b]`` and ESC never reaches the terminal."""
+    return Text(strip_controls(text or ""), style=style, end="")
+
+
+def plain_line(text: str | None, style: str = "") -> Text:
+    """As ``plain``, folded onto one line for table cells and headers."""
+    return Text(one_line(text or ""), style=style, end="")
+
+
+def join(*parts: Text | str, sep: str = " · ") -> Text:
+    """Joins pieces; literal strings here are the app's own words, added as plain text too."""
+    out = Text(end="")
+    for part in parts:
+        if not part:
+            continue
+        if out:
+            out.append(sep)
+        out.append(part if isinstance(part, Text) else Text(part))
+    return out

@@ -1,0 +1,318 @@
+"""Today's calls: the queue, one key per outcome, and straight on to the next person."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from networkday.domain.contact import LogEntry
+from networkday.domain.queue import QueueItem
+from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.storage.actions import log_touch, postpone
+from networkday.storage.problems import StoreError
+from networkday.storage.queue_source import DayQueue, day_queue
+from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
+from networkday.ui.plain import join, plain_line
+from networkday.ui.widgets.queue_table import QueueTable
+
+OUTCOME_KEYS = {
+    "will": ("w", "Will"),
+    "wont": ("x", "Won't"),
+    "no-answer": ("n", "No answer"),
+    "left-message": ("m", "Left msg"),
+    "talked": ("t", "Talked"),
+    "scheduled": ("s", "Scheduled"),
+}
+
+
+class TodayScreen(Screen):
+    HELP_TITLE = "Today's calls"
+    CSS_PATH = "../styles/today.tcss"
+    BINDINGS = [
+        *(
+            Binding(key, f"outcome('{outcome}')", label, id=f"today.{outcome}")
+            for outcome, (key, label) in OUTCOME_KEYS.items()
+        ),
+        Binding("enter", "open", "Open", id="today.open"),
+        Binding("a", "add", "Add", id="today.add"),
+        Binding("y", "accept", "Plan it", show=False, id="today.accept"),
+        Binding("d,delete", "remove", "Remove", show=False, id="today.remove"),
+        Binding("p", "postpone", "Postpone", id="today.postpone"),
+        Binding("c", "channel", "Channel", show=False, id="today.channel"),
+        Binding("u", "purpose", "Purpose", show=False, id="today.purpose"),
+        Binding("K", "move(-1)", "Move up", show=False, id="today.move_up"),
+        Binding("J", "move(1)", "Move down", show=False, id="today.move_down"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="today.prev_day"),
+        Binding("right_square_bracket", "day(1)", "Next day", show=False, id="today.next_day"),
+        Binding("g", "go_today", "Back to today", show=False, id="today.go_today"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date = date.today()
+        self.queue: DayQueue | None = None
+        self._fingerprint: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="day-title")
+        yield Static(id="score")
+        yield Static(id="day-problem")
+        yield QueueTable()
+        yield Static(id="row-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.day = self.app.clock.today()
+        self.reload()
+        self.query_one(QueueTable).focus()
+        self.set_interval(2.0, self._poll)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def reload(self, select: str | None = None) -> None:
+        self.queue = day_queue(self.store, self.day)
+        self._fingerprint = self.store.day_fingerprint(self.day)
+        table = self.query_one(QueueTable)
+        table.show(self.queue.items, self.store.contacts, self.app.clock.now().timestamp())
+        if select:
+            table.select(select)
+        self._show_header()
+        self._show_detail()
+
+    def _show_header(self) -> None:
+        assert self.queue is not None
+        today = self.app.clock.today()
+        when = "Today" if self.day == today else "Tomorrow" if self.day == today + timedelta(days=1) else ""
+        title = f"{when + ' · ' if when else ''}{self.day.strftime('%A %d %B %Y')}"
+        self.query_one("#day-title", Static).update(Text(title, style="bold"))
+        score = self.queue.score
+        met = "goal met" if score.made >= score.goal > 0 else f"goal {score.goal}"
+        streak = f"streak {score.streak} day{'s' if score.streak != 1 else ''}"
+        self.query_one("#score", Static).update(
+            Text(
+                f"Some will {score.will} · Some won't {score.wont} · So what — next!   "
+                f"made {score.made}/{score.planned} · {met} · {streak}"
+            )
+        )
+        problem = self.query_one("#day-problem", Static)
+        problem.display = bool(self.queue.problem)
+        problem.update(plain_line(f"! {self.queue.problem}" if self.queue.problem else ""))
+
+    def _show_detail(self) -> None:
+        item = self.query_one(QueueTable).current()
+        detail = self.query_one("#row-detail", Static)
+        if item is None:
+            detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."))
+            return
+        summary = self.store.contacts.get(item.contact_id)
+        if summary is None:
+            detail.update(plain_line(f"! {item.problem}"))
+            return
+        lines = join(
+            plain_line(summary.name, "bold"),
+            plain_line(summary.title),
+            plain_line(summary.company),
+            "hiring manager" if summary.hiring_manager else "",
+        )
+        lines.append("\n")
+        lines.append_text(join(f"via {item.channel}", plain_line(item.purpose or item.reason)))
+        detail.update(lines)
+
+    def on_data_table_row_highlighted(self, _: QueueTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _poll(self) -> None:
+        """Another instance or a hand edit changed the day file: show it."""
+        if self.store.day_fingerprint(self.day) != self._fingerprint:
+            current = self.query_one(QueueTable).current()
+            self.store.scan()
+            self.reload(select=current.contact_id if current else None)
+
+    # -- acting --------------------------------------------------------------------------
+
+    def _current(self) -> QueueItem | None:
+        item = self.query_one(QueueTable).current()
+        if item is None:
+            self.notify("The list is empty.", severity="warning")
+        return item
+
+    def _guard(self, action) -> bool:
+        """Runs a store call; a failed write is shown and nothing on disk is lost."""
+        try:
+            action()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return False
+        return True
+
+    def action_outcome(self, outcome: str) -> None:
+        item = self._current()
+        if item is None:
+            return
+        if item.problem:
+            self.notify(item.problem, severity="error", markup=False)
+            return
+        if self.day != self.app.clock.today():
+            self.notify("Outcomes are logged on today's list: press g to go back to today.", severity="warning")
+            return
+        entry = LogEntry(at=self.app.clock.now().replace(microsecond=0), channel=item.channel, outcome=outcome)
+        purpose = item.purpose or item.reason
+        if not self._guard(lambda: log_touch(self.store, item.contact_id, entry, purpose=purpose)):
+            return
+        self.reload(select=item.contact_id)
+        self.query_one(QueueTable).next_open_after(item.contact_id)
+        self._show_detail()
+        if outcome == "wont":
+            self.notify("So what — next!", timeout=2)
+        self.app.outcome_logged()
+        summary = self.store.contacts[item.contact_id]
+        prompt = LogPrompt(summary.name, OUTCOME_LABELS[outcome], summary.gave > 0, self.app.clock.today())
+        self.app.push_screen(prompt, lambda details: self._amend(item.contact_id, entry, details))
+
+    def _amend(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:
+        if details is None:
+            return
+        from networkday.domain.touch import KEEP, amend_touch
+
+        def change(contact) -> None:
+            amend_touch(contact, entry.at, details.gave, details.asked, details.note)
+            if details.follow_up is not KEEP:
+                contact.follow_up = details.follow_up
+
+        if self._guard(lambda: self.store.update_contact(contact_id, change)):
+            current = self.query_one(QueueTable).current()
+            self.reload(select=current.contact_id if current else None)
+
+    def _change_day(self, change) -> None:
+        item = self.query_one(QueueTable).current()
+        if self._guard(lambda: self.store.update_day(self.day, change)):
+            self.reload(select=item.contact_id if item else None)
+
+    def action_accept(self) -> None:
+        from networkday.domain.plan import accept
+
+        item = self._current()
+        if item and not item.planned:
+            self._change_day(lambda day: accept(day, item))
+
+    def action_remove(self) -> None:
+        from networkday.domain.plan import remove
+
+        item = self._current()
+        if item is None:
+            return
+        if item.made:
+            self.notify("A call that was made stays on the record.", severity="warning")
+            return
+        self._change_day(lambda day: remove(day, item.contact_id))
+
+    def action_move(self, offset: int) -> None:
+        from networkday.domain.plan import accept, move
+
+        item = self._current()
+        if item is None:
+            return
+
+        def change(day) -> None:
+            accept(day, item)
+            move(day, item.contact_id, offset)
+
+        self._change_day(change)
+
+    def action_channel(self) -> None:
+        from networkday.domain.plan import set_channel
+        from networkday.ui.modals.choice import ChoiceModal
+
+        item = self._current()
+        if item is None:
+            return
+
+        def chosen(channel: str | None) -> None:
+            if channel:
+                self._change_day(lambda day: set_channel(day, item, channel))
+
+        options = [(channel, channel) for channel in CHANNELS]
+        self.app.push_screen(ChoiceModal("Reach them by", options, item.channel), chosen)
+
+    def action_purpose(self) -> None:
+        from networkday.domain.plan import set_purpose
+        from networkday.ui.modals.choice import TextModal
+
+        item = self._current()
+        if item is None:
+            return
+
+        def typed(purpose: str | None) -> None:
+            if purpose is not None:
+                self._change_day(lambda day: set_purpose(day, item, purpose.strip()))
+
+        self.app.push_screen(TextModal("Purpose of the call", item.purpose, "ask for an intro to…"), typed)
+
+    def action_postpone(self) -> None:
+        from networkday.domain.dates import parse_when
+        from networkday.ui.modals.choice import ChoiceModal, TextModal
+
+        item = self._current()
+        if item is None or item.made:
+            return
+        base = self.day
+
+        def go(target: date) -> None:
+            if self._guard(lambda: postpone(self.store, self.day, item.contact_id, target)):
+                self.notify(f"Postponed to {target:%a %d %b}")
+                self.reload()
+
+        def typed(text: str | None) -> None:
+            if text:
+                go(parse_when(text, base))
+
+        def check(text: str) -> str | None:
+            try:
+                target = parse_when(text, base)
+            except ValueError as error:
+                return str(error)
+            return None if target > base else "Pick a day after this one."
+
+        def chosen(choice: str | None) -> None:
+            if choice == "date":
+                self.app.push_screen(TextModal("Postpone to", "", "2026-12-01 or +10", check), typed)
+            elif choice:
+                go(base + timedelta(days=int(choice)))
+
+        options = [("1", "Tomorrow"), ("3", "In 3 days"), ("7", "In a week"), ("date", "On a date…")]
+        self.app.push_screen(ChoiceModal("Postpone until", options), chosen)
+
+    def action_add(self) -> None:
+        from networkday.domain.plan import add_person
+        from networkday.ui.modals.pick_contact import PickContact
+
+        def picked(contact_id: str | None) -> None:
+            if contact_id:
+                self._change_day(lambda day: add_person(day, contact_id))
+                self.query_one(QueueTable).select(contact_id)
+                self._show_detail()
+
+        self.app.push_screen(PickContact(self.store.contacts), picked)
+
+    def action_open(self) -> None:
+        item = self._current()
+        if item is None or item.problem:
+            return
+        self.app.open_contact(item.contact_id)
+
+    def action_day(self, offset: int) -> None:
+        self.day += timedelta(days=offset)
+        self.reload()
+
+    def action_go_today(self) -> None:
+        self.day = self.app.clock.today()
+        self.reload()

@@ -1,0 +1,105 @@
+"""The queue as a table whose columns share out the terminal's width."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.summary import ContactSummary
+from networkday.ui.plain import plain_line
+
+#: Outcomes in a few letters: the column says it in words, not only in colour.
+SHORT_OUTCOME = {
+    "will": "will",
+    "wont": "won't",
+    "no-answer": "no ans",
+    "left-message": "left msg",
+    "talked": "talked",
+    "scheduled": "sched",
+}
+OUTCOME_STYLE = {"will": "bold green", "wont": "red"}
+
+
+class QueueTable(DataTable):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("home", "scroll_top", "First", show=False, id="list.first"),
+        Binding("end", "scroll_bottom", "Last", show=False, id="list.last"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id="queue")
+        self._rows: list[tuple[QueueItem, ContactSummary | None]] = []
+        self._now_ts = 0.0
+        self._width = 0
+
+    def show(self, items: list[QueueItem], contacts: Mapping[str, ContactSummary], now_ts: float) -> None:
+        self._rows = [(item, contacts.get(item.contact_id)) for item in items]
+        self._now_ts = now_ts
+        self._render_rows()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._render_rows()
+
+    def _widths(self) -> list[int]:
+        total = max(self.size.width - 14, 40)
+        status, via = 8, 9
+        rest = total - status - via
+        name = max(rest * 30 // 100, 12)
+        company = max(rest * 22 // 100, 8)
+        why = max(rest * 26 // 100, 10)
+        last = max(rest - name - company - why, 8)
+        return [status, name, company, via, why, last]
+
+    def _render_rows(self) -> None:
+        self._width = self.size.width
+        row = self.cursor_row
+        self.clear(columns=True)
+        for label, width in zip(("Done", "Name", "Company", "Via", "Why", "Last touch"), self._widths(), strict=True):
+            self.add_column(label, width=width)
+        for item, summary in self._rows:
+            self.add_row(*self._cells(item, summary), key=item.contact_id)
+        if self._rows:
+            self.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
+
+    def _cells(self, item: QueueItem, summary: ContactSummary | None) -> list[Text]:
+        if item.problem:
+            status = Text("! error", style="bold red")
+        elif item.outcome:
+            status = Text(SHORT_OUTCOME.get(item.outcome, item.outcome), style=OUTCOME_STYLE.get(item.outcome, ""))
+        else:
+            status = Text("·  ")
+        name = plain_line(summary.name if summary else item.contact_id)
+        if summary and summary.hiring_manager:
+            name = Text.assemble("★ ", name)
+        company = plain_line(summary.company if summary else "")
+        why = plain_line(item.problem or item.reason)
+        last = Text(last_touch_text(summary, self._now_ts))
+        return [status, name, company, Text(item.channel), why, last]
+
+    def current(self) -> QueueItem | None:
+        if not self._rows or self.cursor_row < 0 or self.cursor_row >= len(self._rows):
+            return None
+        return self._rows[self.cursor_row][0]
+
+    def select(self, contact_id: str) -> None:
+        for index, (item, _) in enumerate(self._rows):
+            if item.contact_id == contact_id:
+                self.move_cursor(row=index)
+                return
+
+    def next_open_after(self, contact_id: str) -> None:
+        """Moves to the next call not yet made after ``contact_id``, wrapping to the top."""
+        ids = [item.contact_id for item, _ in self._rows]
+        start = ids.index(contact_id) + 1 if contact_id in ids else 0
+        order = list(range(start, len(ids))) + list(range(start))
+        for index in order:
+            if not self._rows[index][0].made and not self._rows[index][0].problem:
+                self.move_cursor(row=index)
+                return
