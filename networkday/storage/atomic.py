@@ -11,10 +11,12 @@ import contextlib
 import os
 import re
 import secrets
+import time
 from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+STALE_AFTER = 24 * 3600  # seconds
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
 
 
@@ -44,9 +46,36 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_atomic(target: Path, data: bytes) -> os.stat_result:
-    """Replaces ``target`` with ``data``; on any failure the old file is left as it was."""
+    """Replaces ``target`` with ``data``; on any failure the old file is left as it was.
+
+    The rename is durable only once the folder is fsynced, so until then the old file is
+    kept as a hard link: if that fsync fails, the old file is put back and the write fails.
+    """
     ensure_dir(target.parent)
     temp = temp_name(target)
+    _write_new(temp, data)
+    backup = _link_original(target)
+    replaced = False
+    try:
+        os.replace(temp, target)
+        replaced = True
+        fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if not replaced:
+                os.unlink(temp)
+            elif backup is not None:
+                os.replace(backup, target)
+            else:
+                os.unlink(target)
+        _discard(backup)
+        raise
+    _discard(backup)
+    return os.stat(target)
+
+
+def _write_new(temp: Path, data: bytes) -> None:
+    """Writes and fsyncs a new private file; it is gone again if anything fails."""
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
@@ -58,34 +87,58 @@ def write_atomic(target: Path, data: bytes) -> os.stat_result:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    fsync_dir(target.parent)
-    return os.stat(target)
 
 
-def is_stale_temp(name: str) -> bool:
-    """A temp file whose writer is gone; a live writer's temp file is left alone."""
-    match = _TEMP.match(name)
+def _link_original(target: Path) -> Path | None:
+    """A second name for the current file, under a temp name so a crash leaves only a stale temp."""
+    backup = temp_name(target)
+    try:
+        os.link(target, backup)
+    except OSError:  # no file yet, or a file system without hard links: nothing to put back
+        return None
+    return backup
+
+
+def _discard(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def is_stale_temp(path: Path) -> bool:
+    """A temp file whose writer is gone; a live writer's temp file is left alone.
+
+    A writer holds its temp file for milliseconds, so one older than a day is stale even
+    when its process id has since been reused by another process.
+    """
+    match = _TEMP.match(path.name)
     if not match:
         return False
     pid = int(match.group("pid"))
-    if pid == os.getpid():
+    if pid != os.getpid() and not _alive(pid):
+        return True
+    try:
+        return time.time() - path.stat().st_mtime > STALE_AFTER
+    except FileNotFoundError:
         return False
+
+
+def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except PermissionError:
         return False
-    return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def remove_if_stale(path: Path) -> bool:
-    if not is_stale_temp(path.name):
+    if not is_stale_temp(path):
         return False
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)

@@ -27,3 +27,7 @@ class ProblemError(StoreError):
     def __init__(self, problem: DataProblem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+class WriteError(StoreError):
+    """Saving failed (disk full, no permission, an I/O error): the file on disk is as it was."""

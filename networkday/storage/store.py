@@ -35,7 +35,7 @@ from networkday.storage.atomic import (
 from networkday.storage.codec import build, dumps, parse
 from networkday.storage.index import IndexCache
 from networkday.storage.lock import folder_lock
-from networkday.storage.problems import DataProblem, ProblemError, StoreError
+from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
 
 T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -332,6 +332,15 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _writing(self, path: Path) -> Iterator[None]:
+        """The folder lock around one read-modify-write; a failing system call becomes a WriteError naming the file."""
+        try:
+            with folder_lock(self.lock_path):
+                yield
+        except OSError as error:
+            raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
+
     def _write_locked(self, path: Path, table: dict[str, Any]) -> os.stat_result:
         reason = self.read_only_reason(path)
         if reason:
@@ -344,7 +353,7 @@ class Store:
 
     def add_contacts(self, contacts: list[Contact]) -> list[Contact]:
         """New contacts under one lock and one index save (imports); each file still written safely."""
-        with folder_lock(self.lock_path):
+        with self._writing(self.contacts_dir):
             taken = set(self.contacts)
             for contact in contacts:
                 base = slugify(contact.name)[:70].strip("-") or "contact"
@@ -366,7 +375,7 @@ class Store:
     def update_contact(self, contact_id: str, change: Callable[[Contact], T]) -> Contact:
         """Applies ``change`` to the contact as it is on disk now, then saves it atomically."""
         path = self.contact_path(contact_id)
-        with folder_lock(self.lock_path):
+        with self._writing(path):
             try:
                 data = path.read_bytes()
             except FileNotFoundError:
@@ -383,7 +392,7 @@ class Store:
     def put_contact(self, contact: Contact) -> Contact:
         """Writes a whole contact under its id (undo of a delete, the result of a merge)."""
         path = self.contact_path(contact.id)
-        with folder_lock(self.lock_path):
+        with self._writing(path):
             table = contact.to_dict()
             Contact.from_dict(contact.id, table)
             stat = self._write_locked(path, table)
@@ -394,7 +403,7 @@ class Store:
     def delete_contact(self, contact_id: str) -> Contact:
         """Removes the file and returns the contact as it was, so the deletion can be undone."""
         path = self.contact_path(contact_id)
-        with folder_lock(self.lock_path):
+        with self._writing(path):
             contact = self.contact(contact_id)
             reason = self.read_only_reason(path)
             if reason:
@@ -408,7 +417,7 @@ class Store:
     def update_day(self, day: date, change: Callable[[Day], T]) -> Day:
         """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
         path = self.day_path(day)
-        with folder_lock(self.lock_path):
+        with self._writing(path):
             record = self.day(day)
             change(record)
             table = record.to_dict()
@@ -432,7 +441,7 @@ class Store:
         return {}
 
     def update_state(self, **values: Any) -> None:
-        with folder_lock(self.lock_path):
+        with self._writing(self.state_path):
             state = self.state()
             state.update({key: value for key, value in values.items() if value is not None})
             write_atomic(self.state_path, dumps(state))
