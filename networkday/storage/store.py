@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,6 +71,8 @@ class Store:
         self.warnings: list[str] = []
         self._index = IndexCache()
         self._read_only: dict[Path, int] = {}
+        #: Called with a contact id whenever its summary changes or goes (search indexes follow).
+        self.contact_listeners: list[Callable[[str], None]] = []
 
     # -- opening and scanning ---------------------------------------------------------
 
@@ -177,31 +179,72 @@ class Store:
         for gone in set(self._index.contacts) - seen:
             self._forget_contact(gone)
             result.changed_contacts.add(gone)
+        self._scan_days(result)
+        if result:
+            self._save_index()
+        return result
+
+    def scan_days(self) -> set[int]:
+        """Only the day files: one stat each, cheap enough to run under the lock before a timer change."""
+        result = ScanResult()
+        self._scan_days(result)
+        if result:
+            self._save_index()
+        return result.changed_days
+
+    def _scan_days(self, result: ScanResult) -> None:
         seen_days: set[str] = set()
         for name, path, stat in self._day_files():
             seen_days.add(name)
-            cached = self._index.days.get(name)
-            if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+            if _unchanged(self._index.days.get(name), stat):
                 continue
             self._reindex_day(name, path)
             result.changed_days.add(_ordinal_of(name))
         for gone in set(self._index.days) - seen_days:
-            self._index.days.pop(gone)
-            self.days.pop(_ordinal_of(gone), None)
-            self.problems.pop(self.days_dir / gone[:4] / gone, None)
+            self._forget_day(gone)
             result.changed_days.add(_ordinal_of(gone))
-        if result:
+
+    def refresh_days(self, days: Iterable[date]) -> set[int]:
+        """Re-reads those of ``days`` whose file changed since it was indexed; returns their ordinals.
+
+        Cheap enough to poll every second: one stat per day, and a parse only when another
+        instance or a hand edit changed the file.
+        """
+        changed: set[int] = set()
+        for day in days:
+            path = self.day_path(day)
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:
+                if path.name in self._index.days:
+                    self._forget_day(path.name)
+                    changed.add(day.toordinal())
+                continue
+            if not _unchanged(self._index.days.get(path.name), stat):
+                self._reindex_day(path.name, path)
+                changed.add(day.toordinal())
+        if changed:
             self._save_index()
-        return result
+        return changed
 
     def _save_index(self) -> None:
         with contextlib.suppress(OSError):
             self._index.save(self.index_path)
 
+    def _forget_day(self, name: str) -> None:
+        self._index.days.pop(name, None)
+        self.days.pop(_ordinal_of(name), None)
+        self.problems.pop(self.days_dir / name[:4] / name, None)
+
     def _forget_contact(self, contact_id: str) -> None:
         self._index.contacts.pop(contact_id, None)
         self.contacts.pop(contact_id, None)
         self.problems.pop(self.contact_path(contact_id), None)
+        self._notify(contact_id)
+
+    def _notify(self, contact_id: str) -> None:
+        for listener in self.contact_listeners:
+            listener(contact_id)
 
     def _reindex_contact(self, contact_id: str) -> Contact | None:
         path = self.contact_path(contact_id)
@@ -217,6 +260,7 @@ class Store:
             problem = error.problem
             self.problems[path] = problem
             self.contacts.pop(contact_id, None)
+            self._notify(contact_id)
             self._index.contacts[contact_id] = (
                 stat.st_mtime_ns,
                 stat.st_size,
@@ -232,6 +276,7 @@ class Store:
         summary = ContactSummary.of(contact)
         self.contacts[contact.id] = summary
         self._index.contacts[contact.id] = (stat.st_mtime_ns, stat.st_size, summary.to_row(), None)
+        self._notify(contact.id)
 
     def _reindex_day(self, name: str, path: Path) -> Day | None:
         try:
@@ -428,6 +473,38 @@ class Store:
         self._save_index()
         return record
 
+    @contextlib.contextmanager
+    def change_days(self) -> Iterator[DayBatch]:
+        """Several day files changed as one step under one hold of the lock.
+
+        A timer switch stops a session in yesterday's file and starts one in today's; with
+        the lock held throughout, no other instance can start a session in between. Every
+        day is read from disk inside the lock. Nothing is written if the block raises or a
+        changed day would not read back; the changed files are then written in the order
+        they were first read, so the caller decides which lands first. The lock is not
+        re-entrant: call no other writing method of the store inside the block.
+        """
+        written: list[tuple[str, Day, os.stat_result]] = []
+        try:
+            with self._writing(self.days_dir):
+                batch = DayBatch(self)
+                yield batch
+                changes = batch.changed()
+                for day, _, table in changes:
+                    Day.from_dict(table, day)
+                    reason = self.read_only_reason(self.day_path(day))
+                    if reason:
+                        raise StoreError(reason)
+                for day, record, table in changes:
+                    path = self.day_path(day)
+                    ensure_dir(path.parent)
+                    written.append((path.name, record, self._write_locked(path, table)))
+        finally:
+            for name, record, stat in written:
+                self._remember_day(name, record, stat)
+            if written:
+                self._save_index()
+
     # -- app-owned state -------------------------------------------------------------------
 
     @property
@@ -449,3 +526,36 @@ class Store:
 
 def _ordinal_of(name: str) -> int:
     return date.fromisoformat(name[:10]).toordinal()
+
+
+def _unchanged(cached: tuple | None, stat: os.stat_result) -> bool:
+    """Whether an index entry still describes the file: same mtime and size."""
+    return cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size
+
+
+class DayBatch:
+    """Day files read from disk while ``Store.change_days`` holds the lock.
+
+    Change the records ``day`` returns in place; the batch writes those that differ from
+    what was read when the block ends.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._loaded: dict[date, tuple[Day, dict[str, Any]]] = {}
+
+    def day(self, day: date) -> Day:
+        """The day as it is on disk now, read once per batch; a broken file raises ProblemError."""
+        if day not in self._loaded:
+            record = self.store.day(day)
+            self._loaded[day] = (record, record.to_dict())
+        return self._loaded[day][0]
+
+    def changed(self) -> list[tuple[date, Day, dict[str, Any]]]:
+        """The changed days as tables, in the order they were first read."""
+        changes = []
+        for day, (record, before) in self._loaded.items():
+            table = record.to_dict()
+            if table != before:
+                changes.append((day, record, table))
+        return changes

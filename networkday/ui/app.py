@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from networkday.domain.search import SearchIndex
 from networkday.storage.store import Store
 
 
@@ -35,6 +36,19 @@ class NetworkdayApp(App[int]):
         self.store = store
         self.clock = store.clock
         self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
+        self._search: SearchIndex | None = None
+        store.contact_listeners.append(self._contact_changed)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """Built on first use, then kept current one contact at a time."""
+        if self._search is None:
+            self._search = SearchIndex(self.store.contacts.values())
+        return self._search
+
+    def _contact_changed(self, contact_id: str) -> None:
+        if self._search is not None:
+            self._search.refresh([contact_id], self.store.contacts)
 
     def on_mount(self) -> None:
         if self.store.config.keys:

@@ -301,7 +301,7 @@ class TodayScreen(Screen):
                 self.query_one(QueueTable).select(contact_id)
                 self._show_detail()
 
-        self.app.push_screen(PickContact(self.store.contacts), picked)
+        self.app.push_screen(PickContact(), picked)
 
     def action_open(self) -> None:
         item = self._current()
