@@ -1,0 +1,47 @@
+"""Figures and reviews from the store's in-memory summaries: the calls the UI and CLI make.
+
+Nothing here reads a file: the store's index already holds every day's plan and
+sessions and every contact's history, so a day's figures or a month's review cost one
+pass over the contacts' summaries (see bench/journal_bench.py for the figures at 30,000).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from networkday.config import Config
+from networkday.domain.day import Day
+from networkday.domain.figures import DayFigures, Facts, Goals
+from networkday.domain.review import Period, Review
+from networkday.storage.store import Store
+
+
+def goals_of(config: Config) -> Goals:
+    return Goals(networking_share=config.networking_share, calls_per_day=config.calls_per_day)
+
+
+def facts_for(store: Store, first: date, last: date) -> Facts:
+    """Facts for the days ``first`` to ``last`` as the store knows them now."""
+    now = store.clock.now()
+    if now.tzinfo is None:
+        raise ValueError("the clock must give aware datetimes")
+    return Facts.gather(store.days, store.contacts, goals_of(store.config), now.tzinfo, now.timestamp(), first, last)
+
+
+def day_figures(store: Store, day: date, record: Day | None = None) -> DayFigures:
+    """One day's figures; pass the Day you hold open to take its calls from it rather than the index."""
+    return facts_for(store, day, day).figures(day, record)
+
+
+def review(store: Store, kind: str, day: date) -> Review:
+    """The week (Monday to Sunday) or calendar month holding ``day``, up to the store's today.
+
+    ValueError for a kind other than ``week`` or ``month``; a period wholly in the future
+    has no days.
+    """
+    period = Period.of(kind, day)
+    dates = period.dates(store.clock.today())
+    if not dates:
+        return Review.build(period, [])
+    facts = facts_for(store, dates[0], dates[-1])
+    return Review.build(period, [facts.figures(d) for d in dates])
