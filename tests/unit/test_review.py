@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -73,9 +73,8 @@ def test_period_labels_and_paging() -> None:
 
 def _day(day: int, made: int, networking: float = 0.0, other: float = 0.0, will: int = 0) -> DayFigures:
     outcomes = (("will", will),) if will else ()
-    return DayFigures(
-        date(2026, 11, day), planned=made, made=made, outcomes=outcomes, networking=networking, other=other
-    )
+    when = date(2026, 11, 1) + timedelta(days=day - 1)
+    return DayFigures(when, planned=made, made=made, outcomes=outcomes, networking=networking, other=other)
 
 
 def test_best_ties_break_on_share_then_the_earlier_day() -> None:
