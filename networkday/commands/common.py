@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from networkday.clock import clock_from_environ
+from networkday.clock import Clock, clock_from_environ
 from networkday.domain.dates import parse_when
 from networkday.paths import data_dir
 from networkday.storage.problems import StoreError
@@ -35,12 +35,13 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def open_store(args: argparse.Namespace, *, scan: bool = True) -> Store:
+def open_store(args: argparse.Namespace, *, scan: bool = True, clock: Clock | None = None) -> Store:
+    """The store on the data folder; ``clock`` replaces the environment's (``timer status`` avoids pendulum)."""
     root = data_dir(getattr(args, "data_dir", None))
     if root.exists() and not root.is_dir():
         raise CommandError(f"{root}: not a folder", 2)
     try:
-        clock = clock_from_environ()
+        clock = clock or clock_from_environ()
     except ValueError as error:
         raise CommandError(str(error), 2) from None
     try:
