@@ -1,0 +1,183 @@
+"""The journal as text: sections of an entry, Markdown for reading, and full-text search.
+
+An entry shows the configured prompts first, in config order, then any other answer the
+day file holds (a prompt since removed from config, or added by hand), so no answer is
+ever hidden. Markdown here is for reading and export; the exact text stays in the day
+files, and the editor layout in :mod:`networkday.domain.journal_edit` round-trips it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from networkday.domain.day import Answer, Journal
+from networkday.domain.figures import DayFigures
+from networkday.domain.text import fold, strip_controls
+from networkday.domain.timer import format_duration, goal_percent, percent
+from networkday.domain.vocab import OUTCOME_LABELS
+
+SNIPPET_WIDTH = 80
+_ATX = re.compile(r"^( {0,3})(#{1,6}(?:[ \t]|$))")
+
+
+def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer | None]]:
+    """(prompt, answer or None) in display order: configured prompts, then the others.
+
+    Each answer appears once. A prompt that occurs twice (a hand edit) takes the
+    answers with that prompt in file order, the second one listed among the others.
+    """
+    unused = list(journal.answers)
+    out: list[tuple[str, Answer | None]] = []
+    for prompt in prompts:
+        found = next((a for a in unused if a.prompt == prompt), None)
+        if found is not None:
+            unused.remove(found)
+        out.append((prompt, found))
+    out.extend((answer.prompt, answer) for answer in unused)
+    return out
+
+
+def escape_headings(text: str) -> str:
+    """Puts a ``\\`` before the ``#`` of any line Markdown would read as a heading.
+
+    The document's outline (days and prompts) is then only ever the app's own; the
+    reader still sees the line as typed, since ``\\#`` shows as ``#``.
+    """
+    return "\n".join(_ATX.sub(r"\1\\\2", line) for line in text.split("\n"))
+
+
+def figure_lines(figures: DayFigures) -> list[str]:
+    """The day's figures as short lines of text, for the entry's header."""
+    goals = figures.goals
+    outcomes = ", ".join(f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes) or "none yet"
+    if figures.share is None:
+        time = "no time tracked"
+    else:
+        time = (
+            f"{format_duration(figures.networking)} of {format_duration(figures.networking + figures.other)}, "
+            f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)})"
+        )
+    people = ", ".join(f"{one_line_safe(p.name)} ({p.id})" for p in figures.people) or "nobody yet"
+    return [
+        f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
+        f"Outcomes: {outcomes}",
+        f"Gave {figures.gave}, asked {figures.asked}",
+        f"Networking: {time}",
+        f"People: {people}",
+    ]
+
+
+def one_line_safe(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def render_markdown(
+    day: date, journal: Journal, prompts: Sequence[str], figures: DayFigures | None = None, *, level: int = 1
+) -> str:
+    """An entry as Markdown: a dated title, the rating, the figures, then one heading per answer.
+
+    ``level`` is the title's heading level (prompts sit one below), so an export can nest
+    entries under its own title. Control characters (all but newline and tab) are
+    dropped, since this text goes to terminals and viewers; unanswered prompts are left out.
+    """
+    lines = [f"{'#' * level} {day.isoformat()} {day.strftime('%A')}", ""]
+    lines.append(f"Rating: {journal.rating}/5" if journal.rating is not None else "Rating: none")
+    lines.append("")
+    if figures is not None:
+        lines.extend(f"- {line}" for line in figure_lines(figures))
+        lines.append("")
+    written = [
+        (prompt, answer.text)
+        for prompt, answer in sections(journal, prompts)
+        if answer is not None and answer.text.strip()
+    ]
+    for prompt, text in written:
+        body = escape_headings(strip_controls(text)).rstrip("\n")
+        lines.extend([f"{'#' * (level + 1)} {one_line_safe(prompt)}", "", body, ""])
+    if not written:
+        lines.extend(["_No reflection written._", ""])
+    return "\n".join(lines)
+
+
+def export_markdown(entries: Iterable[tuple[date, Journal, DayFigures | None]], prompts: Sequence[str]) -> str:
+    """The whole journal as one document, oldest entry first; empty entries are skipped."""
+    parts = ["# Journal", ""]
+    kept = sorted((e for e in entries if not e[1].empty), key=lambda e: e[0])
+    parts.extend(render_markdown(day, journal, prompts, figures, level=2) for day, journal, figures in kept)
+    if not kept:
+        parts.append("_No entries yet._\n")
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match: the day, the prompt, one line of context and where the match sits in it."""
+
+    date: date
+    prompt: str
+    snippet: str
+    start: int
+    end: int
+
+
+class Query:
+    """A search query: every word must occur in the same answer, ignoring case and accents."""
+
+    def __init__(self, text: str) -> None:
+        self.words = [folded for folded in (fold(word) for word in text.split()) if folded]
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def match(self, day: date, prompt: str, text: str) -> Hit | None:
+        folded = _fold_fast(text)
+        if not all(word in folded for word in self.words):
+            return None
+        return _snippet(day, prompt, text, self.words[0])
+
+
+def _fold_fast(text: str) -> str:
+    # ASCII folds to its lower case; skipping the per-character Unicode work is what
+    # keeps a search across years of entries well under a second.
+    return text.lower() if text.isascii() else fold(text)
+
+
+def _snippet(day: date, prompt: str, text: str, word: str) -> Hit:
+    """The line of the first match, cut to SNIPPET_WIDTH around it, controls shown as spaces."""
+    folded_chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = _fold_fast(char)
+        folded_chars.append(piece)
+        origin.extend([index] * len(piece))
+    at = "".join(folded_chars).find(word)
+    start = origin[at]
+    end = origin[at + len(word) - 1] + 1
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, min(start - (SNIPPET_WIDTH - (end - start)) // 2, line_end - SNIPPET_WIDTH))
+    right = min(line_end, left + max(SNIPPET_WIDTH, end - start))
+    piece = "".join(" " if c == "\t" or strip_controls(c) == "" else c for c in text[left:right])
+    prefix = "…" if left > line_start else ""
+    suffix = "…" if right < line_end else ""
+    return Hit(day, prompt, prefix + piece + suffix, start - left + len(prefix), end - left + len(prefix))
+
+
+def search(entries: Iterable[tuple[date, Journal]], query: str, limit: int | None = None) -> list[Hit]:
+    """Every answer matching ``query``, newest day first; an empty query finds nothing."""
+    wanted = Query(query)
+    if not wanted:
+        return []
+    hits: list[Hit] = []
+    for day, journal in sorted(entries, key=lambda e: e[0], reverse=True):
+        for answer in journal.answers:
+            hit = wanted.match(day, answer.prompt, answer.text)
+            if hit is not None:
+                hits.append(hit)
+                if limit is not None and len(hits) >= limit:
+                    return hits
+    return hits
