@@ -16,11 +16,14 @@ from pathlib import Path
 
 from networkday.storage.atomic import write_atomic
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 _KEY = (INDEX_VERSION, sys.version_info[:2])
 
-#: name -> (mtime_ns, size, summary row or None, problem as (line, column, message) or None)
-Entries = dict[str, tuple[int, int, tuple | None, tuple[int, int, str] | None]]
+#: (mtime_ns, size, summary row or None, problem as (line, column, message) or None,
+#: the format of a file a newer networkday wrote or None)
+IndexEntry = tuple[int, int, tuple | None, tuple[int, int, str] | None, int | None]
+#: file stem or name -> its entry
+Entries = dict[str, IndexEntry]
 
 
 @dataclass

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,25 +26,20 @@ from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import (
     ensure_dir,
     fsync_dir,
-    remove_if_stale,
     remove_stale_temps,
     too_open,
     write_atomic,
 )
 from networkday.storage.codec import build, dumps, parse
-from networkday.storage.index import IndexCache
+from networkday.storage.index import Entries, IndexCache
+from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
 
 T = TypeVar("T")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-_DAY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
 APP_DIR = ".networkday"
-
-
-def valid_id(contact_id: str) -> bool:
-    """Ids become file names; only this shape can never leave the contacts folder."""
-    return bool(ID_PATTERN.match(contact_id))
+#: An index mtime no file has: an entry that is always read again (a file that could not be opened).
+_REREAD = -1
 
 
 @dataclass
@@ -68,11 +62,20 @@ class Store:
         self.contacts: dict[str, ContactSummary] = {}
         self.days: dict[int, DaySummary] = {}
         self.problems: dict[Path, DataProblem] = {}
-        self.warnings: list[str] = []
+        #: Files written by a newer networkday, with the format they carry: read, never written.
+        self.read_only: dict[Path, int] = {}
         self._index = IndexCache()
-        self._read_only: dict[Path, int] = {}
+        self._open_warnings: list[str] = []
+        self._scan_warnings: list[str] = []
+        self._strays: set[Path] = set()
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
         self.contact_listeners: list[Callable[[str], None]] = []
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should know that stops nothing: modes open to others, read-only files."""
+        newer = [_newer_message(path, version) for path, version in sorted(self.read_only.items())]
+        return [*self._open_warnings, *self._scan_warnings, *newer]
 
     # -- opening and scanning ---------------------------------------------------------
 
@@ -97,10 +100,9 @@ class Store:
 
     def _prepare(self) -> None:
         for folder in (self.root, self.contacts_dir, self.days_dir, self.app_dir):
-            existed = folder.exists()
             ensure_dir(folder)
-            if existed and too_open(folder.stat().st_mode):
-                self.warnings.append(f"{folder}: the folder is readable by others; run chmod 700 on it")
+            if too_open(folder.stat().st_mode):
+                self._open_warnings.append(f"{folder}: the folder is open to other users; run chmod 700 on it")
         ignore = self.app_dir / ".gitignore"
         if not ignore.exists():
             write_atomic(ignore, b"# networkday's cache and state: machine-local, never commit\n*\n")
@@ -123,63 +125,52 @@ class Store:
             self.config = Config()
 
     def _load_from_index(self) -> None:
-        for name, (_, _, row, problem) in self._index.contacts.items():
-            if row is not None:
-                self.contacts[name] = ContactSummary.from_row(row)
-            elif problem is not None:
-                self.problems[self.contact_path(name)] = DataProblem(self.contact_path(name), *problem)
-        for name, (_, _, row, problem) in self._index.days.items():
-            if row is not None:
-                summary = DaySummary.from_row(row)
-                self.days[summary.date] = summary
-            elif problem is not None:
-                self.problems[self.days_dir / name[:4] / name] = DataProblem(self.days_dir / name[:4] / name, *problem)
+        """Summaries as the cache remembers them; a cache that does not fit is rebuilt from the files."""
+        try:
+            self._restore(self._index.contacts, self.contact_path, self._restore_contact)
+            self._restore(self._index.days, self._day_file, self._restore_day)
+        except (ValueError, TypeError, IndexError, StoreError):
+            self._index = IndexCache()
+            self.contacts, self.days, self.read_only = {}, {}, {}
+            self.problems = {path: p for path, p in self.problems.items() if path == self.root / "config.toml"}
 
-    def _contact_files(self) -> Iterator[tuple[str, os.stat_result]]:
-        loose = 0
-        with contextlib.suppress(FileNotFoundError), os.scandir(self.contacts_dir) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    if name.endswith(".tmp"):
-                        remove_if_stale(Path(entry.path))
-                    continue
-                if not name.endswith(".toml") or not valid_id(name[:-5]):
-                    continue
-                stat = entry.stat()
-                if too_open(stat.st_mode):
-                    loose += 1
-                yield name[:-5], stat
-        if loose:
-            self.warnings.append(f"{self.contacts_dir}: {loose} files are readable by others; run chmod 600 on them")
+    def _restore(self, entries: Entries, path_of: Callable[[str], Path], restore: Callable[[str, tuple], None]) -> None:
+        for name, (_, _, row, problem, newer) in entries.items():
+            if row is not None:
+                restore(name, row)
+            if problem is not None or newer is not None:
+                path = path_of(name)
+                if problem is not None:
+                    self.problems[path] = DataProblem(path, *problem)
+                if newer is not None:
+                    self.read_only[path] = newer
 
-    def _day_files(self) -> Iterator[tuple[str, Path, os.stat_result]]:
-        with contextlib.suppress(FileNotFoundError), os.scandir(self.days_dir) as years:
-            for year in years:
-                if not (year.is_dir() and year.name.isdigit()):
-                    continue
-                remove_stale_temps(Path(year.path))
-                with os.scandir(year.path) as entries:
-                    for entry in entries:
-                        if _DAY_NAME.match(entry.name) and entry.name.startswith(year.name):
-                            yield entry.name, Path(entry.path), entry.stat()
+    def _restore_contact(self, name: str, row: tuple) -> None:
+        self.contacts[name] = ContactSummary.from_row(row)
+
+    def _restore_day(self, name: str, row: tuple) -> None:
+        summary = DaySummary.from_row(row)
+        self.days[summary.date] = summary
 
     def scan(self) -> ScanResult:
         """Stats every file and re-reads those whose mtime or size differ from the index."""
         result = ScanResult()
-        self.warnings = [w for w in self.warnings if "files are readable" not in w]
+        findings = Findings()
         seen: set[str] = set()
-        for contact_id, stat in self._contact_files():
-            seen.add(contact_id)
-            cached = self._index.contacts.get(contact_id)
-            if cached and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        for name, stat in toml_files(self.contacts_dir, findings):
+            contact_id = name[:-5]
+            if not valid_id(contact_id):
+                findings.strays[self.contacts_dir / name] = contact_name_problem(name)
                 continue
-            self._reindex_contact(contact_id)
-            result.changed_contacts.add(contact_id)
+            seen.add(contact_id)
+            if not _unchanged(self._index.contacts.get(contact_id), stat):
+                self._reindex_contact(contact_id)
+                result.changed_contacts.add(contact_id)
         for gone in set(self._index.contacts) - seen:
             self._forget_contact(gone)
             result.changed_contacts.add(gone)
-        self._scan_days(result)
+        self._scan_days(result, findings)
+        self._note(findings)
         if result:
             self._save_index()
         return result
@@ -187,19 +178,23 @@ class Store:
     def scan_days(self) -> set[int]:
         """Only the day files: one stat each, cheap enough to run under the lock before a timer change."""
         result = ScanResult()
-        self._scan_days(result)
+        self._scan_days(result, Findings())
         if result:
             self._save_index()
         return result.changed_days
 
-    def _scan_days(self, result: ScanResult) -> None:
+    def _scan_days(self, result: ScanResult, findings: Findings) -> None:
         seen_days: set[str] = set()
-        for name, path, stat in self._day_files():
-            seen_days.add(name)
-            if _unchanged(self._index.days.get(name), stat):
-                continue
-            self._reindex_day(name, path)
-            result.changed_days.add(_ordinal_of(name))
+        for year in year_folders(self.days_dir, findings):
+            for name, stat in toml_files(year, findings):
+                day = day_of(year.name, name)
+                if isinstance(day, str):
+                    findings.strays[year / name] = day
+                    continue
+                seen_days.add(name)
+                if not _unchanged(self._index.days.get(name), stat):
+                    self._reindex_day(name, year / name, day)
+                    result.changed_days.add(day.toordinal())
         for gone in set(self._index.days) - seen_days:
             self._forget_day(gone)
             result.changed_days.add(_ordinal_of(gone))
@@ -221,105 +216,122 @@ class Store:
                     changed.add(day.toordinal())
                 continue
             if not _unchanged(self._index.days.get(path.name), stat):
-                self._reindex_day(path.name, path)
+                self._reindex_day(path.name, path, day)
                 changed.add(day.toordinal())
         if changed:
             self._save_index()
         return changed
 
+    def _note(self, findings: Findings) -> None:
+        """Files the scan passed over become problems; modes open to others become warnings."""
+        config = self.root / "config.toml"
+        with contextlib.suppress(FileNotFoundError):
+            if too_open(config.stat().st_mode):
+                findings.open_files.append(config)
+        for path in self._strays - set(findings.strays):
+            self.problems.pop(path, None)
+        for path, message in findings.strays.items():
+            self.problems[path] = DataProblem(path, 1, 1, message)
+        self._strays = set(findings.strays)
+        self._scan_warnings = findings.warnings()
+
     def _save_index(self) -> None:
         with contextlib.suppress(OSError):
             self._index.save(self.index_path)
 
-    def _forget_day(self, name: str) -> None:
-        self._index.days.pop(name, None)
-        self.days.pop(_ordinal_of(name), None)
-        self.problems.pop(self.days_dir / name[:4] / name, None)
-
     def _forget_contact(self, contact_id: str) -> None:
+        path = self.contact_path(contact_id)
         self._index.contacts.pop(contact_id, None)
         self.contacts.pop(contact_id, None)
-        self.problems.pop(self.contact_path(contact_id), None)
+        self.problems.pop(path, None)
+        self.read_only.pop(path, None)
         self._notify(contact_id)
 
     def _notify(self, contact_id: str) -> None:
         for listener in self.contact_listeners:
             listener(contact_id)
 
-    def _reindex_contact(self, contact_id: str) -> Contact | None:
-        path = self.contact_path(contact_id)
+    def _forget_day(self, name: str) -> None:
+        path = self._day_file(name)
+        self._index.days.pop(name, None)
+        self.days.pop(_ordinal_of(name), None)
+        self.problems.pop(path, None)
+        self.read_only.pop(path, None)
+
+    def _reread(
+        self, entries: Entries, key: str, path: Path, make: Callable[[dict[str, Any]], T]
+    ) -> tuple[T, os.stat_result] | None:
+        """Reads one file again; a missing, unreadable or broken one yields None and its problem is noted."""
         try:
-            data = path.read_bytes()
-            stat = os.stat(path)
+            data, stat = _read(path)
         except FileNotFoundError:
-            self._forget_contact(contact_id)
+            entries.pop(key, None)
+            self.problems.pop(path, None)
+            self.read_only.pop(path, None)
+            return None
+        except OSError as error:  # its mode, an I/O error: reported, and read again at every scan
+            problem = DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")
+            self.problems[path] = problem
+            entries[key] = (_REREAD, _REREAD, None, (1, 1, problem.message), None)
             return None
         try:
-            contact = self._decode_contact(contact_id, path, data)
+            record = self._decode(path, data, make)
         except ProblemError as error:
             problem = error.problem
             self.problems[path] = problem
-            self.contacts.pop(contact_id, None)
-            self._notify(contact_id)
-            self._index.contacts[contact_id] = (
-                stat.st_mtime_ns,
-                stat.st_size,
-                None,
-                (problem.line, problem.column, problem.message),
-            )
+            located = (problem.line, problem.column, problem.message)
+            entries[key] = (stat.st_mtime_ns, stat.st_size, None, located, self.read_only.get(path))
             return None
         self.problems.pop(path, None)
-        self._remember_contact(contact, stat)
-        return contact
+        return record, stat
+
+    def _reindex_contact(self, contact_id: str) -> None:
+        path = self.contact_path(contact_id)
+        found = self._reread(self._index.contacts, contact_id, path, _contact_check(contact_id))
+        if found is None:
+            self.contacts.pop(contact_id, None)
+            self._notify(contact_id)
+        else:
+            self._remember_contact(*found)
 
     def _remember_contact(self, contact: Contact, stat: os.stat_result) -> None:
         summary = ContactSummary.of(contact)
         self.contacts[contact.id] = summary
-        self._index.contacts[contact.id] = (stat.st_mtime_ns, stat.st_size, summary.to_row(), None)
+        newer = self.read_only.get(self.contact_path(contact.id))
+        self._index.contacts[contact.id] = (stat.st_mtime_ns, stat.st_size, summary.to_row(), None, newer)
         self._notify(contact.id)
 
-    def _reindex_day(self, name: str, path: Path) -> Day | None:
-        try:
-            data = path.read_bytes()
-            stat = os.stat(path)
-        except FileNotFoundError:
-            return None
-        try:
-            day = self._decode_day(path, data, date.fromordinal(_ordinal_of(name)))
-        except ProblemError as error:
-            problem = error.problem
-            self.problems[path] = problem
-            self.days.pop(_ordinal_of(name), None)
-            located = (problem.line, problem.column, problem.message)
-            self._index.days[name] = (stat.st_mtime_ns, stat.st_size, None, located)
-            return None
-        self.problems.pop(path, None)
-        self._remember_day(name, day, stat)
-        return day
+    def _reindex_day(self, name: str, path: Path, day: date) -> None:
+        found = self._reread(self._index.days, name, path, _day_check(day))
+        if found is None:
+            self.days.pop(day.toordinal(), None)
+        else:
+            self._remember_day(name, *found)
 
     def _remember_day(self, name: str, day: Day, stat: os.stat_result) -> None:
         summary = DaySummary.of(day)
         self.days[summary.date] = summary
-        self._index.days[name] = (stat.st_mtime_ns, stat.st_size, summary.to_row(), None)
+        newer = self.read_only.get(self._day_file(name))
+        self._index.days[name] = (stat.st_mtime_ns, stat.st_size, summary.to_row(), None, newer)
 
     # -- decoding -------------------------------------------------------------------------
 
-    def _check_format(self, path: Path, table: dict[str, Any]) -> None:
-        version = table.get("format", FORMAT_VERSION)
-        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            self._read_only[path] = version
+    def _decode(self, path: Path, data: bytes, make: Callable[[dict[str, Any]], T]) -> T:
+        """Parses and builds a record; notes whether a newer networkday wrote it (then it is read-only)."""
+        table, text = parse(path, data)
+        version = table.get("format")
+        newer = version if isinstance(version, int) and version > FORMAT_VERSION else None
+        if newer is None:
+            self.read_only.pop(path, None)
         else:
-            self._read_only.pop(path, None)
-
-    def _decode_contact(self, contact_id: str, path: Path, data: bytes) -> Contact:
-        table, text = parse(path, data)
-        self._check_format(path, table)
-        return build(path, text, lambda: Contact.from_dict(contact_id, table))
-
-    def _decode_day(self, path: Path, data: bytes, expected: date) -> Day:
-        table, text = parse(path, data)
-        self._check_format(path, table)
-        return build(path, text, lambda: Day.from_dict(table, expected))
+            self.read_only[path] = newer
+        try:
+            return build(path, text, lambda: make(table))
+        except ProblemError as error:
+            if newer is None:
+                raise
+            note = f"{error.problem.message} (a newer networkday wrote this file: format {newer})"
+            raise ProblemError(replace(error.problem, message=note)) from None
 
     # -- paths ---------------------------------------------------------------------------
 
@@ -331,30 +343,34 @@ class Store:
     def day_path(self, day: date) -> Path:
         return self.days_dir / f"{day.year:04d}" / f"{day.isoformat()}.toml"
 
+    def _day_file(self, name: str) -> Path:
+        """The path of a day file from its name, ``YYYY-MM-DD.toml``."""
+        return self.days_dir / name[:4] / name
+
     def read_only_reason(self, path: Path) -> str | None:
-        version = self._read_only.get(path)
-        if version is None:
-            return None
-        return f"{path} was written by a newer networkday (format {version}); it is read-only here"
+        version = self.read_only.get(path)
+        return None if version is None else _newer_message(path, version)
 
     # -- reading records -----------------------------------------------------------------
 
-    def contact(self, contact_id: str) -> Contact:
-        path = self.contact_path(contact_id)
+    def _load(self, path: Path, make: Callable[[dict[str, Any]], T]) -> T | None:
+        """The record in ``path``, or None when there is no such file; a broken one raises ProblemError."""
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}") from None
-        return self._decode_contact(contact_id, path, data)
+            self.read_only.pop(path, None)
+            return None
+        return self._decode(path, data, make)
+
+    def contact(self, contact_id: str) -> Contact:
+        contact = self._load(self.contact_path(contact_id), _contact_check(contact_id))
+        if contact is None:
+            raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
+        return contact
 
     def day(self, day: date) -> Day:
         """A missing day file is an empty day; a broken one raises and is never replaced."""
-        path = self.day_path(day)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return Day(date=day)
-        return self._decode_day(path, data, day)
+        return self._load(self.day_path(day), _day_check(day)) or Day(date=day)
 
     def day_fingerprint(self, day: date) -> tuple[int, int] | None:
         """Cheap change detection for polling: the day file's mtime and size."""
@@ -386,11 +402,24 @@ class Store:
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def _write_locked(self, path: Path, table: dict[str, Any]) -> os.stat_result:
+    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T]) -> T | None:
+        """The record as it is on disk now (under the lock); refuses a broken file or a newer format's."""
+        record = self._load(path, make)
         reason = self.read_only_reason(path)
         if reason:
             raise StoreError(reason)
-        return write_atomic(path, dumps(table))
+        return record
+
+    def _write_locked(
+        self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]
+    ) -> os.stat_result:
+        """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
+        data = dumps(table)
+        try:
+            check(tomllib.loads(data.decode("utf-8")))
+        except tomllib.TOMLDecodeError as error:
+            raise StoreError(f"{path}: not saved, the record would not read back: {error}") from None
+        return write_atomic(path, data)
 
     def add_contact(self, contact: Contact) -> Contact:
         """Gives the contact a fresh id from its name (``jane-doe``, ``jane-doe-2``) and saves it."""
@@ -410,9 +439,7 @@ class Store:
                     number += 1
                 taken.add(candidate)
                 contact.id = candidate
-                table = contact.to_dict()
-                Contact.from_dict(candidate, table)  # refuse to write what could not be read back
-                stat = self._write_locked(self.contact_path(candidate), table)
+                stat = self._write_locked(self.contact_path(candidate), contact.to_dict(), _contact_check(candidate))
                 self._remember_contact(contact, stat)
         self._save_index()
         return contacts
@@ -421,26 +448,24 @@ class Store:
         """Applies ``change`` to the contact as it is on disk now, then saves it atomically."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}") from None
-            contact = self._decode_contact(contact_id, path, data)
+            contact = self._on_disk(path, _contact_check(contact_id))
+            if contact is None:
+                raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             change(contact)
-            table = contact.to_dict()
-            Contact.from_dict(contact_id, table)
-            stat = self._write_locked(path, table)
+            stat = self._write_locked(path, contact.to_dict(), _contact_check(contact_id))
         self._remember_contact(contact, stat)
         self._save_index()
         return contact
 
     def put_contact(self, contact: Contact) -> Contact:
-        """Writes a whole contact under its id (undo of a delete, the result of a merge)."""
+        """Writes a whole contact under its id (undo of a delete, the result of a merge).
+
+        A file there that cannot be read, or that a newer networkday wrote, is never replaced.
+        """
         path = self.contact_path(contact.id)
         with self._writing(path):
-            table = contact.to_dict()
-            Contact.from_dict(contact.id, table)
-            stat = self._write_locked(path, table)
+            self._on_disk(path, _contact_check(contact.id))
+            stat = self._write_locked(path, contact.to_dict(), _contact_check(contact.id))
         self._remember_contact(contact, stat)
         self._save_index()
         return contact
@@ -449,10 +474,9 @@ class Store:
         """Removes the file and returns the contact as it was, so the deletion can be undone."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            contact = self.contact(contact_id)
-            reason = self.read_only_reason(path)
-            if reason:
-                raise StoreError(reason)
+            contact = self._on_disk(path, _contact_check(contact_id))
+            if contact is None:
+                raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             os.unlink(path)
             fsync_dir(path.parent)
         self._forget_contact(contact_id)
@@ -463,12 +487,9 @@ class Store:
         """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
         path = self.day_path(day)
         with self._writing(path):
-            record = self.day(day)
+            record = self._on_disk(path, _day_check(day)) or Day(date=day)
             change(record)
-            table = record.to_dict()
-            Day.from_dict(table, day)
-            ensure_dir(path.parent)
-            stat = self._write_locked(path, table)
+            stat = self._write_locked(path, record.to_dict(), _day_check(day))
         self._remember_day(path.name, record, stat)
         self._save_index()
         return record
@@ -498,7 +519,7 @@ class Store:
                 for day, record, table in changes:
                     path = self.day_path(day)
                     ensure_dir(path.parent)
-                    written.append((path.name, record, self._write_locked(path, table)))
+                    written.append((path.name, record, self._write_locked(path, table, _day_check(day))))
         finally:
             for name, record, stat in written:
                 self._remember_day(name, record, stat)
@@ -526,6 +547,25 @@ class Store:
 
 def _ordinal_of(name: str) -> int:
     return date.fromisoformat(name[:10]).toordinal()
+
+
+def _contact_check(contact_id: str) -> Callable[[dict[str, Any]], Contact]:
+    return lambda table: Contact.from_dict(contact_id, table)
+
+
+def _day_check(day: date) -> Callable[[dict[str, Any]], Day]:
+    return lambda table: Day.from_dict(table, day)
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return f"{path}: written by a newer networkday (format {version}); it is read-only here"
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result]:
+    """Stats before reading: a change made during the read shows as a newer mtime at the next scan."""
+    with open(path, "rb") as file:
+        stat = os.fstat(file.fileno())
+        return file.read(), stat
 
 
 def _unchanged(cached: tuple | None, stat: os.stat_result) -> bool:

@@ -1,0 +1,109 @@
+"""Which files in the data folder are records, and why a file there is not read.
+
+File names become record keys: a contact's id is its stem and a day file is named for
+its date. A ``.toml`` file the store would pass over is reported instead of being
+silently ignored, because a person made it and expects to see it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from networkday.domain.text import slugify
+from networkday.storage.atomic import remove_if_stale, too_open
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_DAY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def valid_id(contact_id: str) -> bool:
+    """Ids become file names; only this shape can never leave the contacts folder."""
+    return bool(ID_PATTERN.match(contact_id))
+
+
+def is_year_folder(name: str) -> bool:
+    return bool(_YEAR.match(name))
+
+
+def contact_name_problem(name: str) -> str:
+    """Why ``contacts/<name>`` (a .toml file) is not read as a contact."""
+    stem = name.removesuffix(".toml")
+    return (
+        "the file name is not a contact id (lowercase letters, digits and dashes), so it is not read;"
+        f" rename it, for example to {slugify(stem)}.toml"
+    )
+
+
+def day_of(year: str, name: str) -> date | str:
+    """The date a file in ``days/<year>/`` holds, or why it is not read as a day."""
+    match = _DAY_NAME.match(name)
+    if not match:
+        return "a day file is named YYYY-MM-DD.toml, so this one is not read"
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return f"{name.removesuffix('.toml')} is not a date, so this file is not read"
+    if match.group(1) != year:
+        return f"this day belongs in days/{match.group(1)}/, so it is not read here"
+    return day
+
+
+@dataclass
+class Findings:
+    """What a scan notices besides records: modes open to other users, files it will not read."""
+
+    open_folders: list[Path] = field(default_factory=list)
+    open_files: list[Path] = field(default_factory=list)
+    strays: dict[Path, str] = field(default_factory=dict)
+
+    def warnings(self) -> list[str]:
+        """One line per folder, so thousands of loose files do not make thousands of warnings."""
+        lines = [f"{folder}: the folder is open to other users; run chmod 700 on it" for folder in self.open_folders]
+        by_folder: dict[Path, list[Path]] = {}
+        for path in self.open_files:
+            by_folder.setdefault(path.parent, []).append(path)
+        for folder, paths in by_folder.items():
+            if len(paths) == 1:
+                lines.append(f"{paths[0]}: the file is open to other users; run chmod 600 on it")
+            else:
+                lines.append(f"{folder}: {len(paths)} files are open to other users; run chmod 600 on them")
+        return lines
+
+
+def toml_files(folder: Path, findings: Findings) -> Iterator[tuple[str, os.stat_result]]:
+    """The ``.toml`` files of one folder with their stat; stale temp files are removed on the way."""
+    with contextlib.suppress(FileNotFoundError), os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                if name.endswith(".tmp"):
+                    remove_if_stale(Path(entry.path))
+                continue
+            if not name.endswith(".toml"):
+                continue
+            if not entry.is_file():
+                findings.strays[Path(entry.path)] = "not a regular file, so it is not read"
+                continue
+            stat = entry.stat()
+            if too_open(stat.st_mode):
+                findings.open_files.append(Path(entry.path))
+            yield name, stat
+
+
+def year_folders(days_dir: Path, findings: Findings) -> Iterator[Path]:
+    """The ``days/YYYY`` folders; a day file left directly in ``days/`` is noted as not read."""
+    with contextlib.suppress(FileNotFoundError), os.scandir(days_dir) as entries:
+        for entry in entries:
+            if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                findings.strays[Path(entry.path)] = "day files belong in days/YYYY/, so this one is not read"
+            elif entry.is_dir() and is_year_folder(entry.name):
+                if too_open(entry.stat().st_mode):
+                    findings.open_folders.append(Path(entry.path))
+                yield Path(entry.path)
