@@ -15,7 +15,7 @@ from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today")
+COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,16 +50,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    demo = None
     if args.demo:
         from networkday.storage.demo import demo_copy
 
-        args.data_dir = str(demo_copy())
-    store = open_store(args)
-    from networkday.ui.app import create_app
+        demo = demo_copy()
+        args.data_dir = str(demo)
+    try:
+        store = open_store(args)
+        from networkday.ui.app import create_app
 
-    app = create_app(store)
-    app.run()
-    return int(app.return_code or 0)
+        app = create_app(store)
+        app.run()
+        return int(app.return_code or 0)
+    finally:
+        if demo is not None:
+            import shutil
+
+            shutil.rmtree(demo, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -105,12 +105,12 @@ def build_queue(
         if cadence is None:
             continue
         last = summary.last_ts
-        since = None if last is None else day_ordinal - datetime.fromtimestamp(last, tz).toordinal()
-        if since is None or since > cadence:
-            text = f"every {cadence} days; " + ("never contacted" if since is None else f"{since} since last touch")
-            losing.append(
-                QueueItem(summary.id, CADENCE, text, overdue_days=(since or cadence) - cadence, sort_key=last or 0.0)
-            )
+        if last is None:
+            continue  # never contacted: a suggestion, or 30,000 imports would flood the queue
+        since = day_ordinal - datetime.fromtimestamp(last, tz).toordinal()
+        if since > cadence:
+            text = f"every {cadence} days; {since} since last touch"
+            losing.append(QueueItem(summary.id, CADENCE, text, overdue_days=since - cadence, sort_key=last))
     due.sort(key=lambda item: (item.sort_key, item.contact_id))
     losing.sort(key=lambda item: (item.sort_key, item.contact_id))
     items.extend(due)

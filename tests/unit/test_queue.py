@@ -67,9 +67,15 @@ def test_contacts_past_their_cadence_follow_the_follow_ups():
         person("due", follow_up=TODAY),
     )
     items = build_queue(Day(TODAY), contacts, Config(calls_per_day=0), TODAY)
-    assert ids(items) == ["due", "never", "stale"]
-    assert [item.kind for item in items] == [FOLLOW_UP, CADENCE, CADENCE]
-    assert items[2].reason == "every 30 days; 45 since last touch"
+    assert ids(items) == ["due", "stale"]
+    assert [item.kind for item in items] == [FOLLOW_UP, CADENCE]
+    assert items[1].reason == "every 30 days; 45 since last touch"
+
+
+def test_never_contacted_people_are_suggestions_not_cadence_rows():
+    contacts = network(person("never", cadence=14), person("other"))
+    items = build_queue(Day(TODAY), contacts, Config(calls_per_day=1, default_cadence_days=30), TODAY)
+    assert [(item.contact_id, item.kind) for item in items] == [("never", SUGGESTED)]
 
 
 def test_tag_cadence_from_config_applies():
