@@ -1,0 +1,227 @@
+"""`networkday timer`: start, stop, switch, a status line and a week's or month's report.
+
+`timer status` runs every few seconds in a tmux status bar, so every timer command opens
+the store without a scan, reads only the day files it needs and keeps pendulum (a third
+of the start-up) out: its clock reads the zone with the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from typing import TypeVar
+
+from networkday.clock import Clock
+from networkday.commands.common import CommandError, open_store, parse_date, print_json, run_store
+from networkday.domain.timer import (
+    PERIODS,
+    TimerError,
+    combined,
+    format_duration,
+    goal_percent,
+    parse_at,
+    percent,
+    status_line,
+    utf8_locale,
+)
+from networkday.domain.vocab import TIMER_KINDS
+from networkday.storage import timer_store
+from networkday.storage.store import Store
+
+T = TypeVar("T")
+AT_HELP = "HH:MM today, or an ISO date and time such as 2026-03-28T09:30 (default: now)"
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "timer",
+        parents=[common],
+        help="track networking against everything else",
+        description="Track networking time against everything else. A session is written the moment it starts.",
+    )
+    actions = parser.add_subparsers(dest="timer_action", metavar="ACTION", required=True)
+
+    start = actions.add_parser("start", parents=[common], help="start a session (stops a running one first)")
+    start.add_argument("kind", choices=TIMER_KINDS)
+    start.add_argument("--at", metavar="TIME", help=AT_HELP)
+    start.set_defaults(run=run_start)
+
+    stop = actions.add_parser("stop", parents=[common], help="stop the running session")
+    stop.add_argument("--at", metavar="TIME", help=AT_HELP)
+    stop.set_defaults(run=run_stop)
+
+    switch = actions.add_parser("switch", parents=[common], help="switch between networking and other")
+    switch.add_argument("--at", metavar="TIME", help=AT_HELP)
+    switch.set_defaults(run=run_switch)
+
+    status = actions.add_parser(
+        "status",
+        parents=[common],
+        help="one short line for a status bar",
+        description="Print one line such as 'NET 0:42 · 78% of 85%'. Exits 0 whether or not a session runs.",
+    )
+    status.set_defaults(run=run_status)
+
+    report = actions.add_parser("report", parents=[common], help="networking, other and share per day")
+    span = report.add_mutually_exclusive_group()
+    span.add_argument("--week", dest="period", action="store_const", const="week", help="this week (the default)")
+    span.add_argument("--month", dest="period", action="store_const", const="month", help="this month")
+    report.add_argument("--date", type=parse_date, metavar="DATE", help="report the week or month holding DATE")
+    report.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report.set_defaults(run=run_report, period=PERIODS[0])
+
+
+def zone_clock() -> Clock | None:
+    """The system clock without importing pendulum; None leaves the choice to ``open_store``.
+
+    The zone is ``NETWORKDAY_TZ``, else ``TZ``, else ``/etc/localtime``, read by zoneinfo
+    from the same database pendulum reads. A pinned ``NETWORKDAY_NOW``, or a zone zoneinfo
+    cannot read, goes to the usual clock: slower, never wrong.
+    """
+    if os.environ.get("NETWORKDAY_NOW"):
+        return None
+    from zoneinfo import ZoneInfo
+
+    name = os.environ.get("NETWORKDAY_TZ") or os.environ.get("TZ", "").removeprefix(":")
+    try:
+        if name:
+            return ZoneClock(ZoneInfo(name))
+        with open("/etc/localtime", "rb") as file:
+            return ZoneClock(ZoneInfo.from_file(file, key="localtime"))
+    except (OSError, ValueError, LookupError):
+        return None
+
+
+class ZoneClock:
+    """Wall-clock time in one zone."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.tz = zone
+
+    def now(self) -> datetime:
+        return datetime.now(self.tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return open_store(args, scan=False, clock=zone_clock())
+
+
+def _apply(action: Callable[[], T]) -> T:
+    """A refused change is a usage error (exit 2); a file that cannot be written is a data problem (1)."""
+    try:
+        return run_store(action)
+    except TimerError as error:
+        raise CommandError(str(error), 2) from None
+
+
+def _at(args: argparse.Namespace, store: Store) -> datetime | None:
+    if args.at is None:
+        return None
+    try:
+        return parse_at(args.at, store.clock.now())
+    except TimerError as error:
+        raise CommandError(f"--at: {error}", 2) from None
+
+
+def _when(instant: datetime, today: date) -> str:
+    """``09:30`` today, ``2026-03-27 23:10`` on another day."""
+    return f"{instant:%H:%M}" if instant.date() == today else f"{instant:%Y-%m-%d %H:%M}"
+
+
+def _started(store: Store, started: timer_store.Started) -> None:
+    today = store.clock.today()
+    line = f"{started.running.session.kind} started at {_when(started.running.session.start, today)}"
+    if started.stopped is not None:
+        line += f"; {started.stopped.session.kind} stopped"
+    print(line)
+
+
+def run_start(args: argparse.Namespace) -> int:
+    store = _open(args)
+    at = _at(args, store)
+    _started(store, _apply(lambda: timer_store.start(store, args.kind, at)))
+    return 0
+
+
+def run_switch(args: argparse.Namespace) -> int:
+    store = _open(args)
+    at = _at(args, store)
+    _started(store, _apply(lambda: timer_store.switch(store, at)))
+    return 0
+
+
+def run_stop(args: argparse.Namespace) -> int:
+    store = _open(args)
+    at = _at(args, store)
+    stopped = _apply(lambda: timer_store.stop(store, at))
+    if stopped is None:
+        print("no session was running")
+        return 0
+    session = stopped.session
+    assert session.end is not None
+    lasted = format_duration((session.end - session.start).total_seconds())
+    print(f"{session.kind} stopped at {_when(session.end, store.clock.today())} after {lasted}")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    store = _open(args)
+    print(status_line(timer_store.snapshot(store), ascii=not utf8_locale(os.environ)))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    store = _open(args)
+    rows = timer_store.report(store, args.period, args.date)
+    total = combined(row.totals for row in rows)
+    goal = store.config.networking_share
+    for path in sorted(path for path in store.problems if path.is_relative_to(store.days_dir)):
+        print(f"networkday: warning: {store.problems[path]} (left out of the report)", file=sys.stderr)
+    if args.json:
+        print_json(
+            {
+                "period": args.period,
+                "goal": goal,
+                "days": [
+                    {"date": row.day.isoformat(), **_figures(row.totals.networking, row.totals.other, row.meets)}
+                    for row in rows
+                ],
+                "total": _figures(total.networking, total.other, total.meets(goal)),
+            }
+        )
+        return 0
+    if not rows:
+        print(f"nothing to report: that {args.period} has not begun")
+        return 0
+    print(f"{args.period.capitalize()} {rows[0].day} to {rows[-1].day}, goal {goal_percent(goal)} networking")
+    print(f"{'day':<14} {'networking':>10} {'other':>6} {'share':>6}  goal")
+    for row in rows:
+        label = f"{row.day:%a %Y-%m-%d}"
+        print(_line(label, row.totals.networking, row.totals.other, row.share, row.meets))
+    print(_line("total", total.networking, total.other, total.share, total.meets(goal)))
+    return 0
+
+
+def _verdict(meets: bool | None) -> str:
+    return "-" if meets is None else "met" if meets else "below"
+
+
+def _line(label: str, networking: float, other: float, share: float | None, meets: bool | None) -> str:
+    figures = f"{format_duration(networking):>10} {format_duration(other):>6} {percent(share):>6}"
+    return f"{label:<14} {figures}  {_verdict(meets)}"
+
+
+def _figures(networking: float, other: float, meets: bool | None) -> dict[str, object]:
+    total = networking + other
+    return {
+        "networking_seconds": round(networking),
+        "other_seconds": round(other),
+        "share": round(networking / total, 4) if total else None,
+        "meets_goal": meets,
+    }
