@@ -1,0 +1,171 @@
+"""Search ranking, folding, typos and incremental updates of the search index."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from networkday.domain.search import (
+    DETAILS,
+    NAME_EXACT,
+    NAME_FUZZY,
+    NAME_PREFIX,
+    NAME_WORD,
+    NOTES,
+    SearchIndex,
+    fast_fold,
+)
+from networkday.domain.summary import ContactSummary
+from networkday.domain.text import fold
+
+
+def person(contact_id: str, name: str, **fields) -> ContactSummary:
+    return ContactSummary(id=contact_id, name=name, **fields)
+
+
+def ranked(index: SearchIndex, query: str, limit: int | None = None) -> list[tuple[str, int]]:
+    return [(hit.id, hit.tier) for hit in index.search(query, limit)]
+
+
+def test_a_name_prefix_beats_a_note_match():
+    index = SearchIndex([person("noted", "Bo Lund", notes="Met Jane at the meetup"), person("jane", "Jane Doe")])
+    assert ranked(index, "jan") == [("jane", NAME_PREFIX), ("noted", NOTES)]
+
+
+def test_tiers_from_exact_name_to_notes():
+    index = SearchIndex(
+        [
+            person("notes", "Zed Notes", notes="ann said hello"),
+            person("company", "Zed Company", company="Annex Ltd"),
+            person("middle", "Joanne Smith"),
+            person("word", "Jo Annabel"),
+            person("prefix", "Anna Smith"),
+            person("exact", "Ann"),
+        ]
+    )
+    assert ranked(index, "ann") == [
+        ("exact", NAME_EXACT),
+        ("prefix", NAME_PREFIX),
+        ("word", NAME_WORD),
+        ("middle", NAME_FUZZY),
+        ("company", DETAILS),
+        ("notes", NOTES),
+    ]
+    assert index.search("ann")[4].field == "company, title or tags"
+
+
+def test_case_and_accents_do_not_matter_either_way():
+    index = SearchIndex([person("zoe", "Zoë Müller"), person("jose", "JOSE GARCIA")])
+    assert ranked(index, "zoe") == [("zoe", NAME_PREFIX)]
+    assert ranked(index, "MULLER") == [("zoe", NAME_WORD)]
+    assert ranked(index, "José García") == [("jose", NAME_EXACT)]
+
+
+def test_non_latin_names_are_found():
+    index = SearchIndex([person("li", "李娜"), person("dm", "Дмитрий Соколов")])
+    assert ranked(index, "李") == [("li", NAME_PREFIX)]
+    assert ranked(index, "соколов") == [("dm", NAME_WORD)]
+
+
+def test_within_a_tier_names_stand_in_order():
+    index = SearchIndex([person("c", "Jan Cole"), person("a", "Jan Abbot"), person("b", "jan bauer")])
+    assert [hit.id for hit in index.search("jan")] == ["a", "b", "c"]
+
+
+def test_typos_are_forgiven_only_in_longer_words():
+    index = SearchIndex([person("smith", "Anna Smith"), person("jane", "Jane Doe")])
+    assert ranked(index, "smiht") == [("smith", NAME_FUZZY)]
+    assert ranked(index, "jnae") == []
+    assert ranked(index, "smithh") == [("smith", NAME_FUZZY)]
+
+
+def test_a_short_name_does_not_match_a_longer_query():
+    index = SearchIndex([person("li", "Li Wu"), person("olivia", "Olivia Stone")])
+    assert [hit.id for hit in index.search("olivia")] == ["olivia"]
+
+
+def test_words_of_a_query_may_come_in_any_order_and_across_fields():
+    index = SearchIndex(
+        [
+            person("jane", "Jane Doe", company="Globex"),
+            person("acme-jane", "Jane Roe", company="Acme Corp", notes="hiring in berlin"),
+            person("acme-bob", "Bob Roe", company="Acme Corp", title="Recruiter"),
+        ]
+    )
+    assert ranked(index, "doe jane") == [("jane", NAME_WORD)]
+    assert ranked(index, "jane acme") == [("acme-jane", DETAILS)]
+    assert ranked(index, "acme berlin") == [("acme-jane", NOTES)]
+
+
+def test_one_or_two_letters_only_match_word_starts():
+    index = SearchIndex(
+        [person("start", "Bo Lund"), person("inside", "Abo Smith", notes="bo"), person("tag", "Cy", tags=("boston",))]
+    )
+    assert ranked(index, "bo") == [("start", NAME_PREFIX), ("tag", DETAILS)]
+
+
+def test_blank_queries_find_nothing():
+    index = SearchIndex([person("a", "Ann")])
+    assert index.search("") == []
+    assert index.search("  -- ") == []
+
+
+def test_limit_stops_at_the_best_hits():
+    index = SearchIndex([person(f"p{n}", f"Jan {n:03d}") for n in range(50)] + [person("x", "Xu", notes="jan")])
+    assert [hit.id for hit in index.search("jan", limit=3)] == ["p0", "p1", "p2"]
+
+
+def test_update_refolds_one_contact_and_remove_forgets_it():
+    index = SearchIndex([person("a", "Ann Lee"), person("b", "Bob Ray")])
+    index.update(person("a", "Zoë Lee", company="Acme"))
+    assert ranked(index, "ann") == []
+    assert ranked(index, "zoe") == [("a", NAME_PREFIX)]
+    index.update(person("c", "Cyd Acme"))
+    assert ranked(index, "acme") == [("c", NAME_WORD), ("a", DETAILS)]
+    index.remove("a")
+    assert "a" not in index
+    assert len(index) == 2
+    assert ranked(index, "acme") == [("c", NAME_WORD)]
+    index.remove("a")
+
+
+def test_refresh_follows_a_store_scan():
+    index = SearchIndex([person("a", "Ann"), person("b", "Bob")])
+    contacts = {"a": person("a", "Anne-Marie"), "c": person("c", "Cyd")}
+    index.refresh({"a", "b", "c"}, contacts)
+    assert len(index) == 2
+    assert ranked(index, "marie") == [("a", NAME_WORD)]
+    assert ranked(index, "bob") == []
+
+
+NAMES = st.sampled_from(["Ann Lee", "Anna", "Zoë Lee", "Bo", "Leo Ann", "José", "Jo Se"])
+PEOPLE = st.builds(
+    person,
+    st.sampled_from(["a", "b", "c", "d", "e"]),
+    NAMES,
+    company=st.sampled_from(["", "Acme", "Lee Corp"]),
+    notes=st.sampled_from(["", "anna from lee corp", "zoe"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(PEOPLE, st.sampled_from(["a", "b", "c"])), max_size=12),
+    st.sampled_from(["ann", "lee", "zo", "acme", "jose", "anna lee"]),
+)
+def test_an_index_kept_up_to_date_answers_like_a_fresh_one(changes, query):
+    index = SearchIndex()
+    current: dict[str, ContactSummary] = {}
+    for change in changes:
+        if isinstance(change, str):
+            index.remove(change)
+            current.pop(change, None)
+        else:
+            index.update(change)
+            current[change.id] = change
+    assert index.search(query) == SearchIndex(current.values()).search(query)
+
+
+@given(st.text())
+def test_fast_fold_is_exactly_fold(text):
+    assert fast_fold(text) == fold(text)
