@@ -20,7 +20,8 @@ Rules, so that any text round-trips byte for byte:
   the line after ``## ``, with ``\\\\``, ``\\n`` and ``\\r`` as escapes for a backslash, a
   newline and a carriage return (any other backslash is literal).
 - An *answer* is every line after its heading up to the next heading or the end of the
-  file, minus exactly one trailing blank line (the separator) when there is one.
+  file, minus exactly one trailing blank line (the separator) when there is one. An
+  empty answer is written as its heading and the separator alone.
 - An answer line that would read as a heading, even behind backslashes (``## x``,
   ``\\## x``), is written with one more ``\\`` in front, and one is removed when read.
 - Above the first heading only the title (``# ...``), comments (``<!-- ... -->``),
@@ -104,7 +105,9 @@ def to_editor_text(day: date, journal: Journal, prompts: Sequence[str], figures:
     lines.append("")
     for prompt, answer in sections(journal, prompts):
         lines.append(f"## {escape_prompt(prompt)}")
-        lines.extend(_escape_line(line) for line in (answer.text if answer else "").split("\n"))
+        text = answer.text if answer else ""
+        if text:  # an empty answer is the heading and the separator: type on the blank line
+            lines.extend(_escape_line(line) for line in text.split("\n"))
         lines.append("")
     return "\n".join(lines) + "\n"
 

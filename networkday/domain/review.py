@@ -134,6 +134,7 @@ class Review:
                 "kind": self.period.kind,
                 "first": self.period.first.isoformat(),
                 "last": self.period.last.isoformat(),
+                "label": self.period.label,
             },
             "days": [f.to_json() for f in self.days],
             "totals": {

@@ -46,11 +46,11 @@ def review_lines(review: Review, *, ascii: bool = False) -> list[str]:
 
     lines = [review.period.label, "", _HEADER]
     for f in review.days:
-        rating = "—" if f.rating is None else str(f.rating)
+        rating = "-" if f.rating is None else str(f.rating)
         counts = (f"{f.made}/{f.planned}", f.will, f.wont, f.gave, f.asked)
         lines.append(_row(day_label(f), counts, f.share, rating, bar(f.share)))
     t = review.totals
-    mean = "—" if t.mean_rating is None else f"{t.mean_rating:.1f}"
+    mean = "-" if t.mean_rating is None else f"{t.mean_rating:.1f}"
     lines.append(_row("Total", (f"{t.made}/{t.planned}", t.will, t.wont, t.gave, t.asked), t.share, mean, bar(t.share)))
     marker = "|" if ascii else "│"
     lines += [

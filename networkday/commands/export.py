@@ -1,0 +1,83 @@
+"""``networkday export KIND [--format F] [-o FILE]``: one command for every kind of export.
+
+Each kind is a row of :data:`EXPORT_KINDS`. To add one (vcard, csv, ics, ...), add an
+:class:`ExportKind` with its formats (the first is the default), a line of help, and the
+``"module:function"`` that makes the document: ``function(args, store) -> bytes``, where
+``args.format`` is the chosen format. The module is imported only when its kind runs, so
+the command stays fast. Raise CommandError for a failure; print warnings to stderr.
+
+The document goes to stdout, or with ``-o FILE`` to a new 0600 file that replaces FILE
+atomically: exports hold personal data, and a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from networkday.commands.common import CommandError, open_store, run_store
+from networkday.storage.atomic import write_atomic
+from networkday.storage.store import Store
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    formats: tuple[str, ...]
+    help: str
+    #: "module:function"; the function takes (args, store) and returns the document's bytes
+    run: str
+
+    def load(self) -> Callable[[argparse.Namespace, Store], bytes]:
+        module, _, name = self.run.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "journal": ExportKind(
+        ("markdown",),
+        "the whole journal as one Markdown document, oldest entry first",
+        "networkday.commands.journal:export_journal",
+    ),
+}
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    kinds = "\n".join(f"  {name:<10} {kind.help} ({', '.join(kind.formats)})" for name, kind in EXPORT_KINDS.items())
+    parser = subparsers.add_parser(
+        "export",
+        parents=[common],
+        help="write your data in another format",
+        description=f"Write your data in another format, to stdout or a file.\n\nkinds:\n{kinds}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("kind", choices=list(EXPORT_KINDS), metavar="KIND", help="what to export (listed above)")
+    parser.add_argument("--format", metavar="FORMAT", help="the output format (default: the kind's first)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    kind = EXPORT_KINDS[args.kind]
+    args.format = args.format or kind.formats[0]
+    if args.format not in kind.formats:
+        raise CommandError(f"--format {args.format!r}: {args.kind} exports as {', '.join(kind.formats)}", 2)
+    store = open_store(args)
+    data = run_store(lambda: kind.load()(args, store))
+    if args.output and args.output != "-":
+        target = Path(args.output).expanduser()
+        if target.is_dir():
+            raise CommandError(f"-o {target}: is a folder; name a file", 2)
+        try:
+            write_atomic(target, data)
+        except OSError as error:
+            raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
+        print(f"{target}: {args.kind} exported as {args.format}", file=sys.stderr)
+        return 0
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
