@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from networkday.domain.search import SearchIndex
 from networkday.storage.store import Store
+from networkday.ui.terminal import TerminalApp
+from networkday.ui.timer_control import TimerControl
 
 
-class NetworkdayApp(App[int]):
+class NetworkdayApp(TimerControl, TerminalApp):
     TITLE = "networkday"
     CSS_PATH = "styles/app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -25,9 +27,11 @@ class NetworkdayApp(App[int]):
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("1", "switch_mode('today')", "Today", id="go.today"),
+        Binding("1", "switch_mode('today')", "Today", show=False, id="go.today"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
+        Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),
+        Binding("O", "timer_switch", "Timer: networking/other", show=False, id="timer.switch"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -58,14 +62,16 @@ class NetworkdayApp(App[int]):
         if self.store.problems:
             count = len(self.store.problems)
             self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+        self.ask_if_idle()
+        self.note_activity()
+
+    def on_key(self) -> None:
+        self.note_activity()
 
     def open_contact(self, contact_id: str) -> None:
         from networkday.ui.modals.contact_summary import ContactSummaryModal
 
         self.push_screen(ContactSummaryModal(contact_id))
-
-    def outcome_logged(self) -> None:
-        """Called after every logged outcome: the place where the timer offers to start."""
 
     def action_help(self) -> None:
         from networkday.ui.modals.help import HelpScreen

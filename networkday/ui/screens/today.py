@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from networkday.domain.contact import LogEntry
-from networkday.domain.queue import QueueItem
+from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.storage.actions import log_touch, postpone
 from networkday.storage.problems import StoreError
@@ -19,6 +19,7 @@ from networkday.storage.queue_source import DayQueue, day_queue
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.timer_bar import TimerBar
 
 OUTCOME_KEYS = {
     "will": ("w", "Will"),
@@ -42,7 +43,7 @@ class TodayScreen(Screen):
         Binding("a", "add", "Add", id="today.add"),
         Binding("y", "accept", "Plan it", show=False, id="today.accept"),
         Binding("d,delete", "remove", "Remove", show=False, id="today.remove"),
-        Binding("p", "postpone", "Postpone", id="today.postpone"),
+        Binding("p", "postpone", "Postpone", show=False, id="today.postpone"),
         Binding("c", "channel", "Channel", show=False, id="today.channel"),
         Binding("u", "purpose", "Purpose", show=False, id="today.purpose"),
         Binding("K", "move(-1)", "Move up", show=False, id="today.move_up"),
@@ -64,6 +65,7 @@ class TodayScreen(Screen):
         yield Static(id="day-problem")
         yield QueueTable()
         yield Static(id="row-detail")
+        yield TimerBar()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,16 +94,15 @@ class TodayScreen(Screen):
         assert self.queue is not None
         today = self.app.clock.today()
         when = "Today" if self.day == today else "Tomorrow" if self.day == today + timedelta(days=1) else ""
-        title = f"{when + ' · ' if when else ''}{self.day.strftime('%A %d %B %Y')}"
-        self.query_one("#day-title", Static).update(Text(title, style="bold"))
+        title = f"{when + ' · ' if when else ''}{self.day.strftime('%a %d %b %Y')}"
         score = self.queue.score
         met = "goal met" if score.made >= score.goal > 0 else f"goal {score.goal}"
         streak = f"streak {score.streak} day{'s' if score.streak != 1 else ''}"
+        self.query_one("#day-title", Static).update(
+            Text.assemble((title, "bold"), f"   made {score.made}/{score.planned} · {met} · {streak}")
+        )
         self.query_one("#score", Static).update(
-            Text(
-                f"Some will {score.will} · Some won't {score.wont} · So what — next!   "
-                f"made {score.made}/{score.planned} · {met} · {streak}"
-            )
+            Text(f"Some will {score.will} · Some won't {score.wont} · So what — next!")
         )
         problem = self.query_one("#day-problem", Static)
         problem.display = bool(self.queue.problem)
@@ -124,7 +125,14 @@ class TodayScreen(Screen):
             "hiring manager" if summary.hiring_manager else "",
         )
         lines.append("\n")
-        lines.append_text(join(f"via {item.channel}", plain_line(item.purpose or item.reason)))
+        lines.append_text(
+            join(
+                f"via {item.channel}",
+                plain_line(item.purpose),
+                plain_line(item.reason) if item.reason != "planned" else "",
+                f"last: {last_touch_text(summary, self.app.clock.now().timestamp())}",
+            )
+        )
         detail.update(lines)
 
     def on_data_table_row_highlighted(self, _: QueueTable.RowHighlighted) -> None:

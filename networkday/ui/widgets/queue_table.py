@@ -48,12 +48,13 @@ class QueueTable(DataTable):
             self._render_rows()
 
     def _widths(self) -> list[int]:
-        total = max(self.size.width - 14, 40)
-        status, via = 8, 9
+        """Shares out the width; every cell also gets one column of padding on each side."""
+        total = max(self.size.width - 2 - 2 * 6, 48)
+        status, via = 7, 8
         rest = total - status - via
-        name = max(rest * 30 // 100, 12)
-        company = max(rest * 22 // 100, 8)
-        why = max(rest * 26 // 100, 10)
+        name = max(rest * 28 // 100, 12)
+        company = max(rest * 20 // 100, 8)
+        why = max(rest * 30 // 100, 10)
         last = max(rest - name - company - why, 8)
         return [status, name, company, via, why, last]
 

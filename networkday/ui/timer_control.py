@@ -1,0 +1,119 @@
+"""The app's side of the timer: keys, the offer after an outcome, the idle question.
+
+A mixin for the App so the timer's behaviour sits in one module; the state itself is
+always read back from the store (``timer_store.snapshot``), never kept here.
+"""
+
+from __future__ import annotations
+
+import time
+
+from networkday.domain.timer import TimerError, TimerState, parse_at
+from networkday.storage import timer_store
+from networkday.storage.problems import StoreError
+
+SEEN_EVERY = 60.0
+
+
+class TimerControl:
+    """Needs ``self.store`` and the App's notify/push_screen."""
+
+    _offered_timer = False
+    _seen_at = 0.0
+
+    def timer_state(self) -> TimerState:
+        return timer_store.snapshot(self.store)
+
+    def _timer_call(self, action) -> object | None:
+        try:
+            return action()
+        except (TimerError, StoreError) as error:
+            self.notify(str(error), title="Timer", severity="error", markup=False, timeout=8)
+            return None
+
+    def action_timer_toggle(self) -> None:
+        """Stops what runs, else starts networking."""
+        current = self._timer_call(lambda: timer_store.running(self.store))
+        if current:
+            self._timer_call(lambda: timer_store.stop(self.store, expected=current.session.start))
+            self.notify("Timer stopped.", timeout=2)
+        else:
+            self._timer_call(lambda: timer_store.start(self.store, "networking"))
+            self.notify("Networking timer started.", timeout=2)
+        self._refresh_timer()
+
+    def action_timer_switch(self) -> None:
+        started = self._timer_call(lambda: timer_store.switch(self.store))
+        if started:
+            self.notify(f"Now tracking {started.running.session.kind}.", timeout=2)
+        self._refresh_timer()
+
+    def outcome_logged(self) -> None:
+        """After a call, time should count as networking: switch, or offer to once."""
+        state = self.timer_state()
+        if state.kind == "networking":
+            return
+        if self.store.config.auto_switch:
+            self._timer_call(lambda: timer_store.ensure_networking(self.store))
+            self.notify("Timer switched to networking.", timeout=2)
+            self._refresh_timer()
+        elif not self._offered_timer:
+            self._offered_timer = True
+            self.notify("The timer is not on networking: press T to start it.", title="Timer", timeout=6)
+
+    def note_activity(self) -> None:
+        """Remembers that the person is here (for the idle question), at most once a minute."""
+        now = time.monotonic()
+        if now - self._seen_at >= SEEN_EVERY:
+            self._seen_at = now
+            try:
+                timer_store.touch_seen(self.store)
+            except StoreError:
+                return
+
+    def ask_if_idle(self) -> None:
+        """At start: a session ran long with nobody here. Ask once, offer three answers."""
+        from networkday.ui.modals.choice import ChoiceModal, TextModal
+
+        question = timer_store.idle_question(self.store)
+        if question is None:
+            return
+        kind = question.running.session.kind
+        seen = question.last_seen.strftime("%a %H:%M")
+        hours = question.gap.total_seconds() / 3600
+
+        def typed(text: str | None) -> None:
+            if text:
+                now = self.store.clock.now()
+                self._timer_call(lambda: timer_store.end_at(self.store, question, parse_at(text, now)))
+                self._refresh_timer()
+
+        def check(text: str) -> str | None:
+            try:
+                at = parse_at(text, self.store.clock.now())
+            except TimerError as error:
+                return str(error)
+            return None if at >= question.running.session.start else "That is before the session started."
+
+        def answered(choice: str | None) -> None:
+            if choice == "keep" or choice is None:
+                self._timer_call(lambda: timer_store.keep_running(self.store))
+            elif choice == "seen":
+                self._timer_call(lambda: timer_store.end_when_last_seen(self.store, question))
+            elif choice == "at":
+                self.push_screen(TextModal("It ended at", "", "HH:MM or 2026-11-24T18:30", check), typed)
+            self._refresh_timer()
+
+        options = [
+            ("keep", "Yes, I was working: keep it running"),
+            ("seen", f"No: end it when I was last seen ({seen})"),
+            ("at", "No: end it at a time I type…"),
+        ]
+        title = f"The {kind} timer has run {hours:.1f} h since you were last seen. Were you still working?"
+        self.push_screen(ChoiceModal(title, options), answered)
+
+    def _refresh_timer(self) -> None:
+        from networkday.ui.widgets.timer_bar import TimerBar
+
+        for bar in self.screen.query(TimerBar):
+            bar.refresh()

@@ -1,0 +1,75 @@
+"""The timer's keys, the offer after an outcome, and the widget in each mode."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import timedelta
+
+from networkday.domain.day import TimeSession
+from networkday.storage import timer_store
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.modals.choice import ChoiceModal
+from networkday.ui.widgets.timer_bar import TimerBar
+from tests.conftest import NOW
+from tests.ui.conftest import TODAY
+
+
+def sessions(store: Store) -> list[dict]:
+    return tomllib.loads(store.day_path(TODAY).read_text("utf-8")).get("time", [])
+
+
+def bar_text(app) -> str:
+    bar = app.screen.query_one(TimerBar)
+    return str(bar.render())
+
+
+async def test_t_starts_and_stops_and_o_switches(small_store: Store, clock):
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "timer stopped" in bar_text(app)
+        await pilot.press("T")
+        assert sessions(small_store) == [{"kind": "networking", "start": NOW}]
+        assert "NETWORKING 0:00" in bar_text(app)
+        clock.advance(minutes=30)
+        await pilot.press("O")
+        clock.advance(minutes=10)
+        bar = bar_text(app)
+        assert "OTHER 0:10" in bar
+        assert "net 0:30 · other 0:10" in bar
+        assert "75% of 85% · below goal" in bar
+        await pilot.press("T")
+    kinds = [(s["kind"], "end" in s) for s in sessions(small_store)]
+    assert kinds == [("networking", True), ("other", True)]
+    assert timer_store.running(small_store) is None
+
+
+async def test_outcome_offers_the_timer_once(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w", "escape")
+        offers = [n for n in app._notifications if "press T" in n.message]
+        assert len(offers) == 1
+        await pilot.press("w", "escape")
+        assert len([n for n in app._notifications if "press T" in n.message]) == 1
+    assert sessions(small_store) == []
+
+
+async def test_auto_switch_starts_networking_on_an_outcome(small_store: Store):
+    (small_store.root / "config.toml").write_text("[timer]\nauto_switch = true\n", "utf-8")
+    small_store.load_config()
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w", "escape")
+    assert [s["kind"] for s in sessions(small_store)] == ["networking"]
+
+
+async def test_idle_question_can_end_the_session_when_last_seen(small_store: Store, clock):
+    start = NOW - timedelta(hours=9)
+    small_store.update_day(TODAY, lambda day: day.time.append(TimeSession("networking", start)))
+    timer_store.touch_seen(small_store, at=start + timedelta(hours=1), every=0)
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("down", "enter")
+    assert sessions(small_store)[0]["end"] == start + timedelta(hours=1)
