@@ -32,6 +32,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),
         Binding("O", "timer_switch", "Timer: networking/other", show=False, id="timer.switch"),
+        Binding("S", "timer_sessions", "Timer sessions", show=False, id="timer.sessions"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 

@@ -40,13 +40,13 @@ class TimerControl:
         else:
             self._timer_call(lambda: timer_store.start(self.store, "networking"))
             self.notify("Networking timer started.", timeout=2)
-        self._refresh_timer()
+        self.refresh_timer()
 
     def action_timer_switch(self) -> None:
         started = self._timer_call(lambda: timer_store.switch(self.store))
         if started:
             self.notify(f"Now tracking {started.running.session.kind}.", timeout=2)
-        self._refresh_timer()
+        self.refresh_timer()
 
     def outcome_logged(self) -> None:
         """After a call, time should count as networking: switch, or offer to once."""
@@ -56,7 +56,7 @@ class TimerControl:
         if self.store.config.auto_switch:
             self._timer_call(lambda: timer_store.ensure_networking(self.store))
             self.notify("Timer switched to networking.", timeout=2)
-            self._refresh_timer()
+            self.refresh_timer()
         elif not self._offered_timer:
             self._offered_timer = True
             self.notify("The timer is not on networking: press T to start it.", title="Timer", timeout=6)
@@ -86,7 +86,7 @@ class TimerControl:
             if text:
                 now = self.store.clock.now()
                 self._timer_call(lambda: timer_store.end_at(self.store, question, parse_at(text, now)))
-                self._refresh_timer()
+                self.refresh_timer()
 
         def check(text: str) -> str | None:
             try:
@@ -102,7 +102,7 @@ class TimerControl:
                 self._timer_call(lambda: timer_store.end_when_last_seen(self.store, question))
             elif choice == "at":
                 self.push_screen(TextModal("It ended at", "", "HH:MM or 2026-11-24T18:30", check), typed)
-            self._refresh_timer()
+            self.refresh_timer()
 
         options = [
             ("keep", "Yes, I was working: keep it running"),
@@ -112,7 +112,12 @@ class TimerControl:
         title = f"The {kind} timer has run {hours:.1f} h since you were last seen. Were you still working?"
         self.push_screen(ChoiceModal(title, options), answered)
 
-    def _refresh_timer(self) -> None:
+    def action_timer_sessions(self) -> None:
+        from networkday.ui.modals.sessions import SessionsScreen
+
+        self.push_screen(SessionsScreen(self.store.clock.today()))
+
+    def refresh_timer(self) -> None:
         from networkday.ui.widgets.timer_bar import TimerBar
 
         for bar in self.screen.query(TimerBar):

@@ -73,3 +73,27 @@ async def test_idle_question_can_end_the_session_when_last_seen(small_store: Sto
         assert isinstance(app.screen, ChoiceModal)
         await pilot.press("down", "enter")
     assert sessions(small_store)[0]["end"] == start + timedelta(hours=1)
+
+
+async def test_sessions_list_adds_edits_refuses_overlap_and_deletes(small_store: Store, clock):
+    from networkday.ui.modals.sessions import SessionEditor, SessionsScreen
+
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, SessionEditor)
+        await pilot.press("tab", *"08:00", "tab", *"09:00", "enter")
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("a", "tab", *"08:30", "tab", *"08:45", "enter")
+        assert isinstance(app.screen, SessionsScreen)
+        error = str(app.screen.query_one("#sessions-error").render())
+        assert "overlap" in error.lower() or "shares" in error.lower()
+        await pilot.press("e")
+        editor = app.screen
+        editor.query_one("#session-end").value = "09:15"
+        await pilot.press("enter")
+        assert [s.get("end").strftime("%H:%M") for s in sessions(small_store)] == ["09:15"]
+        await pilot.press("d")
+    assert sessions(small_store) == []
