@@ -9,9 +9,11 @@ files, and the editor layout in :mod:`networkday.domain.journal_edit` round-trip
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures
@@ -136,7 +138,7 @@ class Query:
         folded = _fold_fast(text)
         if not all(word in folded for word in self.words):
             return None
-        return _snippet(day, prompt, text, self.words[0])
+        return _snippet(day, prompt, text, folded, self.words[0])
 
 
 def _fold_fast(text: str) -> str:
@@ -145,17 +147,19 @@ def _fold_fast(text: str) -> str:
     return text.lower() if text.isascii() else fold(text)
 
 
-def _snippet(day: date, prompt: str, text: str, word: str) -> Hit:
+def _original_span(text: str, at: int, length: int) -> tuple[int, int]:
+    """Where ``fold(text)[at:at + length]`` came from: folding changes lengths (ß to ss, e + accent to e)."""
+    reached = list(accumulate(1 if char.isascii() else len(fold(char)) for char in text))
+    start = bisect_right(reached, at)
+    end = bisect_left(reached, at + length) + 1
+    while end < len(text) and reached[end] == reached[end - 1]:  # keep accents that fold to nothing
+        end += 1
+    return start, end
+
+
+def _snippet(day: date, prompt: str, text: str, folded: str, word: str) -> Hit:
     """The line of the first match, cut to SNIPPET_WIDTH around it, controls shown as spaces."""
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = _fold_fast(char)
-        folded_chars.append(piece)
-        origin.extend([index] * len(piece))
-    at = "".join(folded_chars).find(word)
-    start = origin[at]
-    end = origin[at + len(word) - 1] + 1
+    start, end = _original_span(text, folded.find(word), len(word))
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

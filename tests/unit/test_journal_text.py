@@ -129,6 +129,9 @@ def test_search_needs_every_word_in_the_same_answer() -> None:
 def test_search_maps_folded_matches_back_to_the_original_text() -> None:
     hit = search(ENTRIES, "strasse")[0]
     assert hit.snippet[hit.start : hit.end] == "Straße"
+    decomposed = [(DAY, Journal(answers=[Answer(HELP, "a\u0301 Zoe\u0308 came, ﬁne")]))]
+    assert [h.snippet[h.start : h.end] for h in search(decomposed, "zoe")] == ["Zoe\u0308"]
+    assert [h.snippet[h.start : h.end] for h in search(decomposed, "FINE")] == ["ﬁne"]
 
 
 def test_snippet_is_one_line_cut_around_the_match_with_controls_as_spaces() -> None:
