@@ -56,11 +56,16 @@ def losing_touch_test(config: Config, today: date, tz: tzinfo) -> Callable[[Cont
     per distinct cadence, so the predicate costs a comparison per contact.
     """
     cutoffs: dict[int, float] = {}
+    cadence_for, default, by_tag = config.cadence_for, config.default_cadence_days, config.tag_cadence
 
     def losing(summary: ContactSummary) -> bool:
-        cadence = config.cadence_for(summary.cadence_days, summary.tags)
-        if cadence is None:
-            return False
+        # The common cases inline (own cadence; no tag with one): this runs 30,000 times a filter.
+        cadence = summary.cadence_days
+        if not cadence:
+            tags = summary.tags
+            cadence = cadence_for(None, tags) if tags and by_tag else default
+            if cadence is None:
+                return False
         entries = summary.entries
         if not entries:
             return True
