@@ -23,3 +23,13 @@ def clock() -> FixedClock:
 @pytest.fixture
 def store(tmp_path: Path, clock: FixedClock) -> Store:
     return Store.open(tmp_path / "data", clock)
+
+
+@pytest.fixture(autouse=True)
+def truecolour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app in a test starts as in a true-colour terminal, so the automatic theme (the ANSI
+    one for 16 colours, TERM=linux or NO_COLOR) never depends on the shell that runs the tests;
+    a test that wants another terminal sets TERM, COLORTERM or NO_COLOR itself."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)

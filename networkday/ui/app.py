@@ -33,6 +33,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),
         Binding("O", "timer_switch", "Timer: networking/other", show=False, id="timer.switch"),
         Binding("S", "timer_sessions", "Timer sessions", show=False, id="timer.sessions"),
+        Binding("I", "import_contacts", "Import contacts", show=False, id="app.import"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -65,6 +66,63 @@ class NetworkdayApp(TimerControl, TerminalApp):
             self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
         self.ask_if_idle()
         self.note_activity()
+        if not (self.store.contacts or self.store.days or self.store.problems):
+            self.welcome()
+
+    def welcome(self) -> None:
+        from networkday.ui.modals.welcome import WelcomeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "demo":
+                self.use_demo()
+            elif choice == "import":
+                self.action_import_contacts()
+            elif choice == "add":
+                self.action_new_contact()
+
+        self.push_screen(WelcomeScreen(str(self.store.root)), chosen)
+
+    def use_demo(self) -> None:
+        """Switches to a temporary copy of the demo data; the user's folder is left alone."""
+        from networkday.storage.demo import demo_copy
+
+        store = Store.open(demo_copy(today=self.clock.today()), self.clock)
+        self.store.contact_listeners.remove(self._contact_changed)
+        self.store = store
+        self._search = None
+        store.contact_listeners.append(self._contact_changed)
+        self.notify(f"Demo data: a temporary copy in {store.root}", markup=False, timeout=6)
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """Many records changed at once (an import, the demo): the visible screen reloads."""
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
+
+    def action_import_contacts(self) -> None:
+        from networkday.ui.modals.import_dialog import ImportDialog
+
+        def finished(summary) -> None:
+            if summary is not None and not summary.dry_run:
+                self.data_changed()
+
+        self.push_screen(ImportDialog(), finished)
+
+    def action_new_contact(self) -> None:
+        """Adds a person by name; the contact form takes over once it exists."""
+        from networkday.domain.contact import Contact
+        from networkday.ui.modals.choice import TextModal
+
+        def named(name: str | None) -> None:
+            if name and name.strip():
+                contact = self.store.add_contact(Contact(id="", name=name.strip()))
+                self.notify(f"Added {contact.name}.", markup=False)
+                self.data_changed()
+
+        self.push_screen(
+            TextModal("Name of the person", "", "Jane Doe", lambda t: None if t.strip() else "A name, please."), named
+        )
 
     def on_key(self) -> None:
         self.note_activity()

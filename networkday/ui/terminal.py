@@ -1,0 +1,125 @@
+"""The app's care for the terminal it runs in: themes, small windows and crash reports.
+
+``NetworkdayApp`` derives from ``TerminalApp``, so every screen built on it inherits this:
+- the themes from the theme files, the choice remembered in the app-owned state file;
+- a "terminal too small" screen below ``MIN_WIDTH`` x ``MIN_HEIGHT`` that keeps every
+  screen and dialog underneath and gives them back on resize;
+- a crash report without local variables, which would print contact data.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+import rich
+from rich.segment import Segments
+from rich.text import Text
+from rich.traceback import Traceback
+from textual import events
+from textual.app import App
+from textual.filter import Monochrome, NoColor
+
+from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+from networkday.storage.themes import user_themes_dir
+from networkday.ui.screens.too_small import TooSmallScreen, fits
+from networkday.ui.themes import automatic_theme, choose_theme, load_themes
+
+TOO_SMALL_MODE = "too-small"
+
+
+class TerminalApp(App[int]):
+    #: Actions still allowed while the terminal is too small: leaving, and nothing else.
+    SMALL_ACTIONS: ClassVar[frozenset[str]] = frozenset({"quit", "help_quit"})
+
+    store: Store
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._theme_ready = False
+        self._mode_before_small = ""
+
+    def on_mount(self) -> None:
+        self._start_themes()
+        self._fit(self.size)
+
+    # -- themes ------------------------------------------------------------------------------
+
+    def _start_themes(self) -> None:
+        loaded = load_themes(user_themes_dir(self.store.root), self.get_theme_variable_defaults(), self.stylesheet)
+        for problem in loaded.problems:
+            self.notify(str(problem), title="Theme not loaded", severity="error", markup=False, timeout=12)
+        for theme in loaded.themes.values():
+            self.register_theme(theme)
+        remembered = self.store.state().get("theme")
+        automatic = automatic_theme(self.console.color_system, os.environ.get("TERM", ""), self.no_color)
+        name, warnings = choose_theme(
+            self.available_themes,
+            remembered if isinstance(remembered, str) else None,
+            self.store.config.theme,
+            automatic,
+        )
+        for warning in warnings:
+            self.notify(f"{warning} Using {name}.", severity="warning", markup=False, timeout=12)
+        self.theme = name
+        self._theme_ready = True
+
+    def watch_theme(self, name: str) -> None:
+        """A theme picked later (the palette) is remembered in state.toml, never in config.toml."""
+        self._match_no_color_filter()
+        if not self._theme_ready or self.store.state().get("theme") == name:
+            return
+        try:
+            self.store.update_state(theme=name)
+        except StoreError as error:
+            self.notify(str(error), title="Theme not remembered", severity="warning", markup=False)
+
+    def _match_no_color_filter(self) -> None:
+        """Under NO_COLOR, Textual greys a true-colour theme but must drop the colours of an ANSI one.
+
+        Textual picks the filter once, for the theme it starts with; this keeps it right
+        after the theme changes (the ANSI theme then shows in the terminal's default colours,
+        its cursor row in reverse video).
+        """
+        if not self.no_color:
+            return
+        wanted = NoColor() if self.native_ansi_color else Monochrome()
+        self._filters = [wanted if isinstance(item, NoColor | Monochrome) else item for item in self._filters]
+
+    # -- size --------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size) -> None:
+        small = self.current_mode == TOO_SMALL_MODE
+        if not fits(size) and not small:
+            self._mode_before_small = self.current_mode
+            if TOO_SMALL_MODE not in self._modes:
+                self.add_mode(TOO_SMALL_MODE, TooSmallScreen)
+            self.switch_mode(TOO_SMALL_MODE)
+        elif fits(size) and small:
+            self.switch_mode(self._mode_before_small)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While too small, keys do nothing but quit, so nothing opens where it cannot be seen."""
+        if self.current_mode == TOO_SMALL_MODE:
+            return action in self.SMALL_ACTIONS
+        return True
+
+    # -- crashes -------------------------------------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        """Textual's crash report without its local variables, which would print contact data.
+
+        Textual hard-codes ``show_locals=True`` here and offers no setting or environment
+        variable for it, so this replaces that one method. Saves are atomic, so a crash
+        leaves every file as it was before or after the last save, never half-written.
+        """
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        note = Text(f"networkday stopped on an unexpected error. The files in {self.store.root} are intact.")
+        for renderable in (traceback, note):
+            self._exit_renderables.append(Segments(self.console.render(renderable, self.console.options)))
+        self._close_messages_no_wait()
