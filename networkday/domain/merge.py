@@ -1,0 +1,97 @@
+"""Merging two records of one person (the duplicates imports bring) without losing anything.
+
+The kept contact's value wins where both have one; the other value is written into the
+notes ("Merged from Jane Doe (jane-doe-2): company was Acme"), so nothing typed by hand
+disappears. Lists are joined, histories joined without repeats and put in time order.
+Merging again after an interrupted merge adds nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.day import Day
+
+#: Single-valued fields: the kept contact's value wins, a different other value goes to notes.
+SCALAR_FIELDS = ("name", "company", "title", "met", "cadence_days", "follow_up")
+LIST_FIELDS = ("email", "phone", "links", "tags", "motives")
+
+
+def merge_into(keep: Contact, gone: Contact) -> None:
+    """Folds ``gone`` into ``keep``; ``keep`` keeps its id, and no reference to ``gone`` remains in it."""
+    origin = f"Merged from {gone.name} ({gone.id})"
+    lost: list[str] = []
+    for name in SCALAR_FIELDS:
+        mine, theirs = getattr(keep, name), getattr(gone, name)
+        if _empty(mine):
+            setattr(keep, name, theirs)
+        elif not _empty(theirs) and theirs != mine:
+            lost.append(f"{name} was {theirs}")
+    for name in LIST_FIELDS:
+        setattr(keep, name, _union(getattr(keep, name), getattr(gone, name)))
+    keep.email = _union(keep.email, [], key=str.casefold)
+    keep.hiring_manager = keep.hiring_manager or gone.hiring_manager
+    _merge_referrer(keep, gone, lost)
+    for key, value in gone.extra.items():
+        if key not in keep.extra:
+            keep.extra[key] = value
+        elif keep.extra[key] != value:
+            lost.append(f"{key} was {value}")
+    keep.log = merge_logs(keep.log, gone.log)
+    notes = [keep.notes.rstrip()] if keep.notes.strip() else []
+    if gone.notes.strip() and gone.notes.strip() not in keep.notes:
+        notes.append(f"{origin}:\n{gone.notes.strip()}")
+    notes.extend(line for item in lost if (line := f"{origin}: {item}") not in keep.notes)
+    keep.notes = "\n\n".join(notes)
+
+
+def _merge_referrer(keep: Contact, gone: Contact, lost: list[str]) -> None:
+    """Neither may end up referred by itself: a referral between the two is dropped."""
+    mine = keep.referred_by if keep.referred_by not in (gone.id, keep.id) else None
+    theirs = gone.referred_by if gone.referred_by not in (gone.id, keep.id) else None
+    if mine and theirs and mine != theirs:
+        lost.append(f"referred_by was {theirs}")
+    keep.referred_by = mine or theirs
+
+
+def merge_logs(first: list[LogEntry], second: list[LogEntry]) -> list[LogEntry]:
+    """Both histories in time order; an entry identical to one already there is dropped."""
+    merged: list[LogEntry] = []
+    for entry in [*first, *second]:
+        if entry not in merged:
+            merged.append(entry)
+    merged.sort(key=lambda entry: entry.at)
+    return merged
+
+
+def retarget_referral(contact: Contact, gone_id: str, keep_id: str) -> None:
+    """Someone referred by the merged-away contact is now referred by the kept one."""
+    if contact.referred_by == gone_id:
+        contact.referred_by = keep_id if contact.id != keep_id else None
+
+
+def retarget_day(day: Day, gone_id: str, keep_id: str) -> None:
+    """Calls to the merged-away contact become calls to the kept one; dismissals too."""
+    for call in day.calls:
+        if call.contact == gone_id:
+            call.contact = keep_id
+    if gone_id in day.dismissed:
+        day.dismissed = _union([keep_id if item == gone_id else item for item in day.dismissed], [])
+
+
+def mentions(day: Day, contact_id: str) -> bool:
+    return contact_id in day.dismissed or any(call.contact == contact_id for call in day.calls)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value in ("", [])
+
+
+def _union(first: list[str], second: list[str], key: Callable[[str], str] = str) -> list[str]:
+    """In order of first appearance, without repeats (as ``key`` sees them)."""
+    seen: dict[str, str] = {}
+    for item in [*first, *second]:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
