@@ -17,7 +17,7 @@ from pathlib import Path
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 STALE_AFTER = 24 * 3600  # seconds
-_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
+_TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp\Z")
 
 
 def temp_name(target: Path) -> Path:

@@ -60,7 +60,7 @@ def build(path: Path, text: str, make: Callable[[], T]) -> T:
         raise ProblemError(DataProblem(path, line, col, error.message)) from None
 
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 
 
 def _key(name: str) -> str:

@@ -18,9 +18,9 @@ from pathlib import Path
 from networkday.domain.text import slugify
 from networkday.storage.atomic import remove_if_stale, too_open
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-_DAY_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.toml$")
-_YEAR = re.compile(r"^\d{4}$")
+ID_PATTERN = re.compile(r"\A[a-z0-9][a-z0-9-]{0,79}\Z")
+_DAY_NAME = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\.toml\Z")
+_YEAR = re.compile(r"\A\d{4}\Z")
 
 
 def valid_id(contact_id: str) -> bool:

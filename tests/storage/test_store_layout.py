@@ -63,7 +63,23 @@ def test_same_names_get_numbered_ids(store: Store) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad_id", ["../x", "/etc/passwd", "a/b", "a\x00b", "", ".", "..", "UPPER", "a b", "-x", "x" * 81, "é", "a.toml"]
+    "bad_id",
+    [
+        "../x",
+        "/etc/passwd",
+        "a/b",
+        "a\x00b",
+        "",
+        ".",
+        "..",
+        "UPPER",
+        "a b",
+        "-x",
+        "x" * 81,
+        "é",
+        "a.toml",
+        "jane-doe\n",
+    ],
 )
 def test_ids_that_are_not_slugs_are_refused_everywhere(store: Store, bad_id: str) -> None:
     calls = [

@@ -59,7 +59,7 @@ def test_minute_offsets_are_kept_as_written() -> None:
     assert back.utcoffset() == timedelta(hours=5, minutes=45)
 
 
-@pytest.mark.parametrize("key", ["a = b", 'say "hi"', "with.dot", "ünï", " ", "[x]"])
+@pytest.mark.parametrize("key", ["a = b", "0\n", "x\r", 'say "hi"', "with.dot", "ünï", " ", "[x]"])
 def test_odd_table_names_are_quoted(key: str) -> None:
     table = {"t": {key: {"c": 1}}, "items": [{key: {"d": [1, 2]}}]}
     assert roundtrip(table) == table
