@@ -1,0 +1,207 @@
+"""Recognising people an import brings in, and merging what it knows into them.
+
+A person is recognised by, in order: a shared email address (any case), a shared
+LinkedIn profile, or the same normalised name *and* company. Two people with one name
+but different LinkedIn profiles stay apart, whatever their companies. Merging fills
+only empty fields and adds to lists, so it never overwrites what the user wrote, and
+running the same import twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.incoming import Record, phone_key
+from networkday.domain.text import fold, normalise_company
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_PROFILE_PATH = re.compile(r"^/(in|pub)/[^/]+")
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-blind, but keeping letters of every script.
+
+    ``text.normalise_name`` keeps only ASCII letters, which would make every name in
+    Chinese or Hebrew the same empty key; here ``李娜`` stays ``李娜``.
+    """
+    return " ".join(_NOT_WORD.sub(" ", fold(name)).split())
+
+
+def company_key(company: str) -> str:
+    """Placeholders such as "Self-employed" count as no company."""
+    return normalise_company(company)
+
+
+def profile_key(link: str) -> str | None:
+    """The LinkedIn profile a link points at, or None for any other link.
+
+    ``https://www.linkedin.com/in/Jane-Doe/``, ``http://uk.linkedin.com/in/jane-doe?trk=x``
+    and ``linkedin.com/in/jane-doe`` are one profile. Other links (a company's home page)
+    are shared by many people and never identify one.
+    """
+    text = link.strip()
+    try:
+        parts = urlsplit(text if "//" in text else f"//{text}")
+        host = (parts.hostname or "").casefold()
+    except ValueError:
+        return None
+    if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+        return None
+    match = _PROFILE_PATH.match(unquote(parts.path).casefold())
+    return f"linkedin.com{match.group(0)}" if match else None
+
+
+def profiles(links: Iterable[str]) -> set[str]:
+    return {key for key in map(profile_key, links) if key}
+
+
+@dataclass
+class Person:
+    """What the index knows about one person, existing or about to be added."""
+
+    key: str
+    name: str
+    company: str
+    emails: set[str] = field(default_factory=set)
+    profiles: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    how: str  # "email", "profile" or "name and company"
+
+
+class PeopleIndex:
+    """Everyone an import can match against, keyed the three ways a person is recognised.
+
+    Keys are contact ids for people already in the data folder and any other string
+    (the importer uses ``new:N``) for people the import is about to add, so that a file
+    listing someone twice adds them once.
+    """
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self._by_email: dict[str, str] = {}
+        self._by_profile: dict[str, str] = {}
+        self._by_pair: dict[tuple[str, str], list[str]] = {}
+        self._by_name: dict[str, list[str]] = {}
+
+    def add(self, key: str, name: str, company: str, emails: Iterable[str], links: Iterable[str]) -> None:
+        """Registers a person, or teaches the index more ways to recognise one."""
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = Person(key, name, company)
+        for email in emails:
+            person.emails.add(email_key(email))
+            self._by_email.setdefault(email_key(email), key)
+        for profile in profiles(links):
+            person.profiles.add(profile)
+            self._by_profile.setdefault(profile, key)
+        names = name_key(name)
+        if names:
+            if names not in person.names:
+                person.names.add(names)
+                self._by_name.setdefault(names, []).append(key)
+            keys = self._by_pair.setdefault((names, company_key(company)), [])
+            if key not in keys:
+                keys.append(key)
+
+    def match(self, record: Record) -> Match | None:
+        for email in record.email:
+            key = self._by_email.get(email_key(email))
+            if key is not None:
+                return Match(key, "email")
+        incoming = profiles(record.links)
+        for profile in sorted(incoming):
+            key = self._by_profile.get(profile)
+            if key is not None:
+                return Match(key, "profile")
+        for key in self._by_pair.get((name_key(record.name), company_key(record.company)), ()):
+            if not _apart(self.people[key].profiles, incoming):
+                return Match(key, "name and company")
+        return None
+
+    def find(self, reference: str) -> str | None:
+        """Whom a reference names: an email address (bare or ``mailto:``), or a name only one person has."""
+        text = reference.strip()
+        if text[:7].casefold() == "mailto:":
+            text = text[7:]
+        if "@" in text:
+            return self._by_email.get(email_key(text))
+        keys = self._by_name.get(name_key(text), [])
+        return keys[0] if len(keys) == 1 else None
+
+    def likely(self, key: str) -> list[str]:
+        """Others with this person's name who might be them: not told apart by their profiles."""
+        person = self.people[key]
+        found: list[str] = []
+        for names in sorted(person.names):
+            for other in self._by_name.get(names, ()):
+                if other != key and other not in found and not _apart(person.profiles, self.people[other].profiles):
+                    found.append(other)
+        return found
+
+
+def _apart(mine: set[str], theirs: set[str]) -> bool:
+    """Both have LinkedIn profiles and none is shared: two people who share a name."""
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def same_touch(a: LogEntry, b: LogEntry) -> bool:
+    """One touch recorded twice: same day, channel, outcome and words.
+
+    The day is compared rather than the instant, so an import run again from another
+    time zone still recognises the connection date it wrote the first time.
+    """
+    return (
+        a.at.date() == b.at.date()
+        and a.channel == b.channel
+        and a.outcome == b.outcome
+        and a.note == b.note
+        and a.gave == b.gave
+        and a.asked == b.asked
+    )
+
+
+def merge_record(contact: Contact, record: Record) -> bool:
+    """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed."""
+    before = contact.to_dict()
+    for name in ("company", "title", "notes", "met"):
+        if not getattr(contact, name) and getattr(record, name):
+            setattr(contact, name, getattr(record, name))
+    if contact.cadence_days is None:
+        contact.cadence_days = record.cadence_days
+    if contact.follow_up is None:
+        contact.follow_up = record.follow_up
+    contact.hiring_manager = contact.hiring_manager or record.hiring_manager
+    contact.email = _union(contact.email, record.email, email_key)
+    contact.phone = _union(contact.phone, record.phone, phone_key)
+    contact.links = _union(contact.links, record.links, lambda link: profile_key(link) or link.strip())
+    contact.tags = _union(contact.tags, record.tags, str.casefold)
+    contact.motives = _union(contact.motives, record.motives, str)
+    for entry in record.log:
+        if not any(same_touch(entry, kept) for kept in contact.log):
+            bisect.insort(contact.log, entry, key=lambda item: item.at)
+    return contact.to_dict() != before
+
+
+def _union(kept: list[str], incoming: list[str], key: Callable[[str], str]) -> list[str]:
+    """``kept`` as it is, then each incoming value not already there under ``key``."""
+    seen = {key(value) for value in kept}
+    result = list(kept)
+    for value in incoming:
+        if key(value) not in seen:
+            seen.add(key(value))
+            result.append(value)
+    return result

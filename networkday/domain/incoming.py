@@ -1,0 +1,127 @@
+"""What an import brings in: one person per record, and the rows it had to leave out.
+
+Parsers of LinkedIn, vCard and Google files all produce these, so matching, merging and
+the summary never depend on where a person came from. Every text is cleaned here, once:
+control characters (terminal escapes) never enter the data folder, and single-line
+fields stay on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from networkday.domain.contact import LogEntry
+from networkday.domain.text import one_line, strip_controls
+from networkday.domain.vocab import MOTIVES
+
+#: Longest name an import accepts; anything longer is a broken row, not a person.
+MAX_NAME = 200
+#: UTF-8 that was read as Windows-1252 and saved again ("JosÃ©" for "José"): a spreadsheet's doing.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
+
+
+def clean_line(text: str) -> str:
+    """One line of text without control characters or bytes that were not text."""
+    return one_line(_drop_surrogates(text))
+
+
+def clean_block(text: str) -> str:
+    """Multi-line text (notes): CRLF and CR become LF, other controls go, edges are trimmed."""
+    unified = _drop_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(unified).strip()
+
+
+def _drop_surrogates(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def unique(values: list[str], key: Callable[[str], str] = str.casefold) -> list[str]:
+    """Cleaned, non-empty values in their first order, without repeats under ``key``."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for value in values:
+        text = clean_line(value)
+        marker = key(text)
+        if text and marker not in seen:
+            seen.add(marker)
+            kept.append(text)
+    return kept
+
+
+@dataclass
+class Skipped:
+    """A row (CSV) or card (vCard) left out, with the line it starts on and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class Record:
+    """One incoming person: the fields of a Contact plus where in the file it came from.
+
+    ``related`` holds references a vCard makes to other people (a UID, an email or a
+    name); the importer turns one that names a known contact into ``referred_by``.
+    """
+
+    line: int
+    name: str
+    company: str = ""
+    title: str = ""
+    email: list[str] = field(default_factory=list)
+    phone: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    hiring_manager: bool = False
+    met: str = ""
+    motives: list[str] = field(default_factory=list)
+    cadence_days: int | None = None
+    follow_up: date | None = None
+    log: list[LogEntry] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    uid: str = ""
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name)
+        self.company = clean_line(self.company)
+        self.title = clean_line(self.title)
+        self.email = unique([value.removeprefix("mailto:") for value in self.email])
+        self.phone = unique(self.phone, key=phone_key)
+        self.links = unique(self.links, key=str)
+        self.tags = unique(self.tags)
+        self.notes = clean_block(self.notes)
+        self.met = clean_line(self.met)
+        self.motives = [motive for motive in unique(self.motives) if motive in MOTIVES]
+        if not self.name and self.email:
+            self.name = self.email[0]
+
+    def problem(self) -> str | None:
+        """Why this record cannot become a contact, or None when it can."""
+        if not self.name:
+            return "no name and no email address"
+        if len(self.name) > MAX_NAME:
+            return f"the name is longer than {MAX_NAME} characters"
+        if self.cadence_days is not None and not 1 <= self.cadence_days <= 3650:
+            return "cadence_days must be between 1 and 3650"
+        return None
+
+    def misencoded(self) -> str | None:
+        """The first field that looks like mis-encoded text; it is kept as written, but worth a look."""
+        return next((text for text in (self.name, self.company, self.title) if _MOJIBAKE.search(text)), None)
+
+
+def phone_key(phone: str) -> str:
+    """Two spellings of one number (``+1 905-555-1234`` and ``+19055551234``) are one phone."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return digits or phone.casefold()
