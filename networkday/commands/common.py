@@ -35,8 +35,13 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def open_store(args: argparse.Namespace, *, scan: bool = True, clock: Clock | None = None) -> Store:
-    """The store on the data folder; ``clock`` replaces the environment's (``timer status`` avoids pendulum)."""
+def open_store(
+    args: argparse.Namespace, *, scan: bool = True, clock: Clock | None = None, contacts: bool = True
+) -> Store:
+    """The store on the data folder (see ``Store.open`` for ``scan`` and ``contacts``).
+
+    ``clock`` replaces the environment's: ``timer status`` keeps pendulum out that way.
+    """
     root = data_dir(getattr(args, "data_dir", None))
     if root.exists() and not root.is_dir():
         raise CommandError(f"{root}: not a folder", 2)
@@ -45,7 +50,7 @@ def open_store(args: argparse.Namespace, *, scan: bool = True, clock: Clock | No
     except ValueError as error:
         raise CommandError(str(error), 2) from None
     try:
-        store = Store.open(root, clock, scan=scan)
+        store = Store.open(root, clock, scan=scan, contacts=contacts)
     except PermissionError as error:
         raise CommandError(f"{error.filename}: permission denied") from None
     except StoreError as error:

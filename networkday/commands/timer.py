@@ -109,7 +109,7 @@ class ZoneClock:
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return open_store(args, scan=False, clock=zone_clock())
+    return open_store(args, scan=False, clock=zone_clock(), contacts=False)
 
 
 def _apply(action: Callable[[], T]) -> T:

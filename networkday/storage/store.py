@@ -80,14 +80,22 @@ class Store:
     # -- opening and scanning ---------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path, clock: Clock, *, scan: bool = True) -> Store:
+    def open(cls, root: Path, clock: Clock, *, scan: bool = True, contacts: bool = True) -> Store:
+        """Opens the folder from the index cache, then (``scan``) re-reads what changed since.
+
+        ``contacts=False`` is for day-only work run every few seconds (``timer status``):
+        the contact summaries stay packed in the cache, ``contacts`` stays empty and a scan
+        covers the day files only.
+        """
         store = cls(root, clock)
         store._prepare()
         store.load_config()
-        store._index = IndexCache.load(store.index_path)
+        store._index = IndexCache.load(store.index_path, contacts=contacts)
         store._load_from_index()
-        if scan:
+        if scan and contacts:
             store.scan()
+        elif scan:
+            store.scan_days()
         return store
 
     @property

@@ -11,6 +11,7 @@ import pytest
 
 from networkday.clock import FixedClock
 from networkday.config import Config
+from networkday.domain.contact import Contact
 from networkday.domain.timer import NETWORKING, OTHER, TimerError
 from networkday.storage import timer_store as timer
 from networkday.storage.store import Store
@@ -340,3 +341,14 @@ def test_change_days_writes_nothing_when_the_block_raises(store: Store, tmp_path
         abandon()
     assert store.day_path(TODAY).read_bytes() == before
     assert not store.day_path(date(2026, 11, 24)).exists()
+
+
+def test_a_days_only_store_keeps_the_contact_index_when_it_saves(store: Store, clock: FixedClock) -> None:
+    """``timer status`` opens without unpacking contacts; its index saves must not drop them."""
+    store.add_contact(Contact(id="", name="Jane Doe"))
+    days_only = Store.open(store.root, clock, contacts=False)
+    assert days_only.contacts == {}
+    timer.start(days_only, NETWORKING)
+    reopened = Store.open(store.root, clock, scan=False)
+    assert list(reopened.contacts) == ["jane-doe"]
+    assert reopened.days[TODAY.toordinal()].sessions[0][0] == NETWORKING
