@@ -5,23 +5,29 @@ changed is parsed again, so a hand edit is seen at the next scan. marshal is use
 because it loads several times faster than JSON at 30,000 rows; the Python version is
 part of the key, since marshal's format may change between versions.
 
-Contacts and days are stored as two marshalled blobs, so a command that needs only the
-days (``timer status``, run every few seconds) skips unpacking 30,000 contact rows and
-still writes them back unchanged.
+Contacts are kept in ``SHARDS`` files by a hash of their id, and days in the main file,
+so saving after one change rewrites one shard of about a thirtieth of the network
+instead of all of it (136 ms for the whole index at 30,000 contacts). A command that
+needs only the days (``timer status``, every few seconds) never reads the shards.
+Cache files are replaced atomically but not fsynced: after a power cut a torn cache
+fails to load and is rebuilt from the data files, which are what must survive.
 """
 
 from __future__ import annotations
 
 import contextlib
 import marshal
+import os
 import sys
-from dataclasses import dataclass, field
+import zlib
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
-from networkday.storage.atomic import write_atomic
+from networkday.storage.atomic import FILE_MODE, temp_name
 
-INDEX_VERSION = 5
-_KEY = (INDEX_VERSION, sys.version_info[:2])
+INDEX_VERSION = 6
+SHARDS = 32
+_KEY = (INDEX_VERSION, SHARDS, sys.version_info[:2])
 
 #: (mtime_ns, size, summary row or None, problem as (line, column, message) or None,
 #: the format of a file a newer networkday wrote or None)
@@ -30,25 +36,113 @@ IndexEntry = tuple[int, int, tuple | None, tuple[int, int, str] | None, int | No
 Entries = dict[str, IndexEntry]
 
 
-@dataclass
+def shard_of(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8")) % SHARDS
+
+
+class ShardedEntries(MutableMapping[str, IndexEntry]):
+    """A mapping split into shards that remembers which shards changed since the last save."""
+
+    def __init__(self, shards: list[Entries] | None = None) -> None:
+        self.shards: list[Entries] = shards or [{} for _ in range(SHARDS)]
+        self.dirty: set[int] = set()
+
+    def __getitem__(self, name: str) -> IndexEntry:
+        return self.shards[shard_of(name)][name]
+
+    def __setitem__(self, name: str, entry: IndexEntry) -> None:
+        shard = shard_of(name)
+        self.shards[shard][name] = entry
+        self.dirty.add(shard)
+
+    def __delitem__(self, name: str) -> None:
+        shard = shard_of(name)
+        del self.shards[shard][name]
+        self.dirty.add(shard)
+
+    def __iter__(self) -> Iterator[str]:
+        for shard in self.shards:
+            yield from shard
+
+    def __len__(self) -> int:
+        return sum(len(shard) for shard in self.shards)
+
+
+class DirtyEntries(dict[str, IndexEntry]):
+    """The days: one small dict that only notes whether it changed."""
+
+    dirty = False
+
+    def __setitem__(self, name: str, entry: IndexEntry) -> None:
+        super().__setitem__(name, entry)
+        self.dirty = True
+
+    def __delitem__(self, name: str) -> None:
+        super().__delitem__(name)
+        self.dirty = True
+
+    def pop(self, name: str, *default: object) -> object:
+        self.dirty = self.dirty or name in self
+        return super().pop(name, *default)
+
+
 class IndexCache:
-    contacts: Entries = field(default_factory=dict)
-    days: Entries = field(default_factory=dict)
-    #: The contacts as stored, left packed by ``load(contacts=False)`` so that a save keeps them.
-    packed_contacts: bytes | None = None
+    def __init__(self, contacts: Entries | None = None, days: Entries | None = None) -> None:
+        self.contacts = ShardedEntries()
+        for name, entry in (contacts or {}).items():
+            self.contacts[name] = entry
+        self.days = DirtyEntries(days or {})
+        self.days.dirty = bool(days)
+        self._loaded_contacts = True
+        #: Whether every shard file is on disk as loaded; until then a save writes them all.
+        self._complete = False
 
     @classmethod
     def load(cls, path: Path, *, contacts: bool = True) -> IndexCache:
-        """An unreadable or foreign cache is simply rebuilt."""
+        """An unreadable or foreign cache is simply rebuilt; so is a torn shard."""
+        cache = cls()
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
             data = marshal.loads(path.read_bytes())
-            if data.get("key") == _KEY:
-                days = marshal.loads(data["days"])
-                if contacts:
-                    return cls(contacts=marshal.loads(data["contacts"]), days=days)
-                return cls(days=days, packed_contacts=data["contacts"])
-        return cls()
+            if data.get("key") != _KEY:
+                return cache
+            cache.days = DirtyEntries(data["days"])
+            if not contacts:
+                cache._loaded_contacts = False
+                return cache
+            shards = [marshal.loads(_shard_path(path, number).read_bytes()) for number in range(SHARDS)]
+            if not all(isinstance(shard, dict) for shard in shards):
+                return cls()
+            cache.contacts = ShardedEntries(shards)
+            cache._complete = True
+        return cache
 
     def save(self, path: Path) -> None:
-        packed = marshal.dumps(self.contacts) if self.packed_contacts is None else self.packed_contacts
-        write_atomic(path, marshal.dumps({"key": _KEY, "contacts": packed, "days": marshal.dumps(self.days)}))
+        """Writes what changed since the last save: some shards, and the days if they moved."""
+        if self._loaded_contacts:
+            if not self._complete:
+                self.contacts.dirty.update(range(SHARDS))
+                self.days.dirty = True
+                self._complete = True
+            for number in sorted(self.contacts.dirty):
+                _replace(_shard_path(path, number), marshal.dumps(self.contacts.shards[number]))
+            self.contacts.dirty.clear()
+        if self.days.dirty or not path.exists():
+            _replace(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
+            self.days.dirty = False
+
+
+def _shard_path(path: Path, number: int) -> Path:
+    return path.with_name(f"{path.stem}-{number:02d}{path.suffix}")
+
+
+def _replace(target: Path, data: bytes) -> None:
+    temp = temp_name(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
