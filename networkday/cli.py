@@ -15,7 +15,7 @@ from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export")
+COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export", "transfer")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,9 +65,9 @@ def run_app(args: argparse.Namespace) -> int:
         return int(app.return_code or 0)
     finally:
         if demo is not None:
-            import shutil
+            from networkday.storage.demo import discard_demo
 
-            shutil.rmtree(demo, ignore_errors=True)
+            discard_demo(demo)
 
 
 if __name__ == "__main__":

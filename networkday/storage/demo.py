@@ -67,3 +67,11 @@ def _today() -> date:
     except ValueError:
         # A malformed NETWORKDAY_NOW: opening the store right after reports it properly.
         return date.today()
+
+
+def discard_demo(folder: Path) -> None:
+    """Removes a demo copy when the app closes; only folders this module made are touched."""
+    import shutil
+
+    if folder.name.startswith("networkday-demo-") and (folder / "contacts").is_dir():
+        shutil.rmtree(folder, ignore_errors=True)

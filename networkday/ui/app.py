@@ -7,6 +7,7 @@ so what the tests see is what users run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -43,6 +44,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.clock = store.clock
         self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
         self._search: SearchIndex | None = None
+        self._demo_folders: list[Path] = []
         store.contact_listeners.append(self._contact_changed)
 
     @property
@@ -87,6 +89,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         from networkday.storage.demo import demo_copy
 
         store = Store.open(demo_copy(today=self.clock.today()), self.clock)
+        self._demo_folders.append(store.root)
         self.store.contact_listeners.remove(self._contact_changed)
         self.store = store
         self._search = None
@@ -123,6 +126,12 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.push_screen(
             TextModal("Name of the person", "", "Jane Doe", lambda t: None if t.strip() else "A name, please."), named
         )
+
+    def on_unmount(self) -> None:
+        from networkday.storage.demo import discard_demo
+
+        for folder in self._demo_folders:
+            discard_demo(folder)
 
     def on_key(self) -> None:
         self.note_activity()
