@@ -1,0 +1,106 @@
+"""Google Contacts CSV, in the current layout and the legacy one.
+
+Google numbers repeated fields (``E-mail 1 - Value``, ``E-mail 2 - Value``, …) as far as
+the busiest contact needs, and packs several values of one label into a cell joined
+by `` ::: ``. Companies come as ``Organization Name`` or, in the legacy layout,
+``Organization 1 - Name``. Labels become tags, except Google's own ``* myContacts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from networkday.domain.incoming import Record, Skipped
+from networkday.importers.common import ImportFormatError, ParsedSource, Row, header_keys, read_csv
+
+WHAT = "a Google Contacts CSV"
+SEPARATOR = " ::: "
+#: Google's label for every contact in the account: not a tag the user chose.
+EVERYONE = "* mycontacts"
+_NUMBERED = re.compile(r"^(e-mail|phone|website) (\d+) - value$")
+_NAME_PARTS = (("first name", "middle name", "last name"), ("given name", "additional name", "family name"))
+_SINGLE = {
+    "name": "name",
+    "nickname": "nickname",
+    "organization name": "company",
+    "organization 1 - name": "company",
+    "organization title": "title",
+    "organization 1 - title": "title",
+    "labels": "labels",
+    "group membership": "labels",
+    "notes": "notes",
+}
+
+
+class _Layout:
+    """Which column holds what, found from the header by name."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.width = len(keys)
+        self.single: dict[str, int] = {}
+        self.numbered: dict[str, list[tuple[int, int]]] = {"e-mail": [], "phone": [], "website": []}
+        for index, key in enumerate(keys):
+            if key in _SINGLE:
+                self.single.setdefault(_SINGLE[key], index)
+            match = _NUMBERED.match(key)
+            if match:
+                self.numbered[match.group(1)].append((int(match.group(2)), index))
+        self.name_parts = next(
+            ([keys.index(part) for part in parts if part in keys] for parts in _NAME_PARTS if parts[0] in keys), []
+        )
+
+    @property
+    def recognised(self) -> bool:
+        has_name = "name" in self.single or bool(self.name_parts)
+        has_google = any(self.numbered.values()) or "labels" in self.single or "company" in self.single
+        return has_name and has_google
+
+
+def parse(path: Path) -> ParsedSource:
+    """Reads the file into records; raises ImportFormatError when its header is not Google's."""
+    source = ParsedSource("google", path)
+    return read_csv(source, WHAT, lambda rows: _header(path, rows), partial(_read_row, source))
+
+
+def _header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[_Layout, int]:
+    first = next(rows, None)
+    layout = _Layout(header_keys(first.cells)) if isinstance(first, Row) else None
+    if layout is None or not layout.recognised:
+        raise ImportFormatError(
+            f"{path}: not {WHAT}: its first line should be a header with 'First Name' (or 'Name') "
+            "and 'E-mail 1 - Value' columns"
+        )
+    return layout, layout.width
+
+
+def _read_row(source: ParsedSource, row: Row, layout: _Layout) -> None:
+    def cell(name: str) -> str:
+        index = layout.single.get(name)
+        return row.cells[index].strip() if index is not None else ""
+
+    def numbered(kind: str) -> list[str]:
+        return [value for _, index in sorted(layout.numbered[kind]) for value in split(row.cells[index])]
+
+    name = cell("name") or " ".join(row.cells[index] for index in layout.name_parts) or cell("nickname")
+    tags = [label.removeprefix("* ") for label in split(cell("labels")) if label.casefold() != EVERYONE]
+    source.keep(
+        Record(
+            line=row.line,
+            name=name,
+            company=cell("company"),
+            title=cell("title"),
+            email=numbered("e-mail"),
+            phone=numbered("phone"),
+            links=numbered("website"),
+            tags=tags,
+            notes=cell("notes"),
+        )
+    )
+
+
+def split(cell: str) -> list[str]:
+    """A cell holding several values joined by `` ::: ``."""
+    return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
