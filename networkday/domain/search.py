@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -163,9 +164,15 @@ class _Row(NamedTuple):
     detail_words: list[str]
 
 
+@lru_cache(maxsize=16_384)
+def _shared_words(text: str) -> tuple[str, ...]:
+    """Companies, titles and tags repeat across a network: each is folded once."""
+    return tuple(folded_words(text))
+
+
 def _row(summary: ContactSummary) -> _Row:
     name_words = folded_words(summary.name)
-    detail_words = folded_words(" ".join((summary.company, summary.title, *summary.tags)))
+    detail_words = [word for text in (summary.company, summary.title, *summary.tags) for word in _shared_words(text)]
     return _Row((" ".join(name_words), summary.id), name_words, detail_words)
 
 
