@@ -10,11 +10,12 @@ Rank, best first (``Hit.tier``):
   0 the name is the query; 1 the name starts with it; 2 every query word starts a word of
   the name; 3 the name matches fuzzily (a typo, the middle of a word); 4 company, title or
   tags match (together with the name when the query has several words); 5 the notes hold
-  every query word. Within a tier: the higher score, then name order.
+  the query's words (of several, some may match in the fields above instead). Within a
+  tier: the higher score, then name order.
 
 Typo budget per query word, as search engines commonly do it: none below five letters,
-one up to eight, two from nine. Words of one or two letters only match word starts, and
-notes are searched from three letters: one letter matching anywhere would match everyone.
+one up to eight, two from nine. Words of one or two letters only match word starts and
+are never looked for in notes: one letter matching anywhere would match everyone.
 """
 
 from __future__ import annotations
