@@ -136,7 +136,9 @@ class Network:
             kept = [s for s in kept if losing(s)]
         return kept
 
-    def sort(self, summaries: Iterable[ContactSummary], key: str = SORT_NAME, *, reverse: bool = False) -> list:
+    def sort(
+        self, summaries: Iterable[ContactSummary], key: str = SORT_NAME, *, reverse: bool = False
+    ) -> list[ContactSummary]:
         """Sorted by ``key`` (one of ``SORTS``); ties in name order, A to Z even when reversed.
 
         Companies compare normalised ("ACME Inc." is "Acme"). People without a company (or
