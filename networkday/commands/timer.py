@@ -135,8 +135,12 @@ def _when(instant: datetime, today: date) -> str:
 
 
 def _started(store: Store, started: timer_store.Started) -> None:
-    today = store.clock.today()
-    line = f"{started.running.session.kind} started at {_when(started.running.session.start, today)}"
+    session = started.running.session
+    since = _when(session.start, store.clock.today())
+    if not started.changed:
+        print(f"{session.kind} is already running, since {since}")
+        return
+    line = f"{session.kind} started at {since}"
     if started.stopped is not None:
         line += f"; {started.stopped.session.kind} stopped"
     print(line)

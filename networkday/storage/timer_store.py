@@ -60,10 +60,15 @@ class Running(NamedTuple):
 
 @dataclass(frozen=True)
 class Started:
-    """A session just started, and the one it stopped at the same instant, if any (a switch)."""
+    """A session just started, and the one it stopped at the same instant, if any (a switch).
+
+    ``changed`` is False when that kind was already running: then nothing was written and
+    ``running`` is the session that goes on.
+    """
 
     running: Running
     stopped: Running | None = None
+    changed: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,14 +230,17 @@ def _start_in(batch: DayBatch, current: list[Running], kind: str, at: datetime, 
 
 
 def start(store: Store, kind: str, at: datetime | None = None) -> Started:
-    """Starts a session and writes it at once; a running one is stopped at the same instant.
+    """Starts a session and writes it at once; a running one of the other kind is stopped at the same instant.
 
     The stop is written before the start, so a crash between the two files leaves
-    nothing running rather than two sessions.
+    nothing running rather than two sessions. Starting the kind that runs changes nothing.
     """
     moment, now = _moment(store, at)
     with store.change_days() as batch:
-        return _start_in(batch, _running_in(batch), kind, moment, now)
+        current = _running_in(batch)
+        if current and current[-1].session.kind == kind:
+            return Started(current[-1], changed=False)
+        return _start_in(batch, current, kind, moment, now)
 
 
 def switch(store: Store, at: datetime | None = None) -> Started:
@@ -245,13 +253,9 @@ def switch(store: Store, at: datetime | None = None) -> Started:
 
 
 def ensure_networking(store: Store, at: datetime | None = None) -> Started | None:
-    """Starts networking unless it is already running (``[timer] auto_switch`` on logging a call)."""
-    moment, now = _moment(store, at)
-    with store.change_days() as batch:
-        current = _running_in(batch)
-        if current and current[-1].session.kind == NETWORKING:
-            return None
-        return _start_in(batch, current, NETWORKING, moment, now)
+    """Starts networking unless it already runs (``[timer] auto_switch`` on logging a call); None if it did."""
+    started = start(store, NETWORKING, at)
+    return started if started.changed else None
 
 
 def stop(store: Store, at: datetime | None = None, *, expected: datetime | None = None) -> Running | None:

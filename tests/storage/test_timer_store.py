@@ -80,6 +80,15 @@ class TestStartStopSwitch:
         assert timer.ensure_networking(store) is None
         assert [r["kind"] for r in sessions_on_disk(store, TODAY)] == [OTHER, NETWORKING]
 
+    def test_starting_the_kind_that_runs_changes_nothing(self, store: Store, clock: FixedClock) -> None:
+        timer.start(store, NETWORKING)
+        before = store.day_path(TODAY).read_bytes()
+        clock.advance(minutes=5)
+        again = timer.start(store, NETWORKING)
+        assert not again.changed
+        assert again.running.session.start == local("2026-11-25T09:30")
+        assert store.day_path(TODAY).read_bytes() == before
+
     def test_a_session_stopped_in_the_second_it_started_leaves_no_record(self, store: Store) -> None:
         timer.start(store, NETWORKING)
         timer.start(store, OTHER)

@@ -38,6 +38,7 @@ def test_status_exits_0_when_nothing_runs(data: Path, capsys: pytest.CaptureFixt
 def test_start_switch_stop_and_status(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(data, "start", "networking", "--at", "13:00") == 0
     assert run(data, "start", "other", "--at", "14:00") == 0
+    assert run(data, "start", "other") == 0
     assert run(data, "status") == 0
     assert run(data, "switch", "--at", "14:30") == 0
     assert run(data, "status") == 0
@@ -46,6 +47,7 @@ def test_start_switch_stop_and_status(data: Path, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.splitlines() == [
         "networking started at 13:00",
         "other started at 14:00; networking stopped",
+        "other is already running, since 14:00",
         "OTHER 1:00 · 50% of 85% · below goal",
         "networking started at 14:30; other stopped",
         "NET 0:30 · 75% of 85% · below goal",
