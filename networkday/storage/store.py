@@ -20,6 +20,7 @@ from networkday.clock import Clock
 from networkday.config import Config
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
+from networkday.domain.errors import RecordError
 from networkday.domain.summary import ContactSummary, DaySummary
 from networkday.domain.text import slugify
 from networkday.domain.vocab import FORMAT_VERSION
@@ -464,6 +465,37 @@ class Store:
         self._remember_contact(contact, stat)
         self._save_index()
         return contact
+
+    def update_contacts(self, changes: Iterable[tuple[str, Callable[[Contact], bool]]]) -> dict[str, bool | StoreError]:
+        """Many contacts changed under one hold of the lock and one index save (imports).
+
+        Each change is applied to the contact as it is on disk now, as in ``update_contact``;
+        one that returns False leaves its file untouched. A contact that cannot be read or
+        saved does not stop the others: each id maps to True (saved), False (untouched) or
+        the StoreError saying why it was not saved.
+        """
+        outcomes: dict[str, bool | StoreError] = {}
+        with self._writing(self.contacts_dir):
+            for contact_id, change in changes:
+                try:
+                    path = self.contact_path(contact_id)
+                    contact = self._on_disk(path, _contact_check(contact_id))
+                    if contact is None:
+                        raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
+                    if change(contact) is False:
+                        outcomes[contact_id] = False
+                        continue
+                    stat = self._write_locked(path, contact.to_dict(), _contact_check(contact_id))
+                except StoreError as error:
+                    outcomes[contact_id] = error
+                except (OSError, RecordError) as error:
+                    reason = getattr(error, "strerror", None) or error
+                    outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
+                else:
+                    self._remember_contact(contact, stat)
+                    outcomes[contact_id] = True
+        self._save_index()
+        return outcomes
 
     def put_contact(self, contact: Contact) -> Contact:
         """Writes a whole contact under its id (undo of a delete, the result of a merge).
