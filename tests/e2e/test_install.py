@@ -1,0 +1,75 @@
+"""A plain `pip install` of the wheel into a fresh virtual environment carries everything the app needs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from networkday import __version__
+
+pytestmark = pytest.mark.e2e
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Runs outside the checkout, with nothing pointing Python back at it, and must succeed."""
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "NETWORKDAY", "VIRTUAL_ENV"))
+    }
+    env["NETWORKDAY_NOW"] = "2026-11-25T09:30:00+01:00"
+    result = subprocess.run(
+        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+    assert result.returncode == 0, f"{args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv without system site-packages: the wheel, and its dependencies from the registry."""
+    work = tmp_path_factory.mktemp("install")
+    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", work / "dist", REPO, cwd=work)
+    wheels = list((work / "dist").glob("networkday-*.whl"))
+    assert len(wheels) == 1, wheels
+    env_dir = work / "venv"
+    _run(sys.executable, "-m", "venv", env_dir, cwd=work)
+    _run(env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", wheels[0], cwd=work)
+    return env_dir
+
+
+def test_the_installed_command_prints_its_version(venv: Path, tmp_path: Path) -> None:
+    result = _run(venv / "bin" / "networkday", "--version", cwd=tmp_path)
+    assert result.stdout == f"networkday {__version__}\n"
+
+
+def test_the_installed_command_checks_the_demo_shipped_in_the_package(venv: Path, tmp_path: Path) -> None:
+    probe = "from networkday.paths import resource; print(resource('demo')); print(resource('themes'))"
+    demo, themes = _run(venv / "bin" / "python", "-c", probe, cwd=tmp_path).stdout.split()
+    package = next((venv / "lib").glob("python3*/site-packages")) / "networkday"
+    assert Path(demo) == package / "resources" / "demo"
+    assert Path(themes) == package / "resources" / "themes"
+    assert sorted(path.name for path in Path(themes).glob("*.toml")) == sorted(
+        path.name for path in (REPO / "themes").glob("*.toml")
+    )
+    copy = tmp_path / "demo"
+    shutil.copytree(demo, copy)
+    contacts = len(list((copy / "contacts").glob("*.toml")))
+    days = len(list((copy / "days").glob("*/*.toml")))
+    assert contacts >= 30
+    assert days >= 10
+    result = _run(venv / "bin" / "networkday", "check", "--data-dir", copy, cwd=tmp_path)
+    assert result.stdout == f"{copy}: {contacts} contacts, {days} days, no problems\n"
+    # A plain copy keeps the installed modes (0755 and 0644): warned about, never a failure.
+    warnings = result.stderr.splitlines()
+    assert warnings
+    assert all(line.startswith("networkday: warning: ") and "open to other users" in line for line in warnings)
+
+
+def test_python_m_runs_from_the_install(venv: Path, tmp_path: Path) -> None:
+    result = _run(venv / "bin" / "python", "-m", "networkday", "check", "--help", cwd=tmp_path)
+    assert result.stdout.startswith("usage: networkday check")
