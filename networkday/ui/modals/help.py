@@ -28,11 +28,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._table(), id="help-keys")
 
     def _table(self) -> Table:
+        """The screen's own keys first, then the focused list's, then the global ones."""
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right", style="bold")
         table.add_column()
-        screen_rows: list[tuple[str, str]] = []
-        app_rows: list[tuple[str, str]] = []
+        groups: dict[str, list[tuple[str, str]]] = {"screen": [], "widget": [], "app": []}
         seen: set[tuple[str, str]] = set()
         for key, active in self._underneath.active_bindings.items():
             binding: Binding = active.binding
@@ -42,16 +42,18 @@ class HelpScreen(ModalScreen[None]):
             if row in seen:
                 continue
             seen.add(row)
-            (app_rows if active.node is self.app else screen_rows).append(row)
+            node = active.node
+            group = "app" if node is self.app else "screen" if node is self._underneath else "widget"
+            groups[group].append(row)
         title = getattr(self._underneath, "HELP_TITLE", "This screen")
-        table.add_row(Text(""), Text(title, style="bold underline"))
-        for key, description in screen_rows:
-            table.add_row(Text(key), Text(description))
-        table.add_row(Text(""), Text(""))
-        table.add_row(Text(""), Text("Everywhere", style="bold underline"))
-        for key, description in app_rows:
-            table.add_row(Text(key), Text(description))
-        table.add_row(Text("ctrl+p"), Text("Command palette: every action by name"))
+        groups["app"].append(("ctrl+p", "Command palette: every action by name"))
+        for heading, group in ((title, "screen"), ("In the list", "widget"), ("Everywhere", "app")):
+            if not groups[group]:
+                continue
+            table.add_row(Text(""), Text(heading, style="bold underline"))
+            for key, description in groups[group]:
+                table.add_row(Text(key), Text(description))
+            table.add_row(Text(""), Text(""))
         return table
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -8,16 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-WELCOME = """\
-networkday plans a job search that runs on networking.
-
-Each morning, Today lists whom to contact, why, and how: follow-ups first.
-Log each outcome with one key and move straight on. Some will, some won't,
-so what — next! Give before you ask, follow the referral chains to hiring
-managers, keep a short journal, and let the timer show how much of the
-day went to networking (the goal: 85%).
-
-Your data stays in plain TOML files in {root}"""
+WELCOME = (
+    "networkday plans a job search that runs on networking.\n\n"
+    "Each morning, Today lists whom to contact, why, and how: follow-ups first. "
+    "Log each outcome with one key and move straight on. Some will, some won't, so what — next! "
+    "Give before you ask, follow the referral chains to hiring managers, keep a short journal, "
+    "and let the timer show how much of the day went to networking (the goal: 85%).\n\n"
+    "Your data stays in plain TOML files in {root}"
+)
 
 
 class WelcomeScreen(ModalScreen[str | None]):

@@ -71,7 +71,10 @@ class TodayScreen(Screen):
     def on_mount(self) -> None:
         self.day = self.app.clock.today()
         self.reload()
-        self.query_one(QueueTable).focus()
+        table = self.query_one(QueueTable)
+        table.next_open_after("")
+        self._show_detail()
+        table.focus()
         self.set_interval(2.0, self._poll)
 
     # -- showing ---------------------------------------------------------------------------
