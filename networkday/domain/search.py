@@ -308,37 +308,27 @@ class _Search:
 
     def _emit_all(self, tier: int, per_word: list[dict[str, float]]) -> None:
         """Ids every query word matched, scored by their weakest word."""
-        taken = self.taken
-        if len(per_word) == 1:
-            found = {contact_id: score for contact_id, score in per_word[0].items() if contact_id not in taken}
-        else:
-            smallest = min(per_word, key=len)
-            found = {
-                contact_id: score
-                for contact_id in smallest.keys() - taken
-                if (score := min(scores.get(contact_id, 0.0) for scores in per_word)) > 0
-            }
-        self._emit(tier, self._in_order(set(found), found), found)
+        common = set(per_word[0].keys()).intersection(*(scores.keys() for scores in per_word[1:])) - self.taken
+        found = {contact_id: min(scores[contact_id] for scores in per_word) for contact_id in common}
+        self._emit(tier, self._in_order(common, found), found)
 
     def _notes(self) -> None:
-        """Notes holding the query's words of three letters or more; shorter words must match elsewhere."""
+        """Notes holding the query's words of three letters or more; shorter words must match elsewhere.
+
+        With several words, each must be in the notes or have matched in the fields above,
+        and at least one must be in the notes.
+        """
         notes = self.index._notes
-        long_words = [word for word in self.words if len(word) >= SUBSTRING_MIN]
-        found: set[str] = set()
-        for word in long_words:
-            found.update(contact_id for contact_id, text in notes.items() if word in text)
-        found -= self.taken
+        in_notes = {
+            word: {contact_id for contact_id, text in notes.items() if word in text}
+            for word in self.words
+            if len(word) >= SUBSTRING_MIN
+        }
+        found: set[str] = set().union(*in_notes.values())
         if len(self.words) > 1:
-            pairs = list(zip(self.words, self.detail_scores, strict=True))
-            found = {
-                contact_id
-                for contact_id in found
-                if all(
-                    contact_id in other or (len(word) >= SUBSTRING_MIN and word in notes[contact_id])
-                    for word, other in pairs
-                )
-            }
-        self._emit(NOTES, self._in_order(found))
+            for word, elsewhere in zip(self.words, self.detail_scores, strict=True):
+                found &= in_notes.get(word, set()) | elsewhere.keys()
+        self._emit(NOTES, self._in_order(found - self.taken))
 
 
 def _merge(starts: set[str], scores: dict[str, float]) -> dict[str, float]:
