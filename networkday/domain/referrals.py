@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from networkday.config import Config
 from networkday.domain.summary import ContactSummary
+from networkday.domain.text import fold
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> R
         if summary.referred_by and summary.referred_by != summary.id:
             children.setdefault(summary.referred_by, []).append(summary.id)
     for ids in children.values():
-        ids.sort(key=lambda child: (contacts[child].name.casefold(), child))
+        ids.sort(key=lambda child: (fold(contacts[child].name), child))
     paths: dict[str, tuple[str, ...]] = {}
     through: dict[str, list[str]] = {}
     targets: dict[str, bool] = {}

@@ -43,11 +43,15 @@ def test_self_referral_is_a_cycle_not_a_hang():
 
 def test_down_lists_whom_they_introduced_in_name_order():
     contacts = network(
-        person("ann"), person("zed", "ann", name="Zed"), person("bea", "ann", name="béa"), person("cyd", "bea")
+        person("ann"),
+        person("zed", "ann", name="Zed"),
+        person("emi", "ann", name="Émile"),
+        person("bea", "ann", name="béa"),
+        person("cyd", "emi"),
     )
     referrals = build_referrals(contacts, CONFIG)
-    assert referrals.down("ann") == ["bea", "zed"]
-    assert referrals.down("bea") == ["cyd"]
+    assert referrals.down("ann") == ["bea", "emi", "zed"]
+    assert referrals.down("emi") == ["cyd"]
     assert referrals.down("cyd") == []
 
 
