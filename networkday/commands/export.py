@@ -42,6 +42,19 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         "the whole journal as one Markdown document, oldest entry first",
         "networkday.commands.journal:export_journal",
     ),
+    "vcard": ExportKind(
+        ("vcard",),
+        "contacts as vCard 4.0 (networkday import vcard reads it back)",
+        "networkday.commands.transfer:export_vcard",
+    ),
+    "csv": ExportKind(
+        ("csv",),
+        "contacts, one row each (--history FILE: every touch in a second CSV)",
+        "networkday.commands.transfer:export_csv",
+    ),
+    "ics": ExportKind(
+        ("ics",), "follow-ups and planned calls as iCalendar events", "networkday.commands.transfer:export_ics"
+    ),
 }
 
 
@@ -57,6 +70,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("kind", choices=list(EXPORT_KINDS), metavar="KIND", help="what to export (listed above)")
     parser.add_argument("--format", metavar="FORMAT", help="the output format (default: the kind's first)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout")
+    parser.add_argument("--history", metavar="FILE", help="csv only: also write every touch to FILE (mode 0600)")
     parser.set_defaults(run=run)
 
 

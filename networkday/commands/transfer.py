@@ -1,0 +1,157 @@
+"""Bringing a network in and taking it out.
+
+`networkday import linkedin|vcard|google FILE [--dry-run]` reads the file completely
+before the data folder is opened, so a file that is not what it claims to be fails
+with one line and changes nothing. The summary goes to stdout; progress (on a
+terminal) and the rate go to stderr.
+
+`networkday export vcard|csv|ics` are kinds of the one export command
+(``commands.export.EXPORT_KINDS``); the functions here read the store and hand the
+records to the writers in ``networkday.exporters``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date
+from pathlib import Path
+
+from networkday.clock import clock_from_environ
+from networkday.commands.common import CommandError, open_store, run_store
+from networkday.domain.contact import Contact
+from networkday.domain.day import Day
+from networkday.importers import IMPORTERS
+from networkday.paths import data_dir
+from networkday.storage.atomic import write_atomic
+from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+
+#: Below this many rows an import is over before a progress line could help.
+PROGRESS_FROM = 2000
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sources = "\n".join(f"  {name:9} {what}" for name, what in IMPORTERS.items())
+    parser = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="bring contacts in from LinkedIn, a vCard file or Google Contacts",
+        description=(
+            "Add the people in FILE and fill in what is missing for those already here "
+            "(matched by email, LinkedIn profile, or name and company). Nothing you wrote is overwritten, "
+            "and running the same import again changes nothing.\n\nsources:\n" + sources
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", choices=tuple(IMPORTERS), help="where FILE comes from")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--dry-run", action="store_true", help="show what would change, and write nothing")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from networkday.importers import ImportFormatError, parse_file
+    from networkday.storage.importer import import_source
+
+    try:
+        clock = clock_from_environ()
+    except ValueError as error:
+        raise CommandError(str(error), 2) from None
+    try:
+        source = parse_file(args.source, args.file, clock.now().tzinfo or UTC)
+    except ImportFormatError as error:
+        raise CommandError(str(error)) from None
+    root = data_dir(getattr(args, "data_dir", None))
+    # A dry run into a folder that does not exist yet must not create it.
+    store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args)
+    progress = ProgressLine() if sys.stderr.isatty() and source.rows >= PROGRESS_FROM else None
+    try:
+        summary = run_store(lambda: import_source(store, source, progress, dry_run=args.dry_run))
+    finally:
+        if progress:
+            progress.clear()
+    print("\n".join(summary.lines()))
+    print(f"{summary.rows} rows in {summary.seconds:.1f} s ({summary.rate:.0f} rows/s)", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+class ProgressLine:
+    """A percentage on one line of the terminal, rewritten in place."""
+
+    def __init__(self) -> None:
+        self.width = 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        text = f"{stage}: {percent:3d}% ({done}/{total})"
+        self.width = max(self.width, len(text))
+        sys.stderr.write(f"\r{text.ljust(self.width)}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+
+
+def export_vcard(args: argparse.Namespace, store: Store) -> bytes:
+    from networkday.exporters.vcard import render
+
+    _history_only_for_csv(args)
+    return render(_all_contacts(store))
+
+
+def export_csv(args: argparse.Namespace, store: Store) -> bytes:
+    from networkday.exporters.table import contacts_csv, history_csv
+
+    contacts = _all_contacts(store)
+    history = getattr(args, "history", None)
+    if history:
+        target = Path(history).expanduser()
+        if target.is_dir():
+            raise CommandError(f"--history {target}: is a folder; name a file", 2)
+        try:
+            write_atomic(target, history_csv(contacts))
+        except OSError as error:
+            raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
+        print(f"{target}: the history of {len(contacts)} contacts exported as csv", file=sys.stderr)
+    return contacts_csv(contacts)
+
+
+def export_ics(args: argparse.Namespace, store: Store) -> bytes:
+    from networkday.exporters.ics import render
+
+    _history_only_for_csv(args)
+    today = store.clock.today().toordinal()
+    days: list[Day] = []
+    for ordinal, summary in sorted(store.days.items()):
+        if ordinal >= today and summary.planned > summary.made:
+            try:
+                days.append(store.day(date.fromordinal(ordinal)))
+            except StoreError as error:
+                _warn(f"planned calls not exported: {error}")
+    return render(_all_contacts(store), days, store.clock.now())
+
+
+def _history_only_for_csv(args: argparse.Namespace) -> None:
+    if getattr(args, "history", None):
+        raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
+
+
+def _all_contacts(store: Store) -> list[Contact]:
+    """Every contact in id order; a file that cannot be read is named on stderr, never dropped silently."""
+    contacts: list[Contact] = []
+    for path, problem in sorted(store.problems.items()):
+        if path.parent == store.contacts_dir:
+            _warn(f"not exported: {problem}")
+    for contact_id in sorted(store.contacts):
+        try:
+            contacts.append(store.contact(contact_id))
+        except StoreError as error:
+            _warn(f"not exported: {error}")
+    return contacts
+
+
+def _warn(message: str) -> None:
+    print(f"networkday: warning: {message}", file=sys.stderr)

@@ -1,0 +1,69 @@
+"""Follow-ups and planned calls as an iCalendar file, written with vobject.
+
+Each is an all-day VEVENT: every calendar program imports those (Google Calendar
+ignores VTODO). Follow-ups are exported whatever their date, since an overdue one is
+still to do; planned calls from today on, until they are made. UIDs are stable, so
+importing a newer export updates the events instead of doubling them. Events are
+marked free (TRANSP:TRANSPARENT): a reminder must not block the day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from networkday.domain.contact import Contact
+from networkday.domain.day import Day
+from networkday.domain.text import strip_controls
+
+PRODID = "-//networkday//networkday export//EN"
+
+
+def render(contacts: list[Contact], days: list[Day], now: datetime) -> bytes:
+    """The calendar; ``now`` stamps every event (DTSTAMP)."""
+    import vobject
+    from dateutil import tz
+
+    stamp = now.astimezone(tz.UTC).replace(microsecond=0)
+    calendar = vobject.iCalendar()
+    calendar.add("prodid").value = PRODID
+
+    def event(uid: str, day: date, summary: str, description: str, category: str) -> None:
+        item = calendar.add("vevent")
+        item.add("uid").value = uid
+        item.add("dtstamp").value = stamp
+        item.add("dtstart").value = day
+        item.add("dtend").value = day + timedelta(days=1)
+        item.add("summary").value = strip_controls(summary)
+        if description:
+            item.add("description").value = strip_controls(description)
+        item.add("categories").value = ["networkday", category]
+        item.add("transp").value = "TRANSPARENT"
+
+    by_id = {contact.id: contact for contact in contacts}
+    for contact in contacts:
+        if contact.follow_up:
+            who = contact.name + (f" ({contact.company})" if contact.company else "")
+            event(
+                f"follow-up-{contact.id}@networkday",
+                contact.follow_up,
+                f"Follow up: {who}",
+                _details(contact),
+                "follow-up",
+            )
+    for day in days:
+        for number, call in enumerate(day.calls, 1):
+            if call.made:
+                continue
+            contact = by_id.get(call.contact)
+            name = contact.name if contact else call.contact
+            title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
+            details = "\n".join(part for part in (call.purpose, _details(contact) if contact else "") if part)
+            event(f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday", day.date, title, details, "call")
+    return calendar.serialize().encode("utf-8")
+
+
+def _details(contact: Contact) -> str:
+    """How to reach them, for the event's description."""
+    lines = [contact.title] if contact.title else []
+    lines += contact.phone + contact.email
+    return "\n".join(lines)

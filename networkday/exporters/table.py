@@ -1,0 +1,65 @@
+"""Contacts as CSV, one row each; with ``--history FILE``, every touch in a second CSV.
+
+Lists (emails, phones, links, tags, motives) share one cell, one value per line, so no
+value is ever split wrongly. A cell that a spreadsheet would run as a formula (one
+starting with ``=``, ``@``, or ``+``/``-`` followed by more than a number) gets a leading
+apostrophe: a LinkedIn name such as ``=HYPERLINK(…)`` stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import fields
+from datetime import date
+
+from networkday.domain.contact import Contact
+
+#: Every field of a contact but its history and unknown keys, then when they were last touched.
+FIELDS = tuple(item.name for item in fields(Contact) if item.name not in ("log", "extra"))
+CONTACT_COLUMNS = (*FIELDS, "last_touch")
+HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note")
+_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().+/-]*$)")
+
+
+def contacts_csv(contacts: list[Contact]) -> bytes:
+    rows = []
+    for contact in contacts:
+        last = contact.last_touch
+        rows.append((*(_text(getattr(contact, name)) for name in FIELDS), _text(last.at if last else None)))
+    return _table(CONTACT_COLUMNS, rows)
+
+
+def _text(value: object) -> str:
+    """A field as a cell: lists one value per line, dates in ISO 8601, yes for true."""
+    if isinstance(value, list):
+        return "\n".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else str(value)
+
+
+def history_csv(contacts: list[Contact]) -> bytes:
+    rows = [
+        (c.id, c.name, e.at.isoformat(), e.channel, e.outcome or "", e.gave, e.asked, e.note)
+        for c in contacts
+        for e in sorted(c.log, key=lambda entry: entry.at)
+    ]
+    return _table(HISTORY_COLUMNS, rows)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
+    """UTF-8 with CRLF rows (RFC 4180), as spreadsheets expect."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def safe_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: phone numbers such as ``+1 555 0100`` stay as they are."""
+    return f"'{text}" if _FORMULA.search(text) else text

@@ -1,0 +1,67 @@
+"""Contacts as vCard 4.0, written with vobject.
+
+Every field survives a round trip through ``networkday import vcard``: the ones vCard
+has (name, company, title, emails, phones, links, tags, notes, who referred them) as
+standard properties, the others (hiring manager, how you met, motives, cadence,
+follow-up) as ``X-NETWORKDAY-`` properties that other programs keep and ignore. The
+history is not part of a vCard; `networkday export csv --history FILE` carries it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from networkday.domain.contact import Contact
+from networkday.domain.text import strip_controls
+
+_NAMESPACE = uuid.UUID("5b0c6a52-2f0e-4c41-9d0a-7c1f0c9e3a11")
+
+
+def uid_of(contact_id: str) -> str:
+    """A stable UID per contact id, so RELATED can point at the referrer and re-exports match."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, contact_id)}"
+
+
+def render(contacts: list[Contact]) -> bytes:
+    import vobject
+
+    known = {contact.id for contact in contacts}
+    cards = []
+    for contact in contacts:
+        card = vobject.vCard()
+        card.add("version").value = "4.0"
+        _add(card, "uid", uid_of(contact.id))
+        _add(card, "fn", contact.name)
+        given, _, family = strip_controls(contact.name).rpartition(" ")
+        _add(card, "n", vobject.vcard.Name(family=family, given=given))
+        if contact.company:
+            _add(card, "org", [strip_controls(contact.company)])
+        _add(card, "title", contact.title)
+        for email in contact.email:
+            _add(card, "email", email)
+        for phone in contact.phone:
+            _add(card, "tel", phone, VALUE=["text"])
+        for link in contact.links:
+            _add(card, "url", link)
+        if contact.tags:
+            _add(card, "categories", [strip_controls(tag) for tag in contact.tags])
+        _add(card, "note", contact.notes)
+        if contact.referred_by in known:
+            _add(card, "related", uid_of(contact.referred_by), TYPE=["contact"])
+        _add(card, "x-networkday-hiring-manager", "TRUE" if contact.hiring_manager else "")
+        _add(card, "x-networkday-met", contact.met)
+        _add(card, "x-networkday-motives", ",".join(contact.motives))
+        _add(card, "x-networkday-cadence-days", str(contact.cadence_days or ""))
+        _add(card, "x-networkday-follow-up", contact.follow_up.isoformat() if contact.follow_up else "")
+        cards.append(card.serialize())
+    return "".join(cards).encode("utf-8")
+
+
+def _add(card: Any, name: str, value: object, **params: list[str]) -> None:
+    """Adds a property when it carries something; text loses control characters on the way out."""
+    if not value:
+        return
+    line = card.add(name)
+    line.value = strip_controls(value) if isinstance(value, str) else value
+    line.params.update(params)
