@@ -2,8 +2,8 @@
 
 ``NetworkdayApp`` derives from ``TerminalApp``, so every screen built on it inherits this:
 - the themes from the theme files, the choice remembered in the app-owned state file;
-- a "terminal too small" screen below ``MIN_WIDTH`` x ``MIN_HEIGHT`` that keeps every
-  screen and dialog underneath and gives them back on resize;
+- a "terminal too small" screen below ``MIN_WIDTH`` x ``MIN_HEIGHT``, pushed over the
+  screens and dialogs already open (which keep their state) and popped on resize;
 - a crash report without local variables, which would print contact data.
 """
 
@@ -13,20 +13,20 @@ import os
 from typing import ClassVar
 
 import rich
+from rich.console import Group
 from rich.segment import Segments
 from rich.text import Text
 from rich.traceback import Traceback
 from textual import events
 from textual.app import App
 from textual.filter import Monochrome, NoColor
+from textual.geometry import Size
 
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.storage.themes import user_themes_dir
 from networkday.ui.screens.too_small import TooSmallScreen, fits
 from networkday.ui.themes import automatic_theme, choose_theme, load_themes
-
-TOO_SMALL_MODE = "too-small"
 
 
 class TerminalApp(App[int]):
@@ -38,7 +38,6 @@ class TerminalApp(App[int]):
     def __init__(self) -> None:
         super().__init__()
         self._theme_ready = False
-        self._mode_before_small = ""
 
     def on_mount(self) -> None:
         self._start_themes()
@@ -92,19 +91,17 @@ class TerminalApp(App[int]):
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
 
-    def _fit(self, size) -> None:
-        small = self.current_mode == TOO_SMALL_MODE
+    def _fit(self, size: Size) -> None:
+        """Covers the screen stack while too small, and uncovers it as it was."""
+        small = isinstance(self.screen, TooSmallScreen)
         if not fits(size) and not small:
-            self._mode_before_small = self.current_mode
-            if TOO_SMALL_MODE not in self._modes:
-                self.add_mode(TOO_SMALL_MODE, TooSmallScreen)
-            self.switch_mode(TOO_SMALL_MODE)
+            self.push_screen(TooSmallScreen())
         elif fits(size) and small:
-            self.switch_mode(self._mode_before_small)
+            self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While too small, keys do nothing but quit, so nothing opens where it cannot be seen."""
-        if self.current_mode == TOO_SMALL_MODE:
+        if isinstance(self.screen, TooSmallScreen):
             return action in self.SMALL_ACTIONS
         return True
 
@@ -120,6 +117,6 @@ class TerminalApp(App[int]):
         self.bell()
         traceback = Traceback(show_locals=False, width=None, suppress=[rich])
         note = Text(f"networkday stopped on an unexpected error. The files in {self.store.root} are intact.")
-        for renderable in (traceback, note):
-            self._exit_renderables.append(Segments(self.console.render(renderable, self.console.options)))
+        report = Group(traceback, note)
+        self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
         self._close_messages_no_wait()

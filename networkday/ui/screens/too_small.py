@@ -1,12 +1,13 @@
 """What the app shows while the terminal is smaller than it can be used at.
 
-It lives in a mode of its own, so every other mode keeps its screens (an open dialog and
-what was typed in it) and comes back as it was when the terminal grows again.
+It is pushed over whatever is open, so the screens and dialogs underneath keep their state
+(what was typed, where the cursor was) and come back as they were when it is popped.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
@@ -45,5 +46,10 @@ class TooSmallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(too_small_text(self.app.size), id="too-small")
 
-    def show_size(self, size: Size) -> None:
-        self.query_one("#too-small", Static).update(too_small_text(size))
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#too-small", Static).update(too_small_text(event.size))
+
+    def on_screen_resume(self) -> None:
+        """Uncovered again by a screen above it that closed after the terminal grew: step aside."""
+        if fits(self.app.size) and self.app.screen is self:
+            self.dismiss()
