@@ -32,9 +32,10 @@ from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
 Progress = Callable[[str, int, int], None]
-#: People written per hold of the lock: big enough that index saves are rare, small
-#: enough that another instance waits well under a second and progress moves.
-BATCH = 500
+#: People written per hold of the lock: each batch costs one round of fsyncs and one save
+#: of the index cache (which grows with the folder), so bigger is faster; another
+#: instance waits for one batch at most (about half a second), and progress moves.
+BATCH = 1000
 _NEW = "new:"
 
 

@@ -30,9 +30,10 @@ from networkday.storage.atomic import (
     remove_stale_temps,
     too_open,
     write_atomic,
+    write_many,
 )
 from networkday.storage.codec import build, dumps, parse
-from networkday.storage.index import Entries, IndexCache
+from networkday.storage.index import Entries, IndexCache, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
@@ -50,6 +51,15 @@ class ScanResult:
 
     def __bool__(self) -> bool:
         return bool(self.changed_contacts or self.changed_days)
+
+
+@dataclass
+class Look:
+    """What ``Store.look`` saw: each file with its stat, and what the store would not read."""
+
+    contacts: list[tuple[str, os.stat_result]]
+    days: list[tuple[Path, str, os.stat_result]]
+    findings: Findings
 
 
 class Store:
@@ -91,12 +101,13 @@ class Store:
         store = cls(root, clock)
         store._prepare()
         store.load_config()
-        store._index = IndexCache.load(store.index_path, contacts=contacts)
-        store._load_from_index()
-        if scan and contacts:
-            store.scan()
-        elif scan:
-            store.scan_days()
+        with paused_gc():
+            store._index = IndexCache.load(store.index_path, contacts=contacts)
+            store._load_from_index()
+            if scan and contacts:
+                store.scan()
+            elif scan:
+                store.scan_days()
         return store
 
     @property
@@ -161,52 +172,86 @@ class Store:
         summary = DaySummary.from_row(row)
         self.days[summary.date] = summary
 
-    def scan(self) -> ScanResult:
-        """Stats every file and re-reads those whose mtime or size differ from the index."""
-        result = ScanResult()
+    def look(self) -> Look:
+        """Every record file's stat, the store left untouched: safe to take in a worker thread."""
         findings = Findings()
+        contacts = list(toml_files(self.contacts_dir, findings))
+        days = [
+            (year, name, stat)
+            for year in year_folders(self.days_dir, findings)
+            for name, stat in toml_files(year, findings)
+        ]
+        return Look(contacts, days, findings)
+
+    def scan(self, look: Look | None = None) -> ScanResult:
+        """Stats every file and re-reads those whose mtime or size differ from the index.
+
+        ``look`` may have been taken a moment ago in a worker thread (the app draws its
+        first screen from the index meanwhile); what it missed or saw vanish is stat-ed
+        again here, since this instance may have written it since.
+        """
+        look = look or self.look()
+        result = ScanResult()
+        findings = look.findings
         seen: set[str] = set()
-        for name, stat in toml_files(self.contacts_dir, findings):
+        entries = self._index.contacts
+        for name, stat in look.contacts:
             contact_id = name[:-5]
-            if not valid_id(contact_id):
+            cached = entries.get(contact_id)
+            if cached is None and not valid_id(contact_id):  # an indexed name was valid already
                 findings.strays[self.contacts_dir / name] = contact_name_problem(name)
                 continue
             seen.add(contact_id)
-            if not _unchanged(self._index.contacts.get(contact_id), stat):
+            if cached is None or cached[0] != stat.st_mtime_ns or cached[1] != stat.st_size:
                 self._reindex_contact(contact_id)
                 result.changed_contacts.add(contact_id)
-        for gone in set(self._index.contacts) - seen:
-            self._forget_contact(gone)
-            result.changed_contacts.add(gone)
-        self._scan_days(result, findings)
+        for gone in set(entries) - seen:
+            if self._recheck(entries, gone, self.contact_path(gone)):
+                self._reindex_contact(gone)
+                result.changed_contacts.add(gone)
+        self._scan_days(look.days, result, findings)
         self._note(findings)
         if result:
             self._save_index()
         return result
 
+    def _recheck(self, entries: Entries, key: str, path: Path) -> bool:
+        """A file a look did not list: forgotten if it is gone, else whether it needs reading."""
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return True
+        return not _unchanged(entries.get(key), stat)
+
     def scan_days(self) -> set[int]:
         """Only the day files: one stat each, cheap enough to run under the lock before a timer change."""
         result = ScanResult()
-        self._scan_days(result, Findings())
+        findings = Findings()
+        days = [
+            (year, name, stat)
+            for year in year_folders(self.days_dir, findings)
+            for name, stat in toml_files(year, findings)
+        ]
+        self._scan_days(days, result, findings)
         if result:
             self._save_index()
         return result.changed_days
 
-    def _scan_days(self, result: ScanResult, findings: Findings) -> None:
+    def _scan_days(self, days: list[tuple[Path, str, os.stat_result]], result: ScanResult, findings: Findings) -> None:
         seen_days: set[str] = set()
-        for year in year_folders(self.days_dir, findings):
-            for name, stat in toml_files(year, findings):
-                day = day_of(year.name, name)
-                if isinstance(day, str):
-                    findings.strays[year / name] = day
-                    continue
-                seen_days.add(name)
-                if not _unchanged(self._index.days.get(name), stat):
-                    self._reindex_day(name, year / name, day)
-                    result.changed_days.add(day.toordinal())
+        for year, name, stat in days:
+            day = day_of(year.name, name)
+            if isinstance(day, str):
+                findings.strays[year / name] = day
+                continue
+            seen_days.add(name)
+            if not _unchanged(self._index.days.get(name), stat):
+                self._reindex_day(name, year / name, day)
+                result.changed_days.add(day.toordinal())
         for gone in set(self._index.days) - seen_days:
-            self._forget_day(gone)
-            result.changed_days.add(_ordinal_of(gone))
+            if self._recheck(self._index.days, gone, self._day_file(gone)):
+                self._reindex_day(gone, self._day_file(gone), date.fromisoformat(gone[:10]))
+                result.changed_days.add(_ordinal_of(gone))
 
     def refresh_days(self, days: Iterable[date]) -> set[int]:
         """Re-reads those of ``days`` whose file changed since it was indexed; returns their ordinals.
@@ -422,22 +467,21 @@ class Store:
     def _write_locked(
         self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]
     ) -> os.stat_result:
-        """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
-        data = dumps(table)
-        try:
-            check(tomllib.loads(data.decode("utf-8")))
-        except tomllib.TOMLDecodeError as error:
-            raise StoreError(f"{path}: not saved, the record would not read back: {error}") from None
-        return write_atomic(path, data)
+        return write_atomic(path, _checked(path, table, check))
 
     def add_contact(self, contact: Contact) -> Contact:
         """Gives the contact a fresh id from its name (``jane-doe``, ``jane-doe-2``) and saves it."""
         return self.add_contacts([contact])[0]
 
     def add_contacts(self, contacts: list[Contact]) -> list[Contact]:
-        """New contacts under one lock and one index save (imports); each file still written safely."""
+        """New contacts under one lock, one index save and one round of fsyncs (imports).
+
+        Each file is still written safely (``atomic.write_many``); if one could not be read
+        back or the disk fails, none of them is saved.
+        """
         with self._writing(self.contacts_dir):
             taken = set(self.contacts)
+            files = []
             for contact in contacts:
                 base = slugify(contact.name)[:70].strip("-") or "contact"
                 number = 1
@@ -448,8 +492,11 @@ class Store:
                     number += 1
                 taken.add(candidate)
                 contact.id = candidate
-                stat = self._write_locked(self.contact_path(candidate), contact.to_dict(), _contact_check(candidate))
-                self._remember_contact(contact, stat)
+                path = self.contact_path(candidate)
+                files.append((path, _checked(path, contact.to_dict(), _contact_check(candidate))))
+            stats = write_many(files)
+        for contact, stat in zip(contacts, stats, strict=True):
+            self._remember_contact(contact, stat)
         self._save_index()
         return contacts
 
@@ -475,6 +522,7 @@ class Store:
         the StoreError saying why it was not saved.
         """
         outcomes: dict[str, bool | StoreError] = {}
+        changed: list[tuple[str, Contact, Path, bytes]] = []
         with self._writing(self.contacts_dir):
             for contact_id, change in changes:
                 try:
@@ -485,15 +533,24 @@ class Store:
                     if change(contact) is False:
                         outcomes[contact_id] = False
                         continue
-                    stat = self._write_locked(path, contact.to_dict(), _contact_check(contact_id))
+                    changed.append(
+                        (contact_id, contact, path, _checked(path, contact.to_dict(), _contact_check(contact_id)))
+                    )
                 except StoreError as error:
                     outcomes[contact_id] = error
                 except (OSError, RecordError) as error:
                     reason = getattr(error, "strerror", None) or error
                     outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
-                else:
-                    self._remember_contact(contact, stat)
-                    outcomes[contact_id] = True
+            try:
+                stats = write_many([(path, data) for _, _, path, data in changed])
+            except OSError as error:
+                reason = error.strerror or error
+                failed = WriteError(f"{self.contacts_dir}: {len(changed)} contacts not saved, all unchanged: {reason}")
+                outcomes.update((contact_id, failed) for contact_id, *_ in changed)
+                changed, stats = [], []
+        for (contact_id, contact, _, _), stat in zip(changed, stats, strict=True):
+            self._remember_contact(contact, stat)
+            outcomes[contact_id] = True
         self._save_index()
         return outcomes
 
@@ -587,6 +644,16 @@ class Store:
 
 def _ordinal_of(name: str) -> int:
     return date.fromisoformat(name[:10]).toordinal()
+
+
+def _checked(path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]) -> bytes:
+    """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
+    data = dumps(table)
+    try:
+        check(tomllib.loads(data.decode("utf-8")))
+    except tomllib.TOMLDecodeError as error:
+        raise StoreError(f"{path}: not saved, the record would not read back: {error}") from None
+    return data
 
 
 def _contact_check(contact_id: str) -> Callable[[dict[str, Any]], Contact]:
