@@ -25,10 +25,12 @@ class NetworkdayApp(TimerControl, TerminalApp):
     ENABLE_COMMAND_PALETTE = True
     MODES = {
         "today": "networkday.ui.screens.today:TodayScreen",
+        "journal": "networkday.ui.screens.journal:JournalScreen",
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", show=False, id="go.today"),
+        Binding("3", "switch_mode('journal')", "Journal", show=False, id="go.journal"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),

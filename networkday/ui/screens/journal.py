@@ -1,0 +1,453 @@
+"""The journal: the day's figures beside the reflection, saved as it is typed, and every earlier day.
+
+Saving follows the store's three-way rule (``save_journal``): only what the person
+changed is written, onto the day file as it is on disk at that moment. Typing is saved
+``DEBOUNCE`` seconds after the last key, and never later than ``MAX_WAIT`` seconds after
+the first unsaved one, so a crash or a closed terminal loses at most a second of
+typing; leaving the screen, opening another day and quitting save at once.
+
+When the same answer was also changed in the day file by hand, nothing is written: the
+words stay on screen and the person chooses, by key, to take the file's version (R) or
+to keep theirs and overwrite it (W). Quitting before choosing keeps both: the typed text
+is saved beside the hand edit as an answer of its own.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from networkday.domain.day import Day
+from networkday.domain.errors import ConflictError
+from networkday.domain.figures import DayFigures
+from networkday.domain.journal_draft import Draft
+from networkday.domain.timer import format_duration, goal_percent, percent
+from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.storage.figures_store import day_figures
+from networkday.storage.journal_store import save_journal
+from networkday.storage.problems import StoreError
+from networkday.ui.plain import join, plain_line
+from networkday.ui.widgets.answer_area import AnswerArea
+from networkday.ui.widgets.timer_bar import TimerBar
+
+DEBOUNCE = 0.6
+MAX_WAIT = 1.0
+POLL = 2.0
+
+
+def rating_text(rating: int | None) -> str:
+    """``★★★★☆ 4/5``: the stars for the eye, the digits so nothing rests on the glyphs."""
+    if rating is None:
+        return "not rated (+/-)"
+    return f"{'★' * rating}{'☆' * (5 - rating)} {rating}/5"
+
+
+def figures_text(figures: DayFigures) -> Text:
+    """The day's figures in three short lines, every judgement in words."""
+    goals = figures.goals
+    others = [f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
+    if figures.share is None:
+        time_text = "no time tracked"
+    else:
+        verdict = "goal met" if figures.share_met else "below goal"
+        total = format_duration(figures.networking + figures.other)
+        time_text = (
+            f"{format_duration(figures.networking)} of {total} tracked, "
+            f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)}: {verdict})"
+        )
+    lines = [
+        join(
+            f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
+            f"gave {figures.gave}",
+            f"asked {figures.asked}",
+        ),
+        join(f"Outcomes: some will {figures.will}", f"some won't {figures.wont}", *others),
+        Text(f"Networking: {time_text}"),
+    ]
+    return Text("\n").join(lines)
+
+
+class JournalScreen(Screen):
+    HELP_TITLE = "Journal"
+    CSS_PATH = "../styles/journal.tcss"
+    BINDINGS = [
+        Binding("e", "write", "Write", id="journal.write"),
+        Binding("escape", "leave", "Done writing", id="journal.leave"),
+        Binding("r", "rate", "Rate", id="journal.rate"),
+        Binding("plus,equals_sign", "rate_by(1)", "Rating up", show=False, id="journal.rate_up"),
+        Binding("minus", "rate_by(-1)", "Rating down", show=False, id="journal.rate_down"),
+        Binding("b", "browse", "Browse", id="journal.browse"),
+        Binding("slash", "search", "Search", id="journal.search"),
+        Binding("p", "people", "People", show=False, id="journal.people"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="journal.prev_day"),
+        Binding("right_square_bracket", "day(1)", "Next day", show=False, id="journal.next_day"),
+        Binding("g", "go_today", "Back to today", show=False, id="journal.go_today"),
+        Binding("R", "resolve(False)", "Take the file's text", id="journal.reload"),
+        Binding("W", "resolve(True)", "Keep mine, overwrite", id="journal.keep_mine"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day = date.today()
+        self.draft: Draft | None = None
+        #: Why nothing can be saved for this day (unreadable or newer file), else "".
+        self.blocked = ""
+        #: The clash that stopped the last save, until the person resolves it.
+        self.conflict: ConflictError | None = None
+        self.error = ""
+        self.saved_at = ""
+        self._fingerprint: tuple[int, int] | None = None
+        self._timer: Timer | None = None
+        self._dirty_since: float | None = None
+        self._answers: list[tuple[Static, AnswerArea]] = []
+        self._closing = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="journal-head"):
+            yield Static(id="journal-title")
+            yield Static(id="journal-state")
+        yield Static(id="journal-problem")
+        with VerticalScroll(id="journal-body"):
+            yield Static(id="journal-figures")
+            yield Static(id="journal-people-label")
+            yield OptionList(id="journal-people")
+            yield VerticalScroll(id="journal-answers")
+        yield TimerBar()
+        yield Footer()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def on_mount(self) -> None:
+        self.day = self.app.clock.today()
+        self._load()
+        self.set_interval(POLL, self._poll)
+
+    def on_screen_resume(self) -> None:
+        self._show_figures()
+
+    def on_screen_suspend(self) -> None:
+        self.flush()
+
+    def on_unmount(self) -> None:
+        """The app is closing: save what is typed; on a clash, keep both texts rather than lose one.
+
+        The widgets are gone by now; the draft holds every keystroke already.
+        """
+        self._closing = True
+        if self.conflict is not None and self.draft is not None:
+            self._keep_both()
+        else:
+            self.flush()
+
+    # -- loading and showing -----------------------------------------------------------------
+
+    def _load(self) -> None:
+        self._stop_timer()
+        self.conflict = None
+        self.error = ""
+        self.saved_at = ""
+        self._fingerprint = self.store.day_fingerprint(self.day)
+        path = self.store.day_path(self.day)
+        try:
+            record = self.store.day(self.day)
+        except StoreError as error:
+            self.draft = None
+            self.blocked = f"{error}\nThe file is left as it is: fix it by hand; nothing is saved here."
+        else:
+            self.draft = Draft(self.day, record.journal, self.store.config.prompts)
+            reason = self.store.read_only_reason(path)
+            self.blocked = f"{reason}\nShown read-only." if reason else ""
+        self._build_answers()
+        self._show_figures()
+        self._show_state()
+
+    def _build_answers(self) -> None:
+        """One prompt and text area per section, reusing those on screen (no flicker, no stale ids)."""
+        sections = self.draft.sections() if self.draft else []
+        box = self.query_one("#journal-answers", VerticalScroll)
+        for label, area in self._answers[len(sections) :]:
+            label.remove()
+            area.remove()
+        del self._answers[len(sections) :]
+        for index, (key, text) in enumerate(sections):
+            if index < len(self._answers):
+                label, area = self._answers[index]
+                label.update(plain_line(key[0]))
+                area.reset(key, text, read_only=bool(self.blocked))
+            else:
+                label = Static(plain_line(key[0]), classes="prompt")
+                area = AnswerArea(key, text, read_only=bool(self.blocked))
+                self._answers.append((label, area))
+                box.mount(label, area)
+
+    def _areas(self) -> list[AnswerArea]:
+        return [area for _, area in self._answers]
+
+    def _show_figures(self) -> None:
+        """From the day file as it is now: calls logged on Today since count at once."""
+        try:
+            record: Day | None = self.store.day(self.day)
+        except StoreError:
+            record = None
+        figures = day_figures(self.store, self.day, record)
+        self.query_one("#journal-figures", Static).update(figures_text(figures))
+        people = self.query_one("#journal-people", OptionList)
+        highlighted = people.highlighted
+        people.clear_options()
+        for person in figures.people:
+            outcome = OUTCOME_LABELS.get(person.outcome, "note only")
+            people.add_option(Option(join(plain_line(person.name), outcome, sep=" — "), id=person.id))
+        if figures.people:
+            people.highlighted = min(highlighted or 0, len(figures.people) - 1)
+        people.display = bool(figures.people)
+        label = "People contacted (p, then Enter opens one):" if figures.people else "Nobody contacted this day."
+        self.query_one("#journal-people-label", Static).update(Text(label))
+
+    def _show_state(self) -> None:
+        if self._closing:
+            return
+        today = self.app.clock.today()
+        when = "today" if self.day == today else "yesterday" if self.day == today - timedelta(days=1) else ""
+        title = f"Journal · {self.day.strftime('%a %d %b %Y')}{' · ' + when if when else ''}"
+        self.query_one("#journal-title", Static).update(Text(title, style="bold"))
+        if self.draft is None or self.blocked:
+            status = "read-only"
+        elif self.conflict is not None or self.error:
+            status = "NOT SAVED"
+        elif self.draft.dirty:
+            status = "not saved yet…"
+        else:
+            status = f"saved {self.saved_at}" if self.saved_at else "saved"
+        rating = rating_text(self.draft.rating) if self.draft else ""
+        self.query_one("#journal-state", Static).update(Text(join(rating, status).plain))
+        problem = self.query_one("#journal-problem", Static)
+        message = self.blocked or self._problem_text()
+        problem.display = bool(message)
+        problem.update(Text(message))
+
+    def _problem_text(self) -> str:
+        if self.conflict is not None:
+            return (
+                f"Not saved: {self.conflict}.\n"
+                "Your words are kept here. Esc, then R takes the file's text for that answer, "
+                "W keeps yours and overwrites it."
+            )
+        return f"Not saved: {self.error}" if self.error else ""
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: AnswerArea.Changed) -> None:
+        area = event.text_area
+        if self.draft is None or not isinstance(area, AnswerArea):
+            return
+        self.draft.set_text(area.key, area.changed_text)
+        if self.draft.dirty:
+            self._schedule()
+        self._show_state()
+
+    def _schedule(self) -> None:
+        """Saves DEBOUNCE after the last change, but at most MAX_WAIT after the first unsaved one."""
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        delay = max(min(DEBOUNCE, self._dirty_since + MAX_WAIT - now), 0.05)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(delay, self.flush)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._dirty_since = None
+
+    def flush(self) -> bool:
+        """Saves what is on screen now; True when nothing is left unsaved."""
+        self._stop_timer()
+        draft = self.draft
+        if draft is None or self.blocked or not draft.dirty:
+            return True
+        if self.conflict is not None:
+            return False
+        try:
+            disk = save_journal(self.store, self.day, draft.base, draft.edited())
+        except ConflictError as error:
+            self.conflict = error
+            self._show_state()
+            return False
+        except StoreError as error:
+            self.error = str(error)
+            self._show_state()
+            return False
+        self._took(disk, prefer_mine=True)
+        self.error = ""
+        self.saved_at = self.app.clock.now().strftime("%H:%M:%S")
+        self._show_state()
+        return True
+
+    def _took(self, disk, *, prefer_mine: bool) -> None:
+        """The journal now on disk becomes the base; texts that changed there are shown."""
+        assert self.draft is not None
+        before = [key for key, _ in self.draft.sections()]
+        if self.draft.rebase(disk, prefer_mine=prefer_mine) and not self._closing:
+            sections = self.draft.sections()
+            if [key for key, _ in sections] != before:
+                self._build_answers()
+            else:
+                for area, (_, text) in zip(self._areas(), sections, strict=True):
+                    if area.changed_text != text:
+                        area.show(text)
+        self._fingerprint = self.store.day_fingerprint(self.day)
+
+    def _poll(self) -> None:
+        """The day file changed on disk (a hand edit, another window): show it, or save against it."""
+        if self.store.day_fingerprint(self.day) == self._fingerprint:
+            return
+        self.store.refresh_days([self.day])
+        if self.draft is None or self.blocked:
+            self._load()
+            return
+        if self.draft.dirty:
+            self.flush()
+        elif self.conflict is None:
+            try:
+                disk = self.store.day(self.day).journal
+            except StoreError:
+                self._load()
+                return
+            self._took(disk, prefer_mine=False)
+        self._show_figures()
+        self._show_state()
+
+    def _keep_both(self) -> None:
+        assert self.draft is not None
+        label = f"kept from the app {self.app.clock.now():%Y-%m-%d %H:%M}"
+        try:
+            disk = self.store.day(self.day).journal
+            save_journal(self.store, self.day, disk, self.draft.keep_both(disk, label))
+        except (StoreError, ConflictError) as error:
+            self.app.notify(f"Journal for {self.day} not saved: {error}", severity="error", markup=False)
+
+    def action_resolve(self, mine: bool) -> None:
+        """After a clash: take the file's text (R) or keep the words on screen and overwrite (W)."""
+        if self.conflict is None or self.draft is None:
+            return
+        try:
+            disk = self.store.day(self.day).journal
+        except StoreError as error:
+            self.error = str(error)
+            self._show_state()
+            return
+        self.conflict = None
+        self._took(disk, prefer_mine=mine)
+        if self.flush():
+            self.notify("Your text was saved over the file's." if mine else "The file's text is shown.", timeout=3)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys a text area would type are left out of the footer while writing; R and W only after a clash."""
+        if action == "resolve":
+            return self.conflict is not None
+        writing = isinstance(self.focused, AnswerArea) and not self.focused.read_only
+        if action == "leave":
+            return writing
+        return not writing
+
+    # -- moving around ------------------------------------------------------------------------
+
+    def show_day(self, day: date) -> None:
+        """Opens ``day``'s entry; the one on screen is saved first, and a clash keeps it open."""
+        if day == self.day and self.draft is not None:
+            return
+        if not self.flush():
+            self.notify("This entry is not saved yet: see the message at the top.", severity="warning")
+            return
+        self.day = day
+        self._load()
+        self.action_leave()
+
+    def action_day(self, offset: int) -> None:
+        target = self.day + timedelta(days=offset)
+        if target > self.app.clock.today():
+            self.notify("The journal is for days that have begun.", timeout=2)
+            return
+        self.show_day(target)
+
+    def action_go_today(self) -> None:
+        self.show_day(self.app.clock.today())
+
+    def action_write(self) -> None:
+        areas = self._areas()
+        if areas:
+            areas[0].focus()
+
+    def action_leave(self) -> None:
+        """Out of the text, so the screen's keys work again; the people list if there is one."""
+        people = self.query_one("#journal-people", OptionList)
+        if people.display:
+            people.focus()
+        else:
+            self.set_focus(None)
+
+    def action_people(self) -> None:
+        people = self.query_one("#journal-people", OptionList)
+        if people.display:
+            people.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "journal-people" and event.option.id:
+            self.app.open_contact(event.option.id)
+
+    # -- rating ---------------------------------------------------------------------------------
+
+    def _rate(self, rating: int | None) -> None:
+        if self.draft is None or self.blocked:
+            return
+        self.draft.rating = rating
+        self.flush()
+        self._show_state()
+
+    def action_rate_by(self, step: int) -> None:
+        if self.draft is not None:
+            current = self.draft.rating or (0 if step > 0 else 6)
+            self._rate(min(max(current + step, 1), 5))
+
+    def action_rate(self) -> None:
+        from networkday.ui.modals.choice import ChoiceModal
+
+        if self.draft is None or self.blocked:
+            return
+        options = [(str(n), rating_text(n)) for n in range(5, 0, -1)] + [("none", "No rating")]
+        current = str(self.draft.rating) if self.draft.rating else "none"
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self._rate(None if value == "none" else int(value))
+
+        self.app.push_screen(ChoiceModal(f"Rate {self.day:%a %d %b}", options, current), chosen)
+
+    # -- browsing ---------------------------------------------------------------------------------
+
+    def action_browse(self, search: bool = False) -> None:
+        from networkday.ui.modals.journal_days import JournalDays
+
+        self.flush()
+
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self.show_day(day)
+
+        self.app.push_screen(JournalDays(self.day, search=search), chosen)
+
+    def action_search(self) -> None:
+        self.action_browse(search=True)
