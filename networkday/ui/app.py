@@ -26,11 +26,13 @@ class NetworkdayApp(TimerControl, TerminalApp):
     MODES = {
         "today": "networkday.ui.screens.today:TodayScreen",
         "journal": "networkday.ui.screens.journal:JournalScreen",
+        "review": "networkday.ui.screens.review:ReviewScreen",
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", show=False, id="go.today"),
         Binding("3", "switch_mode('journal')", "Journal", show=False, id="go.journal"),
+        Binding("4", "switch_mode('review')", "Review", show=False, id="go.review"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),

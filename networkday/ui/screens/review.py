@@ -1,0 +1,249 @@
+"""The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
+
+Everything is read from the store's in-memory summaries (``figures_store.review``), so
+paging through months costs no file reads. Every figure is written in digits and every
+judgement in words or a symbol explained on screen: the colours only repeat them.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from networkday.domain.charts import hbar
+from networkday.domain.figures import DayFigures, Goals
+from networkday.domain.review import Period, Review
+from networkday.domain.review_text import day_label, describe
+from networkday.domain.timer import format_duration, goal_percent, percent
+from networkday.storage.figures_store import review
+from networkday.ui.widgets.review_chart import chart_lines
+from networkday.ui.widgets.timer_bar import TimerBar
+
+BAR_WIDTH = 10
+BEST, WEAKEST = "▲", "▼"
+COLUMNS = ("", "Day", "Calls", "Will", "Won't", "Gave", "Asked", "Networking share", "Rating")
+
+
+def share_cell(share: float | None, goals: Goals, ascii: bool) -> Text:
+    """The bar with the goal marked, the figure, and ✓ or ↓ saying met or below in a symbol."""
+    bar = hbar(share, 1.0, BAR_WIDTH, goals.networking_share, ascii=ascii)
+    if share is None:
+        return Text(f"{bar}  --%  ", style="dim")
+    met = share >= goals.networking_share
+    return Text(f"{bar} {percent(share):>4} {share_mark(met, ascii)}", style="" if met else "bold")
+
+
+def share_mark(met: bool, ascii: bool) -> str:
+    """✓ met, ↓ below: the summary spells the pair out once ("↓ below the 85% goal")."""
+    if ascii:
+        return "+" if met else "-"
+    return "✓" if met else "↓"
+
+
+class ReviewScreen(Screen):
+    HELP_TITLE = "Review"
+    CSS_PATH = "../styles/review.tcss"
+    BINDINGS = [
+        Binding("w", "kind('week')", "Week", id="review.week"),
+        Binding("m", "kind('month')", "Month", id="review.month"),
+        Binding("left_square_bracket", "move(-1)", "Earlier", id="review.earlier"),
+        Binding("right_square_bracket", "move(1)", "Later", id="review.later"),
+        Binding("g", "this_period", "This period", show=False, id="review.now"),
+        Binding("enter", "open_day", "Open journal", id="review.open"),
+        Binding("j", "cursor(1)", "Down", show=False, id="review.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="review.up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.period = Period.of("week", date.today())
+        self.review: Review | None = None
+        self._ascii = os.environ.get("TERM", "") == "linux"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="review-table")
+        with Horizontal(id="review-charts"):
+            yield Static(id="review-calls", classes="chart")
+            yield Static(id="review-share", classes="chart")
+        yield Static(id="review-summary")
+        yield TimerBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.period = Period.of("week", self.app.clock.today())
+        table = self.query_one(DataTable)
+        for label in COLUMNS:
+            table.add_column(label, key=label or "mark")
+        table.focus()
+        self.show(new_period=True)
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def show(self, *, new_period: bool = False) -> None:
+        self.review = review(self.app.store, self.period.kind, self.period.first)
+        self._show_title()
+        self._show_table(len(self.review.days) - 1 if new_period else None)
+        self._show_charts()
+        self._show_summary()
+
+    def _goals(self) -> Goals:
+        return self.review.days[0].goals if self.review and self.review.days else Goals()
+
+    def _show_title(self) -> None:
+        today = self.app.clock.today()
+        now = " · now" if self.period.first <= today <= self.period.last else ""
+        title = Text.assemble((f"Review · {self.period.label}", "bold"), now)
+        self.query_one("#review-title", Static).update(title)
+
+    def _show_table(self, row: int | None = None) -> None:
+        """Keeps the cursor's row, or puts it on ``row`` (the last day: the latest is most wanted)."""
+        assert self.review is not None
+        table = self.query_one(DataTable)
+        row = table.cursor_row if row is None else row
+        table.clear()
+        goals = self._goals()
+        for figures in self.review.days:
+            table.add_row(*self._cells(figures, goals), key=figures.date.isoformat())
+        if self.review.days:
+            t = self.review.totals
+            mean = "–" if t.mean_rating is None else f"{t.mean_rating:.1f}"
+            table.add_row(
+                Text(""),
+                Text("Total", style="bold"),
+                Text(f"{t.made}/{t.planned}"),
+                *(Text(str(n), justify="right") for n in (t.will, t.wont, t.gave, t.asked)),
+                share_cell(t.share, goals, self._ascii),
+                Text(mean, justify="right"),
+                key="total",
+            )
+            table.move_cursor(row=min(max(row, 0), len(self.review.days) - 1))
+
+    def _cells(self, figures: DayFigures, goals: Goals) -> list[Text]:
+        assert self.review is not None
+        mark = ""
+        if self.review.best is figures:
+            mark = BEST
+        elif self.review.weakest is figures:
+            mark = WEAKEST
+        rating = "–" if figures.rating is None else str(figures.rating)
+        return [
+            Text(mark, style="bold"),
+            Text(day_label(figures)),
+            Text(f"{figures.made}/{figures.planned}", justify="right"),
+            *(Text(str(n), justify="right") for n in (figures.will, figures.wont, figures.gave, figures.asked)),
+            share_cell(figures.share, goals, self._ascii),
+            Text(rating, justify="right"),
+        ]
+
+    def _show_charts(self) -> None:
+        assert self.review is not None
+        goals = self._goals()
+        dates = [date.fromordinal(n) for n in range(self.period.first.toordinal(), self.period.last.toordinal() + 1)]
+        shown = {f.date: f for f in self.review.days}
+        made = [shown[d].made if d in shown else None for d in dates]
+        share = [shown[d].share if d in shown else None for d in dates]
+        top = max([goals.calls_per_day, *(m for m in made if m is not None)], default=1) or 1
+        line = "-" if self._ascii else "─"
+        calls = chart_lines(
+            f"Calls made ({line} goal {goals.calls_per_day})",
+            made,
+            dates,
+            top,
+            goals.calls_per_day,
+            str(top),
+            ascii=self._ascii,
+        )
+        shares = chart_lines(
+            f"Networking share ({line} goal {goal_percent(goals.networking_share)})",
+            share,
+            dates,
+            1.0,
+            goals.networking_share,
+            "100%",
+            ascii=self._ascii,
+        )
+        self.query_one("#review-calls", Static).update(Text("\n".join(calls)))
+        self.query_one("#review-share", Static).update(Text("\n".join(shares)))
+
+    def _show_summary(self) -> None:
+        assert self.review is not None
+        summary = self.query_one("#review-summary", Static)
+        if not self.review.days:
+            summary.update(Text("Nothing yet: this period is still to come."))
+            return
+        t = self.review.totals
+        goals = self._goals()
+        goal = goal_percent(goals.networking_share)
+        if t.share is None:
+            time_text = "No time tracked"
+        else:
+            met = t.share >= goals.networking_share
+            mark = share_mark(met, self._ascii)
+            verdict = f"{mark} meets the {goal} goal" if met else f"{mark} below the {goal} goal"
+            total = format_duration(t.networking + t.other)
+            time_text = f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)} {verdict}"
+        mean = "no ratings" if t.mean_rating is None else f"mean rating {t.mean_rating:.1f}"
+        best = describe(self.review.best) if self.review.best else "none yet"
+        weakest = describe(self.review.weakest) if self.review.weakest else "none"
+        lines = [
+            f"Totals: {t.made} of {t.planned} calls made · some will {t.will} · some won't {t.wont} · "
+            f"gave {t.gave} · asked {t.asked}",
+            f"{time_text} · {mean}",
+            f"{BEST} Best day: {best}",
+            f"{WEAKEST} Weakest day: {weakest}",
+        ]
+        summary.update(Text("\n".join(lines)))
+
+    # -- acting ---------------------------------------------------------------------------------
+
+    def action_kind(self, kind: str) -> None:
+        anchor = self.app.clock.today()
+        if self.period.first <= anchor <= self.period.last:
+            self.period = Period.of(kind, anchor)
+        else:
+            self.period = Period.of(kind, self.period.first)
+        self.show(new_period=True)
+
+    def action_move(self, steps: int) -> None:
+        target = self.period.shifted(steps)
+        if target.first > self.app.clock.today():
+            self.notify("That period has not begun yet.", timeout=2)
+            return
+        self.period = target
+        self.show(new_period=True)
+
+    def action_this_period(self) -> None:
+        self.period = Period.of(self.period.kind, self.app.clock.today())
+        self.show(new_period=True)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        await self.action_open_day()
+
+    def action_cursor(self, offset: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + offset)
+
+    async def action_open_day(self) -> None:
+        """The highlighted day's journal entry."""
+        from networkday.ui.screens.journal import JournalScreen
+
+        if not self.review or not self.review.days:
+            return
+        table = self.query_one(DataTable)
+        day = self.review.days[min(table.cursor_row, len(self.review.days) - 1)].date
+        await self.app.switch_mode("journal")
+        screen = self.app.screen
+        if isinstance(screen, JournalScreen):
+            screen.show_day(day)

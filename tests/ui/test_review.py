@@ -1,0 +1,124 @@
+"""The review screen on the fixed week of tests/journal_world.py: rows, totals, best and weakest, paging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from networkday.domain.day import Call
+from networkday.storage.store import Store
+from networkday.ui.app import NetworkdayApp, create_app
+from networkday.ui.screens.journal import JournalScreen
+from networkday.ui.screens.review import ReviewScreen
+from networkday.ui.widgets.review_chart import chart_lines, day_axis
+from tests.journal_world import MON, TUE, WED, world_store
+from tests.ui.screens import go_to, text_of
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Store:
+    return world_store(tmp_path / "data")
+
+
+def table_rows(app: NetworkdayApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+async def open_review(app: NetworkdayApp, pilot) -> ReviewScreen:
+    return await go_to(app, pilot, "4", ReviewScreen)
+
+
+async def test_the_week_shows_each_day_the_totals_and_the_best_and_weakest(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        assert "Review · Week 48 of 2026, 2026-11-23 to 2026-11-29 · now" in text_of(app, "#review-title")
+        rows = table_rows(app)
+        assert [row[:7] for row in rows] == [
+            ["", "Mon 23 Nov", "0/0", "0", "0", "0", "0"],
+            ["▼", "Tue 24 Nov", "2/2", "0", "0", "0", "1"],
+            ["▲", "Wed 25 Nov", "3/4", "1", "1", "2", "1"],
+            ["", "Total", "5/6", "1", "1", "2", "2"],
+        ]
+        assert rows[0][7].endswith("--%  ")
+        assert rows[1][7].endswith("100% ✓")
+        assert rows[2][7].endswith(" 83% ↓")
+        assert [row[8] for row in rows] == ["2", "3", "4", "3.0"]
+        summary = text_of(app, "#review-summary")
+        assert "Totals: 5 of 6 calls made · some will 1 · some won't 1 · gave 2 · asked 2" in summary
+        assert "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal · mean rating 3.0" in summary
+        assert "▲ Best day: Wed 25 Nov (2026-11-25): 3 calls made, 83% networking" in summary
+        assert "▼ Weakest day: Tue 24 Nov (2026-11-24): 2 calls made, 100% networking" in summary
+
+
+async def test_charts_show_the_goal_line_and_every_day_of_the_week(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        calls = text_of(app, "#review-calls").splitlines()
+        assert calls[0] == "Calls made (─ goal 5)"
+        assert calls[-1].strip() == "Mon Tue Wed Thu Fri Sat Sun"
+        assert "─── ─── ───" in calls[1]  # the goal across the days still to come
+        share = text_of(app, "#review-share").splitlines()
+        assert share[0] == "Networking share (─ goal 85%)"
+        assert share[1].startswith("100% │")
+
+
+async def test_month_and_paging_back_and_forth(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("m")
+        assert "November 2026" in text_of(app, "#review-title")
+        assert len(table_rows(app)) == 25 + 1
+        assert screen.query_one(DataTable).cursor_row == 24
+        await pilot.press("left_square_bracket")
+        assert "October 2026" in text_of(app, "#review-title")
+        assert len(table_rows(app)) == 31 + 1
+        assert "Best day: none yet" in text_of(app, "#review-summary")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert "November 2026" in text_of(app, "#review-title")
+        await pilot.press("w", "left_square_bracket")
+        assert "Week 47 of 2026" in text_of(app, "#review-title")
+        await pilot.press("g")
+        assert "Week 48 of 2026" in text_of(app, "#review-title")
+
+
+async def test_enter_opens_that_days_journal(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.day == TUE
+        await pilot.press("4", "k", "enter")
+        assert app.screen.day == MON
+
+
+async def test_a_call_logged_elsewhere_shows_when_coming_back(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("1")
+        world.update_day(WED, lambda day: day.calls.append(Call("dan-early")))
+        await pilot.press("4")
+        assert table_rows(app)[2][2] == "3/5"
+
+
+def test_day_axis_names_weekdays_or_marks_each_week():
+    week = [MON, TUE, WED]
+    assert day_axis(week, 3, 1) == "Mon Tue Wed"
+    month = [MON.replace(day=d) for d in range(1, 31)]
+    assert day_axis(month, 1, 0) == "1      8      15     22     29"
+
+
+def test_chart_lines_put_the_scale_on_the_left():
+    lines = chart_lines("Calls", [1, 5, None], [MON, TUE, WED], 5, 5, "5")
+    assert lines[0] == "Calls"
+    assert lines[1].startswith("5 │")
+    assert lines[4].startswith("0 │")
+    assert len(lines) == 6
