@@ -81,7 +81,8 @@ def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> R
         if summary.referred_by and summary.referred_by != summary.id:
             children.setdefault(summary.referred_by, []).append(summary.id)
     for ids in children.values():
-        ids.sort(key=lambda child: (fold(contacts[child].name), child))
+        if len(ids) > 1:
+            ids.sort(key=lambda child: (_name_key(contacts[child].name), child))
     paths: dict[str, tuple[str, ...]] = {}
     through: dict[str, list[str]] = {}
     targets: dict[str, bool] = {}
@@ -100,6 +101,11 @@ def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> R
     for managers in through.values():
         managers.sort()
     return Referrals(children=children, paths=paths, through=through)
+
+
+def _name_key(name: str) -> str:
+    """Accent-blind order; most names are ASCII and skip the slower Unicode fold."""
+    return name.lower() if name.isascii() else fold(name)
 
 
 def warm_path_ids(
