@@ -1,6 +1,6 @@
 """The import rate at LinkedIn's cap of 30,000 connections: prints figures, asserts nothing.
 
-Three runs on one generated Connections.csv (bench/make_data.py's LinkedIn writer):
+Three runs on a generated Connections.csv (bench/make_linkedin.py):
 
 1. into an empty data folder: every row a new contact, each file written safely
    (temp file, fsync, rename, folder fsync), in batches under one lock each;
@@ -16,17 +16,16 @@ writing, and ends with the rate in rows per second.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 import tempfile
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.make_data import TZ, linkedin_csv  # noqa: E402
+from bench.make_linkedin import write  # noqa: E402
 from networkday.clock import FixedClock  # noqa: E402
 from networkday.importers import parse_file  # noqa: E402
 from networkday.storage.importer import apply_plan, plan_import  # noqa: E402
@@ -34,23 +33,9 @@ from networkday.storage.store import Store  # noqa: E402
 from tests.conftest import NOW  # noqa: E402
 
 
-def with_emails(source: Path, target: Path) -> None:
-    """The same export, with an email address on every row that had none."""
-    with source.open(encoding="utf-8", newline="") as stream:
-        lines = stream.read().split("\r\n")
-    head, rows = lines[:4], list(csv.reader(io.StringIO("\r\n".join(lines[4:]), newline="")))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in rows:
-        if len(row) == 7 and not row[3]:
-            row[3] = f"{row[2].rsplit('/', 1)[-1]}@mail.example"
-        writer.writerow(row)
-    target.write_text("\r\n".join(head) + "\r\n" + out.getvalue(), "utf-8", newline="")
-
-
 def timed_import(root: Path, path: Path, label: str) -> None:
     started = time.perf_counter()
-    source = parse_file("linkedin", path, TZ)
+    source = parse_file("linkedin", path, ZoneInfo("Europe/Berlin"))
     parsed = time.perf_counter()
     store = Store.open(root, FixedClock(NOW))
     opened = time.perf_counter()
@@ -74,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="networkday-import-") as folder:
         csv_path, emails_path, root = Path(folder, "Connections.csv"), Path(folder, "emails.csv"), Path(folder, "data")
-        linkedin_csv(csv_path, args.rows, args.seed)
-        with_emails(csv_path, emails_path)
+        write(csv_path, args.rows, args.seed)
+        write(emails_path, args.rows, args.seed, every_email=True)
         print(f"Connections.csv: {args.rows} rows, {csv_path.stat().st_size / 1e6:.1f} MB")
         timed_import(root, csv_path, "1. into an empty folder")
         timed_import(root, csv_path, "2. the same file again")
