@@ -1,0 +1,104 @@
+"""Index rows go in and out as they are, and a scan from an earlier look loses nothing."""
+
+from __future__ import annotations
+
+import gc
+import marshal
+from dataclasses import astuple, fields
+from datetime import date
+
+from networkday.clock import FixedClock
+from networkday.domain.contact import Contact
+from networkday.domain.summary import ContactSummary, DaySummary
+from networkday.storage.index import ShardedEntries, paused_gc, shard_of
+from networkday.storage.store import Store
+
+DAY = date(2026, 11, 25)
+
+
+def _full_contact() -> ContactSummary:
+    values = {
+        "id": "ada",
+        "name": "Ada",
+        "company": "Analytical",
+        "title": "Engineer",
+        "tags": ("mentor",),
+        "email": ("ada@example.com",),
+        "phone": ("+44 1",),
+        "links": ("https://example.com/ada",),
+        "hiring_manager": True,
+        "referred_by": "charles",
+        "follow_up": DAY.toordinal(),
+        "cadence_days": 30,
+        "entries": ((1.5, "phone", "will", True, False),),
+        "notes": "met at the meetup",
+    }
+    assert set(values) == {field.name for field in fields(ContactSummary)}, "a field was added: update to_row"
+    return ContactSummary(**values)
+
+
+def test_rows_hold_every_field_in_order_and_survive_marshal() -> None:
+    contact = _full_contact()
+    day = DaySummary(DAY.toordinal(), 3, 2, (("will", 1),), (("networking", 1.0, None),), 4, "helped Sam")
+    assert contact.to_row() == astuple(contact)
+    assert day.to_row() == astuple(day)
+    assert ContactSummary.from_row(marshal.loads(marshal.dumps(contact.to_row()))) == contact
+    assert DaySummary.from_row(marshal.loads(marshal.dumps(day.to_row()))) == day
+
+
+def test_sharded_entries_look_up_through_one_dict_and_mark_the_shard_changed() -> None:
+    entries = ShardedEntries()
+    entries["ada"] = (1, 2, None, None, None)
+    assert entries.dirty == {shard_of("ada")}
+    assert "ada" in entries
+    assert entries.get("ada") == (1, 2, None, None, None)
+    assert entries.get("bob") is None
+    assert dict(entries.items()) == {"ada": (1, 2, None, None, None)}
+    reloaded = ShardedEntries(entries.shards)
+    assert reloaded["ada"] == entries["ada"]
+    assert not reloaded.dirty
+    del reloaded["ada"]
+    assert len(reloaded) == 0
+    assert reloaded.shards[shard_of("ada")] == {}
+
+
+def test_paused_gc_restores_the_collector_as_it_was() -> None:
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_scan_from_an_earlier_look_keeps_what_was_written_since(store: Store, clock: FixedClock) -> None:
+    """The app looks in a worker thread while it draws; saves made meanwhile must not be forgotten."""
+    store.add_contact(Contact(id="", name="Ada"))
+    store.contact_path("ada").write_text('format = 1\nname = "Ada King"\n')
+    look = store.look()
+    store.add_contact(Contact(id="", name="Bob"))
+    store.update_day(DAY, lambda day: setattr(day.journal, "rating", 3))
+    changed = store.scan(look)
+    assert changed.changed_contacts == {"ada"}
+    assert set(store.contacts) == {"ada", "bob"}
+    assert store.contacts["ada"].name == "Ada King"
+    assert store.days[DAY.toordinal()].rating == 3
+    again = Store.open(store.root, clock)
+    assert set(again.contacts) == {"ada", "bob"}
+    assert again.days[DAY.toordinal()].rating == 3
+
+
+def test_a_file_gone_before_the_look_is_forgotten_one_gone_after_it_at_the_next_scan(store: Store) -> None:
+    for name in ("Ada", "Bob", "Cy"):
+        store.add_contact(Contact(id="", name=name))
+    store.contact_path("cy").unlink()
+    look = store.look()
+    store.contact_path("bob").unlink()
+    assert store.scan(look).changed_contacts == {"cy"}
+    assert set(store.contacts) == {"ada", "bob"}
+    assert store.scan().changed_contacts == {"bob"}
+    assert set(store.contacts) == {"ada"}
