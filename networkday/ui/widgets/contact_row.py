@@ -1,0 +1,123 @@
+"""What one row of the network list says, column by column, in plain words and symbols.
+
+Kept apart from the widget so that the words can be read and tested without a terminal.
+Every mark has a symbol and a word (the legend), and every state that could be shown by
+colour (an overdue follow-up, a person never contacted) says so in text as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from rich.cells import cell_len, set_cell_size
+
+from networkday.domain.summary import ContactSummary
+from networkday.domain.text import one_line
+
+HIRING_MANAGER = "★"
+TARGET = "◆"
+LEGEND = f"{HIRING_MANAGER} hiring manager · {TARGET} target company"
+DAY_SECONDS = 86_400
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    #: the fewest cells the column gets, and its share of what is left beyond that
+    least: int
+    share: int
+
+
+MARKS = Column("marks", "", 2, 0)
+COLUMNS: tuple[Column, ...] = (
+    MARKS,
+    Column("name", "Name", 14, 30),
+    Column("company", "Company", 10, 20),
+    Column("title", "Title", 10, 18),
+    Column("tags", "Tags", 6, 12),
+    Column("last", "Last touch", 10, 0),
+    Column("follow_up", "Follow-up", 14, 0),
+)
+#: Below this many cells the title goes: the line under the list shows it for the cursor row.
+TITLE_FROM = 100
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What the cells are measured against: now, today and which companies are targets."""
+
+    now_ts: float
+    today: date
+    #: memoised per company by ``domain.network.Network.is_target``
+    is_target: Callable[[str], bool]
+
+
+def layout(width: int) -> list[tuple[Column, int]]:
+    """Each shown column with its width; one cell of space separates columns and edges."""
+    shown = [column for column in COLUMNS if column.key != "title" or width >= TITLE_FROM]
+    gaps = len(shown) + 1
+    spare = max(width - sum(column.least for column in shown) - gaps, 0)
+    shares = sum(column.share for column in shown) or 1
+    widths = [column.least + spare * column.share // shares for column in shown]
+    widths[1] += max(width - gaps - sum(widths), 0)  # rounding leftovers to the name
+    return list(zip(shown, widths, strict=True))
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis; wide characters count double."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def last_touch(summary: ContactSummary, now_ts: float) -> str:
+    """``today``, ``3d ago``, ``5w ago``, ``8mo ago``, ``2y ago`` or ``never``."""
+    last = summary.last_ts
+    if last is None:
+        return "never"
+    days = int((now_ts - last) // DAY_SECONDS)
+    if days <= 0:
+        return "today"
+    if days < 14:
+        return f"{days}d ago"
+    if days < 60:
+        return f"{days // 7}w ago"
+    if days < 730:
+        return f"{days // 30}mo ago"
+    return f"{days // 365}y ago"
+
+
+def follow_up(summary: ContactSummary, today: date) -> tuple[str, bool]:
+    """The follow-up date, with ``due`` or ``overdue`` in words; True when it needs doing now."""
+    if summary.follow_up is None:
+        return "", False
+    when = date.fromordinal(summary.follow_up)
+    shown = f"{when:%d %b}" if when.year == today.year else f"{when:%d %b %y}"
+    if summary.follow_up < today.toordinal():
+        return f"{shown} overdue", True
+    if summary.follow_up == today.toordinal():
+        return f"{shown} due", True
+    return shown, False
+
+
+def marks(summary: ContactSummary, context: RowContext) -> str:
+    return (HIRING_MANAGER if summary.hiring_manager else " ") + (
+        TARGET if summary.company and context.is_target(summary.company) else " "
+    )
+
+
+def cell_text(column: Column, summary: ContactSummary, context: RowContext) -> tuple[str, bool]:
+    """One cell's words (on one line, without control characters), and whether it is an alert."""
+    key = column.key
+    if key == "marks":
+        return marks(summary, context), False
+    if key == "last":
+        return last_touch(summary, context.now_ts), False
+    if key == "follow_up":
+        return follow_up(summary, context.today)
+    if key == "tags":
+        return one_line(", ".join(summary.tags)), False
+    return one_line(getattr(summary, key)), False
