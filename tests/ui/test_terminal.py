@@ -89,8 +89,13 @@ async def test_list_keys_in_the_today_list(crowd: Store):
         assert 5 < page < 39
         await pilot.press("pagedown", "pageup")
         assert cursor(app) == page
-        await pilot.press("pageup")
-        assert cursor(app) == 0
+        await pilot.press("pageup", "j")
+        assert cursor(app) == 1
+        await pilot.press("enter")
+        assert not isinstance(app.screen, TodayScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+        assert cursor(app) == 1
 
 
 # -- small terminals and resizes ---------------------------------------------------------------

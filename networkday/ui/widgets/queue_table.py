@@ -24,12 +24,19 @@ SHORT_OUTCOME = {
 OUTCOME_STYLE = {"will": "bold green", "wont": "red"}
 
 
-class QueueTable(DataTable):
+class QueueTable(DataTable, inherit_bindings=False):
+    """Rows only: Enter is left to the screen (open the person), not taken by DataTable's "select"."""
+
     BINDINGS = [
+        # The same ids as the contact list's, so one [keys] line remaps both lists.
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.cursor_down"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.cursor_up"),
         Binding("home", "scroll_top", "First", show=False, id="list.first"),
         Binding("end", "scroll_bottom", "Last", show=False, id="list.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
     ]
 
     def __init__(self) -> None:
