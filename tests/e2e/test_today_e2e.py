@@ -63,10 +63,10 @@ def test_log_an_outcome_and_move_on(terminal: Terminal, demo: Path):
 def test_today_reads_well_in_other_terminals(demo: Path, env: dict[str, str], size: tuple[int, int]):
     term = Terminal(["--data-dir", str(demo)], width=size[0], height=size[1], env=env)
     try:
-        screen = term.wait_for("So what — next!")
+        term.wait_for("So what — next!")
+        screen = term.wait_for("below goal")  # said in words, not only in colour
         assert "Wed 25 Nov 2026" in screen
         assert "Rosa Delgado" in screen
-        assert "below goal" in screen  # said in words, not only in colour
         term.press("?")
         term.wait_for("Today's calls")
         term.press("Escape")
