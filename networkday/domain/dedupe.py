@@ -96,6 +96,8 @@ class PeopleIndex:
         self._by_profile: dict[str, str] = {}
         self._by_pair: dict[tuple[str, str], list[str]] = {}
         self._by_name: dict[str, list[str]] = {}
+        #: Name key -> the people with it who have no LinkedIn profile.
+        self._unlinked: dict[str, set[str]] = {}
 
     def add(self, key: str, name: str, company: str, emails: Iterable[str], links: Iterable[str]) -> None:
         """Registers a person, or teaches the index more ways to recognise one."""
@@ -116,6 +118,12 @@ class PeopleIndex:
             keys = self._by_pair.setdefault((names, company_key(company)), [])
             if key not in keys:
                 keys.append(key)
+        for known in person.names:
+            unlinked = self._unlinked.setdefault(known, set())
+            if person.profiles:
+                unlinked.discard(key)
+            else:
+                unlinked.add(key)
 
     def match(self, record: Record) -> Match | None:
         for email in record.email:
@@ -143,14 +151,18 @@ class PeopleIndex:
         return keys[0] if len(keys) == 1 else None
 
     def likely(self, key: str) -> list[str]:
-        """Others with this person's name who might be them: not told apart by their profiles."""
+        """Others with this person's name who might be them: not told apart by their profiles.
+
+        Someone with a profile is told apart from everyone with another one, so only the
+        namesakes without a profile are candidates; this keeps a network full of common
+        names linear rather than quadratic.
+        """
         person = self.people[key]
-        found: list[str] = []
-        for names in sorted(person.names):
-            for other in self._by_name.get(names, ()):
-                if other != key and other not in found and not _apart(person.profiles, self.people[other].profiles):
-                    found.append(other)
-        return found
+        found: set[str] = set()
+        for names in person.names:
+            found |= self._unlinked.get(names, set()) if person.profiles else set(self._by_name.get(names, ()))
+        found.discard(key)
+        return sorted(found)
 
 
 def _apart(mine: set[str], theirs: set[str]) -> bool:

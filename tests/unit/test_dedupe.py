@@ -186,3 +186,16 @@ def test_a_record_without_a_name_takes_its_email_and_without_either_is_refused()
     assert Record(line=1, name="", email=["ann@acme.example"]).name == "ann@acme.example"
     assert Record(line=1, name=" ").problem() == "no name and no email address"
     assert "longer than" in Record(line=1, name="x" * 500).problem()
+
+
+def test_a_namesake_without_a_profile_may_be_anyone_with_the_name():
+    index = index_of(
+        ("p1", "Sam Kim", "Acme", [], ["https://www.linkedin.com/in/sam-1"]),
+        ("p2", "Sam Kim", "Globex", [], ["https://www.linkedin.com/in/sam-2"]),
+        ("bare", "Sam Kim", "Initech", [], []),
+    )
+    assert index.likely("bare") == ["p1", "p2"]
+    assert index.likely("p1") == ["bare"]
+    index.add("bare", "Sam Kim", "Initech", [], ["https://www.linkedin.com/in/sam-3"])  # now told apart too
+    assert index.likely("p1") == []
+    assert index.likely("bare") == []
