@@ -229,3 +229,54 @@ def test_update_contacts_saves_what_changes_skips_what_does_not_and_reports_fail
     assert (store.contacts_dir / "bob-ray.toml").stat().st_mtime_ns == untouched
     assert (store.contacts_dir / "cy-wu.toml").read_bytes() == b"not toml ["
     assert store.contacts["ann-lee"].tags == ("imported",)
+
+
+def test_google_contacts_twice_changes_nothing_the_second_time(store: Store, tmp_path: Path):
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Last Name,Organization Name,Labels,E-mail 1 - Value,Phone 1 - Value\n"
+        "Ann,Lee,Acme,* myContacts ::: PyCon,ann@acme.example,555 0100\n"
+        "Bob,Ray,,* myContacts,,\n",
+        "utf-8",
+    )
+    assert len(run(store, "google", path).added) == 2
+    before = snapshot(store)
+    again = run(store, "google", path)
+    assert (again.added, again.updated, again.unchanged) == ([], [], 2)
+    assert snapshot(store) == before
+    assert store.contact("ann-lee").tags == ["PyCon"]
+
+
+def hostile(tmp_path: Path, kind: str) -> Path:
+    """A damaged file of each sort: one good person in it, the rest broken."""
+    header = "Notes:\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    path = tmp_path / f"{kind}.bin"
+    if kind == "truncated csv":
+        path.write_bytes((header + "Ann,Lee,,ann@acme.example,Acme,CTO,07 Dec 2025\r\nBob,Ray,,,Glo").encode())
+    elif kind == "binary bytes":
+        path.write_bytes(
+            (header + "Ann,Lee,,ann@acme.example,Acme,CTO,07 Dec 2025\r\n").encode() + bytes(range(1, 256))
+        )
+    elif kind == "80 MB line":
+        with path.open("wb") as out:
+            out.write((header + "Ann,Lee,,ann@acme.example,Acme,CTO,07 Dec 2025\r\n").encode())
+            out.write(b"y" * 80_000_000 + b"\r\n")
+    else:  # a vCard missing END:VCARD
+        path.write_bytes(
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@acme.example\r\nEND:VCARD\r\n"
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Ray\r\n"
+        )
+    return path
+
+
+@pytest.mark.parametrize("kind", ["truncated csv", "binary bytes", "80 MB line", "vcard without end"])
+def test_a_hostile_file_brings_in_the_good_row_and_loses_nothing(store: Store, tmp_path: Path, kind: str):
+    run(store, "linkedin", fixture(LINKEDIN))
+    store.update_contact("maya-lindqvist", lambda contact: setattr(contact, "notes", "mine"))
+    before = snapshot(store)
+    summary = run(store, "vcard" if kind.startswith("vcard") else "linkedin", hostile(tmp_path, kind))
+    assert summary.added == ["ann-lee"]
+    assert summary.skipped
+    assert all(item.reason for item in summary.skipped)
+    after = snapshot(store)
+    assert {name: after[name] for name in before} == before
