@@ -19,15 +19,16 @@ from networkday.ui.widgets.answer_area import AnswerArea
 from tests.journal_world import MON, TUE, WED, world_store
 from tests.ui.screens import go_to, text_of
 
-HELP = "Who did I help today?"
-WILL = "Who will help, and how?"
-NO = "What was a no — so what, and who is next?"
-EXACT = "line one  \n\n  \"quoted\" and 'single' back\\slash \\n not a newline\nZoë 中文 🙂 café\t tab\n\ntrailing  "
-
 
 @pytest.fixture
 def world(tmp_path: Path) -> Store:
     return world_store(tmp_path / "data")
+
+
+HELP = "Who did I help today?"
+WILL = "Who will help, and how?"
+NO = "What was a no — so what, and who is next?"
+EXACT = "line one  \n\n  \"quoted\" and 'single' back\\slash \\n not a newline\nZoë 中文 🙂 café\t tab\n\ntrailing  "
 
 
 def answers_on_disk(store: Store, day=WED) -> dict[str, str]:
@@ -142,7 +143,7 @@ async def test_a_hand_edit_of_the_same_answer_is_not_overwritten(world: Store):
         problem = text_of(app, "#journal-problem")
         assert "Not saved" in problem
         assert NO in problem
-        assert "R takes the file's text" in problem
+        assert "R to use the file's text or W to keep yours" in problem
         assert answers_on_disk(world)[NO] == "Bob: edited by hand."
         assert area(app, NO).text.startswith("Bob: mine. ")
         await pilot.pause(DEBOUNCE + 0.3)

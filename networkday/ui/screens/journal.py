@@ -14,13 +14,14 @@ is saved beside the hand edit as an answer of its own.
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
@@ -33,7 +34,7 @@ from networkday.domain.journal_draft import Draft
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.vocab import OUTCOME_LABELS
 from networkday.storage.figures_store import day_figures
-from networkday.storage.journal_store import save_journal
+from networkday.storage.journal_store import RATING, save_journal
 from networkday.storage.problems import StoreError
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.answer_area import AnswerArea
@@ -44,11 +45,15 @@ MAX_WAIT = 1.0
 POLL = 2.0
 
 
-def rating_text(rating: int | None) -> str:
-    """``★★★★☆ 4/5``: the stars for the eye, the digits so nothing rests on the glyphs."""
+def rating_text(rating: int | None, *, ascii: bool = False) -> str:
+    """``★★★★☆ 4/5``: the stars for the eye, the digits so nothing rests on the glyphs.
+
+    The Linux console's font has no stars: ``****- 4/5`` there.
+    """
     if rating is None:
         return "not rated (+/-)"
-    return f"{'★' * rating}{'☆' * (5 - rating)} {rating}/5"
+    full, empty = ("*", "-") if ascii else ("★", "☆")
+    return f"{full * rating}{empty * (5 - rating)} {rating}/5"
 
 
 def figures_text(figures: DayFigures) -> Text:
@@ -91,8 +96,8 @@ class JournalScreen(Screen):
         Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="journal.prev_day"),
         Binding("right_square_bracket", "day(1)", "Next day", show=False, id="journal.next_day"),
         Binding("g", "go_today", "Back to today", show=False, id="journal.go_today"),
-        Binding("R", "resolve(False)", "Take the file's text", id="journal.reload"),
-        Binding("W", "resolve(True)", "Keep mine, overwrite", id="journal.keep_mine"),
+        Binding("R", "resolve(False)", "Use file", id="journal.reload"),
+        Binding("W", "resolve(True)", "Keep mine", id="journal.keep_mine"),
     ]
 
     def __init__(self) -> None:
@@ -120,7 +125,7 @@ class JournalScreen(Screen):
             yield Static(id="journal-figures")
             yield Static(id="journal-people-label")
             yield OptionList(id="journal-people")
-            yield VerticalScroll(id="journal-answers")
+            yield Vertical(id="journal-answers")
         yield TimerBar()
         yield Footer()
 
@@ -175,7 +180,7 @@ class JournalScreen(Screen):
     def _build_answers(self) -> None:
         """One prompt and text area per section, reusing those on screen (no flicker, no stale ids)."""
         sections = self.draft.sections() if self.draft else []
-        box = self.query_one("#journal-answers", VerticalScroll)
+        box = self.query_one("#journal-answers", Vertical)
         for label, area in self._answers[len(sections) :]:
             label.remove()
             area.remove()
@@ -229,19 +234,21 @@ class JournalScreen(Screen):
             status = "not saved yet…"
         else:
             status = f"saved {self.saved_at}" if self.saved_at else "saved"
-        rating = rating_text(self.draft.rating) if self.draft else ""
+        ascii = os.environ.get("TERM", "") == "linux"
+        rating = rating_text(self.draft.rating, ascii=ascii) if self.draft else ""
         self.query_one("#journal-state", Static).update(Text(join(rating, status).plain))
         problem = self.query_one("#journal-problem", Static)
         message = self.blocked or self._problem_text()
         problem.display = bool(message)
         problem.update(Text(message))
+        self.refresh_bindings()
 
     def _problem_text(self) -> str:
         if self.conflict is not None:
+            names = " and ".join("the rating" if name == RATING else repr(name) for name in self.conflict.fields)
             return (
-                f"Not saved: {self.conflict}.\n"
-                "Your words are kept here. Esc, then R takes the file's text for that answer, "
-                "W keeps yours and overwrites it."
+                f"Not saved: {names} also changed in the day file since it was opened here.\n"
+                "Your words are kept on screen. Press Esc, then R to use the file's text or W to keep yours over it."
             )
         return f"Not saved: {self.error}" if self.error else ""
 
@@ -285,6 +292,9 @@ class JournalScreen(Screen):
         except ConflictError as error:
             self.conflict = error
             self._show_state()
+            clashing = [label for label, area in self._answers if area.key[0] in error.fields]
+            if clashing and not self._closing:
+                clashing[0].scroll_visible(top=True, animate=False)  # its prompt at the top, in sight
             return False
         except StoreError as error:
             self.error = str(error)
