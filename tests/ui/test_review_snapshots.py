@@ -1,0 +1,30 @@
+"""What the review looks like on the fixed week of tests/journal_world.py, as a week and a month."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from networkday.ui.app import NetworkdayApp, create_app
+from tests.journal_world import world_store
+
+
+@pytest.fixture
+def world_app(tmp_path: Path) -> NetworkdayApp:
+    return create_app(world_store(tmp_path / "data"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_week(world_app, snap_compare, size):
+    assert snap_compare(world_app, press=["4"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_the_month(world_app, snap_compare, size):
+    assert snap_compare(world_app, press=["4", "m"], terminal_size=size)
+
+
+def test_the_week_in_the_ansi_theme(world_app, snap_compare, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TERM", "linux")  # read when the app starts: the ANSI theme and ASCII glyphs
+    assert snap_compare(world_app, press=["4"], terminal_size=(80, 24))
