@@ -71,8 +71,9 @@ class QueueTable(DataTable, inherit_bindings=False):
         self.clear(columns=True)
         for label, width in zip(("Done", "Name", "Company", "Via", "Why", "Last touch"), self._widths(), strict=True):
             self.add_column(label, width=width)
-        for item, summary in self._rows:
-            self.add_row(*self._cells(item, summary), key=item.contact_id)
+        for position, (item, summary) in enumerate(self._rows):
+            # Keyed by position: a day may hold two calls to one person (a no answer, then a talk).
+            self.add_row(*self._cells(item, summary), key=str(position))
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
 

@@ -1,0 +1,29 @@
+"""A day with two calls to the same person (no answer, then a talk) opens and logs like any other."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.storage.actions import log_touch
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.screens.today import TodayScreen
+from networkday.ui.widgets.queue_table import QueueTable
+from tests.conftest import NOW
+
+
+async def test_two_outcomes_for_one_person_on_one_day_show_as_two_rows(store: Store) -> None:
+    ada = store.add_contact(Contact(id="", name="Ada Lovelace")).id
+    for minutes, outcome in ((0, "no-answer"), (30, "talked")):
+        log_touch(store, ada, LogEntry(at=NOW + timedelta(minutes=minutes), channel="phone", outcome=outcome))
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        table = app.screen.query_one(QueueTable)
+        assert [(item.contact_id, item.outcome) for item, _ in table._rows] == [
+            (ada, "no-answer"),
+            (ada, "talked"),
+        ]
+        await pilot.press("down")
+        assert table.cursor_row == 1
