@@ -25,12 +25,14 @@ class NetworkdayApp(TimerControl, TerminalApp):
     ENABLE_COMMAND_PALETTE = True
     MODES = {
         "today": "networkday.ui.screens.today:TodayScreen",
+        "contacts": "networkday.ui.screens.contacts:ContactsScreen",
         "journal": "networkday.ui.screens.journal:JournalScreen",
         "review": "networkday.ui.screens.review:ReviewScreen",
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", show=False, id="go.today"),
+        Binding("2", "switch_mode('contacts')", "Contacts", show=False, id="go.contacts"),
         Binding("3", "switch_mode('journal')", "Journal", show=False, id="go.journal"),
         Binding("4", "switch_mode('review')", "Review", show=False, id="go.review"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -141,9 +143,10 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.note_activity()
 
     def open_contact(self, contact_id: str) -> None:
-        from networkday.ui.modals.contact_summary import ContactSummaryModal
+        """A person's whole story; Escape goes back to the row of the list that opened it."""
+        from networkday.ui.screens.contact import ContactScreen
 
-        self.push_screen(ContactSummaryModal(contact_id))
+        self.push_screen(ContactScreen(contact_id))
 
     def action_help(self) -> None:
         from networkday.ui.modals.help import HelpScreen

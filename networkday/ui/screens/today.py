@@ -18,6 +18,7 @@ from networkday.storage.problems import StoreError
 from networkday.storage.queue_source import DayQueue, day_queue
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
 from networkday.ui.plain import join, plain_line
+from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.queue_table import QueueTable
 from networkday.ui.widgets.timer_bar import TimerBar
 
@@ -62,6 +63,7 @@ class TodayScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
         yield Static(id="score")
+        yield Static(id="touch-counts")
         yield Static(id="day-problem")
         yield QueueTable()
         yield Static(id="row-detail")
@@ -107,6 +109,7 @@ class TodayScreen(Screen):
         self.query_one("#score", Static).update(
             Text(f"Some will {score.will} · Some won't {score.wont} · So what — next!")
         )
+        self.query_one("#touch-counts", Static).update(touch_line(self.store, today))
         problem = self.query_one("#day-problem", Static)
         problem.display = bool(self.queue.problem)
         problem.update(plain_line(f"! {self.queue.problem}" if self.queue.problem else ""))
@@ -137,6 +140,12 @@ class TodayScreen(Screen):
             )
         )
         detail.update(lines)
+
+    def on_screen_resume(self) -> None:
+        """Back from a person's screen, where a touch or an edit may have changed the row."""
+        if self.queue is not None:
+            current = self.query_one(QueueTable).current()
+            self.reload(select=current.contact_id if current else None)
 
     def on_data_table_row_highlighted(self, _: QueueTable.RowHighlighted) -> None:
         self._show_detail()

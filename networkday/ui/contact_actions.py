@@ -1,0 +1,290 @@
+"""What the network list and a person's screen can both do to a contact.
+
+Each action asks what it needs in a dialog, calls the store, and then hands the screen
+the id to show (``contacts_changed``). Saves that fail are shown and lose nothing on disk.
+Deleted contacts are kept for the session, per app, so ``u`` (or the palette) brings the
+last one back from any screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.errors import ConflictError
+from networkday.domain.touch import KEEP, amend_touch
+from networkday.domain.validate import form_values
+from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.storage.actions import edit_contact, log_touch, merge_contacts, restore_contact
+from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+from networkday.ui.modals.log_prompt import LogDetails
+
+NO_OUTCOME = "none"
+#: The methods a key may run on the target contact through ``action_contact``.
+ON_TARGET = frozenset(
+    {"edit_contact", "delete_contact", "merge_contact", "plan_today", "set_follow_up", "log_interaction"}
+)
+
+
+@dataclass(frozen=True)
+class Deleted:
+    store: Store
+    contact: Contact
+
+
+_trash: WeakKeyDictionary[App, list[Deleted]] = WeakKeyDictionary()
+
+
+def trash(app: App) -> list[Deleted]:
+    """The contacts deleted in this session of ``app``, the latest last."""
+    return _trash.setdefault(app, [])
+
+
+class ContactActions:
+    """A mixin for Screens; ``contacts_changed(select)`` shows the result."""
+
+    app: App
+    notify: Callable[..., None]
+
+    @property
+    def store(self) -> Store:
+        return self.app.store  # type: ignore[attr-defined]
+
+    def contacts_changed(self, select: str | None = None) -> None:
+        """Shows the network as it is now, with ``select`` under the cursor when given."""
+
+    def target_id(self) -> str | None:
+        """The contact the keys act on: the cursor row, or the person shown."""
+        return None
+
+    def action_contact(self, what: str) -> None:
+        """One binding shape for every action on the target contact: ``contact('edit_contact')``."""
+        if what not in ON_TARGET:
+            raise ValueError(f"not an action on a contact: {what!r}")
+        contact_id = self.target_id()
+        if contact_id is None:
+            self.notify("Nobody is selected.", severity="warning")
+            return
+        getattr(self, what)(contact_id)
+
+    def action_undo(self) -> None:
+        self.undo_delete()
+
+    def guard(self, action: Callable[[], object], title: str = "Not saved") -> bool:
+        """Runs a store call; a refused or failed write is shown, and the files are as they were."""
+        try:
+            action()
+        except (StoreError, ConflictError) as error:
+            self.notify(str(error), title=title, severity="error", markup=False, timeout=10)
+            return False
+        return True
+
+    def _who(self, contact_id: str) -> str:
+        summary = self.store.contacts.get(contact_id)
+        return summary.name if summary else contact_id
+
+    # -- adding and editing ---------------------------------------------------------------
+
+    def add_contact(self) -> None:
+        from networkday.ui.modals.contact_form import ContactForm
+
+        def saved(contact: Contact | None) -> None:
+            if contact is not None and self.guard(lambda: self.store.add_contact(contact)):
+                self.notify(f"Added {contact.name}.", markup=False, timeout=3)
+                self.contacts_changed(contact.id)
+
+        self.app.push_screen(ContactForm(Contact(id="", name="")), saved)
+
+    def edit_contact(self, contact_id: str) -> None:
+        base: list[Contact] = []
+        if self.guard(lambda: base.append(self.store.contact(contact_id)), "Cannot edit"):
+            self._edit(base[0])
+
+    def _edit(self, base: Contact, values: dict | None = None, errors: dict | None = None) -> None:
+        """Saves through the three-way edit; a field changed on disk meanwhile reopens the form."""
+        from networkday.ui.modals.contact_form import ContactForm
+
+        def saved(edited: Contact | None) -> None:
+            if edited is None:
+                return
+            try:
+                edit_contact(self.store, base, edited)
+            except ConflictError as conflict:
+                self._reopen_after_conflict(edited, conflict)
+                return
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+                return
+            self.notify(f"Saved {edited.name}.", markup=False, timeout=3)
+            self.contacts_changed(edited.id)
+
+        self.app.push_screen(ContactForm(base, values, errors), saved)
+
+    def _reopen_after_conflict(self, edited: Contact, conflict: ConflictError) -> None:
+        current: list[Contact] = []
+        if not self.guard(lambda: current.append(self.store.contact(edited.id)), "Not saved"):
+            return
+        on_disk = form_values(current[0])
+        errors = {
+            field: f"changed on disk meanwhile to {str(on_disk[field])[:60]!r}: save again to keep yours"
+            for field in conflict.fields
+        }
+        self.notify("Not saved: the file changed meanwhile. Check the marked fields.", severity="warning")
+        from networkday.ui.modals.contact_form import referrer_label
+
+        values = form_values(edited)
+        values["referred_by"] = referrer_label(self.store.contacts, edited.referred_by)
+        self._edit(current[0], values, errors)
+
+    # -- deleting, undoing and merging ----------------------------------------------------
+
+    def delete_contact(self, contact_id: str) -> None:
+        from networkday.ui.modals.choice import ChoiceModal
+
+        name = self._who(contact_id)
+
+        def answered(choice: str | None) -> None:
+            if choice != "delete":
+                return
+            gone: list[Contact] = []
+            if self.guard(lambda: gone.append(self.store.delete_contact(contact_id)), "Not deleted"):
+                trash(self.app).append(Deleted(self.store, gone[0]))
+                self.notify(f"Deleted {name}: press u to undo.", markup=False, timeout=8)
+                self.contacts_changed()
+
+        options = [("keep", "No, keep them"), ("delete", "Yes, delete (u undoes it in this session)")]
+        self.app.push_screen(ChoiceModal(f"Delete {name}?", options, "keep"), answered)
+
+    def undo_delete(self) -> None:
+        deleted = trash(self.app)
+        if not deleted:
+            self.notify("Nothing deleted in this session to bring back.", severity="warning")
+            return
+        last = deleted[-1]
+        if self.guard(lambda: restore_contact(last.store, last.contact), "Not restored"):
+            deleted.pop()
+            self.notify(f"Restored {last.contact.name}.", markup=False, timeout=4)
+            self.contacts_changed(last.contact.id)
+
+    def merge_contact(self, contact_id: str) -> None:
+        from networkday.ui.modals.merge_preview import MergePreview
+        from networkday.ui.modals.pick_contact import PickContact
+
+        def confirmed(ids: tuple[str, str] | None) -> None:
+            if ids is None:
+                return
+            keep_id, gone_id = ids
+            if self.guard(lambda: merge_contacts(self.store, keep_id, gone_id), "Not merged"):
+                self.notify(f"Merged into {self._who(keep_id)}.", markup=False, timeout=4)
+                self.contacts_changed(keep_id)
+
+        def picked(other_id: str | None) -> None:
+            if not other_id:
+                return
+            if other_id == contact_id:
+                self.notify("Pick another record: a record cannot merge with itself.", severity="warning")
+                return
+            both: list[Contact] = []
+            if self.guard(
+                lambda: both.extend((self.store.contact(contact_id), self.store.contact(other_id))), "Cannot merge"
+            ):
+                self.app.push_screen(MergePreview(*both), confirmed)
+
+        self.app.push_screen(PickContact(f"Merge {self._who(contact_id)} with…"), picked)
+
+    # -- the day and the follow-up --------------------------------------------------------
+
+    def plan_today(self, contact_id: str) -> None:
+        from networkday.domain.plan import add_person
+
+        today = self.store.clock.today()
+        if any(call.contact == contact_id for call in self.store.day(today).calls):
+            self.notify(f"{self._who(contact_id)} is on today's calls already.", markup=False)
+            return
+        if self.guard(lambda: self.store.update_day(today, lambda day: add_person(day, contact_id))):
+            self.notify(f"{self._who(contact_id)} added to today's calls.", markup=False, timeout=3)
+            self.contacts_changed(contact_id)
+
+    def set_follow_up(self, contact_id: str) -> None:
+        from networkday.domain.dates import parse_when
+        from networkday.ui.modals.choice import TextModal
+
+        today = self.store.clock.today()
+        summary = self.store.contacts.get(contact_id)
+        current = summary.follow_up_date.isoformat() if summary and summary.follow_up_date else ""
+
+        def check(text: str) -> str | None:
+            if text.strip().lower() in ("", "none"):
+                return None
+            try:
+                parse_when(text, today)
+            except ValueError as error:
+                return str(error)
+            return None
+
+        def typed(text: str | None) -> None:
+            if text is None:
+                return
+            when = None if text.strip().lower() in ("", "none") else parse_when(text, today)
+            if self.guard(lambda: self.store.update_contact(contact_id, lambda c: setattr(c, "follow_up", when))):
+                self.notify(f"Follow-up {'on ' + when.isoformat() if when else 'cleared'}.", timeout=3)
+                self.contacts_changed(contact_id)
+
+        title = f"Follow up with {self._who(contact_id)} on (empty or none clears it)"
+        self.app.push_screen(TextModal(title, current, "2026-12-01 · +3 · +2w · none", check), typed)
+
+    # -- logging a touch -------------------------------------------------------------------
+
+    def log_interaction(self, contact_id: str) -> None:
+        """Outcome first, then the channel; the touch is saved, then gave/asked/note may be added."""
+        from networkday.ui.modals.choice import ChoiceModal
+
+        summary = self.store.contacts.get(contact_id)
+        last_channel = summary.last[1] if summary and summary.last else "phone"
+
+        def channel_chosen(outcome: str, channel: str | None) -> None:
+            if channel:
+                self._log(contact_id, None if outcome == NO_OUTCOME else outcome, channel)
+
+        def outcome_chosen(outcome: str | None) -> None:
+            if outcome:
+                self.app.push_screen(
+                    ChoiceModal("Through which channel?", [(c, c) for c in CHANNELS], last_channel),
+                    lambda channel: channel_chosen(outcome, channel),
+                )
+
+        options = [*OUTCOME_LABELS.items(), (NO_OUTCOME, "no outcome: just a note")]
+        self.app.push_screen(
+            ChoiceModal(f"Log a touch with {self._who(contact_id)}: how did it go?", options), outcome_chosen
+        )
+
+    def _log(self, contact_id: str, outcome: str | None, channel: str) -> None:
+        from networkday.ui.modals.log_prompt import LogPrompt
+
+        entry = LogEntry(at=self.store.clock.now().replace(microsecond=0), channel=channel, outcome=outcome)
+        if not self.guard(lambda: log_touch(self.store, contact_id, entry)):
+            return
+        self.contacts_changed(contact_id)
+        if outcome:
+            self.app.outcome_logged()  # type: ignore[attr-defined]
+        summary = self.store.contacts[contact_id]
+        label = OUTCOME_LABELS.get(outcome or "", "noted")
+        prompt = LogPrompt(summary.name, label, summary.gave > 0, self.store.clock.today())
+        self.app.push_screen(prompt, lambda details: self._add_details(contact_id, entry, details))
+
+    def _add_details(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:
+        if details is None:
+            return
+
+        def change(contact: Contact) -> None:
+            amend_touch(contact, entry.at, details.gave, details.asked, details.note)
+            if details.follow_up is not KEEP:
+                contact.follow_up = details.follow_up  # type: ignore[assignment]
+
+        if self.guard(lambda: self.store.update_contact(contact_id, change)):
+            self.contacts_changed(contact_id)
