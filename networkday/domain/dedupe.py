@@ -69,17 +69,9 @@ class Person:
     """What the index knows about one person, existing or about to be added."""
 
     key: str
-    name: str
     company: str
-    emails: set[str] = field(default_factory=set)
     profiles: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Match:
-    key: str
-    how: str  # "email", "profile" or "name and company"
 
 
 class PeopleIndex:
@@ -103,9 +95,8 @@ class PeopleIndex:
         """Registers a person, or teaches the index more ways to recognise one."""
         person = self.people.get(key)
         if person is None:
-            person = self.people[key] = Person(key, name, company)
+            person = self.people[key] = Person(key, company)
         for email in emails:
-            person.emails.add(email_key(email))
             self._by_email.setdefault(email_key(email), key)
         for profile in profiles(links):
             person.profiles.add(profile)
@@ -125,19 +116,20 @@ class PeopleIndex:
             else:
                 unlinked.add(key)
 
-    def match(self, record: Record) -> Match | None:
+    def match(self, record: Record) -> str | None:
+        """The key of who ``record`` is: by email, else by profile, else by name and company; or None."""
         for email in record.email:
             key = self._by_email.get(email_key(email))
             if key is not None:
-                return Match(key, "email")
+                return key
         incoming = profiles(record.links)
         for profile in sorted(incoming):
             key = self._by_profile.get(profile)
             if key is not None:
-                return Match(key, "profile")
+                return key
         for key in self._by_pair.get((name_key(record.name), company_key(record.company)), ()):
             if not _apart(self.people[key].profiles, incoming):
-                return Match(key, "name and company")
+                return key
         return None
 
     def find(self, reference: str) -> str | None:

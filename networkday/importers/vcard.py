@@ -159,7 +159,8 @@ class _CardReader:
 
     def read(self, item: Any) -> None:
         name, raw, found = item.name, item.value, self.found
-        if name in ("FN", "TITLE", "ROLE", "NOTE", "UID", "URL", "X-SOCIALPROFILE"):
+        social = name == "X-SOCIALPROFILE" and "://" in str(raw)  # Apple's; "x-apple:handle" is no link
+        if name in ("FN", "TITLE", "ROLE", "NOTE", "UID", "URL") or social:
             found[name].append(self.text(raw))
         elif name == "N":
             found[name].append(" ".join(part for part in _name_order(self.parts(raw)) if part))

@@ -182,22 +182,22 @@ def plan_import(store: Store, source: ParsedSource, progress: Progress | None = 
 
 
 def _target_for(store: Store, plan: ImportPlan, index: PeopleIndex, record: Record) -> Target | None:
-    match = index.match(record)
-    if match is None:
+    key = index.match(record)
+    if key is None:
         key = f"{_NEW}{len(plan.targets)}"
         target = plan.targets[key] = Target(key, Contact(id="", name=record.name), existing=False, line=record.line)
         target.changed = True
         return target
-    target = plan.targets.get(match.key)
+    target = plan.targets.get(key)
     if target is not None:
         plan.combined += 1
         return target
     try:
-        contact = store.contact(match.key)
+        contact = store.contact(key)
     except StoreError as error:
-        plan.skipped.append(Skipped(record.line, f"matches {match.key}, which cannot be read: {error}"))
+        plan.skipped.append(Skipped(record.line, f"matches {key}, which cannot be read: {error}"))
         return None
-    target = plan.targets[match.key] = Target(match.key, contact, existing=True, line=record.line)
+    target = plan.targets[key] = Target(key, contact, existing=True, line=record.line)
     return target
 
 
