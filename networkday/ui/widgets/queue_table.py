@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import DataTable
 
 from networkday.domain.queue import QueueItem, last_touch_text
@@ -21,7 +22,8 @@ SHORT_OUTCOME = {
     "talked": "talked",
     "scheduled": "sched",
 }
-OUTCOME_STYLE = {"will": "bold green", "wont": "red"}
+#: Theme variables, not colour names, so every theme (and the 16-colour one) colours them.
+OUTCOME_STYLE = {"will": "bold $text-success", "wont": "$text-error"}
 
 
 class QueueTable(DataTable, inherit_bindings=False):
@@ -77,13 +79,13 @@ class QueueTable(DataTable, inherit_bindings=False):
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
 
-    def _cells(self, item: QueueItem, summary: ContactSummary | None) -> list[Text]:
+    def _cells(self, item: QueueItem, summary: ContactSummary | None) -> list[Text | Content]:
         if item.problem:
-            status = Text("! error", style="bold red")
+            status = Content.styled("! error", "bold $text-error")
         elif item.outcome:
-            status = Text(SHORT_OUTCOME.get(item.outcome, item.outcome), style=OUTCOME_STYLE.get(item.outcome, ""))
+            status = Content.styled(SHORT_OUTCOME.get(item.outcome, item.outcome), OUTCOME_STYLE.get(item.outcome, ""))
         else:
-            status = Text("·  ")
+            status = Content("·  ")
         name = plain_line(summary.name if summary else item.contact_id)
         if summary and summary.hiring_manager:
             name = Text.assemble("★ ", name)
