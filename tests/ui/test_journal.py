@@ -271,7 +271,7 @@ async def test_browse_days_and_move_day_by_day(world: Store):
             "Tue 24 Nov 2026  3/5  Call Jane back.",
             "Mon 23 Nov 2026  2/5  Nobody: a quiet day.",
         ]
-        await pilot.press("down", "down", "enter")
+        await pilot.press("j", "j", "k", "down", "enter")  # j and k as well as the arrows
         assert screen.day == MON
         assert area(app, HELP).text == "Nobody: a quiet day."
         await pilot.press("right_square_bracket")

@@ -25,6 +25,7 @@ from networkday.domain.journal import Hit, search
 from networkday.storage.journal_store import JournalDay, journal_days
 from networkday.storage.problems import StoreError
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.key_list import KeyList
 
 #: How many matches are listed; the count says when there were more.
 LIMIT = 200
@@ -73,7 +74,7 @@ class JournalDays(ModalScreen[date | None]):
             yield Label("Journal", classes="dialog-title")
             yield Input(placeholder="Search the whole journal", id="journal-query", compact=True)
             yield Label("", id="journal-found")
-            yield OptionList(id="journal-list")
+            yield KeyList(id="journal-list")
             yield Label("Enter opens the day · / search · Esc back", classes="dialog-hint")
 
     def on_mount(self) -> None:

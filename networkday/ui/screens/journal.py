@@ -38,6 +38,7 @@ from networkday.storage.journal_store import RATING, save_journal
 from networkday.storage.problems import StoreError
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.answer_area import AnswerArea
+from networkday.ui.widgets.key_list import KeyList
 from networkday.ui.widgets.timer_bar import TimerBar
 
 DEBOUNCE = 0.6
@@ -124,7 +125,7 @@ class JournalScreen(Screen):
         with VerticalScroll(id="journal-body"):
             yield Static(id="journal-figures")
             yield Static(id="journal-people-label")
-            yield OptionList(id="journal-people")
+            yield KeyList(id="journal-people")
             yield Vertical(id="journal-answers")
         yield TimerBar()
         yield Footer()

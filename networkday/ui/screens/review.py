@@ -57,8 +57,8 @@ class ReviewScreen(Screen):
         Binding("right_square_bracket", "move(1)", "Later", id="review.later"),
         Binding("g", "this_period", "This period", show=False, id="review.now"),
         Binding("enter", "open_day", "Open journal", id="review.open"),
-        Binding("j", "cursor(1)", "Down", show=False, id="review.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="review.up"),
+        Binding("j", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="list.up"),
     ]
 
     def __init__(self) -> None:
