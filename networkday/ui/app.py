@@ -6,17 +6,22 @@ so what the tests see is what users run.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from networkday.domain.search import SearchIndex
-from networkday.storage.store import Store
+from networkday.storage.store import Look, Store
 from networkday.ui.terminal import TerminalApp
 from networkday.ui.timer_control import TimerControl
+
+if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
+    from networkday.domain.search import SearchIndex
 
 
 class NetworkdayApp(TimerControl, TerminalApp):
@@ -44,10 +49,11 @@ class NetworkdayApp(TimerControl, TerminalApp):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, quick_start: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = store.clock
+        self._quick_start = quick_start
         self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
         self._search: SearchIndex | None = None
         self._demo_folders: list[Path] = []
@@ -57,6 +63,8 @@ class NetworkdayApp(TimerControl, TerminalApp):
     def search_index(self) -> SearchIndex:
         """Built on first use, then kept current one contact at a time."""
         if self._search is None:
+            from networkday.domain.search import SearchIndex
+
             self._search = SearchIndex(self.store.contacts.values())
         return self._search
 
@@ -76,6 +84,40 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.note_activity()
         if not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
+        if self._quick_start:
+            self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
+        if not gc.isenabled():
+            gc.freeze()  # what start-up built lives as long as the app: no collection walks it again
+            gc.enable()
+        self._look_at_folder(self.store)
+
+    @work(thread=True, exclusive=True, group="folder-look")
+    def _look_at_folder(self, store: Store) -> None:
+        """A stat of every file, in a thread: 30,000 of them take a tenth of a second."""
+        try:
+            look = store.look()
+            self.call_from_thread(self._apply_look, store, look)
+        except (OSError, RuntimeError):  # the folder went away, or the app is closing: the next start looks
+            return
+
+    def _apply_look(self, store: Store, look: Look) -> None:
+        """Reads what changed since the index was saved, and shows it."""
+        if store is not self.store:  # the demo took its place meanwhile
+            return
+        known, warned = set(store.problems), set(store.warnings)
+        changed = store.scan(look)
+        gc.freeze()
+        for warning in store.warnings:
+            if warning not in warned:
+                self.notify(warning, severity="warning", markup=False, timeout=8)
+        found = len(set(store.problems) - known)
+        if found:
+            self.notify(f"{found} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+        if changed:
+            self.data_changed()
 
     def welcome(self) -> None:
         from networkday.ui.modals.welcome import WelcomeScreen
@@ -172,7 +214,10 @@ class NetworkdayApp(TimerControl, TerminalApp):
                 self.call_later(node.run_action, action)
 
             yield SystemCommand(binding.description, f"key: {self.get_key_display(binding) or key}", run)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's screenshot writes an SVG of personal data without asking, world-readable.
+            if command.title != "Screenshot":
+                yield command
 
 
 def _lazy(target: str):
@@ -187,5 +232,12 @@ def _lazy(target: str):
     return make
 
 
-def create_app(store: Store) -> NetworkdayApp:
-    return NetworkdayApp(store)
+def create_app(store: Store, *, quick_start: bool = False) -> NetworkdayApp:
+    """The app on ``store``.
+
+    ``quick_start`` is how the CLI starts it: the store was opened from its index without a
+    scan, and the garbage collector is held. Once the first frame is drawn, the app freezes
+    what start-up built (no collection walks 30,000 contacts again), restarts the collector,
+    and stats the folder in a worker thread, then reads and shows what changed on disk.
+    """
+    return NetworkdayApp(store, quick_start=quick_start)
