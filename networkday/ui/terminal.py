@@ -16,7 +16,6 @@ import rich
 from rich.console import Group
 from rich.segment import Segments
 from rich.text import Text
-from rich.traceback import Traceback
 from textual import events
 from textual.app import App
 from textual.filter import Monochrome, NoColor
@@ -114,6 +113,8 @@ class TerminalApp(App[int]):
         variable for it, so this replaces that one method. Saves are atomic, so a crash
         leaves every file as it was before or after the last save, never half-written.
         """
+        from rich.traceback import Traceback  # only on a crash: it costs start-up 30 ms (pygments)
+
         self.bell()
         traceback = Traceback(show_locals=False, width=None, suppress=[rich])
         note = Text(f"networkday stopped on an unexpected error. The files in {self.store.root} are intact.")

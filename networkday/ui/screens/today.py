@@ -59,6 +59,8 @@ class TodayScreen(Screen):
         self.day: date = date.today()
         self.queue: DayQueue | None = None
         self._fingerprint: tuple[int, int] | None = None
+        #: Whether another screen covered this one since it last showed (see on_screen_resume).
+        self._covered = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
@@ -141,9 +143,17 @@ class TodayScreen(Screen):
         )
         detail.update(lines)
 
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
     def on_screen_resume(self) -> None:
-        """Back from a person's screen, where a touch or an edit may have changed the row."""
-        if self.queue is not None:
+        """Back from a person's screen, where a touch or an edit may have changed the row.
+
+        The first resume comes right after mounting, which has just loaded the day: loading
+        it again cost start-up a queue and a table at 30,000 contacts.
+        """
+        if self._covered and self.queue is not None:
+            self._covered = False
             current = self.query_one(QueueTable).current()
             self.reload(select=current.contact_id if current else None)
 

@@ -1,0 +1,58 @@
+"""The CLI's start: Today from the index at once, then what changed on disk since, read in the background."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from networkday.cli import command_word, modules_for
+from networkday.clock import FixedClock
+from networkday.domain.contact import Contact
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.widgets.queue_table import QueueTable
+from tests.conftest import NOW
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """The quick start freezes what it built for the life of the app; a test process must not keep that."""
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+async def test_a_quick_start_shows_the_index_then_what_changed_on_disk(
+    store: Store, clock: FixedClock, unfrozen: None
+) -> None:
+    store.add_contact(Contact(id="", name="Ada Lovelace", follow_up=NOW.date()))
+    path = store.contact_path("ada-lovelace")
+    path.write_text(path.read_text("utf-8").replace("Ada Lovelace", "Ada King"), "utf-8")
+    (store.contacts_dir / "broken.toml").write_text("name = \n", "utf-8")
+    quick = Store.open(store.root, clock, scan=False)
+    assert quick.contacts["ada-lovelace"].name == "Ada Lovelace"
+    gc.disable()  # as cli.run_app holds it
+    app = create_app(quick, quick_start=True)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert gc.isenabled()
+        assert quick.contacts["ada-lovelace"].name == "Ada King"
+        table = app.screen.query_one(QueueTable)
+        assert [summary.name for _, summary in table._rows if summary] == ["Ada King"]
+        messages = [notification.message for notification in app._notifications]
+        assert "1 file(s) could not be read: press ! to see them" in messages
+        assert quick.contacts_dir / "broken.toml" in quick.problems
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    assert command_word(["--data-dir", "timer", "timer", "status"]) == "timer"
+    assert command_word(["--data-dir=x", "today", "--json"]) == "today"
+    assert command_word(["--demo"]) is None
+    assert modules_for(["timer", "status"]) == ("timer",)
+    assert "transfer" in modules_for(["import", "linkedin", "x.csv"])
+    assert "today" in modules_for(["--help"])
+    assert len(modules_for(None)) > 1
