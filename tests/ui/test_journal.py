@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from networkday.ui.modals.journal_days import JournalDays
 from networkday.ui.screens.journal import DEBOUNCE, JournalScreen
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.widgets.answer_area import AnswerArea
+from networkday.ui.widgets.row_list import RowList
 from tests.journal_world import MON, TUE, WED, world_store
 from tests.ui.screens import go_to, text_of
 
@@ -57,6 +59,11 @@ def hand_edit(store: Store, day, prompt: str, text: str) -> None:
 
 def area(app: NetworkdayApp, prompt: str) -> AnswerArea:
     return next(a for a in app.screen.query(AnswerArea) if a.key[0] == prompt)
+
+
+def listed(app: NetworkdayApp) -> list[str]:
+    """The rows of the list of days (or of matches), each row's lines joined."""
+    return ["\n".join(line.plain for line in row) for row in app.screen.query_one(RowList).rows]
 
 
 async def typed(pilot, answer: AnswerArea, text: str, *, at_end: bool = False) -> None:
@@ -265,7 +272,7 @@ async def test_browse_days_and_move_day_by_day(world: Store):
         screen = await open_journal(app, pilot)
         await pilot.press("b")
         assert isinstance(app.screen, JournalDays)
-        rows = [str(option.prompt) for option in app.screen.query_one("#journal-list").options]
+        rows = listed(app)
         assert rows == [
             "Wed 25 Nov 2026  4/5  Jane: an intro to Sam.",
             "Tue 24 Nov 2026  3/5  Call Jane back.",
@@ -295,8 +302,7 @@ async def test_search_runs_in_a_worker_and_opens_the_day(world: Store):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, JournalDays)
-        hits = [str(option.prompt) for option in dialog.query_one("#journal-list").options]
-        assert hits == [f"Wed 25 Nov 2026 · {HELP}\n  Carol: the article on café culture."]
+        assert listed(app) == [f"Wed 25 Nov 2026 · {HELP}\n  Carol: the article on café culture."]
         assert "1 match(es)" in text_of(app, "#journal-found")
         await pilot.press("down", "enter")
         assert screen.day == WED
@@ -324,3 +330,25 @@ async def test_an_unreadable_day_file_is_shown_and_never_replaced(world: Store):
         assert not list(screen.query(AnswerArea))
         await pilot.press("plus", "e", *"typed")
     assert path.read_text("utf-8") == "this is = not [toml\n"
+
+
+async def test_a_long_list_of_days_pages_and_keeps_the_cursor_in_sight(world: Store):
+    for back in range(1, 61):
+        day = MON - timedelta(days=back)
+        world.update_day(day, lambda record, back=back: record.journal.set_answer(HELP, f"Day {back} " + "word " * 30))
+    app = create_app(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("b")
+        days = app.screen.query_one(RowList)
+        assert len(days.rows) == 63
+        await pilot.press("end")
+        assert days.cursor == 62
+        assert days.scroll_y <= 62 < days.scroll_y + days.size.height
+        drawn = "".join(segment.text for segment in days.render_line(days.size.height - 1))
+        assert drawn.rstrip().endswith("…")
+        await pilot.press("home", "pagedown")
+        assert 0 < days.cursor < 62
+        await pilot.press("pageup")
+        assert days.cursor == 0
+        assert days.scroll_y == 0

@@ -16,8 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
 from networkday.domain.day import Journal
@@ -25,31 +24,23 @@ from networkday.domain.journal import Hit, search
 from networkday.storage.journal_store import JournalDay, journal_days
 from networkday.storage.problems import StoreError
 from networkday.ui.plain import plain_line
-from networkday.ui.widgets.key_list import KeyList
+from networkday.ui.widgets.row_list import RowList
 
 #: How many matches are listed; the count says when there were more.
 LIMIT = 200
 TYPING_PAUSE = 0.25
 
 
-def day_row(row: JournalDay) -> Text:
+def day_row(row: JournalDay) -> list[Text]:
     rating = f"{row.rating}/5" if row.rating is not None else " – "
-    text = Text.assemble(f"{row.date:%a %d %b %Y}  {rating}  ", plain_line(row.first_line or "(rating only)"))
-    return _one_line(text)
+    return [Text.assemble(f"{row.date:%a %d %b %Y}  {rating}  ", plain_line(row.first_line or "(rating only)"))]
 
 
-def _one_line(text: Text) -> Text:
-    """Cut at the list's edge with an ellipsis, so each row keeps to its line."""
-    text.no_wrap = True
-    text.overflow = "ellipsis"
-    return text
-
-
-def hit_row(hit: Hit) -> Text:
+def hit_row(hit: Hit) -> list[Text]:
     """Two lines: the day and the prompt, then the matching line with the match underlined."""
     snippet = plain_line(hit.snippet)
     snippet.stylize("bold underline", hit.start, hit.end)
-    return _one_line(Text.assemble(f"{hit.date:%a %d %b %Y} · ", plain_line(hit.prompt, "italic"), "\n  ", snippet))
+    return [Text.assemble(f"{hit.date:%a %d %b %Y} · ", plain_line(hit.prompt, "italic")), Text.assemble("  ", snippet)]
 
 
 class JournalDays(ModalScreen[date | None]):
@@ -66,6 +57,8 @@ class JournalDays(ModalScreen[date | None]):
         self._current = current
         self._search_first = search
         self._rows: list[JournalDay] = []
+        #: The day of each row listed now: every day written, or the day of each match.
+        self._listed: list[date] = []
         self._entries: list[tuple[date, Journal]] | None = None
         self._timer: Timer | None = None
 
@@ -74,7 +67,7 @@ class JournalDays(ModalScreen[date | None]):
             yield Label("Journal", classes="dialog-title")
             yield Input(placeholder="Search the whole journal", id="journal-query", compact=True)
             yield Label("", id="journal-found")
-            yield KeyList(id="journal-list")
+            yield RowList(id="journal-list")
             yield Label("Enter opens the day · / search · Esc back", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -83,17 +76,14 @@ class JournalDays(ModalScreen[date | None]):
         if self._search_first:
             self.query_one(Input).focus()
         else:
-            self.query_one(OptionList).focus()
+            self.query_one(RowList).focus()
 
     def _show_days(self) -> None:
         found = self.query_one("#journal-found", Label)
         found.update(f"{len(self._rows)} day(s) written" if self._rows else "Nothing written yet.")
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(Option(day_row(row), id=row.date.isoformat()) for row in self._rows)
-        dates = [row.date for row in self._rows]
-        if self._current in dates:
-            listing.highlighted = dates.index(self._current)
+        self._listed = [row.date for row in self._rows]
+        cursor = self._listed.index(self._current) if self._current in self._listed else 0
+        self.query_one(RowList).show([day_row(row) for row in self._rows], cursor)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._timer is not None:
@@ -136,23 +126,16 @@ class JournalDays(ModalScreen[date | None]):
         hits = hits[:LIMIT]
         count = f"{len(hits)}{'+' if more else ''} match(es)" if hits else "No match."
         self.query_one("#journal-found", Label).update(count)
-        listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(
-            Option(hit_row(hit), id=f"{hit.date.isoformat()}#{index}") for index, hit in enumerate(hits)
-        )
+        self._listed = [hit.date for hit in hits]
+        self.query_one(RowList).show([hit_row(hit) for hit in hits])
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
         event.stop()
-        if event.option.id:
-            self.dismiss(date.fromisoformat(event.option.id.partition("#")[0]))
+        self.dismiss(self._listed[event.index])
 
     def action_to_list(self) -> None:
-        listing = self.query_one(OptionList)
-        if listing.option_count:
-            listing.focus()
-            if listing.highlighted is None:
-                listing.highlighted = 0
+        if self._listed:
+            self.query_one(RowList).focus()
 
     def action_focus_search(self) -> None:
         self.query_one(Input).focus()
