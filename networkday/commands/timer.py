@@ -11,10 +11,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from typing import TypeVar
 
-from networkday.clock import Clock
+from networkday.clock import zone_clock
 from networkday.commands.common import CommandError, open_store, parse_date, print_json, run_store
 from networkday.domain.timer import (
     PERIODS,
@@ -72,40 +72,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     report.add_argument("--date", type=parse_date, metavar="DATE", help="report the week or month holding DATE")
     report.add_argument("--json", action="store_true", help="print JSON for scripts")
     report.set_defaults(run=run_report, period=PERIODS[0])
-
-
-def zone_clock() -> Clock | None:
-    """The system clock without importing pendulum; None leaves the choice to ``open_store``.
-
-    The zone is ``NETWORKDAY_TZ``, else ``TZ``, else ``/etc/localtime``, read by zoneinfo
-    from the same database pendulum reads. A pinned ``NETWORKDAY_NOW``, or a zone zoneinfo
-    cannot read, goes to the usual clock: slower, never wrong.
-    """
-    if os.environ.get("NETWORKDAY_NOW"):
-        return None
-    from zoneinfo import ZoneInfo
-
-    name = os.environ.get("NETWORKDAY_TZ") or os.environ.get("TZ", "").removeprefix(":")
-    try:
-        if name:
-            return ZoneClock(ZoneInfo(name))
-        with open("/etc/localtime", "rb") as file:
-            return ZoneClock(ZoneInfo.from_file(file, key="localtime"))
-    except (OSError, ValueError, LookupError):
-        return None
-
-
-class ZoneClock:
-    """Wall-clock time in one zone."""
-
-    def __init__(self, zone: tzinfo) -> None:
-        self.tz = zone
-
-    def now(self) -> datetime:
-        return datetime.now(self.tz)
-
-    def today(self) -> date:
-        return self.now().date()
 
 
 def _open(args: argparse.Namespace) -> Store:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from networkday.cli import main
-from networkday.commands.timer import ZoneClock, zone_clock
+from networkday.clock import ZoneClock, zone_clock
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-25T15:00:00+01:00"
