@@ -254,6 +254,8 @@ async def test_rating_by_plus_minus_and_by_choice(world: Store):
         await pilot.press("down", "down", "down", "enter")  # 5 4 [3] 2 1 none: from 3 down to "none"
         assert rating_on_disk(world) is None
         assert "not rated" in text_of(app, "#journal-state")
+        await pilot.press("minus")
+        assert rating_on_disk(world) == 3
 
 
 async def test_rating_keys_do_nothing_while_typing(world: Store):
@@ -329,6 +331,7 @@ async def test_an_unreadable_day_file_is_shown_and_never_replaced(world: Store):
         assert "fix it by hand" in text_of(app, "#journal-problem")
         assert not list(screen.query(AnswerArea))
         await pilot.press("plus", "e", *"typed")
+        assert any("cannot be changed here" in n.message for n in app._notifications)
     assert path.read_text("utf-8") == "this is = not [toml\n"
 
 

@@ -423,20 +423,22 @@ class JournalScreen(Screen):
 
     def _rate(self, rating: int | None) -> None:
         if self.draft is None or self.blocked:
+            self.notify("This day cannot be changed here: see the message at the top.", severity="warning")
             return
         self.draft.rating = rating
         self.flush()
         self._show_state()
 
     def action_rate_by(self, step: int) -> None:
-        if self.draft is not None:
-            current = self.draft.rating or (0 if step > 0 else 6)
-            self._rate(min(max(current + step, 1), 5))
+        """One step up or down; the first press on an unrated day gives the middle, 3."""
+        rating = self.draft.rating if self.draft else None
+        self._rate(3 if rating is None else min(max(rating + step, 1), 5))
 
     def action_rate(self) -> None:
         from networkday.ui.modals.choice import ChoiceModal
 
         if self.draft is None or self.blocked:
+            self._rate(None)
             return
         options = [(str(n), rating_text(n)) for n in range(5, 0, -1)] + [("none", "No rating")]
         current = str(self.draft.rating) if self.draft.rating else "none"
