@@ -104,6 +104,8 @@ class ContactForm(ModalScreen[Contact | None]):
 
     CSS_PATH = "../styles/contact_dialogs.tcss"
     HELP_TITLE = "Contact form"
+    #: Focused as the form opens, so keys typed straight after ``e`` land in the name.
+    AUTO_FOCUS = "#form-name"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -161,7 +163,6 @@ class ContactForm(ModalScreen[Contact | None]):
 
     def on_mount(self) -> None:
         self._show_errors(self._errors)
-        self.query_one("#form-name", Input).focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         """Each box says yes or no in words or a tick: its own mark differs only in colour."""
@@ -199,7 +200,7 @@ class ContactForm(ModalScreen[Contact | None]):
         summary.display = bool(errors)
         first = next((name for name, _, _ in LINE_FIELDS if name in errors), None)
         if first:
-            self.query_one(f"#form-{first}", Input).focus()
+            self.set_focus(self.query_one(f"#form-{first}", Input))
 
     def action_save(self) -> None:
         edited, errors = self.check()

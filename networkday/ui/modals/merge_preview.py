@@ -63,6 +63,7 @@ class MergePreview(ModalScreen[tuple[str, str] | None]):
 
     CSS_PATH = "../styles/contact_dialogs.tcss"
     HELP_TITLE = "Merge two records"
+    AUTO_FOCUS = "#merge-preview"
     BINDINGS = [
         Binding("enter", "merge", "Merge", id="merge.confirm"),
         Binding("s", "swap", "Swap which is kept", id="merge.swap"),
@@ -82,7 +83,6 @@ class MergePreview(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self._show()
-        self.query_one("#merge-preview").focus()
 
     def _show(self) -> None:
         self.query_one("#merge-body", Static).update(preview_text(self._keep, self._gone, self.app.store.contacts))

@@ -27,6 +27,7 @@ from networkday.ui.widgets.timer_bar import TimerBar
 
 class ContactScreen(ContactActions, Screen):
     HELP_TITLE = "A person"
+    AUTO_FOCUS = "#contact-body"
     CSS_PATH = "../styles/contacts.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="contact.back"),
@@ -58,7 +59,6 @@ class ContactScreen(ContactActions, Screen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#contact-body").focus()
 
     def reload(self) -> None:
         try:

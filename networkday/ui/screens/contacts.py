@@ -28,11 +28,11 @@ from networkday.ui.widgets.timer_bar import TimerBar
 
 #: (filter field, key, words in the footer and help)
 TOGGLES: tuple[tuple[str, str, str], ...] = (
-    ("targets_only", "g", "Target companies"),
-    ("hiring_managers", "h", "Hiring managers"),
-    ("due", "d", "Follow-up due"),
-    ("losing_touch", "l", "Losing touch"),
-    ("never_contacted", "n", "Never contacted"),
+    ("targets_only", "g", "Only target companies"),
+    ("hiring_managers", "h", "Only hiring managers"),
+    ("due", "d", "Only follow-ups due"),
+    ("losing_touch", "l", "Only losing touch"),
+    ("never_contacted", "n", "Only never contacted"),
 )
 #: Search shows this many of the best matches, which keeps each keystroke fast at 30,000
 #: contacts; a filter sees every match.
@@ -42,14 +42,16 @@ SORT_KEYS = {"name": "N", "company": "C", "last_touch": "L", "follow_up": "F"}
 
 class ContactsScreen(ContactActions, Screen):
     HELP_TITLE = "Contacts"
+    AUTO_FOCUS = "#contacts-list"
     CSS_PATH = "../styles/contacts.tcss"
     BINDINGS = [
-        Binding("slash", "search", "Search", id="contacts.search"),
+        # A priority key: taken before the list sees the keys typed right after it (the query).
+        Binding("slash", "search", "Search", id="contacts.search", priority=True),
         Binding("escape", "clear", "Clear search/filters", show=False, id="contacts.clear"),
         Binding("a", "add", "Add", id="contacts.add"),
         Binding("e", "contact('edit_contact')", "Edit", id="contacts.edit"),
-        Binding("t", "tag", "Tag…", id="contacts.filter_tag"),
-        Binding("c", "company", "Company…", show=False, id="contacts.filter_company"),
+        Binding("t", "tag", "Only a tag…", id="contacts.filter_tag"),
+        Binding("c", "company", "Only a company…", show=False, id="contacts.filter_company"),
         *(
             Binding(key, f"toggle('{name}')", label, show=False, id=f"contacts.filter_{name}")
             for name, key, label in TOGGLES
@@ -91,7 +93,6 @@ class ContactsScreen(ContactActions, Screen):
     def on_mount(self) -> None:
         self.query_one("#contacts-search", Input).display = False
         self.reload()
-        self.query_one(ContactList).focus()
         self.call_after_refresh(self._warm_search)
 
     def _warm_search(self) -> None:
@@ -241,7 +242,7 @@ class ContactsScreen(ContactActions, Screen):
     def action_search(self) -> None:
         search = self.query_one("#contacts-search", Input)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # at once, not after a refresh: the next keys typed are the query
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "contacts-search":
@@ -253,14 +254,14 @@ class ContactsScreen(ContactActions, Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "contacts-search":
             event.stop()
-            self.query_one(ContactList).focus()
+            self.set_focus(self.query_one(ContactList))
 
     def on_key(self, event) -> None:
         """↓ from the search box goes to the results, as in every search field."""
         search = self.query_one("#contacts-search", Input)
         if event.key == "down" and search.has_focus:
             event.stop()
-            self.query_one(ContactList).focus()
+            self.set_focus(self.query_one(ContactList))
 
     def action_clear(self) -> None:
         search = self.query_one("#contacts-search", Input)
@@ -268,7 +269,7 @@ class ContactsScreen(ContactActions, Screen):
             search.value = ""
             search.display = False
             self.query_text = ""
-            self.query_one(ContactList).focus()
+            self.set_focus(self.query_one(ContactList))
             self.reload()
         elif self.filter.active:
             self.action_clear_filters()

@@ -42,7 +42,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("follow_up", "Follow-up", 14, 0),
 )
 #: Below this many cells the title goes: the line under the list shows it for the cursor row.
-TITLE_FROM = 100
+TITLE_FROM = 96
 
 
 @dataclass(frozen=True)
