@@ -14,7 +14,8 @@ from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.choice import ChoiceModal
 from networkday.ui.modals.journal_days import JournalDays
-from networkday.ui.screens.journal import DEBOUNCE, JournalScreen
+from networkday.ui.screens.journal import JournalScreen
+from networkday.ui.screens.journal_saving import DEBOUNCE
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.widgets.answer_area import AnswerArea
 from networkday.ui.widgets.row_list import RowList
