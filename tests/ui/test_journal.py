@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from networkday.domain.journal import Hit
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.choice import ChoiceModal
-from networkday.ui.modals.journal_days import JournalDays
+from networkday.ui.modals.journal_days import JournalDays, hit_row
 from networkday.ui.screens.journal import JournalScreen
 from networkday.ui.screens.journal_saving import DEBOUNCE
 from networkday.ui.screens.today import TodayScreen
@@ -356,3 +357,10 @@ async def test_a_long_list_of_days_pages_and_keeps_the_cursor_in_sight(world: St
         await pilot.press("pageup")
         assert days.cursor == 0
         assert days.scroll_y == 0
+
+
+def test_a_match_is_underlined_where_it_is_even_after_double_spaces():
+    second = hit_row(Hit(WED, HELP, "a  b\t  [b]Café[/b] x", 10, 14))[1]
+    underlined = [second.plain[span.start : span.end] for span in second.spans if "underline" in str(span.style)]
+    assert underlined == ["Café"]
+    assert second.plain == "  a  b\t  [b]Café[/b] x"

@@ -23,7 +23,7 @@ from networkday.domain.day import Journal
 from networkday.domain.journal import Hit, search
 from networkday.storage.journal_store import JournalDay, journal_days
 from networkday.storage.problems import StoreError
-from networkday.ui.plain import plain_line
+from networkday.ui.plain import plain, plain_line
 from networkday.ui.widgets.row_list import RowList
 
 #: How many matches are listed; the count says when there were more.
@@ -38,7 +38,7 @@ def day_row(row: JournalDay) -> list[Text]:
 
 def hit_row(hit: Hit) -> list[Text]:
     """Two lines: the day and the prompt, then the matching line with the match underlined."""
-    snippet = plain_line(hit.snippet)
+    snippet = plain(hit.snippet)  # not folded onto one line: the match's offsets must stay put
     snippet.stylize("bold underline", hit.start, hit.end)
     return [Text.assemble(f"{hit.date:%a %d %b %Y} · ", plain_line(hit.prompt, "italic")), Text.assemble("  ", snippet)]
 
