@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli_w
+
+# The compiled build of the parser the standard library ships as tomllib: the same tables
+# and the same error messages, in a third of the time. Saving a contact parses twice (the
+# file as it is on disk, and the new bytes read back), and a first start parses every file.
+from tomli import TOMLDecodeError, loads
 
 from networkday.domain.errors import RecordError
 from networkday.storage.locate import locate
@@ -21,7 +25,7 @@ _END = "(at end of document)"
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset; the column counts characters, as tomllib and editors do."""
+    """1-based line and column of a byte offset; the column counts characters, as the parser and editors do."""
     start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
@@ -39,8 +43,8 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         line, col = _line_col(data, error.start)
         raise ProblemError(DataProblem(path, line, col, "the file is not valid UTF-8")) from None
     try:
-        return tomllib.loads(text.removeprefix("\ufeff")), text
-    except tomllib.TOMLDecodeError as error:
+        return loads(text.removeprefix("\ufeff")), text
+    except TOMLDecodeError as error:
         message = str(error)
         match = _POSITION.search(message)
         if match:

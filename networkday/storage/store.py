@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -32,7 +31,7 @@ from networkday.storage.atomic import (
     write_atomic,
     write_many,
 )
-from networkday.storage.codec import build, dumps, parse
+from networkday.storage.codec import TOMLDecodeError, build, dumps, loads, parse
 from networkday.storage.index import Entries, IndexCache, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.lock import folder_lock
@@ -631,8 +630,8 @@ class Store:
 
     def state(self) -> dict[str, Any]:
         """Machine-local choices (theme, last seen); a damaged state file is just ignored."""
-        with contextlib.suppress(OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            return tomllib.loads(self.state_path.read_text("utf-8"))
+        with contextlib.suppress(OSError, TOMLDecodeError, UnicodeDecodeError):
+            return loads(self.state_path.read_text("utf-8"))
         return {}
 
     def update_state(self, **values: Any) -> None:
@@ -650,8 +649,8 @@ def _checked(path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]]
     """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
     data = dumps(table)
     try:
-        check(tomllib.loads(data.decode("utf-8")))
-    except tomllib.TOMLDecodeError as error:
+        check(loads(data.decode("utf-8")))
+    except TOMLDecodeError as error:
         raise StoreError(f"{path}: not saved, the record would not read back: {error}") from None
     return data
 
