@@ -56,7 +56,7 @@ class ReviewScreen(Screen):
         Binding("left_square_bracket", "move(-1)", "Earlier", id="review.earlier"),
         Binding("right_square_bracket", "move(1)", "Later", id="review.later"),
         Binding("g", "this_period", "This period", show=False, id="review.now"),
-        Binding("enter", "open_day", "Open journal", id="review.open"),
+        Binding("enter", "open_day", "Open day", id="review.open", priority=True),
         Binding("j", "cursor(1)", "Down", show=False, id="list.down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="list.up"),
     ]
