@@ -184,3 +184,23 @@ async def test_markup_and_escapes_in_user_data_are_shown_literally(network: Stor
         assert EVIL_COMPANY in story
         assert app.is_running
         assert ESCAPES not in text_of(app, "#contact-title")
+
+
+async def test_resizing_lays_the_columns_out_again_and_keeps_the_cursor(network: Store):
+    app = create_app(network)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("j", "j", "j", "j")
+        assert "Title" in line_texts(app)[0]
+        for size in ((80, 24), (60, 20), (100, 30)):
+            await pilot.resize_terminal(*size)
+            header, *rows = line_texts(app)
+            assert ("Title" in header) == (size[0] >= 100)
+            assert header.rstrip().endswith("Follow-up")
+            grace = next(row for row in rows if "Grace Hopper" in row)
+            assert "overdue" in grace  # the last column is never cut off
+        assert screen.query_one(ContactList).current().id == "grace-hopper"
+        await pilot.press("e")
+        await pilot.resize_terminal(60, 20)
+        await pilot.resize_terminal(120, 40)
+        assert app.screen.query_one("#form-name").value == "Grace Hopper"

@@ -34,13 +34,14 @@ class Column:
 MARKS = Column("marks", "", 2, 0)
 COLUMNS: tuple[Column, ...] = (
     MARKS,
-    Column("name", "Name", 14, 30),
-    Column("company", "Company", 10, 20),
+    Column("name", "Name", 12, 30),
+    Column("company", "Company", 8, 20),
     Column("title", "Title", 10, 18),
-    Column("tags", "Tags", 6, 12),
+    Column("tags", "Tags", 5, 12),
     Column("last", "Last touch", 10, 0),
     Column("follow_up", "Follow-up", 14, 0),
 )
+#: The least widths fit the smallest terminal the app supports (60 columns, 58 inside the scrollbar).
 #: Below this many cells the title goes: the line under the list shows it for the cursor row.
 TITLE_FROM = 96
 
