@@ -122,3 +122,17 @@ def test_chart_lines_put_the_scale_on_the_left():
     assert lines[1].startswith("5 │")
     assert lines[4].startswith("0 │")
     assert len(lines) == 6
+
+
+@pytest.mark.parametrize(
+    ("size", "calls", "share"),
+    [((80, 24), True, True), ((70, 24), True, False), ((60, 20), False, False)],
+)
+async def test_charts_give_way_to_the_table_on_small_terminals(world: Store, size, calls: bool, share: bool):
+    app = create_app(world)
+    async with app.run_test(size=size) as pilot:
+        await open_review(app, pilot)
+        assert bool(app.screen.query_one("#review-calls").region) == calls  # an undrawn widget has no region
+        assert bool(app.screen.query_one("#review-share").region) == share
+        assert "▼ Weakest day: Tue 24 Nov" in text_of(app, "#review-summary")
+        assert app.screen.query_one("#review-summary").region.bottom <= size[1] - 2

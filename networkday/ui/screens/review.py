@@ -27,6 +27,8 @@ from networkday.ui.widgets.review_chart import chart_lines
 from networkday.ui.widgets.timer_bar import TimerBar
 
 BAR_WIDTH = 10
+#: Below these the two charts do not fit beside each other, or at all, with the table.
+NARROW, SHORT = 78, 24
 BEST, WEAKEST = "▲", "▼"
 COLUMNS = ("", "Day", "Calls", "Will", "Won't", "Gave", "Asked", "Networking share", "Rating")
 
@@ -87,6 +89,14 @@ class ReviewScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.show()
+
+    def on_resize(self) -> None:
+        """Below 80x24 the charts give way to the table: one chart when narrow, none when short.
+
+        The table's share column still draws each day's bar against the goal.
+        """
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.height < SHORT, "-short")
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -173,8 +183,8 @@ class ReviewScreen(Screen):
             "100%",
             ascii=self._ascii,
         )
-        self.query_one("#review-calls", Static).update(Text("\n".join(calls)))
-        self.query_one("#review-share", Static).update(Text("\n".join(shares)))
+        self.query_one("#review-calls", Static).update(Text("\n".join(calls), no_wrap=True, overflow="crop"))
+        self.query_one("#review-share", Static).update(Text("\n".join(shares), no_wrap=True, overflow="crop"))
 
     def _show_summary(self) -> None:
         assert self.review is not None
