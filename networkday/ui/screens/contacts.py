@@ -191,7 +191,7 @@ class ContactsScreen(ContactActions, Screen):
     def _show_title(self) -> None:
         shown, total = len(self.query_one(ContactList).rows), len(self.store.contacts)
         arrow = "↓" if self.reverse else "↑"
-        order = f"by {SORTS[self.sort]} {arrow}"
+        order = f"{SORTS[self.sort]} {arrow}"
         if self.query_text.strip():
             order = "the best matches first: type more to narrow" if self._capped else "best matches first"
         title = Text.assemble(("Contacts", "bold"), f"  {shown:,} of {total:,} · {order}")

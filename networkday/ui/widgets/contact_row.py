@@ -18,7 +18,8 @@ from networkday.domain.text import one_line
 
 HIRING_MANAGER = "★"
 TARGET = "◆"
-LEGEND = f"{HIRING_MANAGER} hiring manager · {TARGET} target company"
+#: Short, so it still fits at 80 columns after a filter; the line under the list says it in full.
+LEGEND = f"{HIRING_MANAGER} hiring mgr {TARGET} target co."
 DAY_SECONDS = 86_400
 
 
