@@ -8,6 +8,7 @@ today` both call ``build_queue``, so they can never disagree.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
@@ -90,23 +91,29 @@ def build_queue(
     day_start = datetime.combine(day.date, time(0), tzinfo=tz).timestamp()
     due: list[QueueItem] = []
     losing: list[QueueItem] = []
+    # This loop meets every contact at every reload of Today: the common cases (no follow-up,
+    # no cadence) are decided inline, as in cadence.losing_touch_test.
+    cadence_for, by_tag, default = config.cadence_for, config.tag_cadence, config.default_cadence_days
     for summary in contacts.values():
-        if summary.id in skip:
-            continue
-        if summary.follow_up is not None and summary.follow_up <= day_ordinal:
-            overdue = day_ordinal - summary.follow_up
+        follow_up = summary.follow_up
+        if follow_up is not None and follow_up <= day_ordinal:
+            if summary.id in skip:
+                continue
+            overdue = day_ordinal - follow_up
             plural = "s" if overdue != 1 else ""
             reason = "follow-up due" if overdue == 0 else f"follow-up {overdue} day{plural} overdue"
-            due.append(
-                QueueItem(summary.id, FOLLOW_UP, reason, overdue_days=overdue, sort_key=float(summary.follow_up))
-            )
+            due.append(QueueItem(summary.id, FOLLOW_UP, reason, overdue_days=overdue, sort_key=float(follow_up)))
             continue
-        cadence = config.cadence_for(summary.cadence_days, summary.tags)
-        if cadence is None:
-            continue
-        last = summary.last_ts
-        if last is None:
+        cadence = summary.cadence_days
+        if not cadence:
+            tags = summary.tags
+            cadence = cadence_for(None, tags) if tags and by_tag else default
+            if cadence is None:
+                continue
+        entries = summary.entries
+        if not entries or summary.id in skip:
             continue  # never contacted: a suggestion, or 30,000 imports would flood the queue
+        last = entries[-1][0]
         since = day_ordinal - datetime.fromtimestamp(last, tz).toordinal()
         if since > cadence:
             text = f"every {cadence} days; {since} since last touch"
@@ -133,9 +140,9 @@ def _suggestions(
         if summary and contact_id not in skip and not _touched_since(summary, day_start):
             picked.append(QueueItem(contact_id, SUGGESTED, why))
             skip = skip | {contact_id}
-    rest = [s for s in contacts.values() if s.id not in skip and not _touched_since(s, day_start)]
-    rest.sort(key=lambda s: (s.last_ts or 0.0, s.name.casefold()))
-    for summary in rest[: room - len(picked)]:
+    rest = (s for s in contacts.values() if s.id not in skip and not _touched_since(s, day_start))
+    # The few least recently touched of 30,000 without sorting them all.
+    for summary in heapq.nsmallest(room - len(picked), rest, key=lambda s: (s.last_ts or 0.0, s.name.casefold())):
         reason = "never contacted" if summary.last_ts is None else "least recently touched"
         picked.append(QueueItem(summary.id, SUGGESTED, reason))
     return picked

@@ -10,10 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -25,7 +23,8 @@ _TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp\Z")
 
 
 def temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.urandom is what secrets.token_hex reads; importing secrets (hashlib, hmac) cost every command 4 ms.
+    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def ensure_dir(path: Path) -> None:
@@ -95,6 +94,8 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
             ensure_dir(target.parent)
             temps.append(temp_name(target))
             _write_new(temps[-1], data, sync=False)
+        from concurrent.futures import ThreadPoolExecutor  # here: logging and friends cost every command 4 ms
+
         with ThreadPoolExecutor(max_workers=max(1, min(SYNC_THREADS, len(temps)))) as pool:
             list(pool.map(_fsync_file, temps))
         for temp, (target, _) in zip(temps, files, strict=True):
