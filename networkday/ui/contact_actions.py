@@ -203,11 +203,15 @@ class ContactActions:
         from networkday.domain.plan import add_person
 
         today = self.store.clock.today()
-        if any(call.contact == contact_id for call in self.store.day(today).calls):
-            self.notify(f"{self._who(contact_id)} is on today's calls already.", markup=False)
-            return
-        if self.guard(lambda: self.store.update_day(today, lambda day: add_person(day, contact_id))):
-            self.notify(f"{self._who(contact_id)} added to today's calls.", markup=False, timeout=3)
+        planned: list[bool] = []
+
+        def change(day) -> None:
+            planned.append(day.call_for(contact_id) is None)
+            add_person(day, contact_id)
+
+        if self.guard(lambda: self.store.update_day(today, change)):
+            added = "added to today's calls" if planned and planned[0] else "is on today's calls already"
+            self.notify(f"{self._who(contact_id)} {added}.", markup=False, timeout=3)
             self.contacts_changed(contact_id)
 
     def set_follow_up(self, contact_id: str) -> None:

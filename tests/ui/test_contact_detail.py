@@ -221,3 +221,15 @@ async def test_todays_screen_counts_who_is_losing_touch(network: Store):
     async with app.run_test(size=SIZE):
         line = text_of(app, "#touch-counts")
     assert line == "Follow-ups 1 due, 1 overdue · 1 losing touch · 5 never contacted"
+
+
+async def test_a_broken_day_file_is_reported_and_left_alone(network: Store):
+    path = network.day_path(TODAY)
+    path.write_text("[[call]\ncontact = ", "utf-8")  # broken by hand
+    app = create_app(network)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(app, pilot, "mary-jackson")
+        await pilot.press("p")
+        assert isinstance(app.screen, ContactScreen)
+        assert any(notice.title == "Not saved" for notice in app._notifications)
+    assert path.read_text("utf-8") == "[[call]\ncontact = "
