@@ -204,3 +204,13 @@ async def test_resizing_lays_the_columns_out_again_and_keeps_the_cursor(network:
         await pilot.resize_terminal(60, 20)
         await pilot.resize_terminal(120, 40)
         assert app.screen.query_one("#form-name").value == "Grace Hopper"
+
+
+async def test_the_first_choice_drops_a_tag_filter(network: Store):
+    app = create_app(network)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("t", *"alumni", "enter")
+        assert ids(app) == ["ada-lovelace"]
+        await pilot.press("t", "enter")
+        assert ids(app) == BY_NAME

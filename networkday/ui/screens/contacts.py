@@ -77,7 +77,7 @@ class ContactsScreen(ContactActions, Screen):
         self.reverse = False
         self.query_text = ""
         self._network: Network | None = None
-        self._listening: object | None = None
+        self._listening: Store | None = None
         self._stale = False
         self._warming: tuple[Store, set[str]] | None = None
         self._capped = False
@@ -145,8 +145,8 @@ class ContactsScreen(ContactActions, Screen):
 
     def _stop_listening(self) -> None:
         store = self._listening
-        if store is not None and self._contact_changed in store.contact_listeners:  # type: ignore[attr-defined]
-            store.contact_listeners.remove(self._contact_changed)  # type: ignore[attr-defined]
+        if store is not None and self._contact_changed in store.contact_listeners:
+            store.contact_listeners.remove(self._contact_changed)
         self._listening = None
 
     def _contact_changed(self, _: str) -> None:
@@ -287,33 +287,24 @@ class ContactsScreen(ContactActions, Screen):
         self._set_filter(Filter())
 
     def action_tag(self) -> None:
-        from networkday.ui.modals.pick_value import PickValue
-
-        choices = [
-            (tag, tag, f"{count} people") for tag, count in self.network.tag_choices(self.store.contacts.values())
-        ]
-        if self.filter.tag:
-            choices.insert(0, ("", "any tag", "drop the tag filter"))
-        self.app.push_screen(
-            PickValue("Only people tagged", choices),
-            lambda tag: None if tag is None else self._set_filter(replace(self.filter, tag=tag or None)),
-        )
+        self._pick_filter("tag", "Only people tagged", self.network.tag_choices(self.store.contacts.values()))
 
     def action_company(self) -> None:
+        self._pick_filter("company", "Only people at", self.network.company_choices(self.store.contacts.values()))
+
+    def _pick_filter(self, field: str, title: str, counts: list[tuple[str, int]]) -> None:
+        """A tag or company from a list that narrows as you type; the first choice drops the filter."""
         from networkday.ui.modals.pick_value import PickValue
 
-        choices = [
-            (company, company, f"{count} people")
-            for company, count in self.network.company_choices(self.store.contacts.values())
-        ]
-        if self.filter.company:
-            choices.insert(0, ("", "any company", "drop the company filter"))
-        self.app.push_screen(
-            PickValue("Only people at", choices),
-            lambda company: (
-                None if company is None else self._set_filter(replace(self.filter, company=company or None))
-            ),
-        )
+        choices = [(value, value, f"{count} people") for value, count in counts]
+        if getattr(self.filter, field):
+            choices.insert(0, ("", f"any {field}", f"drop the {field} filter"))
+
+        def picked(value: str | None) -> None:
+            if value is not None:
+                self._set_filter(replace(self.filter, **{field: value or None}))
+
+        self.app.push_screen(PickValue(title, choices), picked)
 
     def action_sort(self, key: str) -> None:
         """A sort's key again turns the order round."""
