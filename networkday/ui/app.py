@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-u
     from networkday.domain.search import SearchIndex
 
 
+#: Seconds between writes of the index cache after changes, with ``quick_start``.
+INDEX_EVERY = 2.0
+
+
 class NetworkdayApp(TimerControl, TerminalApp):
     TITLE = "networkday"
     CSS_PATH = "styles/app.tcss"
@@ -92,7 +96,14 @@ class NetworkdayApp(TimerControl, TerminalApp):
         if not gc.isenabled():
             gc.freeze()  # what start-up built lives as long as the app: no collection walks it again
             gc.enable()
+        self.store.defer_index = True
+        self.set_interval(INDEX_EVERY, self._flush_index)
         self._look_at_folder(self.store)
+
+    def _flush_index(self) -> None:
+        """Saves leave the index cache to this (see ``Store.defer_index``)."""
+        if self.store.index_pending:
+            self.store.flush_index()
 
     @work(thread=True, exclusive=True, group="folder-look")
     def _look_at_folder(self, store: Store) -> None:
@@ -178,6 +189,8 @@ class NetworkdayApp(TimerControl, TerminalApp):
     def on_unmount(self) -> None:
         from networkday.storage.demo import discard_demo
 
+        self.store.flush_index()
+
         for folder in self._demo_folders:
             discard_demo(folder)
 
@@ -239,5 +252,6 @@ def create_app(store: Store, *, quick_start: bool = False) -> NetworkdayApp:
     scan, and the garbage collector is held. Once the first frame is drawn, the app freezes
     what start-up built (no collection walks 30,000 contacts again), restarts the collector,
     and stats the folder in a worker thread, then reads and shows what changed on disk.
+    From then on a save leaves the index cache to a write every ``INDEX_EVERY`` seconds.
     """
     return NetworkdayApp(store, quick_start=quick_start)

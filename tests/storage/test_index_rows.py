@@ -102,3 +102,15 @@ def test_a_file_gone_before_the_look_is_forgotten_one_gone_after_it_at_the_next_
     assert set(store.contacts) == {"ada", "bob"}
     assert store.scan().changed_contacts == {"bob"}
     assert set(store.contacts) == {"ada"}
+
+
+def test_a_deferred_index_is_written_by_flush_and_never_needed_for_the_files(store: Store, clock: FixedClock) -> None:
+    store.add_contact(Contact(id="", name="Ada"))
+    store.defer_index = True
+    store.update_contact("ada", lambda contact: setattr(contact, "title", "Countess"))
+    assert store.index_pending
+    assert Store.open(store.root, clock, scan=False).contacts["ada"].title == ""
+    assert Store.open(store.root, clock).contacts["ada"].title == "Countess"
+    store.flush_index()
+    assert not store.index_pending
+    assert Store.open(store.root, clock, scan=False).contacts["ada"].title == "Countess"

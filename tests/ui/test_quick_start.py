@@ -46,6 +46,10 @@ async def test_a_quick_start_shows_the_index_then_what_changed_on_disk(
         messages = [notification.message for notification in app._notifications]
         assert "1 file(s) could not be read: press ! to see them" in messages
         assert quick.contacts_dir / "broken.toml" in quick.problems
+        quick.update_contact("ada-lovelace", lambda contact: setattr(contact, "title", "Countess"))
+        assert quick.index_pending
+    assert not quick.index_pending  # written as the app closed
+    assert Store.open(store.root, clock, scan=False).contacts["ada-lovelace"].title == "Countess"
 
 
 def test_a_command_imports_only_its_own_module() -> None:
