@@ -11,7 +11,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -106,6 +106,7 @@ class Store:
         store = cls(root, clock)
         store._prepare()
         store.load_config()
+        store.state()  # a damaged state file is reported with the others
         with paused_gc():
             store._index = IndexCache.load(store.index_path, contacts=contacts)
             store._load_from_index()
@@ -648,16 +649,51 @@ class Store:
         return self.app_dir / "state.toml"
 
     def state(self) -> dict[str, Any]:
-        """Machine-local choices (theme, last seen); a damaged state file is just ignored."""
-        with contextlib.suppress(OSError, TOMLDecodeError, UnicodeDecodeError):
-            return loads(self.state_path.read_text("utf-8"))
-        return {}
+        """Machine-local choices (theme, last seen); {} when there are none.
+
+        A damaged state file is reported like any other file (in ``problems``, with its
+        line) and read as empty; ``update_state`` then refuses to replace it, so what it
+        held is never thrown away unseen. An empty file holds no choices and is no problem.
+        """
+        path = self.state_path
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        except OSError as error:
+            self.problems[path] = DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")
+            return {}
+        if not data.strip():
+            self.problems.pop(path, None)
+            return {}
+        try:
+            table, text = parse(path, data)
+            build(path, text, lambda: _check_state(table))
+        except ProblemError as error:
+            self.problems[path] = error.problem
+            return {}
+        self.problems.pop(path, None)
+        return table
 
     def update_state(self, **values: Any) -> None:
+        """Remembers ``values`` (None leaves a key as it is); a damaged state file is left alone."""
         with self._writing(self.state_path):
             state = self.state()
+            problem = self.problems.get(self.state_path)
+            if problem is not None:
+                raise StoreError(f"{problem}; not overwritten: fix or delete the file")
             state.update({key: value for key, value in values.items() if value is not None})
             write_atomic(self.state_path, dumps(state))
+
+
+#: The keys of state.toml and their types: a value of another type means the file is damaged.
+STATE_TYPES: dict[str, type] = {"theme": str, "last_seen": datetime}
+
+
+def _check_state(table: dict[str, Any]) -> None:
+    for key, kind in STATE_TYPES.items():
+        if key in table and not isinstance(table[key], kind):
+            raise RecordError(f"{key!r} must be a {kind.__name__}, not {type(table[key]).__name__}", (key,))
 
 
 def _ordinal_of(name: str) -> int:
