@@ -12,8 +12,12 @@ KEEP = object()
 
 
 def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
-    """Appends the touch; a follow-up that was due is done unless a new one is given."""
-    contact.log.append(entry)
+    """Appends the touch; a follow-up that was due is done unless a new one is given.
+
+    The same touch again (a retry after the day file failed to save) is not added twice.
+    """
+    if entry not in contact.log:
+        contact.log.append(entry)
     if follow_up is KEEP:
         if contact.follow_up and contact.follow_up <= entry.at.date():
             contact.follow_up = None
