@@ -53,12 +53,15 @@ class ContactList(ScrollView, can_focus=True):
     }
     """
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        # The same ids as Today's queue table, so one [keys] line remaps both lists.
+        Binding("j", "move(1)", "Down", show=False, id="list.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="list.up"),
+        Binding("down", "move(1)", "Down", show=False, id="list.cursor_down"),
+        Binding("up", "move(-1)", "Up", show=False, id="list.cursor_up"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("home,ctrl+home", "first", "First", show=False, id="list.first"),
-        Binding("end,ctrl+end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("enter", "choose", "Open", id="list.open"),
     ]
 
