@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from networkday.domain.contact import Contact
@@ -214,3 +216,15 @@ async def test_the_first_choice_drops_a_tag_filter(network: Store):
         assert ids(app) == ["ada-lovelace"]
         await pilot.press("t", "enter")
         assert ids(app) == BY_NAME
+
+
+async def test_keys_are_remapped_by_their_binding_ids(network: Store):
+    keys = {"contacts.filter_hiring_managers": "M", "list.down": "J"}
+    network.config = dataclasses.replace(network.config, keys=keys)
+    app = create_app(network)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("J")
+        assert screen.query_one(ContactList).cursor == 1
+        await pilot.press("M")
+        assert ids(app) == ["grace-hopper"]
