@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.terminal import TerminalApp
 from networkday.ui.timer_control import TimerControl
@@ -172,19 +173,22 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.push_screen(ImportDialog(), finished)
 
     def action_new_contact(self) -> None:
-        """Adds a person by name; the contact form takes over once it exists."""
+        """The contact form, as the Contacts screen opens it; the new person is saved when valid."""
         from networkday.domain.contact import Contact
-        from networkday.ui.modals.choice import TextModal
+        from networkday.ui.modals.contact_form import ContactForm
 
-        def named(name: str | None) -> None:
-            if name and name.strip():
-                contact = self.store.add_contact(Contact(id="", name=name.strip()))
-                self.notify(f"Added {contact.name}.", markup=False)
-                self.data_changed()
+        def saved(contact: Contact | None) -> None:
+            if contact is None:
+                return
+            try:
+                self.store.add_contact(contact)
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+                return
+            self.notify(f"Added {contact.name}.", markup=False)
+            self.data_changed()
 
-        self.push_screen(
-            TextModal("Name of the person", "", "Jane Doe", lambda t: None if t.strip() else "A name, please."), named
-        )
+        self.push_screen(ContactForm(Contact(id="", name="")), saved)
 
     def on_unmount(self) -> None:
         from networkday.storage.demo import discard_demo

@@ -68,3 +68,15 @@ async def test_import_of_a_file_that_is_not_the_format_says_so(store: Store, tmp
         error = str(app.screen.query_one("#import-error").render())
         assert "notes.csv" in error
     assert store.contacts == {}
+
+
+async def test_welcome_add_opens_the_contact_form_and_saves(store: Store):
+    from networkday.ui.modals.contact_form import ContactForm
+
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ContactForm)
+        await pilot.press(*"Jane Doe", "ctrl+s")
+        assert isinstance(app.screen, TodayScreen)
+    assert store.contact("jane-doe").name == "Jane Doe"

@@ -164,7 +164,7 @@ class TodayScreen(Screen):
         """Another instance or a hand edit changed the day file: show it."""
         if self.store.day_fingerprint(self.day) != self._fingerprint:
             current = self.query_one(QueueTable).current()
-            self.store.scan()
+            self.store.refresh_days([self.day])
             self.reload(select=current.contact_id if current else None)
 
     # -- acting --------------------------------------------------------------------------
