@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     when = args.date or store.clock.today()
     queue = day_queue(store, when)
-    now_ts = store.clock.now().timestamp()
+    now = store.clock.now()
     rows = []
     for position, item in enumerate(queue.items, start=1):
         summary = store.contacts.get(item.contact_id)
@@ -39,12 +39,13 @@ def run(args: argparse.Namespace) -> int:
                 "company": summary.company if summary else None,
                 "title": summary.title if summary else None,
                 "hiring_manager": bool(summary and summary.hiring_manager),
+                "toward": [hm for hm in queue.toward.get(item.contact_id, []) if hm != item.contact_id],
                 "kind": item.kind,
                 "reason": item.reason,
                 "channel": item.channel,
                 "purpose": item.purpose,
                 "outcome": item.outcome,
-                "last_touch": last_touch_text(summary, now_ts),
+                "last_touch": last_touch_text(summary, now),
                 "problem": item.problem,
             }
         )
@@ -76,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
         mark = "x" if row["outcome"] else " "
         who = one_line(row["name"] or row["contact"])
         where = one_line(" · ".join(part for part in (row["company"], row["title"]) if part))
-        hm = " [hiring manager]" if row["hiring_manager"] else ""
+        hm = (
+            " [hiring manager]" if row["hiring_manager"] else " [step toward a hiring manager]" if row["toward"] else ""
+        )
         print(f"[{mark}] {row['position']:>2}. {who}{hm}" + (f" — {where}" if where else ""))
         detail = [row["channel"], one_line(row["reason"])]
         if row["purpose"]:

@@ -180,12 +180,12 @@ def streak(days_made: Mapping[int, int], goal: int, today: date) -> int:
     return count
 
 
-def last_touch_text(summary: ContactSummary | None, now_ts: float) -> str:
-    """``12 days ago, coffee, will`` — or ``never``."""
+def last_touch_text(summary: ContactSummary | None, now: datetime) -> str:
+    """``12 days ago, coffee, will`` — or ``never``; days are calendar days in ``now``'s zone."""
     if summary is None or summary.last is None:
         return "never"
     ts, channel, outcome, _, _ = summary.last
-    days = int((now_ts - ts) // DAY_SECONDS)
+    days = now.toordinal() - datetime.fromtimestamp(ts, now.tzinfo).toordinal()
     when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
     parts = [when, channel]
     if outcome:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from networkday.domain.day import Day
 from networkday.domain.queue import QueueItem, Score, build_queue, score
+from networkday.domain.referrals import build_referrals, warm_path_ids
 from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
 
@@ -17,16 +19,11 @@ class DayQueue:
     items: list[QueueItem]
     score: Score
     problem: str | None = None
+    #: Hiring manager ids each contact is a step toward (referral paths at target companies).
+    toward: Mapping[str, list[str]] = field(default_factory=dict)
 
 
-def warm_paths(store: Store) -> dict[str, str]:
-    """Contacts worth suggesting first, with why; see domain.referrals."""
-    from networkday.domain.referrals import warm_path_ids
-
-    return warm_path_ids(store.contacts, store.config)
-
-
-def day_queue(store: Store, when: date, warm: dict[str, str] | None = None) -> DayQueue:
+def day_queue(store: Store, when: date) -> DayQueue:
     """A broken day file yields an empty plan plus a problem to show, never a crash or a rewrite."""
     problem = None
     try:
@@ -35,9 +32,10 @@ def day_queue(store: Store, when: date, warm: dict[str, str] | None = None) -> D
         day, problem = Day(date=when), str(error.problem)
     today = store.clock.today()
     tz = store.clock.now().tzinfo
-    items = build_queue(
-        day, store.contacts, store.config, today, warm if warm is not None else warm_paths(store), tz=tz
-    )
+    referrals = build_referrals(store.contacts, store.config)
+    warm = warm_path_ids(store.contacts, store.config, referrals)
+    items = build_queue(day, store.contacts, store.config, today, warm, tz=tz)
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
     made[when.toordinal()] = sum(1 for call in day.calls if call.made)
-    return DayQueue(day, items, score(day, made, store.config.calls_per_day, today), problem)
+    toward = {item.contact_id: referrals.hiring_managers_via(item.contact_id) for item in items}
+    return DayQueue(day, items, score(day, made, store.config.calls_per_day, today), problem, toward)

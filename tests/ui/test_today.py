@@ -142,3 +142,24 @@ async def test_markup_in_names_is_shown_literally(small_store: Store):
         assert any("Zoë [b]Markup[/b]" in cell for cell in cells)
         assert any("[@click=app.quit]Evil" in cell for cell in cells)
         assert app.is_running
+
+
+async def test_a_step_toward_a_hiring_manager_is_marked(small_store: Store):
+    from networkday.domain.contact import Contact
+
+    (small_store.root / "config.toml").write_text('targets = ["Navy Labs"]\n', "utf-8")
+    small_store.load_config()
+    small_store.update_contact("grace-hopper", lambda c: setattr(c, "referred_by", "ada-lovelace"))
+    small_store.add_contact(Contact(id="", name="Carl Sagan", company="Navy Labs"))
+    app = create_app(small_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = app.screen.query_one(QueueTable)
+        cells = {
+            item.contact_id: [str(c) for c in row.values()]
+            for (item, _), row in zip(table._rows, table._data.values(), strict=True)
+        }
+        assert cells["ada-lovelace"][1] == "→ Ada Lovelace"
+        assert cells["grace-hopper"][1] == "★ Grace Hopper"
+        table.select("ada-lovelace")
+        await pilot.pause()
+        assert "→ a step toward Grace Hopper" in str(app.screen.query_one("#row-detail").render())

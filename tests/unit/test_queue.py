@@ -138,6 +138,7 @@ def test_streak_counts_days_meeting_the_goal():
 
 def test_last_touch_text():
     summary = person("a", touched_days_ago=12)
-    now = datetime(2026, 11, 25, 12, tzinfo=UTC).timestamp()
+    now = datetime(2026, 11, 25, 8, tzinfo=UTC)  # earlier in the day than the touch: still 12 days
     assert last_touch_text(summary, now) == "12 days ago, coffee, will"
+    assert last_touch_text(person("c", touched_days_ago=1), now) == "yesterday, coffee, will"
     assert last_touch_text(person("b"), now) == "never"

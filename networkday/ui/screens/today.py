@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from networkday.domain.contact import LogEntry
 from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.text import one_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.storage.actions import log_touch, postpone
 from networkday.storage.problems import StoreError
@@ -91,7 +92,7 @@ class TodayScreen(Screen):
         self.queue = day_queue(self.store, self.day)
         self._fingerprint = self.store.day_fingerprint(self.day)
         table = self.query_one(QueueTable)
-        table.show(self.queue.items, self.store.contacts, self.app.clock.now().timestamp())
+        table.show(self.queue.items, self.store.contacts, self.app.clock.now(), self.queue.toward)
         if select:
             table.select(select)
         self._show_header()
@@ -130,7 +131,7 @@ class TodayScreen(Screen):
             plain_line(summary.name, "bold"),
             plain_line(summary.title),
             plain_line(summary.company),
-            "hiring manager" if summary.hiring_manager else "",
+            "★ hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
         )
         lines.append("\n")
         lines.append_text(
@@ -138,13 +139,25 @@ class TodayScreen(Screen):
                 f"via {item.channel}",
                 plain_line(item.purpose),
                 plain_line(item.reason) if item.reason != "planned" else "",
-                f"last: {last_touch_text(summary, self.app.clock.now().timestamp())}",
+                f"last: {last_touch_text(summary, self.app.clock.now())}",
             )
         )
         detail.update(lines)
 
     def on_screen_suspend(self) -> None:
         self._covered = True
+
+    def _toward_text(self, contact_id: str) -> str:
+        assert self.queue is not None
+        managers = [
+            self.store.contacts[hm].name
+            for hm in self.queue.toward.get(contact_id, [])
+            if hm != contact_id and hm in self.store.contacts
+        ]
+        if not managers:
+            return ""
+        more = f" and {len(managers) - 1} more" if len(managers) > 1 else ""
+        return f"→ a step toward {one_line(managers[0])}{more}"
 
     def on_screen_resume(self) -> None:
         """Back from a person's screen, where a touch or an edit may have changed the row.

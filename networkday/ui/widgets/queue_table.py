@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from rich.text import Text
 from textual.binding import Binding
@@ -44,12 +45,21 @@ class QueueTable(DataTable, inherit_bindings=False):
     def __init__(self) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id="queue")
         self._rows: list[tuple[QueueItem, ContactSummary | None]] = []
-        self._now_ts = 0.0
+        self._now = datetime.now(UTC)
         self._width = 0
+        self._toward: Mapping[str, list[str]] = {}
 
-    def show(self, items: list[QueueItem], contacts: Mapping[str, ContactSummary], now_ts: float) -> None:
+    def show(
+        self,
+        items: list[QueueItem],
+        contacts: Mapping[str, ContactSummary],
+        now: datetime,
+        toward: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        """``toward`` marks the people who are a step toward a hiring manager with ``→``."""
         self._rows = [(item, contacts.get(item.contact_id)) for item in items]
-        self._now_ts = now_ts
+        self._now = now
+        self._toward = toward or {}
         self._render_rows()
 
     def on_resize(self) -> None:
@@ -92,9 +102,11 @@ class QueueTable(DataTable, inherit_bindings=False):
         name = plain_line(summary.name if summary else item.contact_id)
         if summary and summary.hiring_manager:
             name = Text.assemble("★ ", name)
+        elif self._toward.get(item.contact_id):
+            name = Text.assemble("→ ", name)
         company = plain_line(summary.company if summary else "")
         why = plain_line(item.problem or item.reason)
-        last = Text(last_touch_text(summary, self._now_ts))
+        last = Text(last_touch_text(summary, self._now))
         return [status, name, company, Text(item.channel), why, last]
 
     def current(self) -> QueueItem | None:
