@@ -2,11 +2,13 @@
 
 It holds no time of its own. Each second it asks the app for the timer state, which is
 derived from the sessions on disk and the clock, so it can never drift or lose time.
+Styles are theme variables, so the bar follows the theme, the ANSI palette and NO_COLOR;
+every state is also said in words ("below goal", "goal met", "timer stopped").
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 from networkday.domain.timer import TimerState, format_duration, goal_percent, percent
@@ -14,39 +16,39 @@ from networkday.domain.timer import TimerState, format_duration, goal_percent, p
 BAR_WIDTH = 20
 
 
-def share_bar(share: float | None, goal: float, width: int = BAR_WIDTH) -> Text:
+def share_bar(share: float | None, goal: float, width: int = BAR_WIDTH) -> Content:
     """``███████░░░│░░`` with the goal marked by ``│``; the figure beside it says the same in words."""
     filled = round((share or 0.0) * width)
     mark = min(round(goal * width), width - 1)
-    bar = Text(end="")
+    parts: list[tuple[str, str]] = []
     for position in range(width):
         if position == mark:
-            bar.append("│", style="bold")
+            parts.append(("│", "bold"))
+        elif position < filled:
+            parts.append(("█", "$text-success"))
         else:
-            bar.append("█" if position < filled else "░", style="green" if position < filled else "dim")
-    return bar
+            parts.append(("░", "$text-muted"))
+    return Content.assemble(*parts)
 
 
-def timer_text(state: TimerState, width: int) -> Text:
+def timer_text(state: TimerState, width: int) -> Content:
     if state.kind:
-        mode = Text.assemble(("● ", "bold green"), (f"{state.kind.upper()} {format_duration(state.elapsed)}", "bold"))
+        mode = Content.assemble(
+            ("● ", "bold $text-success"), (f"{state.kind.upper()} {format_duration(state.elapsed)}", "bold")
+        )
     else:
-        mode = Text("○ timer stopped", style="bold")
+        mode = Content.styled("○ timer stopped", "bold")
     totals = f"net {format_duration(state.today.networking)} · other {format_duration(state.today.other)}"
     figure = f"{percent(state.today.share)} of {goal_percent(state.goal)}"
-    verdict = Text("")
+    verdict = Content("")
     if state.below_goal:
-        verdict = Text(" · below goal", style="bold yellow")
+        verdict = Content.styled(" · below goal", "bold $text-warning")
     elif state.today.share is not None:
-        verdict = Text(" · goal met", style="green")
-    out = Text.assemble(mode, "  ", totals, "  ")
-    room = width - len(out) - len(figure) - len(verdict) - 1
-    if room >= 8:
-        out.append_text(share_bar(state.today.share, state.goal, min(BAR_WIDTH, room)))
-        out.append(" ")
-    out.append(figure)
-    out.append_text(verdict)
-    return out
+        verdict = Content.styled(" · goal met", "$text-success")
+    head = Content.assemble(mode, "  ", totals, "  ")
+    room = width - head.cell_length - len(figure) - verdict.cell_length - 1
+    bar = Content.assemble(share_bar(state.today.share, state.goal, min(BAR_WIDTH, room)), " ") if room >= 8 else ""
+    return Content.assemble(head, bar, figure, verdict)
 
 
 class TimerBar(Widget):
@@ -61,5 +63,5 @@ class TimerBar(Widget):
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         return timer_text(self.app.timer_state(), self.size.width)
