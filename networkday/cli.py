@@ -34,11 +34,15 @@ def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
     """The command modules to import: only the one named like the command, when there is one.
 
     Importing every command costs about 40 ms, which `timer status` in a tmux status bar
-    pays every few seconds. A command whose module has another name (``import`` lives in
-    ``transfer``), a mistyped one, ``--help`` and no command at all get every module, so
-    argparse can list them all.
+    pays every few seconds, and the app at every start. Opening the app (no command) needs
+    none. A command whose module has another name (``import`` lives in ``transfer``), a
+    mistyped one and ``--help`` get every module, so argparse can list them all.
     """
-    word = None if argv is None else command_word(argv)
+    if argv is None:
+        return COMMAND_MODULES
+    word = command_word(argv)
+    if word is None:
+        return COMMAND_MODULES if {"-h", "--help"} & set(argv) else ()
     return (word,) if word in COMMAND_MODULES else COMMAND_MODULES
 
 

@@ -59,4 +59,6 @@ def test_a_command_imports_only_its_own_module() -> None:
     assert modules_for(["timer", "status"]) == ("timer",)
     assert "transfer" in modules_for(["import", "linkedin", "x.csv"])
     assert "today" in modules_for(["--help"])
+    assert modules_for(["--data-dir", "x"]) == ()
+    assert modules_for(["--demo"]) == ()
     assert len(modules_for(None)) > 1
