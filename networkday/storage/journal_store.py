@@ -19,6 +19,7 @@ from datetime import date
 from networkday.domain.day import Answer, Day, Journal
 from networkday.domain.errors import ConflictError
 from networkday.domain.journal import Hit, search
+from networkday.domain.journal_draft import answer_keys
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -34,25 +35,14 @@ class JournalDay:
     first_line: str
 
 
-def _keyed(journal: Journal) -> dict[tuple[str, int], Answer]:
-    """Answers keyed by (prompt, occurrence), so a prompt written twice by hand stays two answers."""
-    seen: dict[str, int] = {}
-    keyed = {}
-    for answer in journal.answers:
-        number = seen.get(answer.prompt, 0)
-        seen[answer.prompt] = number + 1
-        keyed[(answer.prompt, number)] = answer
-    return keyed
-
-
 def merge_journal(disk: Journal, base: Journal, edited: Journal) -> None:
     """Applies the person's changes (base to edited) onto ``disk`` in place, or raises ConflictError."""
     conflicts: list[str] = []
     if edited.rating != base.rating and disk.rating not in (base.rating, edited.rating):
         conflicts.append(RATING)
-    before, on_disk = _keyed(base), _keyed(disk)
+    before, on_disk = answer_keys(base), answer_keys(disk)
     changes = []
-    for key, answer in _keyed(edited).items():
+    for key, answer in answer_keys(edited).items():
         old = before[key].text if key in before else ""
         if answer.text == old:
             continue
