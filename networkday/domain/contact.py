@@ -10,6 +10,24 @@ from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader, put
 from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, MOTIVES, OUTCOMES
 
+#: A contact's own fields in the order of docs/FORMAT.md: all but its id, history and unknown keys.
+FIELDS: tuple[str, ...] = (
+    "name",
+    "company",
+    "title",
+    "email",
+    "phone",
+    "links",
+    "tags",
+    "hiring_manager",
+    "referred_by",
+    "met",
+    "motives",
+    "cadence_days",
+    "follow_up",
+    "notes",
+)
+
 
 @dataclass
 class LogEntry:
@@ -49,12 +67,14 @@ class LogEntry:
         return table
 
 
-@dataclass
-class Contact:
-    """One person; ``id`` is the file stem and never stored inside the file."""
+@dataclass(kw_only=True)
+class Details:
+    """What can be known about a person, in a contact file and in a row an import reads.
 
-    id: str
-    name: str
+    One declaration for both, so a field added here reaches imports and contacts alike.
+    The fields are keyword-only: each subclass puts its own identity first.
+    """
+
     company: str = ""
     title: str = ""
     email: list[str] = field(default_factory=list)
@@ -62,13 +82,21 @@ class Contact:
     links: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     hiring_manager: bool = False
-    referred_by: str | None = None
     met: str = ""
     motives: list[str] = field(default_factory=list)
     cadence_days: int | None = None
     follow_up: date | None = None
     notes: str = ""
     log: list[LogEntry] = field(default_factory=list)
+
+
+@dataclass
+class Contact(Details):
+    """One person; ``id`` is the file stem and never stored inside the file."""
+
+    id: str
+    name: str
+    referred_by: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

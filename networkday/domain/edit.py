@@ -10,25 +10,10 @@ from __future__ import annotations
 
 import copy
 
-from networkday.domain.contact import Contact
+from networkday.domain.contact import FIELDS, Contact
 
-#: What the contact form edits; the history and unknown keys are never touched by it.
-EDITABLE_FIELDS: tuple[str, ...] = (
-    "name",
-    "company",
-    "title",
-    "email",
-    "phone",
-    "links",
-    "tags",
-    "hiring_manager",
-    "referred_by",
-    "met",
-    "motives",
-    "cadence_days",
-    "follow_up",
-    "notes",
-)
+#: What the contact form edits: every field; the history and unknown keys are never touched by it.
+EDITABLE_FIELDS = FIELDS
 
 
 def changed_fields(before: Contact, after: Contact) -> list[str]:

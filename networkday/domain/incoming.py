@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
-from networkday.domain.contact import LogEntry
+from networkday.domain.contact import Details
 from networkday.domain.text import one_line, strip_controls
 from networkday.domain.vocab import MOTIVES
 
@@ -67,8 +66,8 @@ class Skipped:
 
 
 @dataclass
-class Record:
-    """One incoming person: the fields of a Contact plus where in the file it came from.
+class Record(Details):
+    """One incoming person: the details a Contact holds plus where in the file it came from.
 
     ``related`` holds references a vCard makes to other people (a UID, an email or a
     name); the importer turns one that names a known contact into ``referred_by``.
@@ -76,19 +75,6 @@ class Record:
 
     line: int
     name: str
-    company: str = ""
-    title: str = ""
-    email: list[str] = field(default_factory=list)
-    phone: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    notes: str = ""
-    hiring_manager: bool = False
-    met: str = ""
-    motives: list[str] = field(default_factory=list)
-    cadence_days: int | None = None
-    follow_up: date | None = None
-    log: list[LogEntry] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     uid: str = ""
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import fields
 from datetime import date
 
+from networkday.domain.contact import FIELDS as CONTACT_FIELDS
 from networkday.domain.contact import Contact
 
-#: Every field of a contact but its history and unknown keys, then when they were last touched.
-FIELDS = tuple(item.name for item in fields(Contact) if item.name not in ("log", "extra"))
+#: The id, every field of a contact (not its history or unknown keys), then when they were last touched.
+FIELDS = ("id", *CONTACT_FIELDS)
 CONTACT_COLUMNS = (*FIELDS, "last_touch")
 HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note")
 _FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().+/-]*$)")

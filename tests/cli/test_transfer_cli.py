@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import stat
+from dataclasses import fields
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -158,6 +159,17 @@ def test_export_csv_one_row_per_contact_and_the_history_on_request(network: Path
         "will",
         "intro, then lunch",
     )
+
+
+def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network: Path, tmp_path: Path):
+    out = tmp_path / "contacts.csv"
+    assert cli("export", "csv", "-o", out, "--data-dir", network) == 0
+    header = out.read_text("utf-8").splitlines()[0].split(",")
+    assert header == [
+        *("id", "name", "company", "title", "email", "phone", "links", "tags", "hiring_manager", "referred_by"),
+        *("met", "motives", "cadence_days", "follow_up", "notes", "last_touch"),
+    ]
+    assert set(header) == {item.name for item in fields(Contact)} - {"log", "extra"} | {"last_touch"}
 
 
 def test_only_csv_takes_a_history(network: Path, tmp_path: Path, capsys):
