@@ -3,11 +3,13 @@
 Each kind is a row of :data:`EXPORT_KINDS`. To add one (vcard, csv, ics, ...), add an
 :class:`ExportKind` with its formats (the first is the default), a line of help, and the
 ``"module:function"`` that makes the document: ``function(args, store) -> bytes``, where
-``args.format`` is the chosen format. The module is imported only when its kind runs, so
-the command stays fast. Raise CommandError for a failure; print warnings to stderr.
+``args.format`` is the chosen format (and, for csv, ``args.history`` a checked Path or
+None). The module is imported only when its kind runs, so the command stays fast. Raise
+CommandError for a failure; print warnings to stderr.
 
 The document goes to stdout, or with ``-o FILE`` to a new 0600 file that replaces FILE
 atomically: exports hold personal data, and a failed export never leaves half a file.
+FILE may not lie inside the data folder, so an export never replaces a record.
 """
 
 from __future__ import annotations
@@ -79,19 +81,40 @@ def run(args: argparse.Namespace) -> int:
     args.format = args.format or kind.formats[0]
     if args.format not in kind.formats:
         raise CommandError(f"--format {args.format!r}: {args.kind} exports as {', '.join(kind.formats)}", 2)
+    if args.history and args.kind != "csv":
+        raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
     store = open_store(args)
+    target = output_file("-o", args.output, store.root) if args.output and args.output != "-" else None
+    if args.history:
+        args.history = output_file("--history", args.history, store.root)
     data = run_store(lambda: kind.load()(args, store))
-    if args.output and args.output != "-":
-        target = Path(args.output).expanduser()
-        if target.is_dir():
-            raise CommandError(f"-o {target}: is a folder; name a file", 2)
-        try:
-            write_atomic(target, data)
-        except OSError as error:
-            raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
-        print(f"{target}: {args.kind} exported as {args.format}", file=sys.stderr)
+    if target is not None:
+        write_export(target, data, f"{args.kind} exported as {args.format}")
         return 0
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return 0
+
+
+def output_file(option: str, value: str, root: Path) -> Path:
+    """The FILE of ``-o`` or ``--history``, checked before anything is written (exit 2 if refused).
+
+    A file inside the data folder is refused, however it is spelled (a link, ``..``): an
+    export must never replace a record or leave a stray file there for the next scan.
+    """
+    target = Path(value).expanduser()
+    if target.is_dir():
+        raise CommandError(f"{option} {target}: is a folder; name a file", 2)
+    if target.resolve().is_relative_to(root.resolve()):
+        raise CommandError(f"{option} {target}: is inside the data folder {root}; export to a file outside it", 2)
+    return target
+
+
+def write_export(target: Path, data: bytes, what: str) -> None:
+    """A new 0600 file replaces ``target`` atomically; stderr says what it holds."""
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
+    print(f"{target}: {what}", file=sys.stderr)

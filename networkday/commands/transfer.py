@@ -19,11 +19,11 @@ from pathlib import Path
 
 from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, run_store
+from networkday.commands.export import write_export
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.importers import IMPORTERS
 from networkday.paths import data_dir
-from networkday.storage.atomic import write_atomic
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -98,7 +98,6 @@ class ProgressLine:
 def export_vcard(args: argparse.Namespace, store: Store) -> bytes:
     from networkday.exporters.vcard import render
 
-    _history_only_for_csv(args)
     return render(_all_contacts(store))
 
 
@@ -106,23 +105,14 @@ def export_csv(args: argparse.Namespace, store: Store) -> bytes:
     from networkday.exporters.table import contacts_csv, history_csv
 
     contacts = _all_contacts(store)
-    history = getattr(args, "history", None)
-    if history:
-        target = Path(history).expanduser()
-        if target.is_dir():
-            raise CommandError(f"--history {target}: is a folder; name a file", 2)
-        try:
-            write_atomic(target, history_csv(contacts))
-        except OSError as error:
-            raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
-        print(f"{target}: the history of {len(contacts)} contacts exported as csv", file=sys.stderr)
+    if args.history:
+        write_export(args.history, history_csv(contacts), f"the history of {len(contacts)} contacts exported as csv")
     return contacts_csv(contacts)
 
 
 def export_ics(args: argparse.Namespace, store: Store) -> bytes:
     from networkday.exporters.ics import render
 
-    _history_only_for_csv(args)
     today = store.clock.today().toordinal()
     days: list[Day] = []
     for ordinal, summary in sorted(store.days.items()):
@@ -132,11 +122,6 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
             except StoreError as error:
                 _warn(f"planned calls not exported: {error}")
     return render(_all_contacts(store), days, store.clock.now())
-
-
-def _history_only_for_csv(args: argparse.Namespace) -> None:
-    if getattr(args, "history", None):
-        raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
 
 
 def _all_contacts(store: Store) -> list[Contact]:

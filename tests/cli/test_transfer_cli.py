@@ -178,6 +178,40 @@ def test_only_csv_takes_a_history(network: Path, tmp_path: Path, capsys):
     assert not (tmp_path / "h.csv").exists()
 
 
+@pytest.mark.parametrize("kind", ["vcard", "csv", "ics", "journal"])
+def test_no_export_writes_inside_the_data_folder(network: Path, capsys, kind: str):
+    record = network / "contacts" / "ann-lee.toml"
+    before = record.read_bytes()
+    assert cli("export", kind, "-o", record, "--data-dir", network) == 2
+    [message] = capsys.readouterr().err.splitlines()
+    assert f"-o {record}: " in message
+    assert "data folder" in message
+    assert record.read_bytes() == before
+    beside = network / "days" / "export.txt"
+    assert cli("export", kind, "-o", beside, "--data-dir", network) == 2
+    assert not beside.exists()
+
+
+def test_no_export_reaches_the_data_folder_through_a_link_or_dots(network: Path, tmp_path: Path, capsys):
+    record = network / "contacts" / "bob-ray.toml"
+    before = record.read_bytes()
+    link = tmp_path / "link"
+    link.symlink_to(network / "contacts")
+    assert cli("export", "csv", "-o", link / "bob-ray.toml", "--data-dir", network) == 2
+    dotted = tmp_path / "elsewhere" / ".." / network.name / "contacts" / "bob-ray.toml"
+    assert cli("export", "vcard", "-o", dotted, "--data-dir", network) == 2
+    assert record.read_bytes() == before
+    assert capsys.readouterr().err.count("data folder") == 2
+
+
+def test_the_history_file_may_not_be_in_the_data_folder_either(network: Path, tmp_path: Path, capsys):
+    out, history = tmp_path / "contacts.csv", network / "history.csv"
+    assert cli("export", "csv", "-o", out, "--history", history, "--data-dir", network) == 2
+    assert f"--history {history}: " in capsys.readouterr().err
+    assert not history.exists()
+    assert not out.exists()
+
+
 def test_export_ics_is_a_calendar_that_icalendar_reads(network: Path, tmp_path: Path):
     out = tmp_path / "plan.ics"
     assert cli("export", "ics", "-o", out, "--data-dir", network) == 0

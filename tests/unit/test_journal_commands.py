@@ -300,6 +300,13 @@ def test_export_usage_errors(data: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert caught.value.code == 2
 
 
+def test_export_journal_refuses_a_history_file(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    history = tmp_path / "history.csv"
+    assert main(["export", "journal", "--history", str(history), "--data-dir", str(data)]) == 2
+    assert "--history: only `export csv` writes a history, not `export journal`" in capsys.readouterr().err
+    assert not history.exists()
+
+
 def test_export_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
     assert main(["export", "journal", "--data-dir", str(tmp_path / "fresh")]) == 0
