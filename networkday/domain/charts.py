@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 #: Nine heights, empty to full, in eighths of a cell.
 _UNICODE_LEVELS = " ▁▂▃▄▅▆▇█"
-_ASCII_LEVELS = " ..::--=#"
+#: ASCII stand-ins; none is ``-``, the goal line of :func:`columns`, so a bar never reads as the goal.
+_ASCII_LEVELS = " ..::++##"
 #: Partial fills of a horizontal cell, in eighths.
 _UNICODE_PARTIAL = " ▏▎▍▌▋▊▉█"
 
@@ -86,8 +87,9 @@ def columns(
     """A vertical bar chart, top row first, with the goal as a horizontal line.
 
     Each value is a column ``width`` characters wide, ``gap`` spaces apart. The goal line
-    (``─`` or ``-``) runs through the row where the goal falls and shows wherever a bar
-    does not reach that row, so a short bar visibly stops below the line.
+    (``─``, or ``-`` in ASCII, where bars are ``.:+#``) runs through the row where the goal
+    falls and shows wherever a bar does not reach that row, so a short bar visibly stops
+    below the line.
     """
     levels = _ASCII_LEVELS if ascii else _UNICODE_LEVELS
     line = "-" if ascii else "─"

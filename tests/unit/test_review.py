@@ -157,6 +157,15 @@ def test_columns_draw_the_goal_line_where_bars_stop_short() -> None:
     assert columns([0.5], 1.0, 2, ascii=True) == [" ", "#"]
 
 
+def test_ascii_bars_never_look_like_the_goal_line() -> None:
+    eighths = [step / 8 for step in range(1, 9)]
+    [bars] = columns(eighths, 1.0, 1, ascii=True)
+    assert bars == "..::++##"
+    assert "-" not in bars
+    [top, bottom] = columns([0.875, 0.25], 1.0, 2, 0.75, ascii=True)
+    assert (top, bottom) == ("+-", "#:")  # the goal line shows only above the bar that stops short
+
+
 def test_use_ascii_follows_the_output_encoding() -> None:
     assert use_ascii("utf-8") is False
     assert use_ascii("ascii") is True
