@@ -24,7 +24,7 @@ USER_THEMES_DIR = "themes"
 #: A theme file is a few dozen lines; anything far bigger is not a theme.
 MAX_THEME_BYTES = 64 * 1024
 #: Theme names become CSS class names and config values: keep them plain.
-THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
+THEME_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]{0,47}\Z")
 #: The colour keys of a theme, as Textual names them.
 COLOUR_KEYS = (
     "primary",

@@ -55,6 +55,7 @@ def test_an_unknown_key_is_located(tmp_path: Path):
     [
         ('primary = "#112233"\n', "'name' is required", 1),
         ('name = "no primary"\n', "may hold only letters", 1),
+        ('name = "dark\\n"\nprimary = "#112233"\n', "may hold only letters", 1),
         ('name = "x"\n', "'primary' is required", 1),
         ('name = "x"\nprimary = "#112233"\ndark = "yes"\n', "'dark' must be true or false", 3),
         ('name = "x"\nprimary = "#112233"\ntext_alpha = 3\n', "between 0 and 1", 3),
