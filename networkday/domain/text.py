@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+#: The Unicode names of Latin letters NFKD leaves whole: ø, ł, đ, ħ (WITH STROKE), æ, œ, ı.
+_LATIN_NAME = re.compile(r"\ALATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:DOTLESS )?([A-Z]{1,2})(?: WITH .+)?\Z")
 _COMPANY_SUFFIX = re.compile(r"\b(inc|llc|ltd|gmbh|corp|corporation|co|plc|sa|ag|bv)\b\.?", re.IGNORECASE)
 
 #: Companies an export fills in when there is none; never treated as a target.
@@ -29,9 +32,26 @@ def fold(text: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """A lowercase ASCII slug; names in other scripts fall back to ``contact``."""
-    slug = _SLUG_JUNK.sub("-", fold(name)).strip("-")
-    return slug[:60].strip("-") or "contact"
+    """A lowercase ASCII slug for a new contact's id: as readable as the name allows, and stable.
+
+    Accents fold away (``Zoë`` is ``zoe``), and a Latin letter with no decomposition takes
+    the letters Unicode names it by (``ø`` is ``o``, ``æ`` is ``ae``). A name with no Latin
+    letter or digit left (Chinese, Cyrillic, Hebrew, emoji) becomes ``contact-`` and the
+    CRC-32 of the name in hex: the same name always gives the same id, and different ones
+    rarely collide (the store numbers a taken id ``-2``, ``-3`` either way).
+    """
+    latin = "".join(ch if ch.isascii() else _latin_letters(ch) for ch in fold(name))
+    slug = _SLUG_JUNK.sub("-", latin).strip("-")[:60].strip("-")
+    if slug:
+        return slug
+    spelled = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return f"contact-{zlib.crc32(spelled.encode('utf-8')):08x}" if spelled else "contact"
+
+
+def _latin_letters(char: str) -> str:
+    """``o`` for LATIN SMALL LETTER O WITH STROKE (ø); a space for anything not named so."""
+    match = _LATIN_NAME.match(unicodedata.name(char, ""))
+    return match.group(1).lower() if match else " "
 
 
 def normalise_company(company: str) -> str:
