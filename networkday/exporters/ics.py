@@ -21,9 +21,10 @@ PRODID = "-//networkday//networkday export//EN"
 def render(contacts: list[Contact], days: list[Day], now: datetime) -> bytes:
     """The calendar; ``now`` stamps every event (DTSTAMP)."""
     import vobject
-    from dateutil import tz
 
-    stamp = now.astimezone(tz.UTC).replace(microsecond=0)
+    # vobject names a UTC stamp only in its own UTC zone (dateutil's, which networkday does
+    # not depend on directly); the standard library's makes it fail to guess a TZID.
+    stamp = now.astimezone(vobject.icalendar.utc).replace(microsecond=0)
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = PRODID
 
