@@ -61,9 +61,13 @@ def open_store(
 
 
 def parse_date(text: str) -> date:
-    """An argparse type: the shared parser of typed dates, against the system's today."""
+    """An argparse type: the shared parser of typed dates, against the command's today.
+
+    That is the clock's (``NETWORKDAY_NOW``, ``NETWORKDAY_TZ``), as for everything else the
+    command does: ``tomorrow`` is never a day other than the one after its ``today``.
+    """
     try:
-        return parse_when(text, date.today())
+        return parse_when(text, clock_from_environ().today())
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
