@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from networkday.ui.widgets.key_list import KeyList
+
 
 class ChoiceModal(ModalScreen[str | None]):
     """Options as (value, label); Enter picks, Escape cancels."""
@@ -26,7 +28,8 @@ class ChoiceModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, markup=False, classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for value, label in self._options), id="choices")
+            yield KeyList(*(Option(label, id=value) for value, label in self._options), id="choices")
+            yield Label("↑↓ or j/k · Enter picks · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -66,6 +69,7 @@ class TextModal(ModalScreen[str | None]):
             yield Label(self._title, markup=False, classes="dialog-title")
             yield Input(self._value, placeholder=self._placeholder, id="text-value", compact=True)
             yield Label("", id="text-error", classes="field-error", markup=False)
+            yield Label("Enter accepts · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -21,6 +21,7 @@ from networkday.domain.text import strip_controls
 from networkday.importers import IMPORTERS, ImportFormatError, parse_file
 from networkday.storage.importer import ImportSummary, import_source
 from networkday.storage.problems import StoreError
+from networkday.ui.widgets.key_list import KeyList
 
 
 class ImportDialog(ModalScreen[ImportSummary | None]):
@@ -35,9 +36,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import"):
             yield Label("Import contacts", classes="dialog-title")
-            yield OptionList(
-                *(Option(f"{kind}: {what}", id=kind) for kind, what in IMPORTERS.items()), id="import-kind"
-            )
+            yield KeyList(*(Option(f"{kind}: {what}", id=kind) for kind, what in IMPORTERS.items()), id="import-kind")
             yield Label("File")
             yield Input(placeholder="~/Downloads/Connections.csv", id="import-path", compact=True)
             yield Label("", id="import-error", classes="field-error")

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from networkday.ui.plain import join, plain_line
+from networkday.ui.widgets.key_list import KeyList
 
 LIMIT = 50
 
@@ -29,7 +30,7 @@ class PickContact(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="pick-contact"):
             yield Label(self._title, markup=False, classes="dialog-title")
             yield Input(placeholder="name, company, title or tag", id="pick-query", compact=True)
-            yield OptionList(id="pick-results")
+            yield KeyList(id="pick-results")
             yield Label("Type to search · ↓ to the list · Enter picks · Esc cancels", classes="dialog-hint")
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from networkday.domain.search import fast_fold
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.key_list import KeyList
 
 SHOWN = 100
 
@@ -39,7 +40,7 @@ class PickValue(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="pick-value"):
             yield Label(self._title, markup=False, classes="dialog-title")
             yield Input(placeholder=self._placeholder, id="pick-value-query", compact=True)
-            yield OptionList(id="pick-value-results")
+            yield KeyList(id="pick-value-results")
             yield Label("", id="pick-value-more", classes="dialog-hint", markup=False)
             yield Label("↓ to the list · Enter picks · Esc cancels", classes="dialog-hint", markup=False)
 

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from networkday.storage.problems import DataProblem
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.key_list import KeyList
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -29,7 +30,9 @@ class ProblemsScreen(ModalScreen[None]):
                 else "No problems: every file was read.",
                 markup=False,
             )
-            yield OptionList(*(plain_line(str(problem)) for problem in self._problems), id="problems-list")
+            if self._problems:
+                yield KeyList(*(plain_line(str(problem)) for problem in self._problems), id="problems-list")
+            yield Label("Esc closes", classes="dialog-hint", markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -1,12 +1,19 @@
-"""An OptionList that also moves with j and k, under the same binding ids as every other list.
+"""An OptionList that moves with j and k too, and whose cursor shows without colour.
 
 OptionList already moves with the arrows, Home/End and PageUp/PageDown; the shared ids
 (``list.down``, ``list.up``) mean one line in ``[keys]`` remaps j/k in every list at once.
+
+Textual 8.2 builds an option's style without the ``reverse`` of the theme's cursor style,
+so in the ANSI theme, whose cursor is reverse video (the one mark NO_COLOR keeps), the
+highlighted option would differ from the others by bold alone. This list puts it back.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
+from textual.style import Style as VisualStyle
 from textual.widgets import OptionList
 
 
@@ -15,3 +22,9 @@ class KeyList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
+
+    def get_visual_style(self, *component_classes: str, partial: bool = False) -> VisualStyle:
+        style = super().get_visual_style(*component_classes, partial=partial)
+        if any(self.get_component_styles(name).text_style.reverse for name in component_classes):
+            return replace(style, reverse=True)
+        return style
