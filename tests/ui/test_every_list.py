@@ -3,15 +3,23 @@ what the list's screen says; and the cursor shows without colour in the ANSI the
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import OptionList
+from datetime import timedelta
+from pathlib import Path
 
+import pytest
+from textual.widgets import DataTable, OptionList
+
+from networkday.domain.day import TimeSession
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.choice import ChoiceModal
 from networkday.ui.modals.pick_contact import PickContact
 from networkday.ui.modals.pick_value import PickValue
+from networkday.ui.modals.sessions import SessionEditor, SessionsScreen
+from networkday.ui.screens.review import ReviewScreen
 from networkday.ui.widgets.key_list import KeyList
+from tests.conftest import NOW
+from tests.journal_world import world_store
 
 OPTIONS = [(str(n), f"option {n}") for n in range(8)]
 
@@ -88,3 +96,48 @@ async def test_the_highlighted_option_is_reverse_video_in_the_ansi_theme(
         ]
     assert app.theme == "networkday-ansi"
     assert reversed_lines == [2]
+
+
+# -- tables: Home and End go to the first and last row; Enter belongs to the screen -------------------
+
+
+def cursor_row(app: NetworkdayApp) -> int:
+    return app.screen.query_one(DataTable).cursor_row
+
+
+async def test_the_review_table_goes_home_and_end_with_its_cursor(tmp_path: Path):
+    app = create_app(world_store(tmp_path / "data"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        last = cursor_row(app)
+        assert last > 3
+        await pilot.press("home")
+        assert cursor_row(app) == 0
+        await pilot.press("j", "j", "k")
+        assert cursor_row(app) == 1
+        await pilot.press("end")
+        assert cursor_row(app) == app.screen.query_one(DataTable).row_count - 1
+
+
+async def test_enter_edits_the_session_under_the_cursor(small_store: Store):
+    today = NOW.date()
+    at = NOW.replace(hour=8, minute=0)
+
+    def two_sessions(day) -> None:
+        day.time.append(TimeSession("networking", at, at + timedelta(hours=1)))
+        day.time.append(TimeSession("other", at + timedelta(hours=1), at + timedelta(hours=1, minutes=15)))
+
+    small_store.update_day(today, two_sessions)
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("end")
+        assert cursor_row(app) == 1
+        await pilot.press("home", "j")
+        assert cursor_row(app) == 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionEditor)
+        assert app.screen.query_one("#session-kind").value == "other"

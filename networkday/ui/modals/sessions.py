@@ -22,6 +22,7 @@ from networkday.domain.timer import TimerError, format_duration, parse_at
 from networkday.domain.vocab import TIMER_KINDS
 from networkday.storage import timer_store
 from networkday.storage.problems import StoreError
+from networkday.ui.widgets.key_table import KeyTable
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
@@ -91,8 +92,6 @@ class SessionsScreen(ModalScreen[None]):
         Binding("d,delete", "delete", "Delete", id="sessions.delete"),
         Binding("left_square_bracket", "day(-1)", "Prev day", id="sessions.prev_day"),
         Binding("right_square_bracket", "day(1)", "Next day", id="sessions.next_day"),
-        Binding("j", "cursor(1)", "Down", show=False, id="sessions.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="sessions.up"),
     ]
 
     def __init__(self, day: date) -> None:
@@ -103,7 +102,7 @@ class SessionsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="sessions"):
             yield Label("", id="sessions-title", classes="dialog-title")
-            yield DataTable(cursor_type="row", id="sessions-table")
+            yield KeyTable(cursor_type="row", id="sessions-table")
             yield Label("", id="sessions-error", classes="field-error")
             yield Label("a add · e edit · d delete · [ ] day · Esc close", classes="dialog-hint")
 
@@ -175,10 +174,6 @@ class SessionsScreen(ModalScreen[None]):
     def action_day(self, offset: int) -> None:
         self._day += timedelta(days=offset)
         self._show()
-
-    def action_cursor(self, offset: int) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.cursor_row + offset)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.storage.figures_store import review
+from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines
 from networkday.ui.widgets.timer_bar import TimerBar
 
@@ -53,14 +54,12 @@ class ReviewScreen(Screen):
     HELP_TITLE = "Review"
     CSS_PATH = "../styles/review.tcss"
     BINDINGS = [
+        Binding("enter", "open_day", "Open day", id="review.open", priority=True),
         Binding("w", "kind('week')", "Week", id="review.week"),
         Binding("m", "kind('month')", "Month", id="review.month"),
         Binding("left_square_bracket", "move(-1)", "Earlier", id="review.earlier"),
         Binding("right_square_bracket", "move(1)", "Later", id="review.later"),
         Binding("g", "this_period", "This period", show=False, id="review.now"),
-        Binding("enter", "open_day", "Open day", id="review.open", priority=True),
-        Binding("j", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="list.up"),
     ]
 
     def __init__(self) -> None:
@@ -71,7 +70,7 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="review-table")
+        yield KeyTable(cursor_type="row", zebra_stripes=True, id="review-table")
         with Horizontal(id="review-charts"):
             yield Static(id="review-calls", classes="chart")
             yield Static(id="review-share", classes="chart")
@@ -240,10 +239,6 @@ class ReviewScreen(Screen):
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         await self.action_open_day()
-
-    def action_cursor(self, offset: int) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.cursor_row + offset)
 
     async def action_open_day(self) -> None:
         """The highlighted day's journal entry."""

@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable
 
 from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.key_table import KeyTable
 
 #: Outcomes in a few letters: the column says it in words, not only in colour.
 SHORT_OUTCOME = {
@@ -27,20 +26,8 @@ SHORT_OUTCOME = {
 OUTCOME_STYLE = {"will": "bold $text-success", "wont": "$text-error"}
 
 
-class QueueTable(DataTable, inherit_bindings=False):
-    """Rows only: Enter is left to the screen (open the person), not taken by DataTable's "select"."""
-
-    BINDINGS = [
-        # The same ids as the contact list's, so one [keys] line remaps both lists.
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("down", "cursor_down", "Down", show=False, id="list.cursor_down"),
-        Binding("up", "cursor_up", "Up", show=False, id="list.cursor_up"),
-        Binding("home", "scroll_top", "First", show=False, id="list.first"),
-        Binding("end", "scroll_bottom", "Last", show=False, id="list.last"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-    ]
+class QueueTable(KeyTable):
+    """Rows only: Enter is left to the screen (open the person)."""
 
     def __init__(self) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id="queue")
