@@ -3,16 +3,19 @@ what the list's screen says; and the cursor shows without colour in the ANSI the
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from rich.console import Console
+from textual.widgets import DataTable, OptionList, Static
 
 from networkday.domain.day import TimeSession
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.choice import ChoiceModal
+from networkday.ui.modals.help import HelpScreen
 from networkday.ui.modals.pick_contact import PickContact
 from networkday.ui.modals.pick_value import PickValue
 from networkday.ui.modals.sessions import SessionEditor, SessionsScreen
@@ -141,3 +144,27 @@ async def test_enter_edits_the_session_under_the_cursor(small_store: Store):
         await pilot.press("enter")
         assert isinstance(app.screen, SessionEditor)
         assert app.screen.query_one("#session-kind").value == "other"
+
+
+# -- help ----------------------------------------------------------------------------------------------
+
+
+async def test_help_lists_each_binding_once_with_all_its_keys_and_scrolls_with_j(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=70, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        lines = [line.strip() for line in console.export_text().splitlines()]
+        body = app.screen.query_one("#help-body")
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+    assert "d del  Remove" in lines
+    assert "j ↓  Down" in lines
+    assert "ctrl+p  Command palette: every action by name" in lines
+    # Textual's own focus and copy keys, and its second quit and palette keys, are not the app's.
+    assert not [line for line in lines if "Focus Next" in line or "Copy selected" in line or line[-7:] == "palette"]
+    assert sum(1 for line in lines if line.endswith("Quit")) == 1
