@@ -127,19 +127,20 @@ class TodayScreen(Screen):
         if summary is None:
             detail.update(plain_line(f"! {item.problem}"))
             return
+        # Each line is cut at the screen's edge (today.tcss), so what says most comes first.
         lines = join(
             plain_line(summary.name, "bold"),
-            plain_line(summary.title),
-            plain_line(summary.company),
             "★ hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
+            plain_line(summary.company),
+            plain_line(summary.title),
         )
         lines.append("\n")
         lines.append_text(
             join(
-                f"via {item.channel}",
-                plain_line(item.purpose),
                 plain_line(item.reason) if item.reason != "planned" else "",
+                f"via {item.channel}",
                 f"last: {last_touch_text(summary, self.app.clock.now())}",
+                plain_line(item.purpose),
             )
         )
         detail.update(lines)

@@ -7,7 +7,7 @@ colour (an overdue follow-up, a person never contacted) says so in text as well.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,12 +60,17 @@ class RowContext:
 def layout(width: int) -> list[tuple[Column, int]]:
     """Each shown column with its width; one cell of space separates columns and edges."""
     shown = [column for column in COLUMNS if column.key != "title" or width >= TITLE_FROM]
-    gaps = len(shown) + 1
-    spare = max(width - sum(column.least for column in shown) - gaps, 0)
-    shares = sum(column.share for column in shown) or 1
-    widths = [column.least + spare * column.share // shares for column in shown]
-    widths[1] += max(width - gaps - sum(widths), 0)  # rounding leftovers to the name
-    return list(zip(shown, widths, strict=True))
+    return list(zip(shown, share_out(width - len(shown) - 1, shown), strict=True))
+
+
+def share_out(room: int, columns: Sequence[Column]) -> list[int]:
+    """Each column's least width plus its share of the ``room`` left; rounding leftovers go to the name."""
+    spare = max(room - sum(column.least for column in columns), 0)
+    shares = sum(column.share for column in columns) or 1
+    widths = [column.least + spare * column.share // shares for column in columns]
+    name = next((i for i, column in enumerate(columns) if column.key == "name"), 0)
+    widths[name] += max(room - sum(widths), 0)
+    return widths
 
 
 def fit(text: str, width: int) -> str:

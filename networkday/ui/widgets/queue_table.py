@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 
-from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.contact_row import Column, share_out
 from networkday.ui.widgets.key_table import KeyTable
 
 #: Outcomes in a few letters: the column says it in words, not only in colour.
@@ -24,6 +26,39 @@ SHORT_OUTCOME = {
 }
 #: Theme variables, not colour names, so every theme (and the 16-colour one) colours them.
 OUTCOME_STYLE = {"will": "bold $text-success", "wont": "$text-error"}
+#: The columns, their fewest cells and their shares of the rest (see ``contact_row.share_out``).
+QUEUE_COLUMNS = (
+    Column("done", "Done", 8, 0),
+    Column("name", "Name", 12, 24),
+    Column("company", "Company", 8, 16),
+    Column("via", "Via", 9, 0),
+    Column("why", "Why", 12, 30),
+    Column("last", "Last touch", 12, 30),
+)
+#: Cells the table needs before it shows the planned channel, and the company.
+VIA_FROM, COMPANY_FROM = 96, 72
+#: A long queue scrolls: its scrollbar takes two cells.
+SCROLLBAR = 2
+
+
+def reason_texts(item: QueueItem) -> list[str]:
+    """Why the row is there, in full and then shorter; a follow-up still says due or overdue."""
+    if item.kind == FOLLOW_UP:
+        return [item.reason, "due today" if item.overdue_days == 0 else f"{item.overdue_days}d overdue"]
+    if item.kind == CADENCE:
+        return [item.reason, "losing touch"]
+    return [item.reason]
+
+
+def touch_texts(full: str) -> list[str]:
+    """``5 days ago, email, will``, then ``5d ago, email, will``, ``5d ago, email``, ``5d ago``."""
+    parts = full.replace(" days ago", "d ago").split(", ")
+    return [full, *(", ".join(parts[:count]) for count in range(len(parts), 0, -1))]
+
+
+def first_fit(texts: list[str], width: int) -> str:
+    """The first of ``texts`` that fits ``width`` cells, else the shortest (cut with an ellipsis)."""
+    return next((text for text in texts if cell_len(text) <= width), texts[-1])
 
 
 class QueueTable(KeyTable):
@@ -53,16 +88,19 @@ class QueueTable(KeyTable):
         if self.size.width != self._width:
             self._render_rows()
 
-    def _widths(self) -> list[int]:
-        """Shares out the width; every cell also gets one column of padding on each side."""
-        total = max(self._width - 2 - 2 * 6, 48)
-        status, via = 7, 8
-        rest = total - status - via
-        name = max(rest * 28 // 100, 12)
-        company = max(rest * 20 // 100, 8)
-        why = max(rest * 30 // 100, 10)
-        last = max(rest - name - company - why, 8)
-        return [status, name, company, via, why, last]
+    def _layout(self) -> list[tuple[Column, int]]:
+        """The columns that fit and their widths; every cell has one cell of padding on each side.
+
+        Narrow, the planned channel and then the company give way (the line under the list
+        shows both for the cursor row), so the reason and the last touch keep their words.
+        """
+        width = self._width - SCROLLBAR
+        shown = [
+            column
+            for column in QUEUE_COLUMNS
+            if not (column.key == "via" and width < VIA_FROM) and not (column.key == "company" and width < COMPANY_FROM)
+        ]
+        return list(zip(shown, share_out(width - 2 * len(shown), shown), strict=True))
 
     def _render_rows(self) -> None:
         # Before its first layout the table has no size yet. It spans the screen, so the
@@ -71,30 +109,42 @@ class QueueTable(KeyTable):
         self._width = self.size.width or self.app.size.width
         row = self.cursor_row
         self.clear(columns=True)
-        for label, width in zip(("Done", "Name", "Company", "Via", "Why", "Last touch"), self._widths(), strict=True):
-            self.add_column(label, width=width)
+        columns = self._layout()
+        for column, width in columns:
+            self.add_column(column.label, width=width)
         for position, (item, summary) in enumerate(self._rows):
             # Keyed by position: a day may hold two calls to one person (a no answer, then a talk).
-            self.add_row(*self._cells(item, summary), key=str(position))
+            self.add_row(*self._cells(item, summary, columns), key=str(position))
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1))
 
-    def _cells(self, item: QueueItem, summary: ContactSummary | None) -> list[Text | Content]:
+    def _cells(
+        self, item: QueueItem, summary: ContactSummary | None, columns: list[tuple[Column, int]]
+    ) -> list[Text | Content]:
+        cells: dict[str, Text | Content] = {}
         if item.problem:
-            status = Content.styled("! error", "bold $text-error")
+            cells["done"] = Content.styled("! error", "bold $text-error")
         elif item.outcome:
-            status = Content.styled(SHORT_OUTCOME.get(item.outcome, item.outcome), OUTCOME_STYLE.get(item.outcome, ""))
+            cells["done"] = Content.styled(
+                SHORT_OUTCOME.get(item.outcome, item.outcome), OUTCOME_STYLE.get(item.outcome, "")
+            )
         else:
-            status = Content("·  ")
+            cells["done"] = Content("·  ")
         name = plain_line(summary.name if summary else item.contact_id)
         if summary and summary.hiring_manager:
             name = Text.assemble("★ ", name)
         elif self._toward.get(item.contact_id):
             name = Text.assemble("→ ", name)
-        company = plain_line(summary.company if summary else "")
-        why = plain_line(item.problem or item.reason)
-        last = Text(last_touch_text(summary, self._now))
-        return [status, name, company, Text(item.channel), why, last]
+        cells["name"] = name
+        cells["company"] = plain_line(summary.company if summary else "")
+        cells["via"] = Text(item.channel)
+        widths = {column.key: width for column, width in columns}
+        cells["why"] = plain_line(item.problem or first_fit(reason_texts(item), widths["why"]))
+        cells["last"] = Text(first_fit(touch_texts(last_touch_text(summary, self._now)), widths["last"]))
+        for cell in cells.values():
+            if isinstance(cell, Text):
+                cell.no_wrap, cell.overflow = True, "ellipsis"
+        return [cells[column.key] for column, _ in columns]
 
     def current(self) -> QueueItem | None:
         if not self._rows or self.cursor_row < 0 or self.cursor_row >= len(self._rows):

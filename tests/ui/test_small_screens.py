@@ -1,0 +1,100 @@
+"""At 80x24, and down to the 60x20 minimum, nothing that matters is cut off: the footer's main
+keys, both lines under Today's list, the words that say a follow-up is overdue, the timer's
+verdict, and the welcome's choices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from rich.cells import cell_len
+from textual.geometry import Region
+from textual.widget import Widget
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.widgets.queue_table import QueueTable, first_fit, touch_texts
+from tests.conftest import NOW
+
+
+def shown_lines(widget: Widget) -> list[str]:
+    """The text of each line the widget draws, as the terminal gets it."""
+    strips = widget.render_lines(Region(0, 0, *widget.outer_size))
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+# -- Today: the two lines under the list, and the cells ------------------------------------------------
+
+
+@pytest.fixture
+def long_titles(small_store: Store) -> Store:
+    """Grace, a hiring manager with a follow-up two days overdue, gets a title too long for one line."""
+    small_store.update_contact("grace-hopper", lambda c: setattr(c, "title", "Director of Product, " * 4))
+    return small_store
+
+
+async def test_both_detail_lines_stay_in_sight_under_a_long_title(long_titles: Store):
+    app = create_app(long_titles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(QueueTable).select("grace-hopper")
+        await pilot.pause()
+        lines = [line.rstrip() for line in shown_lines(app.screen.query_one("#row-detail"))]
+    first, second = (line for line in lines if line.strip() and "─" not in line)
+    assert first.startswith(" Grace Hopper · ★ hiring manager · Navy Labs · Director")
+    assert first.endswith("…")
+    assert second.strip() == "follow-up 2 days overdue · via phone · last: never"
+
+
+@pytest.mark.parametrize(("width", "why"), [(80, "2d overdue"), (120, "follow-up 2 days overdue")])
+async def test_an_overdue_follow_up_says_overdue_at_any_width(small_store: Store, width: int, why: str):
+    app = create_app(small_store)
+    async with app.run_test(size=(width, 24)):
+        table = app.screen.query_one(QueueTable)
+        table.select("grace-hopper")
+        labels = [str(column.label) for column in table.columns.values()]
+        row = [str(cell) for cell in table.get_row_at(table.cursor_row)]
+    assert row[labels.index("Why")] == why
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30), (120, 40)])
+async def test_todays_columns_fit_the_terminal(small_store: Store, size: tuple[int, int]):
+    app = create_app(small_store)
+    async with app.run_test(size=size):
+        table = app.screen.query_one(QueueTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        labels = [str(column.label) for column in table.columns.values()]
+    assert widths <= size[0] - 2  # the scrollbar of a long queue
+    assert {"Done", "Name", "Why", "Last touch"} <= set(labels)
+
+
+def test_the_last_touch_gets_shorter_before_it_is_cut():
+    texts = touch_texts("12 days ago, coffee, will")
+    assert [first_fit(texts, width) for width in (30, 21, 15, 7)] == [
+        "12 days ago, coffee, will",
+        "12d ago, coffee, will",
+        "12d ago, coffee",
+        "12d ago",
+    ]
+
+
+async def test_a_wide_name_keeps_todays_columns_aligned(store: Store):
+    store.add_contacts(
+        [
+            Contact(id="", name="王小明 (Wang Xiaoming) 🚀", company="深圳科技"),
+            Contact(
+                id="",
+                name="Ada Lovelace",
+                company="Analytical",
+                log=[LogEntry(at=NOW - timedelta(days=3), channel="email")],
+            ),
+        ]
+    )
+    app = create_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(QueueTable)
+        lines = shown_lines(table)[1:3]
+    starts = {cell_len(line[: line.index(word)]) for line, word in zip(lines, ("never", "least"), strict=True)}
+    assert {cell_len(line) for line in lines} == {80}
+    assert len(starts) == 1
