@@ -20,6 +20,7 @@ from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.terminal import TerminalApp
 from networkday.ui.timer_control import TimerControl
+from networkday.ui.widgets.key_footer import binding_name
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
@@ -230,7 +231,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
             def run(node=node, action=binding.action) -> None:
                 self.call_later(node.run_action, action)
 
-            yield SystemCommand(binding.description, f"key: {self.get_key_display(binding) or key}", run)
+            yield SystemCommand(binding_name(binding), f"key: {self.get_key_display(binding) or key}", run)
         for command in super().get_system_commands(screen):
             # Textual's screenshot writes an SVG of personal data without asking, world-readable.
             if command.title != "Screenshot":

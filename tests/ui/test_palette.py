@@ -10,7 +10,18 @@ async def test_palette_lists_screen_and_global_actions_but_no_screenshot(small_s
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)):
         titles = [command.title for command in app.get_system_commands(app.screen)]
-    for wanted in ("Will", "Won't", "Postpone", "Add", "Timer on/off", "Help", "Import contacts", "Quit"):
+    for wanted in (
+        "Will help",
+        "Won't help",
+        "No answer",
+        "Left a message",
+        "Postpone",
+        "Add",
+        "Timer on/off",
+        "Help",
+        "Import contacts",
+        "Quit",
+    ):
         assert wanted in titles
     assert "Screenshot" not in titles
 

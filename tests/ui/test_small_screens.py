@@ -10,10 +10,11 @@ import pytest
 from rich.cells import cell_len
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.storage.store import Store
-from networkday.ui.app import create_app
+from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.widgets.queue_table import QueueTable, first_fit, touch_texts
 from tests.conftest import NOW
 
@@ -98,3 +99,54 @@ async def test_a_wide_name_keeps_todays_columns_aligned(store: Store):
     starts = {cell_len(line[: line.index(word)]) for line, word in zip(lines, ("never", "least"), strict=True)}
     assert {cell_len(line) for line in lines} == {80}
     assert len(starts) == 1
+
+
+# -- the footer and the names of keys ------------------------------------------------------------
+
+
+def footer_words(app: NetworkdayApp) -> list[str]:
+    """The footer's keys and words that are wholly in sight, left of the palette's key."""
+    keys = list(app.screen.query(FooterKey))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    return [
+        f"{key.key_display} {key.description}".strip()
+        for key in keys
+        if key is not palette and key.region.width and key.region.right <= palette.region.x
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "wanted"),
+    [
+        ("1", ["w Will", "x Won't", "n No ans", "m Msg", "t Talked", "s Sched", "⏎ Open", "a Add", "? Help"]),
+        ("2", ["⏎ Open", "/ Search", "a Add", "e Edit", "? Help", "q Quit"]),
+        ("3", ["e Write", "r Rate", "b Browse", "/ Search", "? Help", "q Quit"]),
+        ("4", ["⏎ Open day", "w Week", "m Month", "? Help", "q Quit"]),
+    ],
+)
+async def test_the_footer_shows_the_main_keys_of_each_screen_at_80x24(small_store: Store, key: str, wanted: list[str]):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        shown = footer_words(app)
+    assert [word for word in wanted if word not in shown] == []
+
+
+async def test_a_persons_footer_shows_its_actions_and_help_at_80x24(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = footer_words(app)
+    wanted = ["esc Back", "l Log", "f Follow-up", "p Call today", "e Edit", "y Copy", "o Link", "? Help"]
+    assert [word for word in wanted if word not in shown] == []
+
+
+async def test_the_palette_and_help_name_a_short_footer_word_in_full(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)):
+        titles = {command.title: command.help for command in app.get_system_commands(app.screen)}
+    assert titles["Left a message"] == "key: m"
+    assert titles["No answer"] == "key: n"
+    assert "Msg" not in titles

@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from networkday.ui.widgets.key_footer import binding_name
+
 
 class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "#help-body"
@@ -48,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
                 continue
             node = active.node
             group = "app" if node is self.app else "screen" if node is self._underneath else "widget"
-            keys = groups[group].setdefault((binding.action, binding.description), [])
+            keys = groups[group].setdefault((binding.action, binding_name(binding)), [])
             shown = self.app.get_key_display(binding) or key
             if shown not in keys:
                 keys.append(shown)

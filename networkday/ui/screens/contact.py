@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from networkday.domain.contact import Contact
 from networkday.domain.referrals import build_referrals
@@ -22,6 +22,7 @@ from networkday.ui.contact_actions import ContactActions
 from networkday.ui.contact_story import story
 from networkday.ui.links import copy_to_clipboard
 from networkday.ui.plain import plain_line
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
 
 
@@ -36,7 +37,7 @@ class ContactScreen(ContactActions, Screen):
         Binding("p", "contact('plan_today')", "Call today", id="contact.plan"),
         Binding("e", "contact('edit_contact')", "Edit", id="contact.edit"),
         Binding("y", "copy", "Copy", id="contact.copy"),
-        Binding("o", "open_link", "Open link", id="contact.open_link"),
+        Binding("o", "open_link", "Link", tooltip="Open a link", id="contact.open_link"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
         Binding("m", "contact('merge_contact')", "Merge…", show=False, id="contact.merge"),
         Binding("D,delete", "contact('delete_contact')", "Delete", show=False, id="contact.delete"),
@@ -55,7 +56,7 @@ class ContactScreen(ContactActions, Screen):
         with VerticalScroll(id="contact-body"):
             yield Static(id="contact-story")
         yield TimerBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from networkday.domain.network import SORTS, Filter, Network
@@ -24,6 +24,7 @@ from networkday.ui.contact_actions import ContactActions
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.contact_list import ContactList
 from networkday.ui.widgets.contact_row import LEGEND, RowContext
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
 
 #: (filter field, key, words in the footer and help)
@@ -88,7 +89,7 @@ class ContactsScreen(ContactActions, Screen):
         yield ContactList(id="contacts-list")
         yield Static(id="contacts-detail")
         yield TimerBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#contacts-search", Input).display = False

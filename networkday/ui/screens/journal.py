@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from networkday.domain.day import Day
@@ -30,6 +30,7 @@ from networkday.storage.problems import StoreError
 from networkday.ui.plain import join, plain_line
 from networkday.ui.screens.journal_saving import POLL, JournalSaving
 from networkday.ui.widgets.answer_area import AnswerArea
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_list import KeyList
 from networkday.ui.widgets.timer_bar import TimerBar
 
@@ -106,7 +107,7 @@ class JournalScreen(JournalSaving, Screen):
             yield KeyList(id="journal-people")
             yield Vertical(id="journal-answers")
         yield TimerBar()
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def store(self):

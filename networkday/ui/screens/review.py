@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from networkday.domain.charts import hbar
 from networkday.domain.figures import DayFigures, Goals
@@ -23,6 +23,7 @@ from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.storage.figures_store import review
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines
 from networkday.ui.widgets.timer_bar import TimerBar
@@ -76,7 +77,7 @@ class ReviewScreen(Screen):
             yield Static(id="review-share", classes="chart")
         yield Static(id="review-summary")
         yield TimerBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.period = Period.of("week", self.app.clock.today())

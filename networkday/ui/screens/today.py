@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from networkday.domain.contact import LogEntry
 from networkday.domain.queue import QueueItem, last_touch_text
@@ -20,16 +20,18 @@ from networkday.storage.queue_source import DayQueue, day_queue
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
 from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_table import QueueTable
 from networkday.ui.widgets.timer_bar import TimerBar
 
+#: Short words for the footer, so the main keys fit 80 columns; help and the palette say them in full.
 OUTCOME_KEYS = {
     "will": ("w", "Will"),
     "wont": ("x", "Won't"),
-    "no-answer": ("n", "No answer"),
-    "left-message": ("m", "Left msg"),
+    "no-answer": ("n", "No ans"),
+    "left-message": ("m", "Msg"),
     "talked": ("t", "Talked"),
-    "scheduled": ("s", "Scheduled"),
+    "scheduled": ("s", "Sched"),
 }
 
 
@@ -38,7 +40,9 @@ class TodayScreen(Screen):
     CSS_PATH = "../styles/today.tcss"
     BINDINGS = [
         *(
-            Binding(key, f"outcome('{outcome}')", label, id=f"today.{outcome}")
+            Binding(
+                key, f"outcome('{outcome}')", label, tooltip=OUTCOME_LABELS[outcome].capitalize(), id=f"today.{outcome}"
+            )
             for outcome, (key, label) in OUTCOME_KEYS.items()
         ),
         Binding("enter", "open", "Open", id="today.open"),
@@ -71,7 +75,7 @@ class TodayScreen(Screen):
         yield QueueTable()
         yield Static(id="row-detail")
         yield TimerBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.day = self.app.clock.today()
