@@ -13,9 +13,11 @@ from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.timer import TimerState, Totals
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.widgets.queue_table import QueueTable, first_fit, touch_texts
+from networkday.ui.widgets.timer_bar import timer_text
 from tests.conftest import NOW
 
 
@@ -150,3 +152,13 @@ async def test_the_palette_and_help_name_a_short_footer_word_in_full(small_store
     assert titles["Left a message"] == "key: m"
     assert titles["No answer"] == "key: n"
     assert "Msg" not in titles
+
+
+# -- the timer's verdict and the welcome at the minimum size --------------------------------------------
+
+
+def test_the_timer_still_says_below_goal_at_60_columns():
+    state = TimerState(None, None, NOW.timestamp(), Totals(networking=3600, other=900), 0.85)
+    text = timer_text(state, 58).plain
+    assert len(text) <= 58
+    assert text.endswith("80% of 85% · below goal")

@@ -46,6 +46,8 @@ def timer_text(state: TimerState, width: int) -> Content:
     elif state.today.share is not None:
         verdict = Content.styled(" · goal met", "$text-success")
     head = Content.assemble(mode, "  ", totals, "  ")
+    if head.cell_length + len(figure) + verdict.cell_length > width:
+        head = Content.assemble(mode, "  ")  # narrow: the totals give way to the share and its verdict
     room = width - head.cell_length - len(figure) - verdict.cell_length - 1
     bar = Content.assemble(share_bar(state.today.share, state.goal, min(BAR_WIDTH, room)), " ") if room >= 8 else ""
     return Content.assemble(head, bar, figure, verdict)
