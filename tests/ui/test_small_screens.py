@@ -162,3 +162,15 @@ def test_the_timer_still_says_below_goal_at_60_columns():
     text = timer_text(state, 58).plain
     assert len(text) <= 58
     assert text.endswith("80% of 85% · below goal")
+
+
+async def test_the_welcome_keeps_its_choices_in_sight_at_60x20(store: Store):
+    app = create_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#welcome-keys")
+        assert hint.region.height == 4
+        assert app.screen.region.contains_region(hint.region)
+        await pilot.press("d")
+        await pilot.pause()
+    assert app.store.contacts

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-WELCOME = (
-    "networkday plans a job search that runs on networking.\n\n"
+LEAD = "networkday plans a job search that runs on networking."
+MORE = (
     "Each morning, Today lists whom to contact, why, and how: follow-ups first. "
     "Log each outcome with one key and move straight on. Some will, some won't, so what — next! "
     "Give before you ask, follow the referral chains to hiring managers, keep a short journal, "
     "and let the timer show how much of the day went to networking (the goal: 85%).\n\n"
     "Your data stays in plain TOML files in {root}"
 )
+
+
+def home_relative(path: str) -> str:
+    """``~/…`` for a folder in the home directory: shorter, and the same on every machine."""
+    home = str(Path.home())
+    return "~" + path[len(home) :] if path == home or path.startswith(home + os.sep) else path
 
 
 class WelcomeScreen(ModalScreen[str | None]):
@@ -33,9 +42,11 @@ class WelcomeScreen(ModalScreen[str | None]):
         self._root = root
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="welcome"):
+        # The choices come before the longer text, so the smallest terminal still shows them;
+        # the dialog scrolls (arrows) for the rest.
+        with VerticalScroll(classes="dialog", id="welcome"):
             yield Label("Welcome to networkday", classes="dialog-title")
-            yield Static(WELCOME.format(root=self._root), markup=False)
+            yield Static(LEAD, markup=False)
             yield Label(
                 "d  try it on demo data (a temporary copy)\n"
                 "i  import LinkedIn, vCard or Google contacts\n"
@@ -43,7 +54,9 @@ class WelcomeScreen(ModalScreen[str | None]):
                 "Esc  start with an empty network",
                 markup=False,
                 classes="dialog-hint",
+                id="welcome-keys",
             )
+            yield Static(MORE.format(root=home_relative(self._root)), markup=False, classes="dialog-hint")
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice or None)
