@@ -5,20 +5,26 @@ verdict, and the welcome's choices."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import Input, Log
 from textual.widgets._footer import FooterKey
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.timer import TimerState, Totals
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
+from networkday.ui.modals.log_prompt import LogPrompt
+from networkday.ui.modals.merge_preview import MergePreview
 from networkday.ui.widgets.queue_table import QueueTable, first_fit, touch_texts
 from networkday.ui.widgets.timer_bar import timer_text
 from tests.conftest import NOW
+
+VCARDS = Path(__file__).parents[1] / "fixtures" / "shared" / "vcard" / "gmail-list.vcf"
 
 
 def shown_lines(widget: Widget) -> list[str]:
@@ -174,3 +180,53 @@ async def test_the_welcome_keeps_its_choices_in_sight_at_60x20(store: Store):
         await pilot.press("d")
         await pilot.pause()
     assert app.store.contacts
+
+
+# -- dialogs: their keys under the title, their fields reachable ---------------------------------------
+
+
+def in_sight(app: NetworkdayApp, widget: Widget) -> bool:
+    return widget.region.height > 0 and app.screen.region.contains_region(widget.region)
+
+
+async def test_the_log_prompt_at_60x20_shows_its_keys_and_scrolls_to_each_field(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, LogPrompt)
+        assert in_sight(app, app.screen.query_one(".dialog-keys"))
+        assert app.screen.focused is app.screen.query_one("#log-gave")  # typing goes straight in
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+        follow_up = app.screen.query_one("#log-follow-up")
+        assert app.screen.focused is follow_up
+        assert in_sight(app, follow_up)
+
+
+async def test_the_merge_preview_says_its_keys_before_the_long_record(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "m", *"Grace")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MergePreview)
+        keys = app.screen.query_one(".dialog-keys")
+        assert in_sight(app, keys)
+        assert "Enter merges" in str(keys.render())
+
+
+async def test_an_import_shows_its_summary_at_80x24(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("I", "down")
+        path = app.screen.query_one("#import-path", Input)
+        path.value = str(VCARDS)
+        path.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        log = app.screen.query_one("#import-log", Log)
+        assert "add 3" in "\n".join(log.lines)
+        assert in_sight(app, log)
+        assert in_sight(app, app.screen.query_one("#import-stage"))

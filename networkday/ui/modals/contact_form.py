@@ -131,6 +131,7 @@ class ContactForm(ModalScreen[Contact | None]):
         title = f"Edit {self.base.name}" if self.base.id else "Add a person"
         with VerticalScroll(classes="dialog", id="contact-form"):
             yield Label(title, markup=False, classes="dialog-title")
+            yield Label("Enter or ctrl+s saves · Tab next field · Esc cancels", classes="dialog-keys", markup=False)
             for name, label, placeholder in LINE_FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label", markup=False)
@@ -159,7 +160,6 @@ class ContactForm(ModalScreen[Contact | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
-            yield Label("Enter or ctrl+s saves · Tab next field · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self._show_errors(self._errors)

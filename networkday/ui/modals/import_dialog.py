@@ -36,6 +36,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import"):
             yield Label("Import contacts", classes="dialog-title")
+            yield Label("↑↓ kind · Tab to the file · Enter imports · Esc closes", classes="dialog-keys")
             yield KeyList(*(Option(f"{kind}: {what}", id=kind) for kind, what in IMPORTERS.items()), id="import-kind")
             yield Label("File")
             yield Input(placeholder="~/Downloads/Connections.csv", id="import-path", compact=True)
@@ -43,7 +44,6 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
             yield Label("", id="import-stage")
             yield Log(id="import-log", auto_scroll=True)
-            yield Label("↑↓ kind · Tab to the file · Enter imports · Esc closes", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#import-kind", OptionList).highlighted = 0
@@ -67,6 +67,8 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             return
         self.query_one("#import-error", Label).update("")
         self._busy = True
+        # The kinds give their room to the progress and the summary, so 80x24 shows them.
+        kinds.display = False
         self.query_one("#import-progress").display = True
         self._import(kind, path)
 
@@ -96,6 +98,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
     def _failed(self, message: str) -> None:
         self._busy = False
         self.query_one("#import-progress").display = False
+        self.query_one("#import-kind").display = True
         self.query_one("#import-error", Label).update(message)
 
     def _done(self, summary: ImportSummary) -> None:

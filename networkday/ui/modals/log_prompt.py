@@ -11,7 +11,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -28,6 +28,8 @@ class LogDetails:
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
+    #: The first field, not the scrolling dialog: what is typed at once is what you gave or asked.
+    AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]
 
     def __init__(self, name: str, outcome_label: str, has_given: bool, today: date) -> None:
@@ -41,8 +43,9 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         give = ("gave", "What can you offer?" if self._give_first else "What did you give?")
         ask = ("asked", "What will you ask?" if self._give_first else "What did you ask?")
         fields = [give, ask] if self._give_first else [ask, give]
-        with Vertical(classes="dialog", id="log-prompt"):
+        with VerticalScroll(classes="dialog", id="log-prompt"):
             yield Label(f"{self._name}: {self._outcome}. Anything to add?", markup=False, classes="dialog-title")
+            yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
             for field_id, label in fields:
                 yield Label(label, markup=False)
                 yield Input(id=f"log-{field_id}", compact=True)
@@ -51,7 +54,6 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label("Next follow-up", markup=False)
             yield Input(placeholder="+3 · +1w · +2w · 2026-12-01 · none", id="log-follow-up", compact=True)
             yield Label("", id="log-error", classes="field-error", markup=False)
-            yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

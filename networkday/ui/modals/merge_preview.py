@@ -78,8 +78,8 @@ class MergePreview(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="merge-preview"):
             yield Label("Merge two records of one person", classes="dialog-title", markup=False)
+            yield Label("Enter merges · s swaps which is kept · Esc cancels", classes="dialog-keys", markup=False)
             yield Static(id="merge-body")
-            yield Label("Enter merges · s swaps which is kept · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
@@ -41,6 +41,7 @@ def read_time(text: str, day: date, now: datetime) -> datetime:
 
 
 class SessionEditor(ModalScreen[SessionForm | None]):
+    AUTO_FOCUS = "Input"  # the first field, not the scrolling dialog
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="session.cancel")]
 
     def __init__(self, day: date, session: TimeSession | None) -> None:
@@ -50,8 +51,9 @@ class SessionEditor(ModalScreen[SessionForm | None]):
 
     def compose(self) -> ComposeResult:
         session = self._session
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label("Edit session" if session else "Add a forgotten session", classes="dialog-title")
+            yield Label("Enter saves · Tab next field · Esc cancels", classes="dialog-keys")
             yield Label("Kind: networking or other")
             yield Input(session.kind if session else "networking", id="session-kind", compact=True)
             yield Label("Start (HH:MM on this day, or a date and time)")
@@ -60,7 +62,6 @@ class SessionEditor(ModalScreen[SessionForm | None]):
             end = f"{session.end:%H:%M}" if session and session.end else ""
             yield Input(end, id="session-end", compact=True)
             yield Label("", id="session-error", classes="field-error")
-            yield Label("Enter saves · Esc cancels", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
