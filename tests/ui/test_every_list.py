@@ -168,3 +168,19 @@ async def test_help_lists_each_binding_once_with_all_its_keys_and_scrolls_with_j
     # Textual's own focus and copy keys, and its second quit and palette keys, are not the app's.
     assert not [line for line in lines if "Focus Next" in line or "Copy selected" in line or line[-7:] == "palette"]
     assert sum(1 for line in lines if line.endswith("Quit")) == 1
+
+
+async def test_the_palettes_cursor_is_underlined_in_the_ansi_theme(small_store: Store, monkeypatch: pytest.MonkeyPatch):
+    """Textual's own list in the palette cannot be a KeyList: its cursor gets an underline instead."""
+    from textual.command import CommandList
+
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("COLORTERM")
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        assert commands.highlighted == 0
+        marked = [any(s.style and s.style.underline for s in commands.render_line(y)) for y in range(4)]
+    assert marked == [True, True, False, False]  # the first command's two lines: its name and its key
