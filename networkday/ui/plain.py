@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from rich.text import Text
 
 from networkday.domain.text import one_line, strip_controls
@@ -27,3 +30,9 @@ def join(*parts: Text | str, sep: str = " · ") -> Text:
             out.append(sep)
         out.append(part if isinstance(part, Text) else Text(part))
     return out
+
+
+def home_relative(path: str | Path) -> str:
+    """``~/…`` for a path in the home directory: shorter, and the same on every machine."""
+    text, home = str(path), str(Path.home())
+    return "~" + text[len(home) :] if text == home or text.startswith(home + os.sep) else text

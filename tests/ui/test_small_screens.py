@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Log
+from textual.widgets import Input, Log, OptionList
 from textual.widgets._footer import FooterKey
 
 from networkday.domain.contact import Contact, LogEntry
@@ -230,3 +230,30 @@ async def test_an_import_shows_its_summary_at_80x24(small_store: Store):
         assert "add 3" in "\n".join(log.lines)
         assert in_sight(app, log)
         assert in_sight(app, app.screen.query_one("#import-stage"))
+
+
+async def test_a_long_dialog_title_wraps_instead_of_being_cut(small_store: Store):
+    app = create_app(small_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("2", "f")  # "Follow up with Ada Lovelace on (empty or none clears it)"
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title")
+        assert title.region.height == 2
+        assert in_sight(app, title)
+
+
+async def test_problems_name_files_inside_the_data_folder(small_store: Store, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("HOME", str(small_store.root.parent))
+    broken = small_store.root / "contacts" / "broken.toml"
+    broken.write_text('name = "Ada\n', "utf-8")
+    broken.chmod(0o600)
+    app = create_app(Store.open(small_store.root, small_store.clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        header = str(app.screen.query_one(".dialog-text").render())
+        problem = str(app.screen.query_one("#problems-list", OptionList).get_option_at_index(0).prompt)
+        assert in_sight(app, app.screen.query_one(".dialog-text"))
+    assert "1 file(s) in ~/data could not be read" in header
+    assert "networkday check" in header
+    assert problem.startswith("contacts/broken.toml:1:")

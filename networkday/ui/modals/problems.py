@@ -1,6 +1,13 @@
-"""`!`: files that could not be read, each with its path, line and column."""
+"""`!`: files that could not be read, each with its path, line and column.
+
+Paths are shown inside the data folder (``contacts/ada.toml:3:1: ...``), which the first
+line names once: shorter, and what a person types to open the file from there.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from networkday.storage.problems import DataProblem
-from networkday.ui.plain import plain_line
+from networkday.ui.plain import home_relative, plain_line
 from networkday.ui.widgets.key_list import KeyList
 
 
@@ -21,18 +28,27 @@ class ProblemsScreen(ModalScreen[None]):
         self._problems = problems
 
     def compose(self) -> ComposeResult:
+        root = self.app.store.root
         with Vertical(id="problems-body", classes="dialog"):
             count = len(self._problems)
             yield Label(
-                f"{count} file(s) could not be read. They are left untouched; fix them by hand, "
-                "then run `networkday check`."
+                f"{count} file(s) in {home_relative(root)} could not be read. They are left untouched; "
+                "fix them by hand, then run `networkday check`."
                 if count
                 else "No problems: every file was read.",
                 markup=False,
+                classes="dialog-text",
             )
             if self._problems:
-                yield KeyList(*(plain_line(str(problem)) for problem in self._problems), id="problems-list")
+                yield KeyList(
+                    *(plain_line(str(inside(problem, root))) for problem in self._problems), id="problems-list"
+                )
             yield Label("Esc closes", classes="dialog-hint", markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
+
+
+def inside(problem: DataProblem, root: Path) -> DataProblem:
+    """The problem with its path inside the data folder, where it is one."""
+    return replace(problem, path=problem.path.relative_to(root)) if problem.path.is_relative_to(root) else problem

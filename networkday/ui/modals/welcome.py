@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from networkday.ui.plain import home_relative
 
 LEAD = "networkday plans a job search that runs on networking."
 MORE = (
@@ -19,12 +18,6 @@ MORE = (
     "and let the timer show how much of the day went to networking (the goal: 85%).\n\n"
     "Your data stays in plain TOML files in {root}"
 )
-
-
-def home_relative(path: str) -> str:
-    """``~/…`` for a folder in the home directory: shorter, and the same on every machine."""
-    home = str(Path.home())
-    return "~" + path[len(home) :] if path == home or path.startswith(home + os.sep) else path
 
 
 class WelcomeScreen(ModalScreen[str | None]):
