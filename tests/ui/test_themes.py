@@ -163,9 +163,12 @@ async def test_a_remembered_theme_that_is_gone_falls_back_with_a_warning(store: 
     assert "'deleted-theme' picked earlier" in shown
 
 
-async def test_a_damaged_state_file_is_ignored(store: Store):
+async def test_a_damaged_state_file_is_reported_and_the_default_theme_used(store: Store):
     store.state_path.write_text("theme = ", "utf-8")
-    assert (await started(store))[:2] == (DEFAULT_THEME, "")
+    theme, shown, _ = await started(store)
+    assert theme == DEFAULT_THEME
+    assert "1 file(s) could not be read" in shown
+    assert store.state_path.read_text("utf-8") == "theme = "
 
 
 def test_precedence_state_then_config_then_automatic_then_default():
