@@ -191,6 +191,7 @@ def save_rows(big: Path, small: Path, plan: Plan, env: dict[str, str]) -> list[R
                     app["median"] < 5,
                 )
             )
+            rows.append(Row("  … of which CPU (the rest waits for the disk)", ms(app["cpu"]), ""))
             as_command = "  … as a command (index cache written too)"
             rows.append(Row(as_command, ms(command["median"]), f"p95 {ms(command['p95'])}"))
     return rows
