@@ -14,56 +14,24 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
-from textual.events import Click
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from networkday.domain.summary import ContactSummary
 from networkday.ui.widgets.contact_row import Column, RowContext, cell_text, fit, layout
+from networkday.ui.widgets.virtual_list import VirtualList
 
 
-class ContactList(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {
-        "contact-list--header",
-        "contact-list--cursor",
-        "contact-list--cursor-blurred",
-        "contact-list--alert",
-        "contact-list--quiet",
-    }
+class ContactList(VirtualList):
+    COMPONENT_CLASSES = {"contact-list--header", "contact-list--alert", "contact-list--quiet"}
     DEFAULT_CSS = """
     ContactList {
-        background: $surface;
-        overflow-x: hidden;
         & > .contact-list--header { text-style: bold; color: $text-accent; }
-        & > .contact-list--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-        & > .contact-list--cursor-blurred {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
         & > .contact-list--alert { color: $text-warning; text-style: bold; }
         & > .contact-list--quiet { color: $text-muted; }
     }
     """
-    BINDINGS = [
-        # The same ids as Today's queue table, so one [keys] line remaps both lists.
-        Binding("j", "move(1)", "Down", show=False, id="list.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("down", "move(1)", "Down", show=False, id="list.cursor_down"),
-        Binding("up", "move(-1)", "Up", show=False, id="list.cursor_up"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("enter", "choose", "Open", id="list.open"),
-    ]
+    HEADER_LINES = 1
 
     class Highlighted(Message):
         """The cursor moved to another contact (None: the list is empty)."""
@@ -80,7 +48,6 @@ class ContactList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[ContactSummary] = []
-        self.cursor = 0
         self.context: RowContext | None = None
         self._columns: list[tuple[Column, int]] = []
 
@@ -91,7 +58,7 @@ class ContactList(ScrollView, can_focus=True):
         self.rows = rows
         self.context = context
         index = self.index_of(keep) if keep else None
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.update_size()
         self._place(self.cursor if index is None else index, notify=True, centre=index is not None)
         self.refresh()
 
@@ -107,71 +74,17 @@ class ContactList(ScrollView, can_focus=True):
             self._place(index, notify=True, centre=True)
         return index is not None
 
-    # -- the cursor ------------------------------------------------------------------------
-
-    @property
-    def _page(self) -> int:
-        return max(self.size.height - 2, 1)
-
-    def _place(self, index: int, *, notify: bool, centre: bool = False) -> None:
-        """Moves the cursor, scrolls just enough to show it, and repaints only what changed."""
-        old = self.cursor
-        self.cursor = min(max(index, 0), max(len(self.rows) - 1, 0))
-        top = round(self.scroll_y)
-        visible = max(self.size.height - 1, 1)
-        if centre and not top <= self.cursor < top + visible:
-            top = self.cursor - visible // 2
-        elif self.cursor < top:
-            top = self.cursor
-        elif self.cursor >= top + visible:
-            top = self.cursor - visible + 1
-        top = min(max(top, 0), max(len(self.rows) + 1 - self.size.height, 0))
-        if top != round(self.scroll_y):
-            self.scroll_to(y=top, animate=False, immediate=True)
-        else:
-            self.refresh_line(old + 1)
-            self.refresh_line(self.cursor + 1)
-        if notify or old != self.cursor:
-            current = self.current()
-            self.post_message(self.Highlighted(current.id if current else None))
-
-    def action_move(self, offset: int) -> None:
-        self._place(self.cursor + offset, notify=False)
-
-    def action_page(self, direction: int) -> None:
-        self._place(self.cursor + direction * self._page, notify=False)
-
-    def action_first(self) -> None:
-        self._place(0, notify=False)
-
-    def action_last(self) -> None:
-        self._place(len(self.rows) - 1, notify=False)
-
-    def action_choose(self) -> None:
+    def highlighted(self) -> None:
         current = self.current()
-        if current is not None:
-            self.post_message(self.Chosen(current.id))
+        self.post_message(self.Highlighted(current.id if current else None))
 
-    def on_click(self, event: Click) -> None:
-        row = event.y + round(self.scroll_y) - 1
-        if 0 <= row < len(self.rows):
-            self._place(row, notify=False)
-            if event.chain == 2:
-                self.action_choose()
-
-    def _on_focus(self, event) -> None:
-        self.refresh_line(self.cursor + 1)
-
-    def _on_blur(self, event) -> None:
-        self.refresh_line(self.cursor + 1)
+    def choose(self, index: int) -> None:
+        self.post_message(self.Chosen(self.rows[index].id))
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
+    def resized(self) -> None:
         self._columns = layout(self.scrollable_content_region.width)
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
-        self._place(self.cursor, notify=False)
-        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -179,20 +92,20 @@ class ContactList(ScrollView, can_focus=True):
             self._columns = layout(width)
         base = self.rich_style
         if y == 0:
-            return self._strip(((column.label, False) for column, _ in self._columns), base, "header", width)
-        index = round(self.scroll_y) + y - 1
-        if index >= len(self.rows) or self.context is None:
+            return self._strip(
+                ((column.label, False) for column, _ in self._columns), base, "contact-list--header", width
+            )
+        index = self.row_at(y)
+        if index is None or self.context is None:
             return Strip.blank(width, base)
         summary, context = self.rows[index], self.context
         cells = (cell_text(column, summary, context) for column, _ in self._columns)
-        if index == self.cursor:
-            role = "cursor" if self.has_focus else "cursor-blurred"
-        else:
-            role = "quiet" if summary.last_ts is None else ""
+        quiet = "contact-list--quiet" if summary.last_ts is None else ""  # never contacted
+        role = self.cursor_role() if index == self.cursor else quiet
         return self._strip(cells, base, role, width)
 
     def _strip(self, cells, base: Style, role: str, width: int) -> Strip:
-        row_style = base + self.get_component_rich_style(f"contact-list--{role}") if role else base
+        row_style = base + self.get_component_rich_style(role) if role else base
         alert = row_style + self.get_component_rich_style("contact-list--alert")
         segments = [Segment(" ", row_style)]
         for (text, urgent), (_, size) in zip(cells, self._columns, strict=True):
