@@ -184,3 +184,42 @@ async def test_the_palettes_cursor_is_underlined_in_the_ansi_theme(small_store: 
         assert commands.highlighted == 0
         marked = [any(s.style and s.style.underline for s in commands.render_line(y)) for y in range(4)]
     assert marked == [True, True, False, False]  # the first command's two lines: its name and its key
+
+
+async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
+    """``"list.down" = "o"``: o moves down and j no longer does, in each kind of list."""
+    store = world_store(tmp_path / "data")
+    (store.root / "config.toml").write_text('[keys]\n"list.down" = "o"\n', "utf-8")
+    store.load_config()
+    app = create_app(store)
+
+    def position() -> int | None:
+        focused = app.focused
+        return (
+            getattr(focused, "cursor_row", None)
+            if isinstance(focused, DataTable)
+            else (focused.highlighted if isinstance(focused, OptionList) else getattr(focused, "cursor", None))
+        )
+
+    moved = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        for keys in (["1"], ["2"], ["4", "home"], ["3", "b"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            start = position()
+            await pilot.press("j")
+            after_j = position()
+            await pilot.press("o")
+            moved[type(app.focused).__name__] = (after_j - start, position() - after_j)
+            await pilot.press("escape")
+        app.push_screen(ChoiceModal("Pick", OPTIONS))
+        await pilot.pause()
+        await pilot.press("j", "o")
+        moved["KeyList"] = (0, highlighted(app))
+    assert moved == {
+        "QueueTable": (0, 1),
+        "ContactList": (0, 1),
+        "KeyTable": (0, 1),
+        "RowList": (0, 1),
+        "KeyList": (0, 1),
+    }

@@ -11,18 +11,12 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from networkday.ui.widgets.list_keys import list_bindings
+
 
 class KeyTable(DataTable, inherit_bindings=False):
     BINDINGS = [
-        # The same ids as the contact list's and the journal's, so one [keys] line remaps every list.
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("down", "cursor_down", "Down", show=False, id="list.cursor_down"),
-        Binding("up", "cursor_up", "Up", show=False, id="list.cursor_up"),
-        Binding("home", "scroll_top", "First", show=False, id="list.first"),
-        Binding("end", "scroll_bottom", "Last", show=False, id="list.last"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        *list_bindings("cursor_down", "cursor_up", "scroll_top", "scroll_bottom", "page_up", "page_down"),
         # A table wider than a small terminal scrolls sideways.
         Binding("left", "cursor_left", "Scroll left", show=False, id="list.left"),
         Binding("right", "cursor_right", "Scroll right", show=False, id="list.right"),

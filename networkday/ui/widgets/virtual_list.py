@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
+from networkday.ui.widgets.list_keys import list_bindings
+
 
 class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--cursor-blurred"}
@@ -36,15 +38,7 @@ class VirtualList(ScrollView, can_focus=True):
     }
     """
     BINDINGS = [
-        # The same ids as Today's queue table, so one [keys] line remaps every list.
-        Binding("j", "move(1)", "Down", show=False, id="list.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("down", "move(1)", "Down", show=False, id="list.cursor_down"),
-        Binding("up", "move(-1)", "Up", show=False, id="list.cursor_up"),
-        Binding("home,ctrl+home", "first", "First", show=False, id="list.first"),
-        Binding("end,ctrl+end", "last", "Last", show=False, id="list.last"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        *list_bindings("move(1)", "move(-1)", "first", "last", "page(-1)", "page(1)"),
         Binding("enter", "choose", "Open", id="list.open"),
     ]
     #: Lines at the top that stay in place: a column header.
