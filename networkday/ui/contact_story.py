@@ -21,7 +21,7 @@ from networkday.domain.summary import ContactSummary
 from networkday.domain.vocab import MOTIVES, OUTCOME_LABELS
 from networkday.ui.links import link
 from networkday.ui.plain import join, plain, plain_line
-from networkday.ui.widgets.contact_row import HIRING_MANAGER, TARGET
+from networkday.ui.widgets.contact_row import TARGET, star
 
 LABEL_WIDTH = 14
 
@@ -37,7 +37,7 @@ def story(
     target = bool(contact.company) and config.is_target(contact.company)
     title = Text(end="")
     if contact.hiring_manager:
-        title.append(f"{HIRING_MANAGER} ")
+        title.append(f"{star()} ")
     title.append_text(plain_line(contact.name, "bold"))
     extra = join(
         plain_line(contact.title),
@@ -88,7 +88,7 @@ def _fields(
     _row(out, "phone", plain_line(", ".join(contact.phone) or "—"))
     _row(out, "links", _joined([link(url) for url in contact.links]))
     _row(out, "tags", plain_line(", ".join(contact.tags) or "—"))
-    _row(out, "hiring mgr", f"{HIRING_MANAGER} yes" if contact.hiring_manager else "no")
+    _row(out, "hiring mgr", f"{star()} yes" if contact.hiring_manager else "no")
     _row(
         out,
         "referred by",
@@ -113,7 +113,7 @@ def _person(contacts: Mapping[str, ContactSummary], contact_id: str) -> Text:
     summary = contacts.get(contact_id)
     if summary is None:
         return plain_line(f"{contact_id} (no such contact)")
-    mark = f"{HIRING_MANAGER} " if summary.hiring_manager else ""
+    mark = f"{star()} " if summary.hiring_manager else ""
     return Text.assemble(mark, plain_line(summary.name), (" (", "dim"), plain_line(contact_id, "dim"), (")", "dim"))
 
 

@@ -257,3 +257,27 @@ async def test_problems_name_files_inside_the_data_folder(small_store: Store, mo
     assert "1 file(s) in ~/data could not be read" in header
     assert "networkday check" in header
     assert problem.startswith("contacts/broken.toml:1:")
+
+
+# -- the Linux console ----------------------------------------------------------------------------------
+
+
+async def test_the_linux_console_marks_a_hiring_manager_with_a_glyph_its_font_has(
+    small_store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    """Its font has no ★ (the journal's ratings there are ***--): the mark is * in every list."""
+    monkeypatch.setenv("TERM", "linux")
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(QueueTable)
+        table.select("grace-hopper")
+        await pilot.pause()
+        name = str(table.get_row_at(table.cursor_row)[1])
+        detail = "\n".join(shown_lines(app.screen.query_one("#row-detail")))
+        await pilot.press("2")
+        await pilot.pause()
+        title = str(app.screen.query_one("#contacts-title").render())
+    assert name == "* Grace Hopper"
+    assert "Grace Hopper · * hiring manager" in detail
+    assert "* hiring mgr ◆ target co." in title
+    assert "★" not in name + detail + title

@@ -23,7 +23,7 @@ from networkday.storage.store import Store
 from networkday.ui.contact_actions import ContactActions
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.contact_list import ContactList
-from networkday.ui.widgets.contact_row import LEGEND, RowContext
+from networkday.ui.widgets.contact_row import TARGET, RowContext, legend, star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
 
@@ -199,7 +199,7 @@ class ContactsScreen(ContactActions, Screen):
         if self.filter.active:
             title.append(" · only: ")
             title.append_text(plain_line(self.filter.describe()))
-        title.append(f"   {LEGEND}", style="dim")
+        title.append(f"   {legend()}", style="dim")
         self.query_one("#contacts-title", Static).update(title, layout=False)
 
     def _show_detail(self) -> None:
@@ -218,8 +218,8 @@ class ContactsScreen(ContactActions, Screen):
             plain_line(summary.name, "bold"),
             plain_line(summary.title),
             plain_line(summary.company),
-            "★ hiring manager" if summary.hiring_manager else "",
-            "◆ target company" if summary.company and self.network.is_target(summary.company) else "",
+            f"{star()} hiring manager" if summary.hiring_manager else "",
+            f"{TARGET} target company" if summary.company and self.network.is_target(summary.company) else "",
         )
         referrer = self.store.contacts.get(summary.referred_by or "")
         second = join(

@@ -20,6 +20,7 @@ from networkday.storage.queue_source import DayQueue, day_queue
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
 from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
+from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_table import QueueTable
 from networkday.ui.widgets.timer_bar import TimerBar
@@ -84,6 +85,7 @@ class TodayScreen(Screen):
         table.next_open_after("")
         self._show_detail()
         table.focus()
+        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
         self.set_interval(2.0, self._poll)
 
     # -- showing ---------------------------------------------------------------------------
@@ -125,16 +127,16 @@ class TodayScreen(Screen):
         item = self.query_one(QueueTable).current()
         detail = self.query_one("#row-detail", Static)
         if item is None:
-            detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."))
+            detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."), layout=False)
             return
         summary = self.store.contacts.get(item.contact_id)
         if summary is None:
-            detail.update(plain_line(f"! {item.problem}"))
+            detail.update(plain_line(f"! {item.problem}"), layout=False)
             return
         # Each line is cut at the screen's edge (today.tcss), so what says most comes first.
         lines = join(
             plain_line(summary.name, "bold"),
-            "★ hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
+            f"{star()} hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
             plain_line(summary.company),
             plain_line(summary.title),
         )
@@ -147,7 +149,7 @@ class TodayScreen(Screen):
                 plain_line(item.purpose),
             )
         )
-        detail.update(lines)
+        detail.update(lines, layout=False)  # a fixed height (today.tcss): no layout pass per cursor move
 
     def on_screen_suspend(self) -> None:
         self._covered = True
@@ -175,7 +177,9 @@ class TodayScreen(Screen):
             current = self.query_one(QueueTable).current()
             self.reload(select=current.contact_id if current else None)
 
-    def on_data_table_row_highlighted(self, _: QueueTable.RowHighlighted) -> None:
+    def _cursor_moved(self, _old: object, _new: object) -> None:
+        """The detail follows the cursor in the same frame: waiting for RowHighlighted to
+        come round as a message drew it two frames (35 ms) after the move."""
         self._show_detail()
 
     def _poll(self) -> None:

@@ -7,6 +7,7 @@ colour (an overdue follow-up, a person never contacted) says so in text as well.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,10 +17,20 @@ from rich.cells import cell_len, set_cell_size
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 
-HIRING_MANAGER = "★"
 TARGET = "◆"
-#: Short, so it still fits at 80 columns after a filter; the line under the list says it in full.
-LEGEND = f"{HIRING_MANAGER} hiring mgr {TARGET} target co."
+
+
+def star() -> str:
+    """The hiring manager's mark: ★, or * on the Linux console, whose font has no star
+    (as the journal's ratings there); read when drawn, like the theme's choice."""
+    return "*" if os.environ.get("TERM", "") == "linux" else "★"
+
+
+def legend() -> str:
+    """Short, so it still fits at 80 columns after a filter; the line under the list says it in full."""
+    return f"{star()} hiring mgr {TARGET} target co."
+
+
 DAY_SECONDS = 86_400
 
 
@@ -111,7 +122,7 @@ def follow_up(summary: ContactSummary, today: date) -> tuple[str, bool]:
 
 
 def marks(summary: ContactSummary, context: RowContext) -> str:
-    return (HIRING_MANAGER if summary.hiring_manager else " ") + (
+    return (star() if summary.hiring_manager else " ") + (
         TARGET if summary.company and context.is_target(summary.company) else " "
     )
 

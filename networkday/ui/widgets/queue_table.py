@@ -12,7 +12,7 @@ from textual.content import Content
 from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.ui.plain import plain_line
-from networkday.ui.widgets.contact_row import Column, share_out
+from networkday.ui.widgets.contact_row import Column, share_out, star
 from networkday.ui.widgets.key_table import KeyTable
 
 #: Outcomes in a few letters: the column says it in words, not only in colour.
@@ -132,7 +132,7 @@ class QueueTable(KeyTable):
             cells["done"] = Content("·  ")
         name = plain_line(summary.name if summary else item.contact_id)
         if summary and summary.hiring_manager:
-            name = Text.assemble("★ ", name)
+            name = Text.assemble(f"{star()} ", name)
         elif self._toward.get(item.contact_id):
             name = Text.assemble("→ ", name)
         cells["name"] = name
