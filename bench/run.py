@@ -1,7 +1,7 @@
 """networkday at the largest size a real user reaches: one table of figures against the goals.
 
-    python bench/run.py            # full: about 8 minutes on 2 cores
-    python bench/run.py --quick    # fewer repeats: about 3 minutes
+    python bench/run.py            # full: about 4 minutes on 2 cores (and 30 s to make the data)
+    python bench/run.py --quick    # fewer repeats: about 2 minutes
 
 Builds (bench/make_data.py) a folder of 30,000 contacts and three years of day files
 whose last day is today, one of 500 contacts with the same years of days, and a
@@ -69,7 +69,7 @@ class Plan:
     imports: int
 
 
-FULL = Plan(runs_startup=10, runs_commands=20, keys=30, saves=40, imports=2)
+FULL = Plan(runs_startup=15, runs_commands=20, keys=30, saves=40, imports=2)
 QUICK = Plan(runs_startup=4, runs_commands=8, keys=12, saves=15, imports=1)
 
 
@@ -279,7 +279,7 @@ def table(rows: list[Row]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 3 minutes)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 2 minutes)")
     parser.add_argument("--work", type=Path, help="keep the generated data here and reuse it (default: a temp folder)")
     parser.add_argument("--code", type=Path, default=REPO, help="the checkout whose networkday is measured")
     args = parser.parse_args()
