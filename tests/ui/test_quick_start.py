@@ -46,6 +46,15 @@ async def test_a_quick_start_shows_the_index_then_what_changed_on_disk(
         messages = [notification.message for notification in app._notifications]
         assert "1 file(s) could not be read: press ! to see them" in messages
         assert quick.contacts_dir / "broken.toml" in quick.problems
+        await app.workers.wait_for_complete()  # the search index, started once the look was applied
+        assert app._search is not None
+        assert [hit.id for hit in app.search_index.search("ada king")] == ["ada-lovelace"]
+        app._search = None
+        app._prepare_search()
+        quick.update_contact("ada-lovelace", lambda contact: setattr(contact, "name", "Augusta King"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [hit.id for hit in app._search.search("augusta")] == ["ada-lovelace"]
         quick.update_contact("ada-lovelace", lambda contact: setattr(contact, "title", "Countess"))
         assert quick.index_pending
     assert not quick.index_pending  # written as the app closed
