@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from networkday.clock import Clock
 from networkday.config import Config
@@ -52,12 +52,20 @@ class ScanResult:
         return bool(self.changed_contacts or self.changed_days)
 
 
+class Seen(NamedTuple):
+    """The two fields of a file's stat the index compares: a fifth of the memory of a
+    ``stat_result``, which counts when 30,000 of them are held at once."""
+
+    st_mtime_ns: int
+    st_size: int
+
+
 @dataclass
 class Look:
-    """What ``Store.look`` saw: each file with its stat, and what the store would not read."""
+    """What ``Store.look`` saw: each file with its mtime and size, and what the store would not read."""
 
-    contacts: list[tuple[str, os.stat_result]]
-    days: list[tuple[Path, str, os.stat_result]]
+    contacts: list[tuple[str, Seen]]
+    days: list[tuple[Path, str, Seen]]
     findings: Findings
 
 
@@ -181,9 +189,11 @@ class Store:
     def look(self) -> Look:
         """Every record file's stat, the store left untouched: safe to take in a worker thread."""
         findings = Findings()
-        contacts = list(toml_files(self.contacts_dir, findings))
+        contacts = [
+            (name, Seen(stat.st_mtime_ns, stat.st_size)) for name, stat in toml_files(self.contacts_dir, findings)
+        ]
         days = [
-            (year, name, stat)
+            (year, name, Seen(stat.st_mtime_ns, stat.st_size))
             for year in year_folders(self.days_dir, findings)
             for name, stat in toml_files(year, findings)
         ]
@@ -234,7 +244,7 @@ class Store:
         result = ScanResult()
         findings = Findings()
         days = [
-            (year, name, stat)
+            (year, name, Seen(stat.st_mtime_ns, stat.st_size))
             for year in year_folders(self.days_dir, findings)
             for name, stat in toml_files(year, findings)
         ]
@@ -243,7 +253,7 @@ class Store:
             self._save_index()
         return result.changed_days
 
-    def _scan_days(self, days: list[tuple[Path, str, os.stat_result]], result: ScanResult, findings: Findings) -> None:
+    def _scan_days(self, days: list[tuple[Path, str, Seen]], result: ScanResult, findings: Findings) -> None:
         seen_days: set[str] = set()
         for year, name, stat in days:
             day = day_of(year.name, name)
@@ -729,7 +739,7 @@ def _read(path: Path) -> tuple[bytes, os.stat_result]:
         return file.read(), stat
 
 
-def _unchanged(cached: tuple | None, stat: os.stat_result) -> bool:
+def _unchanged(cached: tuple | None, stat: os.stat_result | Seen) -> bool:
     """Whether an index entry still describes the file: same mtime and size."""
     return cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size
 
