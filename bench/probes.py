@@ -156,15 +156,29 @@ class FrameClock:
                 return
 
 
-async def _keys(root: Path, moves: int) -> dict[str, Any]:
+def cli_app(root: Path):
+    """The app as cli.run_app starts it: the collector held, the store from its index, a quick start."""
+    gc.disable()
+    from networkday.commands.common import open_store as command_open_store
     from networkday.ui.app import create_app
 
-    store = open_store(root)
-    app = create_app(store)
+    return create_app(command_open_store(argparse.Namespace(data_dir=str(root)), scan=False), quick_start=True)
+
+
+async def _started(app) -> FrameClock:
+    """Until the first screen is drawn and the work it put off (the folder look, the search index) is done."""
+    clock = FrameClock(app)
+    await clock.settle()
+    await app.workers.wait_for_complete()
+    await clock.settle()
+    return clock
+
+
+async def _keys(root: Path, moves: int) -> dict[str, Any]:
+    app = cli_app(root)
     results: dict[str, Any] = {}
     async with app.run_test(size=(120, 40)):
-        clock = FrameClock(app)
-        await clock.settle()
+        clock = await _started(app)
         results["today: cursor down/up"] = await _moves(clock, moves)
         results["search: typing (add a person)"] = await _typing(clock, "a")
         if "contacts" in app.MODES:
@@ -290,14 +304,11 @@ def import_rate(csv_path: Path, scratch: Path) -> dict[str, Any]:
 
 
 async def _memory(root: Path) -> dict[str, Any]:
-    from networkday.ui.app import create_app
-
-    store = open_store(root)
+    app = cli_app(root)
+    store = app.store
     opened = _rss_kb()
-    app = create_app(store)
     async with app.run_test(size=(120, 40)):
-        clock = FrameClock(app)
-        await clock.settle()
+        clock = await _started(app)
         for key in ("a", "j", "a", "n", "e", "escape"):
             await clock.press(key)
         await clock.settle()
