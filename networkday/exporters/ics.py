@@ -1,7 +1,7 @@
 """Follow-ups and planned calls as an iCalendar file, written with vobject.
 
 Each is an all-day VEVENT: every calendar program imports those (Google Calendar
-ignores VTODO). Follow-ups are exported whatever their date, since an overdue one is
+ignores task components). Follow-ups are exported whatever their date, since an overdue one is
 still to do; planned calls from today on, until they are made. UIDs are stable, so
 importing a newer export updates the events instead of doubling them. Events are
 marked free (TRANSP:TRANSPARENT): a reminder must not block the day.
