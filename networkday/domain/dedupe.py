@@ -30,8 +30,8 @@ def email_key(email: str) -> str:
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-blind, but keeping letters of every script.
 
-    ``text.normalise_name`` keeps only ASCII letters, which would make every name in
-    Chinese or Hebrew the same empty key; here ``李娜`` stays ``李娜``.
+    Keeping only ASCII letters would give every name in Chinese or Hebrew the same
+    empty key; here ``李娜`` stays ``李娜``.
     """
     return " ".join(_NOT_WORD.sub(" ", fold(name)).split())
 

@@ -59,7 +59,3 @@ def normalise_company(company: str) -> str:
     if folded in PLACEHOLDER_COMPANIES:
         return ""
     return " ".join(_COMPANY_SUFFIX.sub(" ", folded).replace(",", " ").split())
-
-
-def normalise_name(name: str) -> str:
-    return " ".join(_SLUG_JUNK.sub(" ", fold(name)).split())

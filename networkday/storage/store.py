@@ -463,17 +463,6 @@ class Store:
             return None
         return stat.st_mtime_ns, stat.st_size
 
-    def sessions_around(self, day: date) -> list:
-        """Timer sessions of the day before, the day and the day after (midnight splits)."""
-        from datetime import timedelta
-
-        sessions = []
-        for offset in (-1, 0, 1):
-            summary = self.days.get((day + timedelta(days=offset)).toordinal())
-            if summary:
-                sessions.extend(summary.sessions)
-        return sessions
-
     # -- writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
