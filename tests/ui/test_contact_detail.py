@@ -16,7 +16,7 @@ from networkday.ui.screens.contact import ContactScreen
 from networkday.ui.screens.contacts import ContactsScreen
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.widgets.contact_list import ContactList
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 from tests.ui.contacts_world import TODAY, build
 from tests.ui.screens import go_to, text_of
 
@@ -107,16 +107,16 @@ async def test_opened_from_today_and_back_to_the_same_row(network: Store):
     async with app.run_test(size=SIZE) as pilot:
         today = app.screen
         assert isinstance(today, TodayScreen)
-        table = today.query_one(QueueTable)
+        table = today.query_one(QueueList)
         await pilot.press("j", "j")
-        row, wanted = table.cursor_row, table.current().contact_id
+        row, wanted = table.cursor, table.current().contact_id
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactScreen)
         assert app.screen.contact_id == wanted
         await pilot.press("escape")
         assert app.screen is today
-        assert (table.cursor_row, table.current().contact_id) == (row, wanted)
+        assert (table.cursor, table.current().contact_id) == (row, wanted)
 
 
 async def test_copy_an_email_or_a_phone_to_the_clipboard(network: Store):

@@ -217,7 +217,7 @@ async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
         await pilot.press("j", "o")
         moved["KeyList"] = (0, highlighted(app))
     assert moved == {
-        "QueueTable": (0, 1),
+        "QueueList": (0, 1),
         "ContactList": (0, 1),
         "KeyTable": (0, 1),
         "RowList": (0, 1),

@@ -12,7 +12,7 @@ from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 from tests.conftest import NOW
 
 
@@ -41,8 +41,8 @@ async def test_a_quick_start_shows_the_index_then_what_changed_on_disk(
         await pilot.pause()
         assert gc.isenabled()
         assert quick.contacts["ada-lovelace"].name == "Ada King"
-        table = app.screen.query_one(QueueTable)
-        assert [summary.name for _, summary in table._rows if summary] == ["Ada King"]
+        table = app.screen.query_one(QueueList)
+        assert [summary.name for _, summary in table.rows if summary] == ["Ada King"]
         messages = [notification.message for notification in app._notifications]
         assert "1 file(s) could not be read: press ! to see them" in messages
         assert quick.contacts_dir / "broken.toml" in quick.problems

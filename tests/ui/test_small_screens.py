@@ -20,7 +20,7 @@ from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.log_prompt import LogPrompt
 from networkday.ui.modals.merge_preview import MergePreview
-from networkday.ui.widgets.queue_table import QueueTable, first_fit, touch_texts
+from networkday.ui.widgets.queue_list import QueueList, first_fit, touch_texts
 from networkday.ui.widgets.timer_bar import timer_text
 from tests.conftest import NOW
 
@@ -46,7 +46,7 @@ def long_titles(small_store: Store) -> Store:
 async def test_both_detail_lines_stay_in_sight_under_a_long_title(long_titles: Store):
     app = create_app(long_titles)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one(QueueTable).select("grace-hopper")
+        app.screen.query_one(QueueList).select("grace-hopper")
         await pilot.pause()
         lines = [line.rstrip() for line in shown_lines(app.screen.query_one("#row-detail"))]
     first, second = (line for line in lines if line.strip() and "─" not in line)
@@ -59,10 +59,10 @@ async def test_both_detail_lines_stay_in_sight_under_a_long_title(long_titles: S
 async def test_an_overdue_follow_up_says_overdue_at_any_width(small_store: Store, width: int, why: str):
     app = create_app(small_store)
     async with app.run_test(size=(width, 24)):
-        table = app.screen.query_one(QueueTable)
+        table = app.screen.query_one(QueueList)
         table.select("grace-hopper")
-        labels = [str(column.label) for column in table.columns.values()]
-        row = [str(cell) for cell in table.get_row_at(table.cursor_row)]
+        labels = [column.label for column, _ in table._layout()]
+        row = table.cells(table.cursor)
     assert row[labels.index("Why")] == why
 
 
@@ -70,10 +70,13 @@ async def test_an_overdue_follow_up_says_overdue_at_any_width(small_store: Store
 async def test_todays_columns_fit_the_terminal(small_store: Store, size: tuple[int, int]):
     app = create_app(small_store)
     async with app.run_test(size=size):
-        table = app.screen.query_one(QueueTable)
-        widths = sum(column.get_render_width(table) for column in table.columns.values())
-        labels = [str(column.label) for column in table.columns.values()]
-    assert widths <= size[0] - 2  # the scrollbar of a long queue
+        table = app.screen.query_one(QueueList)
+        widths = sum(width + 2 for _, width in table._layout())  # a cell of padding either side
+        labels = [column.label for column, _ in table._layout()]
+        header = shown_lines(table)[0]
+        inside = table.scrollable_content_region.width  # less the scrollbar of a long queue
+    assert widths == inside <= size[0]
+    assert header.split() == " ".join(labels).split()
     assert {"Done", "Name", "Why", "Last touch"} <= set(labels)
 
 
@@ -102,7 +105,7 @@ async def test_a_wide_name_keeps_todays_columns_aligned(store: Store):
     app = create_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one(QueueTable)
+        table = app.screen.query_one(QueueList)
         lines = shown_lines(table)[1:3]
     starts = {cell_len(line[: line.index(word)]) for line, word in zip(lines, ("never", "least"), strict=True)}
     assert {cell_len(line) for line in lines} == {80}
@@ -269,10 +272,10 @@ async def test_the_linux_console_marks_a_hiring_manager_with_a_glyph_its_font_ha
     monkeypatch.setenv("TERM", "linux")
     app = create_app(small_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one(QueueTable)
+        table = app.screen.query_one(QueueList)
         table.select("grace-hopper")
         await pilot.pause()
-        name = str(table.get_row_at(table.cursor_row)[1])
+        name = table.cells(table.cursor)[1]
         detail = "\n".join(shown_lines(app.screen.query_one("#row-detail")))
         await pilot.press("2")
         await pilot.pause()

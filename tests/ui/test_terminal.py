@@ -17,7 +17,7 @@ from networkday.ui.modals.log_prompt import LogPrompt
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.screens.too_small import TooSmallScreen
 from networkday.ui.terminal import TerminalApp
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 
 
 def write_config(store: Store, text: str) -> None:
@@ -47,7 +47,7 @@ def last_touch(store: Store) -> LogEntry:
 
 
 def cursor(app) -> int:
-    return app.screen.query_one(QueueTable).cursor_row
+    return app.screen.query_one(QueueList).cursor
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ async def test_starting_in_a_small_terminal_then_growing(people: Store):
         assert "have 40x10" in too_small_message(app)
         await pilot.resize_terminal(80, 24)
         assert isinstance(app.screen, TodayScreen)
-        assert len(app.screen.query_one(QueueTable).rows) == 3
+        assert len(app.screen.query_one(QueueList).rows) == 3
 
 
 async def test_q_still_quits_when_too_small(people: Store):

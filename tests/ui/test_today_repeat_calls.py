@@ -9,7 +9,7 @@ from networkday.storage.actions import log_touch
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.screens.today import TodayScreen
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 from tests.conftest import NOW
 
 
@@ -20,10 +20,10 @@ async def test_two_outcomes_for_one_person_on_one_day_show_as_two_rows(store: St
     app = create_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, TodayScreen)
-        table = app.screen.query_one(QueueTable)
-        assert [(item.contact_id, item.outcome) for item, _ in table._rows] == [
+        table = app.screen.query_one(QueueList)
+        assert [(item.contact_id, item.outcome) for item, _ in table.rows] == [
             (ada, "no-answer"),
             (ada, "talked"),
         ]
         await pilot.press("down")
-        assert table.cursor_row == 1
+        assert table.cursor == 1

@@ -10,7 +10,7 @@ from networkday.ui.app import create_app
 from networkday.ui.modals.import_dialog import ImportDialog
 from networkday.ui.modals.welcome import WelcomeScreen
 from networkday.ui.screens.today import TodayScreen
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 
 LINKEDIN = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "linkedin" / "Connections.csv"
 
@@ -23,7 +23,7 @@ async def test_empty_folder_welcomes_and_offers_the_demo(store: Store):
         assert isinstance(app.screen, TodayScreen)
         assert app.store is not store
         demo_root = app.store.root
-        assert len(app.screen.query_one(QueueTable)._rows) >= 5
+        assert len(app.screen.query_one(QueueList).rows) >= 5
     assert not demo_root.exists()  # the temporary copy goes with the app
     assert list((store.root / "contacts").iterdir()) == []
 

@@ -22,7 +22,7 @@ from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
-from networkday.ui.widgets.queue_table import QueueTable
+from networkday.ui.widgets.queue_list import QueueList
 from networkday.ui.widgets.timer_bar import TimerBar
 
 #: Short words for the footer, so the main keys fit 80 columns; help and the palette say them in full.
@@ -73,7 +73,7 @@ class TodayScreen(Screen):
         yield Static(id="score")
         yield Static(id="touch-counts")
         yield Static(id="day-problem")
-        yield QueueTable()
+        yield QueueList(moved=self._show_detail)
         yield Static(id="row-detail")
         yield TimerBar()
         yield KeyFooter()
@@ -81,11 +81,9 @@ class TodayScreen(Screen):
     def on_mount(self) -> None:
         self.day = self.app.clock.today()
         self.reload()
-        table = self.query_one(QueueTable)
-        table.next_open_after("")
-        self._show_detail()
-        table.focus()
-        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
+        listing = self.query_one(QueueList)
+        listing.next_open_after("")
+        listing.focus()
         self.set_interval(2.0, self._poll)
 
     # -- showing ---------------------------------------------------------------------------
@@ -97,10 +95,10 @@ class TodayScreen(Screen):
     def reload(self, select: str | None = None) -> None:
         self.queue = day_queue(self.store, self.day)
         self._fingerprint = self.store.day_fingerprint(self.day)
-        table = self.query_one(QueueTable)
-        table.show(self.queue.items, self.store.contacts, self.app.clock.now(), self.queue.toward)
+        listing = self.query_one(QueueList)
+        listing.show(self.queue.items, self.store.contacts, self.app.clock.now(), self.queue.toward)
         if select:
-            table.select(select)
+            listing.select(select)
         self._show_header()
         self._show_detail()
 
@@ -124,7 +122,7 @@ class TodayScreen(Screen):
         problem.update(plain_line(f"! {self.queue.problem}" if self.queue.problem else ""))
 
     def _show_detail(self) -> None:
-        item = self.query_one(QueueTable).current()
+        item = self.query_one(QueueList).current()
         detail = self.query_one("#row-detail", Static)
         if item is None:
             detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."), layout=False)
@@ -170,29 +168,24 @@ class TodayScreen(Screen):
         """Back from a person's screen, where a touch or an edit may have changed the row.
 
         The first resume comes right after mounting, which has just loaded the day: loading
-        it again cost start-up a queue and a table at 30,000 contacts.
+        it again cost start-up a queue and a list at 30,000 contacts.
         """
         if self._covered and self.queue is not None:
             self._covered = False
-            current = self.query_one(QueueTable).current()
+            current = self.query_one(QueueList).current()
             self.reload(select=current.contact_id if current else None)
-
-    def _cursor_moved(self, _old: object, _new: object) -> None:
-        """The detail follows the cursor in the same frame: waiting for RowHighlighted to
-        come round as a message drew it two frames (35 ms) after the move."""
-        self._show_detail()
 
     def _poll(self) -> None:
         """Another instance or a hand edit changed the day file: show it."""
         if self.store.day_fingerprint(self.day) != self._fingerprint:
-            current = self.query_one(QueueTable).current()
+            current = self.query_one(QueueList).current()
             self.store.refresh_days([self.day])
             self.reload(select=current.contact_id if current else None)
 
     # -- acting --------------------------------------------------------------------------
 
     def _current(self) -> QueueItem | None:
-        item = self.query_one(QueueTable).current()
+        item = self.query_one(QueueList).current()
         if item is None:
             self.notify("The list is empty.", severity="warning")
         return item
@@ -221,7 +214,7 @@ class TodayScreen(Screen):
         if not self._guard(lambda: log_touch(self.store, item.contact_id, entry, purpose=purpose)):
             return
         self.reload(select=item.contact_id)
-        self.query_one(QueueTable).next_open_after(item.contact_id)
+        self.query_one(QueueList).next_open_after(item.contact_id)
         self._show_detail()
         if outcome == "wont":
             self.notify("So what — next!", timeout=2)
@@ -241,11 +234,11 @@ class TodayScreen(Screen):
                 contact.follow_up = details.follow_up
 
         if self._guard(lambda: self.store.update_contact(contact_id, change)):
-            current = self.query_one(QueueTable).current()
+            current = self.query_one(QueueList).current()
             self.reload(select=current.contact_id if current else None)
 
     def _change_day(self, change) -> None:
-        item = self.query_one(QueueTable).current()
+        item = self.query_one(QueueList).current()
         if self._guard(lambda: self.store.update_day(self.day, change)):
             self.reload(select=item.contact_id if item else None)
 
@@ -350,7 +343,7 @@ class TodayScreen(Screen):
         def picked(contact_id: str | None) -> None:
             if contact_id:
                 self._change_day(lambda day: add_person(day, contact_id))
-                self.query_one(QueueTable).select(contact_id)
+                self.query_one(QueueList).select(contact_id)
                 self._show_detail()
 
         self.app.push_screen(PickContact(), picked)

@@ -1,0 +1,225 @@
+"""The day's queue: columns that share out the terminal's width, on the Line API.
+
+A day holds a few hundred calls at most, but a DataTable measured and rendered every
+cell of them through Rich before the first frame: 100 ms of a 30,000-contact start-up.
+Here a row is a handful of plain strings cut to their columns, built only when its line
+is drawn, so opening Today costs the same for 10 rows as for 300.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
+from networkday.domain.summary import ContactSummary
+from networkday.domain.text import one_line
+from networkday.ui.widgets.contact_row import Column, fit, share_out, star
+from networkday.ui.widgets.list_keys import list_bindings
+from networkday.ui.widgets.virtual_list import VirtualList
+
+#: Outcomes in a few letters: the column says it in words, not only in colour.
+SHORT_OUTCOME = {
+    "will": "will",
+    "wont": "won't",
+    "no-answer": "no ans",
+    "left-message": "left msg",
+    "talked": "talked",
+    "scheduled": "sched",
+}
+#: The columns, their fewest cells and their shares of the rest (see ``contact_row.share_out``).
+QUEUE_COLUMNS = (
+    Column("done", "Done", 8, 0),
+    Column("name", "Name", 12, 24),
+    Column("company", "Company", 8, 16),
+    Column("via", "Via", 9, 0),
+    Column("why", "Why", 12, 30),
+    Column("last", "Last touch", 12, 30),
+)
+#: Cells the list needs before it shows the planned channel, and the company.
+VIA_FROM, COMPANY_FROM = 96, 72
+
+Row = tuple[QueueItem, ContactSummary | None]
+
+
+def reason_texts(item: QueueItem) -> list[str]:
+    """Why the row is there, in full and then shorter; a follow-up still says due or overdue."""
+    if item.kind == FOLLOW_UP:
+        return [item.reason, "due today" if item.overdue_days == 0 else f"{item.overdue_days}d overdue"]
+    if item.kind == CADENCE:
+        return [item.reason, "losing touch"]
+    return [item.reason]
+
+
+def touch_texts(full: str) -> list[str]:
+    """``5 days ago, email, will``, then ``5d ago, email, will``, ``5d ago, email``, ``5d ago``."""
+    parts = full.replace(" days ago", "d ago").split(", ")
+    return [full, *(", ".join(parts[:count]) for count in range(len(parts), 0, -1))]
+
+
+def first_fit(texts: list[str], width: int) -> str:
+    """The first of ``texts`` that fits ``width`` cells, else the shortest (cut with an ellipsis)."""
+    return next((text for text in texts if cell_len(text) <= width), texts[-1])
+
+
+def queue_layout(width: int) -> list[tuple[Column, int]]:
+    """The columns that fit ``width`` cells and their widths; each cell has a cell of padding either side.
+
+    Narrow, the planned channel and then the company give way (the line under the list
+    shows both for the cursor row), so the reason and the last touch keep their words.
+    """
+    shown = [
+        column
+        for column in QUEUE_COLUMNS
+        if not (column.key == "via" and width < VIA_FROM) and not (column.key == "company" and width < COMPANY_FROM)
+    ]
+    return list(zip(shown, share_out(width - 2 * len(shown), shown), strict=True))
+
+
+def done_cell(item: QueueItem) -> tuple[str, str]:
+    """What the Done column says, and the outcome it is coloured by (``error`` for a broken row)."""
+    if item.problem:
+        return "! error", "error"
+    if item.outcome:
+        return SHORT_OUTCOME.get(item.outcome, item.outcome), item.outcome
+    return "·", ""
+
+
+def row_cells(row: Row, columns: list[tuple[Column, int]], now: datetime, toward: Mapping[str, list[str]]) -> list[str]:
+    """The row's words, column by column, as plain one-line text (never markup)."""
+    item, summary = row
+    name = one_line(summary.name if summary else item.contact_id)
+    if summary and summary.hiring_manager:
+        name = f"{star()} {name}"
+    elif toward.get(item.contact_id):
+        name = f"→ {name}"
+    widths = {column.key: width for column, width in columns}
+    cells = {
+        "done": done_cell(item)[0],
+        "name": name,
+        "company": one_line(summary.company if summary else ""),
+        "via": item.channel,
+        "why": one_line(item.problem or first_fit(reason_texts(item), widths["why"])),
+        "last": first_fit(touch_texts(last_touch_text(summary, now)), widths["last"]),
+    }
+    return [cells[column.key] for column, _ in columns]
+
+
+class QueueList(VirtualList, inherit_bindings=False):
+    """Rows only: Enter is left to the screen (open the person), as in every table of the app."""
+
+    BINDINGS = list_bindings("move(1)", "move(-1)", "first", "last", "page(-1)", "page(1)")
+    HEADER_LINES = 1
+    COMPONENT_CLASSES = {
+        "queue-list--header",
+        "queue-list--even",
+        "queue-list--will",
+        "queue-list--wont",
+        "queue-list--error",
+    }
+    # Theme variables, not colour names, so every theme (and the 16-colour one) colours them.
+    DEFAULT_CSS = """
+    QueueList {
+        & > .queue-list--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .queue-list--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .queue-list--even { background: $surface-lighten-1 50%; }
+        &:dark > .queue-list--even { background: $surface-darken-1 40%; }
+        & > .queue-list--will { text-style: bold; color: $text-success; }
+        & > .queue-list--wont { color: $text-error; }
+        & > .queue-list--error { text-style: bold; color: $text-error; }
+    }
+    """
+
+    def __init__(self, moved: Callable[[], None] | None = None) -> None:
+        super().__init__(id="queue")
+        self.rows: list[Row] = []
+        self._now = datetime.now(UTC)
+        self._toward: Mapping[str, list[str]] = {}
+        self._columns: list[tuple[Column, int]] = []
+        self._moved = moved
+
+    def show(
+        self,
+        items: list[QueueItem],
+        contacts: Mapping[str, ContactSummary],
+        now: datetime,
+        toward: Mapping[str, list[str]] | None = None,
+    ) -> None:
+        """``toward`` marks the people who are a step toward a hiring manager with ``→``."""
+        self.rows = [(item, contacts.get(item.contact_id)) for item in items]
+        self._now = now
+        self._toward = toward or {}
+        self.update_size()
+        self._place(self.cursor, notify=True)
+        self.refresh()
+
+    # -- the cursor ----------------------------------------------------------------------------
+
+    def highlighted(self) -> None:
+        """The line under the list follows the cursor in the same frame, not a message later."""
+        if self._moved is not None:
+            self._moved()
+
+    def current(self) -> QueueItem | None:
+        return self.rows[self.cursor][0] if 0 <= self.cursor < len(self.rows) else None
+
+    def select(self, contact_id: str) -> None:
+        for index, (item, _) in enumerate(self.rows):
+            if item.contact_id == contact_id:
+                self._place(index, centre=True)
+                return
+
+    def next_open_after(self, contact_id: str) -> None:
+        """Moves to the next call not yet made after ``contact_id``, wrapping to the top."""
+        ids = [item.contact_id for item, _ in self.rows]
+        start = ids.index(contact_id) + 1 if contact_id in ids else 0
+        for index in [*range(start, len(ids)), *range(start)]:
+            item = self.rows[index][0]
+            if not item.made and not item.problem:
+                self._place(index, centre=True)
+                return
+
+    def cells(self, index: int) -> list[str]:
+        """Row ``index`` as it is drawn now, one string per column shown."""
+        return row_cells(self.rows[index], self._layout(), self._now, self._toward)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def resized(self) -> None:
+        self._columns = []
+
+    def _layout(self) -> list[tuple[Column, int]]:
+        if not self._columns:
+            self._columns = queue_layout(self.scrollable_content_region.width)
+        return self._columns
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        columns = self._layout()
+        if y == 0:
+            style = base + self.get_component_rich_style("queue-list--header")
+            return self._strip([column.label for column, _ in columns], columns, style, None, width)
+        index = self.row_at(y)
+        if index is None:
+            return Strip.blank(width, base)
+        role = self.cursor_role() if index == self.cursor else "queue-list--even" if index % 2 == 0 else ""
+        style = base + self.get_component_rich_style(role) if role else base
+        outcome = done_cell(self.rows[index][0])[1]
+        done = self.get_component_rich_style(f"queue-list--{outcome}") if outcome in {"will", "wont", "error"} else None
+        return self._strip(self.cells(index), columns, style, done, width)
+
+    @staticmethod
+    def _strip(
+        cells: list[str], columns: list[tuple[Column, int]], style: Style, done: Style | None, width: int
+    ) -> Strip:
+        segments = [
+            Segment(f" {fit(text, size)} ", style + done if done is not None and column.key == "done" else style)
+            for text, (column, size) in zip(cells, columns, strict=True)
+        ]
+        return Strip(segments).adjust_cell_length(width, style)
