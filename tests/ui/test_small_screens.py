@@ -12,7 +12,6 @@ from rich.cells import cell_len
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Log, OptionList
-from textual.widgets._footer import FooterKey
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.timer import TimerState, Totals
@@ -20,6 +19,7 @@ from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.log_prompt import LogPrompt
 from networkday.ui.modals.merge_preview import MergePreview
+from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList, first_fit, touch_texts
 from networkday.ui.widgets.timer_bar import timer_text
 from tests.conftest import NOW
@@ -117,13 +117,11 @@ async def test_a_wide_name_keeps_todays_columns_aligned(store: Store):
 
 def footer_words(app: NetworkdayApp) -> list[str]:
     """The footer's keys and words that are wholly in sight, left of the palette's key."""
-    keys = list(app.screen.query(FooterKey))
-    palette = next(key for key in keys if key.has_class("-command-palette"))
-    return [
-        f"{key.key_display} {key.description}".strip()
-        for key in keys
-        if key is not palette and key.region.width and key.region.right <= palette.region.x
-    ]
+    footer = app.screen.query_one(KeyFooter)
+    line = "".join(segment.text for segment in footer.render_lines(Region(0, 0, *footer.outer_size))[0])
+    shown = footer.shown()
+    assert all(word in line for word in shown)
+    return shown
 
 
 @pytest.mark.parametrize(
