@@ -159,32 +159,37 @@ class Store:
             self.config = Config()
 
     def _load_from_index(self) -> None:
-        """Summaries as the cache remembers them; a cache that does not fit is rebuilt from the files."""
+        """Summaries as the cache remembers them; a cache that does not fit is rebuilt from the files.
+
+        This runs over 30,000 entries before the first frame: a comprehension with the
+        constructor called directly took half the time of a method call per entry.
+        """
         try:
-            self._restore(self._index.contacts, self.contact_path, self._restore_contact)
-            self._restore(self._index.days, self._day_file, self._restore_day)
+            contact = ContactSummary
+            self.contacts = {
+                name: contact(*row) for name, (_, _, row, _, _) in self._index.contacts.items() if row is not None
+            }
+            self.days = {summary.date: summary for summary in map(DaySummary.from_row, self._rows(self._index.days))}
+            self._note_cached_problems(self._index.contacts, self.contact_path)
+            self._note_cached_problems(self._index.days, self._day_file)
         except (ValueError, TypeError, IndexError, StoreError):
             self._index = IndexCache()
             self.contacts, self.days, self.read_only = {}, {}, {}
             self.problems = {path: p for path, p in self.problems.items() if path == self.root / "config.toml"}
 
-    def _restore(self, entries: Entries, path_of: Callable[[str], Path], restore: Callable[[str, tuple], None]) -> None:
-        for name, (_, _, row, problem, newer) in entries.items():
-            if row is not None:
-                restore(name, row)
+    @staticmethod
+    def _rows(entries: Entries) -> list[tuple]:
+        return [row for (_, _, row, _, _) in entries.values() if row is not None]
+
+    def _note_cached_problems(self, entries: Entries, path_of: Callable[[str], Path]) -> None:
+        """The unreadable and the newer-format files the cache remembers."""
+        for name, (_, _, _, problem, newer) in entries.items():
             if problem is not None or newer is not None:
                 path = path_of(name)
                 if problem is not None:
                     self.problems[path] = DataProblem(path, *problem)
                 if newer is not None:
                     self.read_only[path] = newer
-
-    def _restore_contact(self, name: str, row: tuple) -> None:
-        self.contacts[name] = ContactSummary.from_row(row)
-
-    def _restore_day(self, name: str, row: tuple) -> None:
-        summary = DaySummary.from_row(row)
-        self.days[summary.date] = summary
 
     def look(self) -> Look:
         """Every record file's stat, the store left untouched: safe to take in a worker thread."""

@@ -61,7 +61,7 @@ async def test_an_overdue_follow_up_says_overdue_at_any_width(small_store: Store
     async with app.run_test(size=(width, 24)):
         table = app.screen.query_one(QueueList)
         table.select("grace-hopper")
-        labels = [column.label for column, _ in table._layout()]
+        labels = [column.label for column, _ in table.columns()]
         row = table.cells(table.cursor)
     assert row[labels.index("Why")] == why
 
@@ -71,8 +71,8 @@ async def test_todays_columns_fit_the_terminal(small_store: Store, size: tuple[i
     app = create_app(small_store)
     async with app.run_test(size=size):
         table = app.screen.query_one(QueueList)
-        widths = sum(width + 2 for _, width in table._layout())  # a cell of padding either side
-        labels = [column.label for column, _ in table._layout()]
+        widths = sum(width + 2 for _, width in table.columns())  # a cell of padding either side
+        labels = [column.label for column, _ in table.columns()]
         header = shown_lines(table)[0]
         inside = table.scrollable_content_region.width  # less the scrollbar of a long queue
     assert widths == inside <= size[0]

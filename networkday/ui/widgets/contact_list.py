@@ -49,7 +49,6 @@ class ContactList(VirtualList):
         super().__init__(id=id)
         self.rows: list[ContactSummary] = []
         self.context: RowContext | None = None
-        self._columns: list[tuple[Column, int]] = []
 
     # -- data ------------------------------------------------------------------------------
 
@@ -83,32 +82,28 @@ class ContactList(VirtualList):
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def resized(self) -> None:
-        self._columns = layout(self.scrollable_content_region.width)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if not self._columns:
-            self._columns = layout(width)
+        columns = layout(width)
         base = self.rich_style
         if y == 0:
             return self._strip(
-                ((column.label, False) for column, _ in self._columns), base, "contact-list--header", width
+                ((column.label, False) for column, _ in columns), base, "contact-list--header", columns, width
             )
         index = self.row_at(y)
         if index is None or self.context is None:
             return Strip.blank(width, base)
         summary, context = self.rows[index], self.context
-        cells = (cell_text(column, summary, context) for column, _ in self._columns)
+        cells = (cell_text(column, summary, context) for column, _ in columns)
         quiet = "contact-list--quiet" if summary.last_ts is None else ""  # never contacted
         role = self.cursor_role() if index == self.cursor else quiet
-        return self._strip(cells, base, role, width)
+        return self._strip(cells, base, role, columns, width)
 
-    def _strip(self, cells, base: Style, role: str, width: int) -> Strip:
+    def _strip(self, cells, base: Style, role: str, columns: tuple[tuple[Column, int], ...], width: int) -> Strip:
         row_style = base + self.get_component_rich_style(role) if role else base
         alert = row_style + self.get_component_rich_style("contact-list--alert")
         segments = [Segment(" ", row_style)]
-        for (text, urgent), (_, size) in zip(cells, self._columns, strict=True):
+        for (text, urgent), (_, size) in zip(cells, columns, strict=True):
             segments.append(Segment(fit(text, size), alert if urgent else row_style))
             segments.append(Segment(" ", row_style))
         return Strip(segments).adjust_cell_length(width, row_style)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
@@ -68,10 +69,15 @@ class RowContext:
     is_target: Callable[[str], bool]
 
 
-def layout(width: int) -> list[tuple[Column, int]]:
-    """Each shown column with its width; one cell of space separates columns and edges."""
+@lru_cache(maxsize=8)
+def layout(width: int) -> tuple[tuple[Column, int], ...]:
+    """Each shown column with its width; one cell of space separates columns and edges.
+
+    Cached by width, so a list can ask for it with every line it draws and a resize
+    needs no bookkeeping: the first line drawn at the new width lays the columns out.
+    """
     shown = [column for column in COLUMNS if column.key != "title" or width >= TITLE_FROM]
-    return list(zip(shown, share_out(width - len(shown) - 1, shown), strict=True))
+    return tuple(zip(shown, share_out(width - len(shown) - 1, shown), strict=True))
 
 
 def share_out(room: int, columns: Sequence[Column]) -> list[int]:

@@ -65,47 +65,48 @@ class KeyFooter(Widget, can_focus=False):
 
     def shown(self) -> list[str]:
         """``w Will``, ``x Won't``…: the keys wholly in sight, as the footer says them."""
-        return [f"{key} {words}".strip() for key, words, _, _ in self._fitting()]
+        return [words for words, _ in self._fitting(self._palette().cell_len)]
 
     def _palette(self) -> Text:
         active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if active is None or not self.app.ENABLE_COMMAND_PALETTE:
             return Text()
-        key, words = self.app.get_key_display(active.binding), active.binding.description
-        pad = "" if self.compact else " "
         line = Text("▏", self.get_component_rich_style("key-footer--description"))
-        line.append_text(self._item(key, words, active.binding.key, active.enabled))
-        return line if self.compact else Text(pad).append_text(line)
+        line.append_text(self._item(active.binding, active.enabled))
+        return line if self.compact else Text(" ").append_text(line)
 
-    def _fitting(self) -> list[tuple[str, str, str, bool]]:
-        room = self.size.width - self._palette().cell_len
+    def _fitting(self, right: int) -> list[tuple[str, Text]]:
+        """Each key that fits whole left of ``right`` cells, in words and as drawn."""
+        room = self.size.width - right
         fitting, used = [], 0
         for binding, enabled in self.keys():
-            key, words = self.app.get_key_display(binding), binding.description
-            width = self._item(key, words, binding.key, enabled).cell_len
-            if used + width > room:
+            item = self._item(binding, enabled)
+            used += item.cell_len
+            if used > room:
                 break
-            fitting.append((key, words, binding.key, enabled))
-            used += width
+            fitting.append((f"{self.app.get_key_display(binding)} {binding.description}".strip(), item))
         return fitting
 
-    def _item(self, key: str, words: str, press: str, enabled: bool) -> Text:
+    def _item(self, binding: Binding, enabled: bool) -> Text:
         """`` w Will `` roomy, ``w Will `` compact; a click presses the key."""
-        click = Style.from_meta({"@click": f"press({press!r})"})
+        click = Style.from_meta({"@click": f"press({binding.key!r})"})
         dim = self.get_component_rich_style("key-footer--disabled") if not enabled else Style()
-        pad = "" if self.compact else " "
+        pad, gap = ("", " ") if self.compact else (" ", "")
         key_style = self.get_component_rich_style("key-footer--key") + dim + click
         words_style = self.get_component_rich_style("key-footer--description") + dim + click
-        return Text.assemble((f"{pad}{key}{pad}", key_style), (f"{' ' if self.compact else ''}{words} ", words_style))
+        return Text.assemble(
+            (f"{pad}{self.app.get_key_display(binding)}{pad}", key_style),
+            (f"{gap}{binding.description} ", words_style),
+        )
 
     def action_press(self, key: str) -> None:
         self.app.simulate_key(key)
 
     def render(self) -> Text:
-        line = Text(no_wrap=True, overflow="crop", end="")
-        for key, words, press, enabled in self._fitting():
-            line.append_text(self._item(key, words, press, enabled))
         palette = self._palette()
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for _, item in self._fitting(palette.cell_len):
+            line.append_text(item)
         line.append(" " * max(self.size.width - line.cell_len - palette.cell_len, 0))
         return line.append_text(palette)
 

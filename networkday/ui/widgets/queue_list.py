@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -45,6 +46,7 @@ QUEUE_COLUMNS = (
 VIA_FROM, COMPANY_FROM = 96, 72
 
 Row = tuple[QueueItem, ContactSummary | None]
+Columns = tuple[tuple[Column, int], ...]
 
 
 def reason_texts(item: QueueItem) -> list[str]:
@@ -67,7 +69,8 @@ def first_fit(texts: list[str], width: int) -> str:
     return next((text for text in texts if cell_len(text) <= width), texts[-1])
 
 
-def queue_layout(width: int) -> list[tuple[Column, int]]:
+@lru_cache(maxsize=8)
+def queue_layout(width: int) -> tuple[tuple[Column, int], ...]:
     """The columns that fit ``width`` cells and their widths; each cell has a cell of padding either side.
 
     Narrow, the planned channel and then the company give way (the line under the list
@@ -78,7 +81,7 @@ def queue_layout(width: int) -> list[tuple[Column, int]]:
         for column in QUEUE_COLUMNS
         if not (column.key == "via" and width < VIA_FROM) and not (column.key == "company" and width < COMPANY_FROM)
     ]
-    return list(zip(shown, share_out(width - 2 * len(shown), shown), strict=True))
+    return tuple(zip(shown, share_out(width - 2 * len(shown), shown), strict=True))
 
 
 def done_cell(item: QueueItem) -> tuple[str, str]:
@@ -140,7 +143,6 @@ class QueueList(VirtualList, inherit_bindings=False):
         self.rows: list[Row] = []
         self._now = datetime.now(UTC)
         self._toward: Mapping[str, list[str]] = {}
-        self._columns: list[tuple[Column, int]] = []
         self._moved = moved
 
     def show(
@@ -186,22 +188,18 @@ class QueueList(VirtualList, inherit_bindings=False):
 
     def cells(self, index: int) -> list[str]:
         """Row ``index`` as it is drawn now, one string per column shown."""
-        return row_cells(self.rows[index], self._layout(), self._now, self._toward)
+        return row_cells(self.rows[index], self.columns(), self._now, self._toward)
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def resized(self) -> None:
-        self._columns = []
-
-    def _layout(self) -> list[tuple[Column, int]]:
-        if not self._columns:
-            self._columns = queue_layout(self.scrollable_content_region.width)
-        return self._columns
+    def columns(self) -> Columns:
+        """The columns shown at the list's width now, and their widths."""
+        return queue_layout(self.scrollable_content_region.width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        columns = self._layout()
+        columns = self.columns()
         if y == 0:
             style = base + self.get_component_rich_style("queue-list--header")
             return self._strip([column.label for column, _ in columns], columns, style, None, width)
@@ -215,9 +213,7 @@ class QueueList(VirtualList, inherit_bindings=False):
         return self._strip(self.cells(index), columns, style, done, width)
 
     @staticmethod
-    def _strip(
-        cells: list[str], columns: list[tuple[Column, int]], style: Style, done: Style | None, width: int
-    ) -> Strip:
+    def _strip(cells: list[str], columns: Columns, style: Style, done: Style | None, width: int) -> Strip:
         segments = [
             Segment(f" {fit(text, size)} ", style + done if done is not None and column.key == "done" else style)
             for text, (column, size) in zip(cells, columns, strict=True)

@@ -63,9 +63,6 @@ class VirtualList(ScrollView, can_focus=True):
     def highlighted(self) -> None:
         """The cursor moved to another row, or a new list was shown."""
 
-    def resized(self) -> None:
-        """The width changed: columns may be laid out again."""
-
     # -- geometry ------------------------------------------------------------------------------
 
     @property
@@ -143,10 +140,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._refresh_row(self.cursor)
 
     def on_resize(self) -> None:
-        self.resized()
+        """Textual repaints a widget whose size changed; here the rows only follow the height."""
         self.update_size()
         self._place(self.cursor)
-        self.refresh()
 
     def cursor_role(self) -> str:
         """The component class of the cursor row: brighter while the list has focus."""
