@@ -92,13 +92,18 @@ def run_app(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         # From the index alone: the check for files changed since runs once the first screen
-        # is drawn. A folder the index knows nothing of (a first start, a lost cache) is read now.
-        store = open_store(args, scan=False)
-        if not (store.contacts or store.days):
+        # is drawn. With a preview of Today made from the same files, even the contacts wait
+        # for that frame. A folder the index knows nothing of (a first start, a lost cache)
+        # is read now.
+        store = open_store(args, scan=False, contacts=False)
+        from networkday.storage.preview import load_preview
+
+        preview = load_preview(store, store.clock.today())
+        if preview is None and not (store.contacts or store.days):
             store.scan()
         from networkday.ui.app import create_app
 
-        app = create_app(store, quick_start=True)
+        app = create_app(store, quick_start=True, preview=preview)
         app.run()
         return int(app.return_code or 0)
     finally:

@@ -124,47 +124,81 @@ class DirtyEntries(dict[str, IndexEntry]):
 
 
 class IndexCache:
+    """The summaries as last saved: the days in one file, the contacts in ``SHARDS`` more.
+
+    The contacts' shards are read when first asked for, so a store can show what needs
+    the days alone (the timer's status, the first frame from a ``DayPreview``) without
+    unpacking 30,000 contacts.
+    """
+
     def __init__(self, contacts: Entries | None = None, days: Entries | None = None) -> None:
-        self.contacts = ShardedEntries()
+        self._contacts: ShardedEntries | None = ShardedEntries()
         for name, entry in (contacts or {}).items():
-            self.contacts[name] = entry
+            self._contacts[name] = entry
         self.days = DirtyEntries(days or {})
         self.days.dirty = bool(days)
-        self._loaded_contacts = True
+        self._path: Path | None = None
         #: Whether every shard file is on disk as loaded; until then a save writes them all.
         self._complete = False
 
     @classmethod
     def load(cls, path: Path, *, contacts: bool = True) -> IndexCache:
-        """An unreadable or foreign cache is simply rebuilt; so is a torn shard."""
+        """An unreadable or foreign cache is simply rebuilt; so is a torn shard.
+
+        ``contacts=False`` leaves the contacts' shards on disk until ``contacts`` is first read.
+        """
         cache = cls()
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
             data = marshal.loads(path.read_bytes())
             if data.get("key") != _KEY:
                 return cache
             cache.days = DirtyEntries(data["days"])
-            if not contacts:
-                cache._loaded_contacts = False
-                return cache
-            shards = [marshal.loads(_shard_path(path, number).read_bytes()) for number in range(SHARDS)]
-            if not all(isinstance(shard, dict) for shard in shards):
-                return cls()
-            cache.contacts = ShardedEntries(shards)
-            cache._complete = True
+            cache._contacts, cache._path = None, path
+            if contacts:
+                cache.contacts  # noqa: B018 (read now: the caller wants them)
         return cache
+
+    @property
+    def contacts(self) -> ShardedEntries:
+        if self._contacts is None:
+            self._contacts = self._read_shards()
+        return self._contacts
+
+    @property
+    def contacts_loaded(self) -> bool:
+        return self._contacts is not None
+
+    def forget_contacts(self) -> None:
+        """Entries that did not fit: the contacts are indexed again from their files."""
+        self._contacts, self._complete = ShardedEntries(), False
+
+    def _read_shards(self) -> ShardedEntries:
+        """A missing or torn shard leaves the contacts to be rebuilt from the files."""
+        assert self._path is not None
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            shards = [marshal.loads(_shard_path(self._path, number).read_bytes()) for number in range(SHARDS)]
+            if all(isinstance(shard, dict) for shard in shards):
+                self._complete = True
+                return ShardedEntries(shards)
+        return ShardedEntries()
+
+    @staticmethod
+    def files(path: Path) -> list[Path]:
+        """The cache's files: the days, then each shard of the contacts."""
+        return [path, *(_shard_path(path, number) for number in range(SHARDS))]
 
     def save(self, path: Path) -> None:
         """Writes what changed since the last save: some shards, and the days if they moved."""
-        if self._loaded_contacts:
+        if self._contacts is not None:
             if not self._complete:
                 self.contacts.dirty.update(range(SHARDS))
                 self.days.dirty = True
                 self._complete = True
             for number in sorted(self.contacts.dirty):
-                _replace(_shard_path(path, number), marshal.dumps(self.contacts.shards[number]))
+                replace_cache_file(_shard_path(path, number), marshal.dumps(self.contacts.shards[number]))
             self.contacts.dirty.clear()
         if self.days.dirty or not path.exists():
-            _replace(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
+            replace_cache_file(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
             self.days.dirty = False
 
 
@@ -172,7 +206,8 @@ def _shard_path(path: Path, number: int) -> Path:
     return path.with_name(f"{path.stem}-{number:02d}{path.suffix}")
 
 
-def _replace(target: Path, data: bytes) -> None:
+def replace_cache_file(target: Path, data: bytes) -> None:
+    """A cache file swapped in whole; not fsynced: a cache lost in a crash is rebuilt."""
     temp = temp_name(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
 from networkday.domain.queue import QueueItem, Score, build_queue, score
 from networkday.domain.referrals import build_referrals, warm_path_ids
@@ -15,7 +16,6 @@ from networkday.storage.store import Store
 
 @dataclass(frozen=True)
 class DayQueue:
-    day: Day
     items: list[QueueItem]
     score: Score
     problem: str | None = None
@@ -38,4 +38,9 @@ def day_queue(store: Store, when: date) -> DayQueue:
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
     made[when.toordinal()] = sum(1 for call in day.calls if call.made)
     toward = {item.contact_id: referrals.hiring_managers_via(item.contact_id) for item in items}
-    return DayQueue(day, items, score(day, made, store.config.calls_per_day, today), problem, toward)
+    return DayQueue(items, score(day, made, store.config.calls_per_day, today), problem, toward)
+
+
+def network_touch_counts(store: Store) -> TouchCounts:
+    """Today's keep-in-touch figures over the whole network."""
+    return touch_counts(store.contacts.values(), store.config, store.clock.today(), store.clock.now().tzinfo)

@@ -77,7 +77,8 @@ class Store:
         self.days_dir = root / "days"
         self.app_dir = root / APP_DIR
         self.config = Config()
-        self.contacts: dict[str, ContactSummary] = {}
+        #: None until first read, when the store was opened with ``contacts=False``.
+        self._contacts: dict[str, ContactSummary] | None = {}
         self.days: dict[int, DaySummary] = {}
         self.problems: dict[Path, DataProblem] = {}
         #: Files written by a newer networkday, with the format they carry: read, never written.
@@ -107,9 +108,10 @@ class Store:
     def open(cls, root: Path, clock: Clock, *, scan: bool = True, contacts: bool = True) -> Store:
         """Opens the folder from the index cache, then (``scan``) re-reads what changed since.
 
-        ``contacts=False`` is for day-only work run every few seconds (``timer status``):
-        the contact summaries stay packed in the cache, ``contacts`` stays empty and a scan
-        covers the day files only.
+        ``contacts=False`` leaves the contacts' summaries packed in the cache until
+        ``contacts`` is first read: ``timer status``, run every few seconds, never reads
+        them, and the app draws its first frame from a ``DayPreview`` before it does. A
+        scan then covers the day files only.
         """
         store = cls(root, clock)
         store._prepare()
@@ -117,12 +119,32 @@ class Store:
         store.state()  # a damaged state file is reported with the others
         with paused_gc():
             store._index = IndexCache.load(store.index_path, contacts=contacts)
-            store._load_from_index()
+            store._restore_days()
+            store._contacts = None
+            if contacts:
+                store._restore_contacts()
             if scan and contacts:
                 store.scan()
             elif scan:
                 store.scan_days()
         return store
+
+    @property
+    def contacts(self) -> dict[str, ContactSummary]:
+        """Every contact's summary by id; read from the index cache when first asked for."""
+        if self._contacts is None:
+            with paused_gc():
+                self._restore_contacts()
+        assert self._contacts is not None
+        return self._contacts
+
+    @contacts.setter
+    def contacts(self, contacts: dict[str, ContactSummary]) -> None:
+        self._contacts = contacts
+
+    @property
+    def contacts_loaded(self) -> bool:
+        return self._contacts is not None
 
     @property
     def index_path(self) -> Path:
@@ -158,23 +180,32 @@ class Store:
             self.problems[path] = error.problem
             self.config = Config()
 
-    def _load_from_index(self) -> None:
-        """Summaries as the cache remembers them; a cache that does not fit is rebuilt from the files.
+    def _restore_contacts(self) -> None:
+        """Summaries as the cache remembers them; entries that do not fit are indexed again from the files.
 
-        This runs over 30,000 entries before the first frame: a comprehension with the
-        constructor called directly took half the time of a method call per entry.
+        This runs over 30,000 entries: a comprehension with the constructor called
+        directly took half the time of a method call per entry.
         """
+        contact = ContactSummary
         try:
-            contact = ContactSummary
-            self.contacts = {
+            self._contacts = {
                 name: contact(*row) for name, (_, _, row, _, _) in self._index.contacts.items() if row is not None
             }
-            self.days = {summary.date: summary for summary in map(DaySummary.from_row, self._rows(self._index.days))}
             self._note_cached_problems(self._index.contacts, self.contact_path)
+        except (ValueError, TypeError, IndexError, StoreError):
+            self._index.forget_contacts()
+            self._contacts = {}
+            for path in [path for path in self.problems if path.parent == self.contacts_dir]:
+                del self.problems[path]
+            self.read_only = {path: v for path, v in self.read_only.items() if path.parent != self.contacts_dir}
+
+    def _restore_days(self) -> None:
+        try:
+            self.days = {summary.date: summary for summary in map(DaySummary.from_row, self._rows(self._index.days))}
             self._note_cached_problems(self._index.days, self._day_file)
         except (ValueError, TypeError, IndexError, StoreError):
             self._index = IndexCache()
-            self.contacts, self.days, self.read_only = {}, {}, {}
+            self._contacts, self.days, self.read_only = {}, {}, {}
             self.problems = {path: p for path, p in self.problems.items() if path == self.root / "config.toml"}
 
     @staticmethod
@@ -212,6 +243,7 @@ class Store:
         again here, since this instance may have written it since.
         """
         look = look or self.look()
+        self.contacts  # noqa: B018 (the summaries, and the problems the cache remembers, before comparing)
         result = ScanResult()
         findings = look.findings
         seen: set[str] = set()

@@ -24,6 +24,7 @@ from networkday.ui.widgets.key_footer import binding_name
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
+    from networkday.storage.preview import DayPreview
 
 
 #: Seconds between writes of the index cache after changes, with ``quick_start``.
@@ -55,11 +56,13 @@ class NetworkdayApp(TimerControl, TerminalApp):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, store: Store, *, quick_start: bool = False) -> None:
+    def __init__(self, store: Store, *, quick_start: bool = False, preview: DayPreview | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = store.clock
         self._quick_start = quick_start
+        #: Today's first frame as the last exit left it (see storage/preview.py), until the store reads its contacts.
+        self.preview = preview if quick_start else None
         self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
         self._search: SearchIndex | None = None
         self._changed_before_search: set[str] = set()
@@ -115,13 +118,19 @@ class NetworkdayApp(TimerControl, TerminalApp):
             self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
         self.ask_if_idle()
         self.note_activity()
-        if not (self.store.contacts or self.store.days or self.store.problems):
+        if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
         if self._quick_start:
             self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
+        if self.preview is not None:
+            self.preview = None
+            known = set(self.store.problems)
+            self.store.contacts  # noqa: B018 (read now, before the collector restarts)
+            self._report_problems(known)
+            self.data_changed()
         if not gc.isenabled():
             gc.freeze()  # what start-up built lives as long as the app: no collection walks it again
             gc.enable()
@@ -153,12 +162,15 @@ class NetworkdayApp(TimerControl, TerminalApp):
         for warning in store.warnings:
             if warning not in warned:
                 self.notify(warning, severity="warning", markup=False, timeout=8)
-        found = len(set(store.problems) - known)
-        if found:
-            self.notify(f"{found} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+        self._report_problems(known)
         if changed:
             self.data_changed()
         self._prepare_search()
+
+    def _report_problems(self, known: set[Path]) -> None:
+        found = len(set(self.store.problems) - known)
+        if found:
+            self.notify(f"{found} file(s) could not be read: press ! to see them", severity="error", timeout=8)
 
     def welcome(self) -> None:
         from networkday.ui.modals.welcome import WelcomeScreen
@@ -223,7 +235,10 @@ class NetworkdayApp(TimerControl, TerminalApp):
         from networkday.storage.demo import discard_demo
 
         self.store.flush_index()
+        if self._quick_start and self.store.contacts_loaded:
+            from networkday.storage.preview import keep_preview
 
+            keep_preview(self.store, self.clock.today())
         for folder in self._demo_folders:
             discard_demo(folder)
 
@@ -278,7 +293,7 @@ def _lazy(target: str):
     return make
 
 
-def create_app(store: Store, *, quick_start: bool = False) -> NetworkdayApp:
+def create_app(store: Store, *, quick_start: bool = False, preview: DayPreview | None = None) -> NetworkdayApp:
     """The app on ``store``.
 
     ``quick_start`` is how the CLI starts it: the store was opened from its index without a
@@ -286,5 +301,9 @@ def create_app(store: Store, *, quick_start: bool = False) -> NetworkdayApp:
     what start-up built (no collection walks 30,000 contacts again), restarts the collector,
     and stats the folder in a worker thread, then reads and shows what changed on disk.
     From then on a save leaves the index cache to a write every ``INDEX_EVERY`` seconds.
+
+    ``preview`` (with ``quick_start``, the store opened with ``contacts=False``) draws
+    Today's first frame from what the last exit kept; the contacts are read and Today is
+    computed again right after that frame. At exit the app keeps a new preview.
     """
-    return NetworkdayApp(store, quick_start=quick_start)
+    return NetworkdayApp(store, quick_start=quick_start, preview=preview)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 
-from networkday.domain.cadence import touch_counts
-from networkday.storage.store import Store
+from networkday.domain.cadence import TouchCounts
 
 
-def touch_line(store: Store, today: date) -> Text:
+def touch_line(counts: TouchCounts) -> Text:
     """The counts in words; the Contacts screen (2) lists each group with its filter (d, l, n)."""
-    counts = touch_counts(store.contacts.values(), store.config, today, store.clock.now().tzinfo)
     return Text.assemble(
         ("Follow-ups ", "bold"),
         f"{counts.due} due, {counts.overdue} overdue · ",

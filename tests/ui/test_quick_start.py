@@ -71,3 +71,39 @@ def test_a_command_imports_only_its_own_module() -> None:
     assert modules_for(["--data-dir", "x"]) == ()
     assert modules_for(["--demo"]) == ()
     assert len(modules_for(None)) > 1
+
+
+async def test_a_quick_start_draws_todays_preview_before_it_reads_the_contacts(
+    store: Store, clock: FixedClock, unfrozen: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from networkday.storage.preview import keep_preview, load_preview
+    from networkday.ui.app import NetworkdayApp
+
+    store.add_contacts([Contact(id="", name="Ada Lovelace", follow_up=NOW.date()), Contact(id="", name="Alan Kay")])
+    keep_preview(store, NOW.date())
+    quick = Store.open(store.root, clock, scan=False, contacts=False)
+    preview = load_preview(quick, NOW.date())
+    assert preview is not None
+    seen: dict[str, object] = {}
+    after_first_frame = NetworkdayApp._after_first_frame
+
+    def spy(app: NetworkdayApp) -> None:
+        seen["loaded"] = quick.contacts_loaded
+        seen["rows"] = [summary.name for _, summary in app.screen.query_one(QueueList).rows if summary]
+        after_first_frame(app)
+
+    monkeypatch.setattr(NetworkdayApp, "_after_first_frame", spy)
+    gc.disable()
+    app = create_app(quick, quick_start=True, preview=preview)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert seen == {"loaded": False, "rows": ["Ada Lovelace", "Alan Kay"]}
+        assert quick.contacts_loaded
+        assert app.preview is None
+        assert [summary.name for _, summary in app.screen.query_one(QueueList).rows if summary] == seen["rows"]
+        await pilot.press("w", "escape")
+        await pilot.pause()
+    assert quick.contact("ada-lovelace").log[-1].outcome == "will"
+    kept = load_preview(Store.open(store.root, clock, scan=False, contacts=False), NOW.date())
+    assert kept is not None  # the exit kept a new one, with the call just made
+    assert [item.outcome for item in kept.queue.items if item.contact_id == "ada-lovelace"] == ["will"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,19 +12,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from networkday.domain.cadence import TouchCounts
 from networkday.domain.contact import LogEntry
 from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.storage.actions import log_touch, postpone
 from networkday.storage.problems import StoreError
-from networkday.storage.queue_source import DayQueue, day_queue
-from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
+from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
+
+if TYPE_CHECKING:  # the prompt's module is read when the first outcome is logged, not at start-up
+    from networkday.ui.modals.log_prompt import LogDetails
 from networkday.ui.widgets.timer_bar import TimerBar
 
 #: Short words for the footer, so the main keys fit 80 columns; help and the palette say them in full.
@@ -38,7 +44,6 @@ OUTCOME_KEYS = {
 
 class TodayScreen(Screen):
     HELP_TITLE = "Today's calls"
-    CSS_PATH = "../styles/today.tcss"
     BINDINGS = [
         *(
             Binding(
@@ -64,6 +69,9 @@ class TodayScreen(Screen):
         super().__init__()
         self.day: date = date.today()
         self.queue: DayQueue | None = None
+        #: The summaries the screen shows: the store's, or a preview's until the store has read them.
+        self._contacts: Mapping[str, ContactSummary] = {}
+        self._counts = TouchCounts()
         self._fingerprint: tuple[int, int] | None = None
         #: Whether another screen covered this one since it last showed (see on_screen_resume).
         self._covered = False
@@ -80,7 +88,12 @@ class TodayScreen(Screen):
 
     def on_mount(self) -> None:
         self.day = self.app.clock.today()
-        self.reload()
+        preview = self.app.preview
+        if preview is not None:
+            # Drawn from what the app kept at its last exit; the app reloads once it is up.
+            self._show(preview.queue, preview.contacts, preview.counts)
+        else:
+            self.reload()
         listing = self.query_one(QueueList)
         listing.next_open_after("")
         listing.focus()
@@ -93,10 +106,19 @@ class TodayScreen(Screen):
         return self.app.store
 
     def reload(self, select: str | None = None) -> None:
-        self.queue = day_queue(self.store, self.day)
+        self._show(day_queue(self.store, self.day), self.store.contacts, network_touch_counts(self.store), select)
+
+    def _show(
+        self,
+        queue: DayQueue,
+        contacts: Mapping[str, ContactSummary],
+        counts: TouchCounts,
+        select: str | None = None,
+    ) -> None:
+        self.queue, self._contacts, self._counts = queue, contacts, counts
         self._fingerprint = self.store.day_fingerprint(self.day)
         listing = self.query_one(QueueList)
-        listing.show(self.queue.items, self.store.contacts, self.app.clock.now(), self.queue.toward)
+        listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
         if select:
             listing.select(select)
         self._show_header()
@@ -116,7 +138,7 @@ class TodayScreen(Screen):
         self.query_one("#score", Static).update(
             Text(f"Some will {score.will} · Some won't {score.wont} · So what — next!")
         )
-        self.query_one("#touch-counts", Static).update(touch_line(self.store, today))
+        self.query_one("#touch-counts", Static).update(touch_line(self._counts))
         problem = self.query_one("#day-problem", Static)
         problem.display = bool(self.queue.problem)
         problem.update(plain_line(f"! {self.queue.problem}" if self.queue.problem else ""))
@@ -127,11 +149,11 @@ class TodayScreen(Screen):
         if item is None:
             detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."), layout=False)
             return
-        summary = self.store.contacts.get(item.contact_id)
+        summary = self._contacts.get(item.contact_id)
         if summary is None:
             detail.update(plain_line(f"! {item.problem}"), layout=False)
             return
-        # Each line is cut at the screen's edge (today.tcss), so what says most comes first.
+        # Each line is cut at the screen's edge (app.tcss), so what says most comes first.
         lines = join(
             plain_line(summary.name, "bold"),
             f"{star()} hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
@@ -147,7 +169,7 @@ class TodayScreen(Screen):
                 plain_line(item.purpose),
             )
         )
-        detail.update(lines, layout=False)  # a fixed height (today.tcss): no layout pass per cursor move
+        detail.update(lines, layout=False)  # a fixed height (app.tcss): no layout pass per cursor move
 
     def on_screen_suspend(self) -> None:
         self._covered = True
@@ -155,9 +177,9 @@ class TodayScreen(Screen):
     def _toward_text(self, contact_id: str) -> str:
         assert self.queue is not None
         managers = [
-            self.store.contacts[hm].name
+            self._contacts[hm].name
             for hm in self.queue.toward.get(contact_id, [])
-            if hm != contact_id and hm in self.store.contacts
+            if hm != contact_id and hm in self._contacts
         ]
         if not managers:
             return ""
@@ -220,6 +242,8 @@ class TodayScreen(Screen):
             self.notify("So what — next!", timeout=2)
         self.app.outcome_logged()
         summary = self.store.contacts[item.contact_id]
+        from networkday.ui.modals.log_prompt import LogPrompt
+
         prompt = LogPrompt(summary.name, OUTCOME_LABELS[outcome], summary.gave > 0, self.app.clock.today())
         self.app.push_screen(prompt, lambda details: self._amend(item.contact_id, entry, details))
 

@@ -1,0 +1,102 @@
+"""Today's first screen, kept beside the index cache so the app can draw it at once.
+
+Unpacking 30,000 contact summaries and ranking them for the day costs 70 ms before the
+first frame. The screen it leads to holds a few dozen rows, two lines of figures and the
+people those rows lead to. So whenever the app's index cache is on disk as it has it in
+memory, the app also writes what Today showed: the queue, the figures, and the summaries
+of the people on it. The next start draws that while the contacts are still packed, and
+computes it all again from the index once the first frame is up.
+
+The preview is used only when it was made from the very files the start would read:
+the index cache's files, config.toml and the day's file, each with the mtime and size
+it had, on the same day and in the same time zone, by the same version of networkday.
+Otherwise it is ignored and the start reads the index as before. It is a cache: lost,
+damaged or stale, it costs nothing but the time it saves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+from dataclasses import astuple, dataclass
+from datetime import date
+from pathlib import Path
+
+from networkday import __version__
+from networkday.domain.cadence import TouchCounts
+from networkday.domain.queue import QueueItem, Score
+from networkday.domain.summary import ContactSummary
+from networkday.storage.index import IndexCache, replace_cache_file
+from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
+from networkday.storage.store import Store
+
+_KEY = ("networkday-today-preview", 1, __version__)
+
+
+@dataclass(frozen=True)
+class DayPreview:
+    queue: DayQueue
+    counts: TouchCounts
+    #: The people in the queue and the hiring managers they lead to: all the first frame names.
+    contacts: dict[str, ContactSummary]
+
+
+def preview_path(store: Store) -> Path:
+    return store.app_dir / "today.marshal"
+
+
+def _stamp(store: Store, day: date) -> tuple:
+    """What the preview was made from: the files a start reads for Today, the day and the zone."""
+    files = [*IndexCache.files(store.index_path), store.root / "config.toml", store.day_path(day)]
+    seen = []
+    for path in files:
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            seen.append(None)
+        else:
+            seen.append((stat.st_mtime_ns, stat.st_size))
+    now = store.clock.now()
+    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), tuple(seen))
+
+
+def load_preview(store: Store, day: date) -> DayPreview | None:
+    """The preview of ``day`` if it was made from the files as they are now, else None."""
+    try:
+        data = marshal.loads(preview_path(store).read_bytes())
+        if not isinstance(data, dict) or data.get("stamp") != _stamp(store, day):
+            return None
+        items, score, problem, toward, counts, rows = data["queue"]
+        return DayPreview(
+            DayQueue([QueueItem(*item) for item in items], Score(*score), problem, toward),
+            TouchCounts(*counts),
+            {row[0]: ContactSummary(*row) for row in rows},
+        )
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return None
+
+
+def keep_preview(store: Store, day: date) -> None:
+    """Writes the preview of ``day`` when the one on disk was not made from the files as they are.
+
+    Only when the index cache on disk holds what the store holds (nothing pending), so
+    the preview shows what a start from that cache would compute. The summaries must be
+    read for this; the store reads them if it has not yet.
+    """
+    if store.index_pending:
+        return
+    stamp = _stamp(store, day)
+    path = preview_path(store)
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
+        if marshal.loads(path.read_bytes()).get("stamp") == stamp:
+            return
+    queue = day_queue(store, day)
+    counts = network_touch_counts(store)
+    named = {item.contact_id for item in queue.items}
+    named.update(manager for managers in queue.toward.values() for manager in managers)
+    rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]
+    items = [astuple(item) for item in queue.items]
+    data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows)
+    with contextlib.suppress(OSError):
+        replace_cache_file(path, marshal.dumps({"stamp": stamp, "queue": data}))
