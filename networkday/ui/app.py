@@ -116,15 +116,22 @@ class NetworkdayApp(TimerControl, TerminalApp):
         if self.store.problems:
             count = len(self.store.problems)
             self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
-        self.ask_if_idle()
-        self.note_activity()
         if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
         if self._quick_start:
             self.call_after_refresh(self._after_first_frame)
+        else:
+            self._greet()
+
+    def _greet(self) -> None:
+        """The idle question, then "seen now": the second writes the state file, so a quick
+        start leaves both until the first frame is drawn."""
+        self.ask_if_idle()
+        self.note_activity()
 
     def _after_first_frame(self) -> None:
         """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
+        self._greet()
         if self.preview is not None:
             self.preview = None
             known = set(self.store.problems)

@@ -73,11 +73,11 @@ class TimerControl:
 
     def ask_if_idle(self) -> None:
         """At start: a session ran long with nobody here. Ask once, offer three answers."""
-        from networkday.ui.modals.choice import ChoiceModal, TextModal
-
         question = timer_store.idle_question(self.store)
         if question is None:
             return
+        from networkday.ui.modals.choice import ChoiceModal, TextModal
+
         kind = question.running.session.kind
         seen = question.last_seen.strftime("%a %H:%M")
         hours = question.gap.total_seconds() / 3600
