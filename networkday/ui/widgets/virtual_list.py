@@ -79,7 +79,9 @@ class VirtualList(ScrollView, can_focus=True):
         return index if index < self.row_count else None
 
     def update_size(self) -> None:
-        self.virtual_size = Size(self.size.width, self.HEADER_LINES + self.row_count * self.row_height)
+        # No width: rows are cut to the list, never scrolled sideways, and a virtual width that
+        # followed the first layout repainted every line a second time before the first frame.
+        self.virtual_size = Size(0, self.HEADER_LINES + self.row_count * self.row_height)
 
     # -- the cursor ----------------------------------------------------------------------------
 
