@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
+from networkday.storage.index import paused_gc
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
 COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export", "transfer")
@@ -69,7 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_app(args)
-        return int(args.run(args) or 0)
+        # A command runs once and exits: the cyclic collector would only walk what it loaded
+        # (one pass over 30,000 summaries cost `today` 24 ms); reference counting frees the rest.
+        with paused_gc():
+            return int(args.run(args) or 0)
     except CommandError as error:
         print(f"networkday: {error}", file=sys.stderr)
         return error.code

@@ -221,6 +221,10 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
+#: Permission bits for the group and others: none may be set on the user's data.
+OPEN_BITS = 0o077
+
+
 def too_open(mode: int) -> bool:
     """Group or others can read, write or enter it."""
-    return bool(mode & 0o077)
+    return bool(mode & OPEN_BITS)

@@ -40,6 +40,9 @@ class DayPreview:
     counts: TouchCounts
     #: The people in the queue and the hiring managers they lead to: all the first frame names.
     contacts: dict[str, ContactSummary]
+    #: Every record file as the index described it (marshalled, read only by ``current_preview``);
+    #: None when the folder had something to report (a problem, a file from a newer version).
+    files: bytes | None = None
 
 
 def preview_path(store: Store) -> Path:
@@ -72,6 +75,7 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
             DayQueue([QueueItem(*item) for item in items], Score(*score), problem, toward),
             TouchCounts(*counts),
             {row[0]: ContactSummary(*row) for row in rows},
+            data.get("files"),
         )
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
@@ -88,8 +92,10 @@ def keep_preview(store: Store, day: date) -> None:
         return
     stamp = _stamp(store, day)
     path = preview_path(store)
+    clean = not (store.problems or store.warnings)
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
-        if marshal.loads(path.read_bytes()).get("stamp") == stamp:
+        kept = marshal.loads(path.read_bytes())
+        if kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
             return
     queue = day_queue(store, day)
     counts = network_touch_counts(store)
@@ -98,5 +104,26 @@ def keep_preview(store: Store, day: date) -> None:
     rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]
     items = [astuple(item) for item in queue.items]
     data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows)
+    files = marshal.dumps(store.indexed_files()) if clean else None
     with contextlib.suppress(OSError):
-        replace_cache_file(path, marshal.dumps({"stamp": stamp, "queue": data}))
+        replace_cache_file(path, marshal.dumps({"stamp": stamp, "queue": data, "files": files}))
+
+
+def current_preview(store: Store, day: date) -> DayPreview | None:
+    """The preview of ``day`` when every record file on disk is still as the index described it.
+
+    A command has no first frame to hurry and no scan after it: it must answer from the
+    files as they are now, hand edits included. So this stats every file, as a scan does
+    (most of what it costs at 30,000 contacts), and gives the preview only if each file
+    has the mtime and size the index had for it, no file was added or removed, and the
+    folder had nothing to report. Then the preview is what a scan and a fresh computation
+    would give, without unpacking the contacts.
+    """
+    preview = load_preview(store, day)
+    if preview is None or preview.files is None:
+        return None
+    try:
+        files = marshal.loads(preview.files)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return preview if store.look_matches(store.look(), files) else None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from networkday.clock import Clock
 from networkday.config import Config
@@ -52,19 +52,17 @@ class ScanResult:
         return bool(self.changed_contacts or self.changed_days)
 
 
-class Seen(NamedTuple):
-    """The two fields of a file's stat the index compares: a fifth of the memory of a
-    ``stat_result``, which counts when 30,000 of them are held at once."""
-
-    st_mtime_ns: int
-    st_size: int
+#: The two fields of a file's stat the index compares, (mtime in ns, size): a fifth of
+#: the memory of a ``stat_result``, which counts when 30,000 of them are held at once.
+Seen = tuple[int, int]
 
 
 @dataclass
 class Look:
     """What ``Store.look`` saw: each file with its mtime and size, and what the store would not read."""
 
-    contacts: list[tuple[str, Seen]]
+    #: file name -> what its stat said
+    contacts: dict[str, Seen]
     days: list[tuple[Path, str, Seen]]
     findings: Findings
 
@@ -225,15 +223,15 @@ class Store:
     def look(self) -> Look:
         """Every record file's stat, the store left untouched: safe to take in a worker thread."""
         findings = Findings()
-        contacts = [
-            (name, Seen(stat.st_mtime_ns, stat.st_size)) for name, stat in toml_files(self.contacts_dir, findings)
-        ]
-        days = [
-            (year, name, Seen(stat.st_mtime_ns, stat.st_size))
+        contacts = toml_files(self.contacts_dir, findings)
+        return Look(contacts, self._look_at_days(findings), findings)
+
+    def _look_at_days(self, findings: Findings) -> list[tuple[Path, str, Seen]]:
+        return [
+            (year, name, seen)
             for year in year_folders(self.days_dir, findings)
-            for name, stat in toml_files(year, findings)
+            for name, seen in toml_files(year, findings).items()
         ]
-        return Look(contacts, days, findings)
 
     def scan(self, look: Look | None = None) -> ScanResult:
         """Stats every file and re-reads those whose mtime or size differ from the index.
@@ -248,14 +246,15 @@ class Store:
         findings = look.findings
         seen: set[str] = set()
         entries = self._index.contacts
-        for name, stat in look.contacts:
+        indexed = entries.flat  # a plain dict: this loop meets every one of 30,000 files
+        for name, (mtime, size) in look.contacts.items():
             contact_id = name[:-5]
-            cached = entries.get(contact_id)
+            cached = indexed.get(contact_id)
             if cached is None and not valid_id(contact_id):  # an indexed name was valid already
                 findings.strays[self.contacts_dir / name] = contact_name_problem(name)
                 continue
             seen.add(contact_id)
-            if cached is None or cached[0] != stat.st_mtime_ns or cached[1] != stat.st_size:
+            if cached is None or cached[0] != mtime or cached[1] != size:
                 self._reindex_contact(contact_id)
                 result.changed_contacts.add(contact_id)
         for gone in set(entries) - seen:
@@ -268,24 +267,39 @@ class Store:
             self._save_index()
         return result
 
+    def indexed_files(self) -> dict[str, dict[str, Seen]]:
+        """Each record file the index describes, by folder, with the mtime and size it had when read.
+
+        A look at a folder the index is true of gives the same (see ``look_matches``).
+        """
+        return {
+            "contacts": {
+                f"{contact_id}.toml": (entry[0], entry[1]) for contact_id, entry in self._index.contacts.items()
+            },
+            "days": {name: (entry[0], entry[1]) for name, entry in self._index.days.items()},
+        }
+
+    @staticmethod
+    def look_matches(look: Look, files: dict[str, dict[str, Seen]]) -> bool:
+        """Whether a look saw exactly ``files`` (as ``indexed_files`` gave them) and nothing to report."""
+        findings = look.findings
+        if findings.strays or findings.open_files or findings.open_folders:
+            return False
+        return look.contacts == files["contacts"] and {name: seen for _, name, seen in look.days} == files["days"]
+
     def _recheck(self, entries: Entries, key: str, path: Path) -> bool:
         """A file a look did not list: forgotten if it is gone, else whether it needs reading."""
         try:
             stat = os.stat(path)
         except FileNotFoundError:
             return True
-        return not _unchanged(entries.get(key), stat)
+        return not _unchanged(entries.get(key), (stat.st_mtime_ns, stat.st_size))
 
     def scan_days(self) -> set[int]:
         """Only the day files: one stat each, cheap enough to run under the lock before a timer change."""
         result = ScanResult()
         findings = Findings()
-        days = [
-            (year, name, Seen(stat.st_mtime_ns, stat.st_size))
-            for year in year_folders(self.days_dir, findings)
-            for name, stat in toml_files(year, findings)
-        ]
-        self._scan_days(days, result, findings)
+        self._scan_days(self._look_at_days(findings), result, findings)
         if result:
             self._save_index()
         return result.changed_days
@@ -322,7 +336,7 @@ class Store:
                     self._forget_day(path.name)
                     changed.add(day.toordinal())
                 continue
-            if not _unchanged(self._index.days.get(path.name), stat):
+            if not _unchanged(self._index.days.get(path.name), (stat.st_mtime_ns, stat.st_size)):
                 self._reindex_day(path.name, path, day)
                 changed.add(day.toordinal())
         if changed:
@@ -765,9 +779,9 @@ def _read(path: Path) -> tuple[bytes, os.stat_result]:
         return file.read(), stat
 
 
-def _unchanged(cached: tuple | None, stat: os.stat_result | Seen) -> bool:
+def _unchanged(cached: tuple | None, seen: Seen) -> bool:
     """Whether an index entry still describes the file: same mtime and size."""
-    return cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size
+    return cached is not None and cached[0] == seen[0] and cached[1] == seen[1]
 
 
 class DayBatch:
