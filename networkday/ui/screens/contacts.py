@@ -92,7 +92,10 @@ class ContactsScreen(ContactActions, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#contacts-search", Input).display = False
+        search = self.query_one("#contacts-search", Input)
+        search.display = False
+        # As the key changes the query, so the list follows in the frame that shows the character.
+        self.watch(search, "value", self._searched, init=False)
         self.reload()
         self.call_after_refresh(self._warm_search)
 
@@ -245,12 +248,10 @@ class ContactsScreen(ContactActions, Screen):
         search.display = True
         self.set_focus(search)  # at once, not after a refresh: the next keys typed are the query
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "contacts-search":
-            event.stop()
-            self.query_text = event.value
-            self.reload()
-            self.query_one(ContactList).action_first()
+    def _searched(self, query: str) -> None:
+        self.query_text = query
+        self.reload()
+        self.query_one(ContactList).action_first()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "contacts-search":
