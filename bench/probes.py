@@ -80,13 +80,15 @@ def phases(root: Path) -> dict[str, Any]:
 
     mark("import networkday.cli")
     from networkday.commands.common import open_store as command_open_store
+    from networkday.storage.preview import load_preview
 
-    store = command_open_store(argparse.Namespace(data_dir=str(root)), scan=False)
-    mark("open the store (from its index)")
+    store = command_open_store(argparse.Namespace(data_dir=str(root)), scan=False, contacts=False)
+    preview = load_preview(store, store.clock.today())
+    mark("open the store (its days) and Today's preview" if preview else "open the store (no preview)")
     from networkday.ui.app import create_app
 
     mark("import the app")
-    app = create_app(store, quick_start=True)
+    app = create_app(store, quick_start=True, preview=preview)
     mark("create the app")
 
     async def first_frame() -> None:
@@ -101,7 +103,7 @@ def phases(root: Path) -> dict[str, Any]:
     for label, at in marks.items():
         steps[label] = at - last
         last = at
-    return {"steps": steps, "contacts": len(store.contacts), "days": len(store.days)}
+    return {"steps": steps, "contacts": len(store.contacts), "days": len(store.days), "preview": bool(preview)}
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -157,12 +159,10 @@ class FrameClock:
 
 
 def cli_app(root: Path):
-    """The app as cli.run_app starts it: the collector held, the store from its index, a quick start."""
-    gc.disable()
-    from networkday.commands.common import open_store as command_open_store
-    from networkday.ui.app import create_app
+    """The app as cli.run_app starts it (``cli.build_app``)."""
+    from networkday.cli import build_app
 
-    return create_app(command_open_store(argparse.Namespace(data_dir=str(root)), scan=False), quick_start=True)
+    return build_app(argparse.Namespace(data_dir=str(root)))
 
 
 async def _started(app) -> FrameClock:

@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +36,35 @@ class Program:
     command: list[str]
     ready: str
     cwd: Path = REPO
+    #: Run before each launch, outside the time measured.
+    prepare: Callable[[], None] | None = None
 
 
-def programs(data_dir: Path, code: Path = REPO) -> list[Program]:
-    """The bare app and networkday; ``code`` is the checkout whose networkday runs (``-m`` looks in the cwd)."""
+def programs(data_dir: Path, code: Path = REPO, *, cold: bool = False) -> list[Program]:
+    """The bare app and networkday; ``code`` is the checkout whose networkday runs (``-m`` looks in the cwd).
+
+    networkday starts as it does after a session that ended with ``q``: from the preview of
+    Today that the exit kept (``keep_preview`` makes it once, as that exit would). With
+    ``cold``, the preview is deleted before each launch: the first start after the folder
+    changed under the app, which reads the index before its first frame.
+    """
     python = sys.executable
+    preview = data_dir / ".networkday" / "today.marshal"
+    networkday = [python, "-m", "networkday", "--data-dir", str(data_dir)]
+    if cold:
+        label, prepare = "networkday, no preview", lambda: preview.unlink(missing_ok=True)
+    else:
+        label, prepare = "networkday", None
     return [
         Program("bare Textual app", [python, str(REPO / "bench" / "bare_app.py")], "Bare Textual app ready"),
-        Program("networkday", [python, "-m", "networkday", "--data-dir", str(data_dir)], "Some will", code),
+        Program(label, networkday, "Some will", code, prepare),
     ]
+
+
+def keep_preview(data_dir: Path, env: dict[str, str], code: Path = REPO) -> None:
+    """Today's preview, as the exit of a session would leave it: ``networkday today`` keeps one too."""
+    command = [sys.executable, "-m", "networkday", "--data-dir", str(data_dir), "today"]
+    subprocess.run(command, env=env, cwd=code, stdout=subprocess.DEVNULL, check=True)
 
 
 class Tmux:
@@ -89,6 +110,8 @@ def _quote(part: str) -> str:
 
 def time_to_ready(tmux: Tmux, program: Program, settle: float = 0.0) -> tuple[float, int | None]:
     """Seconds until the ready line shows; with ``settle``, also the peak RSS (kB) that long after."""
+    if program.prepare is not None:
+        program.prepare()
     began = time.perf_counter()
     tmux.launch(program)
     polls = 0
@@ -116,13 +139,17 @@ def peak_rss_kb(pid: int) -> int | None:
     return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None)
 
 
-def measure(data_dir: Path, runs: int, env: dict[str, str], code: Path = REPO) -> dict[str, list[float]]:
+def measure(
+    data_dir: Path, runs: int, env: dict[str, str], code: Path = REPO, *, cold: bool = False
+) -> dict[str, list[float]]:
     """Milliseconds per program; one warm-up round first (page cache, bytecode)."""
     tmux = Tmux(env)
     times: dict[str, list[float]] = {}
+    if not cold:
+        keep_preview(data_dir, env, code)
     try:
         for round_number in range(runs + 1):
-            for program in programs(data_dir, code):
+            for program in programs(data_dir, code, cold=cold):
                 seconds, _ = time_to_ready(tmux, program)
                 if round_number:
                     times.setdefault(program.label, []).append(seconds * 1000)
@@ -143,12 +170,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cold", action="store_true", help="without Today's preview (see programs)")
     args = parser.parse_args()
-    times = measure(args.data_dir, args.runs, bench_env())
+    times = measure(args.data_dir, args.runs, bench_env(), cold=args.cold)
     for label, series in times.items():
         middle = statistics.median(series)
         print(f"{label:<20} median {middle:7.0f} ms   min {min(series):6.0f}   max {max(series):6.0f}")
-    ratio = statistics.median(times["networkday"]) / statistics.median(times["bare Textual app"])
+    label = "networkday, no preview" if args.cold else "networkday"
+    ratio = statistics.median(times[label]) / statistics.median(times["bare Textual app"])
     print(f"ratio {ratio:.2f}x (goal at most 1.5x)")
 
 

@@ -11,10 +11,14 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
 from networkday.storage.index import paused_gc
+
+if TYPE_CHECKING:  # the UI is imported only when the app opens
+    from networkday.ui.app import NetworkdayApp
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
 COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export", "transfer")
@@ -90,24 +94,8 @@ def run_app(args: argparse.Namespace) -> int:
 
         demo = demo_copy()
         args.data_dir = str(demo)
-    # Start-up builds hundreds of thousands of objects and no garbage worth collecting; the
-    # collector's passes over them cost a sixth of the time to the first frame. The app
-    # freezes what start-up built and restarts the collector once that frame is drawn.
-    gc.disable()
     try:
-        # From the index alone: the check for files changed since runs once the first screen
-        # is drawn. With a preview of Today made from the same files, even the contacts wait
-        # for that frame. A folder the index knows nothing of (a first start, a lost cache)
-        # is read now.
-        store = open_store(args, scan=False, contacts=False)
-        from networkday.storage.preview import load_preview
-
-        preview = load_preview(store, store.clock.today())
-        if preview is None and not (store.contacts or store.days):
-            store.scan()
-        from networkday.ui.app import create_app
-
-        app = create_app(store, quick_start=True, preview=preview)
+        app = build_app(args)
         app.run()
         return int(app.return_code or 0)
     finally:
@@ -115,6 +103,29 @@ def run_app(args: argparse.Namespace) -> int:
             from networkday.storage.demo import discard_demo
 
             discard_demo(demo)
+
+
+def build_app(args: argparse.Namespace) -> NetworkdayApp:
+    """The app on the folder, opened for the quickest first frame (the benchmarks start it so too).
+
+    Start-up builds hundreds of thousands of objects and no garbage worth collecting; the
+    collector's passes over them cost a sixth of the time to the first frame, so it is held
+    here, and the app freezes what start-up built and restarts it once that frame is drawn.
+    The store opens from its index alone: the check for files changed since runs once the
+    first screen is drawn. With a preview of Today made from the same files, even the
+    contacts wait for that frame. A folder the index knows nothing of (a first start, a lost
+    cache) is read now.
+    """
+    gc.disable()
+    store = open_store(args, scan=False, contacts=False)
+    from networkday.storage.preview import load_preview
+
+    preview = load_preview(store, store.clock.today())
+    if preview is None and not (store.contacts or store.days):
+        store.scan()
+    from networkday.ui.app import create_app
+
+    return create_app(store, quick_start=True, preview=preview)
 
 
 if __name__ == "__main__":
