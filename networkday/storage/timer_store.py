@@ -235,8 +235,8 @@ def start(store: Store, kind: str, at: datetime | None = None) -> Started:
     The stop is written before the start, so a crash between the two files leaves
     nothing running rather than two sessions. Starting the kind that runs changes nothing.
     """
-    moment, now = _moment(store, at)
     with store.change_days() as batch:
+        moment, now = _moment(store, at)  # under the lock: a start another instance made first is never later
         current = _running_in(batch)
         if current and current[-1].session.kind == kind:
             return Started(current[-1], changed=False)
@@ -245,8 +245,8 @@ def start(store: Store, kind: str, at: datetime | None = None) -> Started:
 
 def switch(store: Store, at: datetime | None = None) -> Started:
     """Networking to other and back; with nothing running it starts networking."""
-    moment, now = _moment(store, at)
     with store.change_days() as batch:
+        moment, now = _moment(store, at)  # under the lock: a start another instance made first is never later
         current = _running_in(batch)
         kind = OTHER if current and current[-1].session.kind == NETWORKING else NETWORKING
         return _start_in(batch, current, kind, moment, now)
@@ -264,8 +264,8 @@ def stop(store: Store, at: datetime | None = None, *, expected: datetime | None 
     ``expected`` is the start of the session the person saw: if another instance stopped
     or replaced it meanwhile, the stop is refused rather than ending a different session.
     """
-    moment, _ = _moment(store, at)
     with store.change_days() as batch:
+        moment, _ = _moment(store, at)  # under the lock, as in start
         current = _running_in(batch)
         if expected is not None and [item.session.start for item in current] != [expected]:
             raise TimerError("the running session was stopped or changed in another window; look again")
