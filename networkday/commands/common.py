@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import Any
@@ -73,6 +72,8 @@ def parse_date(text: str) -> date:
 
 
 def print_json(value: Any) -> None:
+    import json  # here: the app and most commands never print JSON, and the module costs a millisecond
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 

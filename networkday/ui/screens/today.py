@@ -18,7 +18,6 @@ from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
-from networkday.storage.actions import log_touch, postpone
 from networkday.storage.problems import StoreError
 from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.ui.plain import join, plain_line
@@ -233,6 +232,8 @@ class TodayScreen(Screen):
             return
         entry = LogEntry(at=self.app.clock.now().replace(microsecond=0), channel=item.channel, outcome=outcome)
         purpose = item.purpose or item.reason
+        from networkday.storage.actions import log_touch
+
         if not self._guard(lambda: log_touch(self.store, item.contact_id, entry, purpose=purpose)):
             return
         self.reload(select=item.contact_id)
@@ -328,6 +329,7 @@ class TodayScreen(Screen):
 
     def action_postpone(self) -> None:
         from networkday.domain.dates import parse_when
+        from networkday.storage.actions import postpone
         from networkday.ui.modals.choice import ChoiceModal, TextModal
 
         item = self._current()
