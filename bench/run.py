@@ -1,7 +1,7 @@
 """networkday at the largest size a real user reaches: one table of figures against the goals.
 
-    python bench/run.py            # full: about 4 minutes on 2 cores (and 30 s to make the data)
-    python bench/run.py --quick    # fewer repeats: about 2 minutes
+    python bench/run.py            # full: about 2 minutes on 2 cores (and 30 s to make the data)
+    python bench/run.py --quick    # fewer repeats: about a minute
 
 Builds (bench/make_data.py) a folder of 30,000 contacts and three years of day files
 whose last day is today, one of 500 contacts with the same years of days, and a

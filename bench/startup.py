@@ -71,7 +71,8 @@ class Tmux:
     """A private tmux server (its own socket), so the user's sessions are never touched."""
 
     def __init__(self, env: dict[str, str]) -> None:
-        self.socket = f"networkday-bench-{os.getpid()}"
+        # One server per measure: a server that is closing keeps its socket for a moment.
+        self.socket = f"networkday-bench-{os.getpid()}-{time.monotonic_ns()}"
         self.env = env
         width, height = SIZE
         self.run("new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), "sleep 100000")
