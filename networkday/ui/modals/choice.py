@@ -11,11 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
 
 class ChoiceModal(ModalScreen[str | None]):
     """Options as (value, label); Enter picks, Escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
 
@@ -48,6 +51,8 @@ class ChoiceModal(ModalScreen[str | None]):
 
 class TextModal(ModalScreen[str | None]):
     """One line of text; ``check`` returns an error message to show, or None when valid."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="text.cancel")]
 

@@ -24,6 +24,7 @@ from networkday.domain.search import NAME_PREFIX, SearchIndex, fast_fold
 from networkday.domain.summary import ContactSummary
 from networkday.domain.validate import contact_from_form, form_values
 from networkday.domain.vocab import MOTIVES
+from networkday.ui.modals import DIALOG_CSS
 
 #: (field, label, placeholder) of the one-line fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -102,7 +103,7 @@ class ContactForm(ModalScreen[Contact | None]):
     for example after a save found the same field changed on disk meanwhile.
     """
 
-    CSS_PATH = "../styles/contact_dialogs.tcss"
+    CSS_PATH = [DIALOG_CSS, "../styles/contact_dialogs.tcss"]
     HELP_TITLE = "Contact form"
     #: Focused as the form opens, so keys typed straight after ``e`` land in the name.
     AUTO_FOCUS = "#form-name"

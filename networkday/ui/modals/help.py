@@ -15,10 +15,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_footer import binding_name
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = DIALOG_CSS
     AUTO_FOCUS = "#help-body"
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),

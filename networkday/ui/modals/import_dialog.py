@@ -21,10 +21,12 @@ from networkday.domain.text import strip_controls
 from networkday.importers import IMPORTERS, ImportFormatError, parse_file
 from networkday.storage.importer import ImportSummary, import_source
 from networkday.storage.problems import StoreError
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
 
 class ImportDialog(ModalScreen[ImportSummary | None]):
+    CSS_PATH = DIALOG_CSS
     HELP_TITLE = "Import contacts"
     BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
 

@@ -23,6 +23,7 @@ from networkday.domain.day import Journal
 from networkday.domain.journal import Hit, search
 from networkday.storage.journal_store import JournalDay, journal_days
 from networkday.storage.problems import StoreError
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 from networkday.ui.widgets.row_list import RowList
 
@@ -45,7 +46,7 @@ def hit_row(hit: Hit) -> list[Text]:
 
 class JournalDays(ModalScreen[date | None]):
     HELP_TITLE = "Journal days"
-    CSS_PATH = "../styles/journal.tcss"
+    CSS_PATH = [DIALOG_CSS, "../styles/journal.tcss"]
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="journal_days.close"),
         Binding("slash", "focus_search", "Search", show=False, id="journal_days.search"),

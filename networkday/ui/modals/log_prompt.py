@@ -17,6 +17,7 @@ from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
 from networkday.domain.touch import KEEP
+from networkday.ui.modals import DIALOG_CSS
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class LogDetails:
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
+    CSS_PATH = DIALOG_CSS
     #: The first field, not the scrolling dialog: what is typed at once is what you gave or asked.
     AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]

@@ -19,6 +19,7 @@ from textual.widgets import Label, Static
 from networkday.domain.contact import Contact
 from networkday.domain.merge import LIST_FIELDS, SCALAR_FIELDS, merge_into
 from networkday.domain.summary import ContactSummary
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 
 
@@ -61,7 +62,7 @@ def preview_text(keep: Contact, gone: Contact, contacts: Mapping[str, ContactSum
 class MergePreview(ModalScreen[tuple[str, str] | None]):
     """Returns (kept id, merged-away id) when confirmed with Enter; None on Escape."""
 
-    CSS_PATH = "../styles/contact_dialogs.tcss"
+    CSS_PATH = [DIALOG_CSS, "../styles/contact_dialogs.tcss"]
     HELP_TITLE = "Merge two records"
     AUTO_FOCUS = "#merge-preview"
     BINDINGS = [

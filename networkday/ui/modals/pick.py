@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
 
@@ -25,6 +26,7 @@ def pick_bindings(prefix: str) -> list[Binding]:
 
 
 class PickModal(ModalScreen[str | None]):
+    CSS_PATH = DIALOG_CSS
     #: The ids of the dialog, its query and its results, which the stylesheets and tests know.
     IDS = ("pick", "pick-query", "pick-results")
     HINT = "↓ to the list · Enter picks · Esc cancels"

@@ -16,11 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from networkday.storage.problems import DataProblem
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import home_relative, plain_line
 from networkday.ui.widgets.key_list import KeyList
 
 
 class ProblemsScreen(ModalScreen[None]):
+    CSS_PATH = DIALOG_CSS
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close")]
 
     def __init__(self, problems: list[DataProblem]) -> None:

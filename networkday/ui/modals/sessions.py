@@ -22,6 +22,7 @@ from networkday.domain.timer import TimerError, format_duration, parse_at
 from networkday.domain.vocab import TIMER_KINDS
 from networkday.storage import timer_store
 from networkday.storage.problems import StoreError
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_table import KeyTable
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
@@ -41,6 +42,7 @@ def read_time(text: str, day: date, now: datetime) -> datetime:
 
 
 class SessionEditor(ModalScreen[SessionForm | None]):
+    CSS_PATH = DIALOG_CSS
     AUTO_FOCUS = "Input"  # the first field, not the scrolling dialog
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="session.cancel")]
 
@@ -85,6 +87,7 @@ class SessionEditor(ModalScreen[SessionForm | None]):
 
 
 class SessionsScreen(ModalScreen[None]):
+    CSS_PATH = DIALOG_CSS
     HELP_TITLE = "Timer sessions"
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="sessions.close"),

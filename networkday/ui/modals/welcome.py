@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import home_relative
 
 LEAD = "networkday plans a job search that runs on networking."
@@ -22,6 +23,8 @@ MORE = (
 
 class WelcomeScreen(ModalScreen[str | None]):
     """Returns ``demo``, ``import``, ``add`` or None (start with an empty network)."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("d", "choose('demo')", "Try the demo", id="welcome.demo"),
