@@ -88,8 +88,8 @@ def keep_preview(store: Store, day: date) -> None:
     the preview shows what a start from that cache would compute. The summaries must be
     read for this; the store reads them if it has not yet.
     """
-    if store.index_pending:
-        return
+    if store.index_pending or not (store.contacts or store.days):
+        return  # an empty folder has nothing to preview, and the app greets it instead
     stamp = _stamp(store, day)
     path = preview_path(store)
     clean = not (store.problems or store.warnings)

@@ -131,3 +131,10 @@ def test_a_change_made_before_the_contacts_are_read_is_kept(kept: Store) -> None
     again = reopened(kept)
     assert again.contacts["mary-jackson"].company == "NACA"
     assert set(again.contacts) == set(kept.contacts)
+
+
+def test_an_empty_folder_keeps_no_preview(store: Store) -> None:
+    """Else the next start would draw an empty Today from it instead of the welcome."""
+    keep_preview(store, TODAY)
+    assert not preview_path(store).exists()
+    assert load_preview(reopened(store), TODAY) is None

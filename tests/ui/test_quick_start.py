@@ -107,3 +107,16 @@ async def test_a_quick_start_draws_todays_preview_before_it_reads_the_contacts(
     kept = load_preview(Store.open(store.root, clock, scan=False, contacts=False), NOW.date())
     assert kept is not None  # the exit kept a new one, with the call just made
     assert [item.outcome for item in kept.queue.items if item.contact_id == "ada-lovelace"] == ["will"]
+
+
+async def test_an_empty_folder_is_welcomed_at_every_quick_start(tmp_path, clock: FixedClock, unfrozen: None) -> None:
+    from networkday.storage.preview import load_preview
+    from networkday.ui.modals.welcome import WelcomeScreen
+
+    for _ in range(2):  # the first exit must not leave a preview that hides the welcome
+        store = Store.open(tmp_path / "data", clock, scan=False, contacts=False)
+        gc.disable()
+        app = create_app(store, quick_start=True, preview=load_preview(store, NOW.date()))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
