@@ -36,6 +36,26 @@ IndexEntry = tuple[int, int, tuple | None, tuple[int, int, str] | None, int | No
 #: file stem or name -> its entry
 Entries = dict[str, IndexEntry]
 
+#: A file as one look at it saw it: (inode, mtime in ns, size), and with ``ctime`` the
+#: change time too. Cache files are replaced by renaming a new file over them, so a new
+#: inode tells a rewrite even within one clock tick (the rename itself moves the ctime).
+#: For files people edit, the ctime also tells a ``chmod``, or a copy that kept the mtime.
+FileMark = tuple[int, ...]
+
+
+def file_mark(stat: os.stat_result, *, ctime: bool = False) -> FileMark:
+    if ctime:
+        return stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def mark_of(path: Path, *, ctime: bool = False) -> FileMark | None:
+    """The file's mark now, or None when there is no such file."""
+    try:
+        return file_mark(os.stat(path), ctime=ctime)
+    except FileNotFoundError:
+        return None
+
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
@@ -140,6 +160,9 @@ class IndexCache:
         self._path: Path | None = None
         #: Whether every shard file is on disk as loaded; until then a save writes them all.
         self._complete = False
+        #: Each cache file as this cache last read or wrote it (``file_mark``): what is in
+        #: memory describes those files, and no others (see ``matches_disk``).
+        self.marks: dict[Path, FileMark | None] = {}
 
     @classmethod
     def load(cls, path: Path, *, contacts: bool = True) -> IndexCache:
@@ -148,8 +171,9 @@ class IndexCache:
         ``contacts=False`` leaves the contacts' shards on disk until ``contacts`` is first read.
         """
         cache = cls()
+        cache.marks[path] = None
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
-            data = marshal.loads(path.read_bytes())
+            data = marshal.loads(cache._read(path))
             if data.get("key") != _KEY:
                 return cache
             cache.days = DirtyEntries(data["days"])
@@ -176,7 +200,7 @@ class IndexCache:
         """A missing or torn shard leaves the contacts to be rebuilt from the files."""
         assert self._path is not None
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            shards = [marshal.loads(_shard_path(self._path, number).read_bytes()) for number in range(SHARDS)]
+            shards = [marshal.loads(self._read(_shard_path(self._path, number))) for number in range(SHARDS)]
             if all(isinstance(shard, dict) for shard in shards):
                 self._complete = True
                 return ShardedEntries(shards)
@@ -187,6 +211,20 @@ class IndexCache:
         """The cache's files: the days, then each shard of the contacts."""
         return [path, *(_shard_path(path, number) for number in range(SHARDS))]
 
+    def _read(self, path: Path) -> bytes:
+        """The file's bytes, its mark noted from the same open file (another writer renames, never rewrites)."""
+        with open(path, "rb") as file:
+            self.marks[path] = file_mark(os.fstat(file.fileno()))
+            return file.read()
+
+    def matches_disk(self, path: Path) -> bool:
+        """Whether every file of the cache on disk is the one this cache last read or wrote.
+
+        False once another instance or a command has saved the cache since: what this
+        one holds in memory then describes files that are no longer there.
+        """
+        return all(self.marks.get(file, ...) == mark_of(file) for file in self.files(path))
+
     def save(self, path: Path) -> None:
         """Writes what changed since the last save: some shards, and the days if they moved."""
         if self._contacts is not None:
@@ -195,10 +233,11 @@ class IndexCache:
                 self.days.dirty = True
                 self._complete = True
             for number in sorted(self.contacts.dirty):
-                replace_cache_file(_shard_path(path, number), marshal.dumps(self.contacts.shards[number]))
+                shard = _shard_path(path, number)
+                self.marks[shard] = replace_cache_file(shard, marshal.dumps(self.contacts.shards[number]))
             self.contacts.dirty.clear()
         if self.days.dirty or not path.exists():
-            replace_cache_file(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
+            self.marks[path] = replace_cache_file(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
             self.days.dirty = False
 
 
@@ -206,14 +245,20 @@ def _shard_path(path: Path, number: int) -> Path:
     return path.with_name(f"{path.stem}-{number:02d}{path.suffix}")
 
 
-def replace_cache_file(target: Path, data: bytes) -> None:
-    """A cache file swapped in whole; not fsynced: a cache lost in a crash is rebuilt."""
+def replace_cache_file(target: Path, data: bytes) -> FileMark:
+    """A cache file swapped in whole; not fsynced: a cache lost in a crash is rebuilt.
+
+    Returns the file's mark as written (the rename keeps its inode, mtime and size).
+    """
     temp = temp_name(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            mark = file_mark(os.fstat(handle.fileno()))
         os.replace(temp, target)
+        return mark
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

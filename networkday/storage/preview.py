@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 from dataclasses import astuple, dataclass
 from datetime import date
 from pathlib import Path
@@ -27,7 +26,7 @@ from networkday import __version__
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.queue import QueueItem, Score
 from networkday.domain.summary import ContactSummary
-from networkday.storage.index import IndexCache, replace_cache_file
+from networkday.storage.index import IndexCache, mark_of, replace_cache_file
 from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.storage.store import Store
 
@@ -50,18 +49,15 @@ def preview_path(store: Store) -> Path:
 
 
 def _stamp(store: Store, day: date) -> tuple:
-    """What the preview was made from: the files a start reads for Today, the day and the zone."""
-    files = [*IndexCache.files(store.index_path), store.root / "config.toml", store.day_path(day)]
-    seen = []
-    for path in files:
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            seen.append(None)
-        else:
-            seen.append((stat.st_mtime_ns, stat.st_size))
+    """What the preview was made from: the files a start reads for Today, the day and the zone.
+
+    The cache's files by inode, mtime and size (each write renames a new file in); the
+    two files people edit, config.toml and the day's file, with their ctime as well.
+    """
+    cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
+    edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
-    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), tuple(seen))
+    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), cache, edited)
 
 
 def load_preview(store: Store, day: date) -> DayPreview | None:
@@ -84,12 +80,16 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
 def keep_preview(store: Store, day: date) -> None:
     """Writes the preview of ``day`` when the one on disk was not made from the files as they are.
 
-    Only when the index cache on disk holds what the store holds (nothing pending), so
-    the preview shows what a start from that cache would compute. The summaries must be
-    read for this; the store reads them if it has not yet.
+    Only when the index cache and config.toml on disk are the very files the store read
+    or wrote last (nothing pending, no other instance or command saved since), so the
+    preview shows what a start from them would compute; and only when no file it is
+    made from changed while it was computed. The summaries must be read for this; the
+    store reads them if it has not yet.
     """
-    if store.index_pending or not (store.contacts or store.days):
+    if not (store.contacts or store.days):
         return  # an empty folder has nothing to preview, and the app greets it instead
+    if not store.in_step_with_disk():
+        return
     stamp = _stamp(store, day)
     path = preview_path(store)
     clean = not (store.problems or store.warnings)
@@ -105,6 +105,8 @@ def keep_preview(store: Store, day: date) -> None:
     items = [astuple(item) for item in queue.items]
     data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows)
     files = marshal.dumps(store.indexed_files()) if clean else None
+    if not store.in_step_with_disk() or _stamp(store, day) != stamp:
+        return  # another writer came by meanwhile: the next exit or command keeps one
     with contextlib.suppress(OSError):
         replace_cache_file(path, marshal.dumps({"stamp": stamp, "queue": data, "files": files}))
 

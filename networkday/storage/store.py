@@ -32,7 +32,7 @@ from networkday.storage.atomic import (
     write_many,
 )
 from networkday.storage.codec import TOMLDecodeError, build, dumps, loads, parse
-from networkday.storage.index import Entries, IndexCache, paused_gc
+from networkday.storage.index import Entries, FileMark, IndexCache, file_mark, mark_of, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
@@ -75,6 +75,8 @@ class Store:
         self.days_dir = root / "days"
         self.app_dir = root / APP_DIR
         self.config = Config()
+        #: config.toml as ``config`` was read from it (``index.file_mark`` with ctime); None: no file.
+        self.config_mark: FileMark | None = None
         #: None until first read, when the store was opened with ``contacts=False``.
         self._contacts: dict[str, ContactSummary] | None = {}
         self.days: dict[int, DaySummary] = {}
@@ -167,10 +169,11 @@ class Store:
         path = self.root / "config.toml"
         self.problems.pop(path, None)
         try:
-            data = path.read_bytes()
+            data, stat = _read(path)
         except FileNotFoundError:
-            self.config = Config()
+            self.config, self.config_mark = Config(), None
             return
+        self.config_mark = file_mark(stat, ctime=True)
         try:
             table, text = parse(path, data)
             self.config = build(path, text, lambda: Config.from_dict(table))
@@ -367,6 +370,12 @@ class Store:
         self._index_pending = False
         with contextlib.suppress(OSError):
             self._index.save(self.index_path)
+
+    def in_step_with_disk(self) -> bool:
+        """Whether the index cache's files and config.toml on disk are the ones this store read
+        or wrote last: what it holds is then what a fresh start from them would hold."""
+        config = mark_of(self.root / "config.toml", ctime=True)
+        return not self._index_pending and config == self.config_mark and self._index.matches_disk(self.index_path)
 
     @property
     def index_pending(self) -> bool:

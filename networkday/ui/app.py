@@ -116,27 +116,22 @@ class NetworkdayApp(TimerControl, TerminalApp):
         if self.store.problems:
             count = len(self.store.problems)
             self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+        self.ask_if_idle()  # before anything notes that the person is here (a key, the line below)
         if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
         if self._quick_start:
             self.call_after_refresh(self._after_first_frame)
         else:
-            self._greet()
-
-    def _greet(self) -> None:
-        """The idle question, then "seen now": the second writes the state file, so a quick
-        start leaves both until the first frame is drawn."""
-        self.ask_if_idle()
-        self.note_activity()
+            self.note_activity()
 
     def _after_first_frame(self) -> None:
         """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
-        self._greet()
+        self.note_activity()  # "seen now" writes the state file
         if self.preview is not None:
             self.preview = None
-            known = set(self.store.problems)
+            known, warned = set(self.store.problems), set(self.store.warnings)
             self.store.contacts  # noqa: B018 (read now, before the collector restarts)
-            self._report_problems(known)
+            self._report_new(known, warned)
             self.data_changed()
         if not gc.isenabled():
             gc.freeze()  # what start-up built lives as long as the app: no collection walks it again
@@ -166,15 +161,18 @@ class NetworkdayApp(TimerControl, TerminalApp):
         known, warned = set(store.problems), set(store.warnings)
         changed = store.scan(look)
         gc.freeze()
-        for warning in store.warnings:
-            if warning not in warned:
-                self.notify(warning, severity="warning", markup=False, timeout=8)
-        self._report_problems(known)
+        self._report_new(known, warned)
         if changed:
             self.data_changed()
+            if not (store.contacts or store.days or store.problems):
+                self.welcome()  # the folder was emptied by hand since the cache was written
         self._prepare_search()
 
-    def _report_problems(self, known: set[Path]) -> None:
+    def _report_new(self, known: set[Path], warned: set[str]) -> None:
+        """Warnings and unreadable files the store found since it knew of ``known`` and ``warned``."""
+        for warning in self.store.warnings:
+            if warning not in warned:
+                self.notify(warning, severity="warning", markup=False, timeout=8)
         found = len(set(self.store.problems) - known)
         if found:
             self.notify(f"{found} file(s) could not be read: press ! to see them", severity="error", timeout=8)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -138,3 +139,35 @@ def test_an_empty_folder_keeps_no_preview(store: Store) -> None:
     keep_preview(store, TODAY)
     assert not preview_path(store).exists()
     assert load_preview(reopened(store), TODAY) is None
+
+
+def test_a_store_behind_the_files_keeps_no_preview_of_what_it_holds(kept: Store) -> None:
+    """config.toml edited while the app ran, or the index saved by another instance:
+    what this store holds is no longer what a start would compute, so it keeps nothing."""
+    (kept.root / "config.toml").write_text("calls_per_day = 2\n", "utf-8")
+    keep_preview(kept, TODAY)  # its config is the one read before the edit
+    assert load_preview(reopened(kept), TODAY) is None
+
+    other = Store.open(kept.root, kept.clock)
+    other.add_contact(Contact(id="", name="Aaron Swartz"))
+    kept.load_config()
+    keep_preview(kept, TODAY)  # its index is the one it read before the other saved
+    assert load_preview(reopened(kept), TODAY) is None
+
+    keep_preview(other, TODAY)
+    preview = load_preview(reopened(kept), TODAY)
+    assert preview is not None
+    assert preview.queue == day_queue(Store.open(kept.root, kept.clock), TODAY)
+
+
+def test_a_chmod_of_config_or_a_copy_that_keeps_the_mtime_makes_it_stale(kept: Store) -> None:
+    config = kept.root / "config.toml"
+    config.chmod(0o644)
+    assert load_preview(reopened(kept), TODAY) is None
+    config.chmod(0o600)
+    keep_preview(Store.open(kept.root, kept.clock), TODAY)
+    assert load_preview(reopened(kept), TODAY) is not None
+    stat = config.stat()
+    config.write_text('targets = ["Navy Labs"]\ncalls_per_day = 2\n', "utf-8")
+    os.utime(config, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as cp -p or rsync -t leave it
+    assert load_preview(reopened(kept), TODAY) is None

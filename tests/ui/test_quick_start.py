@@ -120,3 +120,82 @@ async def test_an_empty_folder_is_welcomed_at_every_quick_start(tmp_path, clock:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, WelcomeScreen)
+
+
+def quick_app(store: Store, clock: FixedClock):
+    """As cli.build_app opens the folder: the contacts packed, Today's preview if one fits."""
+    from networkday.storage.preview import load_preview
+
+    quick = Store.open(store.root, clock, scan=False, contacts=False)
+    gc.disable()
+    return quick, create_app(quick, quick_start=True, preview=load_preview(quick, NOW.date()))
+
+
+async def test_a_key_typed_during_a_quick_start_does_not_hide_the_idle_question(
+    store: Store, clock: FixedClock, unfrozen: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The question is asked from when the person was last seen; a key noted first would erase that."""
+    from datetime import timedelta
+
+    from networkday.domain.day import TimeSession
+    from networkday.storage import timer_store
+    from networkday.storage.preview import keep_preview
+    from networkday.ui.app import NetworkdayApp
+    from networkday.ui.modals.choice import ChoiceModal
+
+    store.add_contact(Contact(id="", name="Ada Lovelace"))
+    start = NOW - timedelta(hours=9)
+    store.update_day(NOW.date(), lambda day: day.time.append(TimeSession("networking", start)))
+    timer_store.touch_seen(store, at=start + timedelta(hours=1), every=0)
+    keep_preview(store, NOW.date())
+    _, app = quick_app(store, clock)
+    on_mount = NetworkdayApp.on_mount
+
+    def early_key(self: NetworkdayApp) -> None:
+        from textual import events
+
+        self.post_message(events.Key("down", None))  # typed while the app was starting
+        on_mount(self)
+
+    monkeypatch.setattr(NetworkdayApp, "on_mount", early_key)  # Textual calls handlers from the class
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.preview is None  # the first frame came from the preview, and it is done
+        assert isinstance(app.screen, ChoiceModal)
+
+
+async def test_a_file_from_a_newer_version_is_reported_after_a_start_from_the_preview(
+    store: Store, clock: FixedClock, unfrozen: None
+) -> None:
+    from networkday.storage.preview import keep_preview
+
+    store.add_contact(Contact(id="", name="Ada Lovelace", follow_up=NOW.date()))
+    (store.contacts_dir / "from-the-future.toml").write_text('format = 2\nname = "Tomorrow"\n', "utf-8")
+    (store.contacts_dir / "from-the-future.toml").chmod(0o600)
+    opened = Store.open(store.root, clock)
+    keep_preview(opened, NOW.date())
+    _, app = quick_app(store, clock)
+    assert app.preview is not None
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+    assert any("from-the-future.toml" in message and "newer" in message for message in messages), messages
+
+
+async def test_a_folder_emptied_by_hand_is_welcomed_once_the_look_sees_it(
+    store: Store, clock: FixedClock, unfrozen: None
+) -> None:
+    from networkday.storage.preview import keep_preview
+    from networkday.ui.modals.welcome import WelcomeScreen
+
+    store.add_contact(Contact(id="", name="Ada Lovelace", follow_up=NOW.date()))
+    keep_preview(store, NOW.date())
+    store.contact_path("ada-lovelace").unlink()
+    _, app = quick_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
