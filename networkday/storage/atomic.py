@@ -22,6 +22,15 @@ STALE_AFTER = 24 * 3600  # seconds
 _TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp\Z")
 
 
+def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat from the same open file, taken before the read: a
+    change made during the read shows as a newer mtime, and a file renamed over it as
+    another inode, at the next look."""
+    with open(path, "rb") as file:
+        stat = os.fstat(file.fileno())
+        return file.read(), stat
+
+
 def temp_name(target: Path) -> Path:
     # os.urandom is what secrets.token_hex reads; importing secrets (hashlib, hmac) cost every command 4 ms.
     return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")

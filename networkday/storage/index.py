@@ -24,7 +24,7 @@ import zlib
 from collections.abc import ItemsView, Iterator, MutableMapping
 from pathlib import Path
 
-from networkday.storage.atomic import FILE_MODE, temp_name
+from networkday.storage.atomic import FILE_MODE, read_with_stat, temp_name
 
 INDEX_VERSION = 6
 SHARDS = 32
@@ -188,10 +188,6 @@ class IndexCache:
             self._contacts = self._read_shards()
         return self._contacts
 
-    @property
-    def contacts_loaded(self) -> bool:
-        return self._contacts is not None
-
     def forget_contacts(self) -> None:
         """Entries that did not fit: the contacts are indexed again from their files."""
         self._contacts, self._complete = ShardedEntries(), False
@@ -213,9 +209,9 @@ class IndexCache:
 
     def _read(self, path: Path) -> bytes:
         """The file's bytes, its mark noted from the same open file (another writer renames, never rewrites)."""
-        with open(path, "rb") as file:
-            self.marks[path] = file_mark(os.fstat(file.fileno()))
-            return file.read()
+        data, stat = read_with_stat(path)
+        self.marks[path] = file_mark(stat)
+        return data
 
     def matches_disk(self, path: Path) -> bool:
         """Whether every file of the cache on disk is the one this cache last read or wrote.

@@ -26,6 +26,7 @@ from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import (
     ensure_dir,
     fsync_dir,
+    read_with_stat,
     remove_stale_temps,
     too_open,
     write_atomic,
@@ -169,7 +170,7 @@ class Store:
         path = self.root / "config.toml"
         self.problems.pop(path, None)
         try:
-            data, stat = _read(path)
+            data, stat = read_with_stat(path)
         except FileNotFoundError:
             self.config, self.config_mark = Config(), None
             return
@@ -406,7 +407,7 @@ class Store:
     ) -> tuple[T, os.stat_result] | None:
         """Reads one file again; a missing, unreadable or broken one yields None and its problem is noted."""
         try:
-            data, stat = _read(path)
+            data, stat = read_with_stat(path)
         except FileNotFoundError:
             entries.pop(key, None)
             self.problems.pop(path, None)
@@ -779,13 +780,6 @@ def _day_check(day: date) -> Callable[[dict[str, Any]], Day]:
 
 def _newer_message(path: Path, version: int) -> str:
     return f"{path}: written by a newer networkday (format {version}); it is read-only here"
-
-
-def _read(path: Path) -> tuple[bytes, os.stat_result]:
-    """Stats before reading: a change made during the read shows as a newer mtime at the next scan."""
-    with open(path, "rb") as file:
-        stat = os.fstat(file.fileno())
-        return file.read(), stat
 
 
 def _unchanged(cached: tuple | None, seen: Seen) -> bool:
