@@ -54,9 +54,15 @@ def open_store(
         raise CommandError(f"{error.filename}: permission denied") from None
     except StoreError as error:
         raise CommandError(str(error)) from None
-    for warning in store.warnings:
-        print(f"networkday: warning: {warning}", file=sys.stderr)
+    print_warnings(store)
     return store
+
+
+def print_warnings(store: Store, shown: set[str] | frozenset[str] = frozenset()) -> None:
+    """The store's warnings on stderr, but for those in ``shown`` (printed already)."""
+    for warning in store.warnings:
+        if warning not in shown:
+            print(f"networkday: warning: {warning}", file=sys.stderr)
 
 
 def parse_date(text: str) -> date:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from networkday.commands.common import open_store, parse_date, print_json
+from networkday.commands.common import open_store, parse_date, print_json, print_warnings
 from networkday.domain.queue import last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
@@ -31,9 +31,7 @@ def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummar
         return preview.queue, preview.contacts, when, store.clock.now()
     warned = set(store.warnings)
     store.scan()
-    for warning in store.warnings:
-        if warning not in warned:
-            print(f"networkday: warning: {warning}", file=sys.stderr)
+    print_warnings(store, warned)
     if when == today:
         keep_preview(store, when)
     return day_queue(store, when), store.contacts, when, store.clock.now()

@@ -8,8 +8,9 @@ of the people on it. The next start draws that while the contacts are still pack
 computes it all again from the index once the first frame is up.
 
 The preview is used only when it was made from the very files the start would read:
-the index cache's files, config.toml and the day's file, each with the mtime and size
-it had, on the same day and in the same time zone, by the same version of networkday.
+the index cache's files, config.toml and the day's file, each as it was then (inode,
+mtime, size, and for the two that people edit, ctime), on the same day and in the same
+time zone, by the same version of networkday.
 Otherwise it is ignored and the start reads the index as before. It is a cache: lost,
 damaged or stale, it costs nothing but the time it saves.
 """

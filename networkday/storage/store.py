@@ -120,8 +120,8 @@ class Store:
         store.state()  # a damaged state file is reported with the others
         with paused_gc():
             store._index = IndexCache.load(store.index_path, contacts=contacts)
-            store._restore_days()
             store._contacts = None
+            store._restore_days()  # a cache that does not fit is dropped whole: contacts then {}
             if contacts:
                 store._restore_contacts()
             if scan and contacts:
@@ -138,10 +138,6 @@ class Store:
                 self._restore_contacts()
         assert self._contacts is not None
         return self._contacts
-
-    @contacts.setter
-    def contacts(self, contacts: dict[str, ContactSummary]) -> None:
-        self._contacts = contacts
 
     @property
     def contacts_loaded(self) -> bool:

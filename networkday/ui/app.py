@@ -111,11 +111,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
     def on_mount(self) -> None:
         if self.store.config.keys:
             self.set_keymap(self.store.config.keys)
-        for warning in self.store.warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=8)
-        if self.store.problems:
-            count = len(self.store.problems)
-            self.notify(f"{count} file(s) could not be read: press ! to see them", severity="error", timeout=8)
+        self._report_new(set(), set())
         self.ask_if_idle()  # before anything notes that the person is here (a key, the line below)
         if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
@@ -169,7 +165,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self._prepare_search()
 
     def _report_new(self, known: set[Path], warned: set[str]) -> None:
-        """Warnings and unreadable files the store found since it knew of ``known`` and ``warned``."""
+        """Warnings and unreadable files the store has beyond ``known`` and ``warned`` (all of them at start)."""
         for warning in self.store.warnings:
             if warning not in warned:
                 self.notify(warning, severity="warning", markup=False, timeout=8)

@@ -119,9 +119,8 @@ class TodayScreen(Screen):
         listing = self.query_one(QueueList)
         listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
         if select:
-            listing.select(select)
+            listing.select(select)  # the line under the list follows the cursor (``moved``)
         self._show_header()
-        self._show_detail()
 
     def _show_header(self) -> None:
         assert self.queue is not None
