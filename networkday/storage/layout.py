@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from networkday.domain.dates import RANGE_TEXT, in_range
 from networkday.domain.text import slugify
 from networkday.storage.atomic import OPEN_BITS, remove_if_stale, too_open
 
@@ -50,6 +51,8 @@ def day_of(year: str, name: str) -> date | str:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return f"{name.removesuffix('.toml')} is not a date, so this file is not read"
+    if not in_range(day):
+        return f"{day.isoformat()} is outside the dates networkday accepts ({RANGE_TEXT}), so this file is not read"
     if match.group(1) != year:
         return f"this day belongs in days/{match.group(1)}/, so it is not read here"
     return day
