@@ -1,0 +1,102 @@
+"""Odd data folders: ``.networkday`` a file, ``config.toml`` a folder, a config from a newer version.
+
+Each is said once, by its path; every reading command and the app carry on; a save is
+refused with the cause; and no file in the folder changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.folder_world import READING_COMMANDS, demo_folder, every_byte, pin_clock, run, start_app
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    pin_clock(monkeypatch)
+    return demo_folder(tmp_path / "data")
+
+
+def _app_dir_a_file(root: Path) -> str:
+    (root / ".networkday").write_bytes(b"not a folder\n")
+    return f"{root / '.networkday'}: not a folder, so networkday keeps no cache, preview or state"
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_cache_folder_that_is_a_file_is_said_once_and_every_reading_command_works(
+    folder: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    said = _app_dir_a_file(folder)
+    before = every_byte(folder)
+    code, out, err = run(folder, capsys, *command)
+    assert code == 0, err
+    assert out
+    assert [line.startswith(f"networkday: warning: {said}") for line in err.splitlines() if said in line] == [True]
+    assert "Traceback" not in err
+    assert every_byte(folder) == before
+    assert (folder / ".networkday").read_bytes() == b"not a folder\n"
+
+
+def test_a_save_is_refused_naming_the_cache_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = _app_dir_a_file(folder)
+    before = every_byte(folder)
+    code, _, err = run(folder, capsys, "log", "aisha-bello", "talked")
+    assert code == 1
+    refusal = err.splitlines()[-1]
+    assert refusal.startswith(f"networkday: {folder / 'contacts' / 'aisha-bello.toml'}: not saved: {said}")
+    assert every_byte(folder) == before
+    assert (folder / ".networkday").read_bytes() == b"not a folder\n"
+
+
+async def test_the_app_starts_and_says_why_nothing_is_kept(folder: Path) -> None:
+    said = _app_dir_a_file(folder)
+    before = every_byte(folder)
+    messages = await start_app(folder)
+    assert [message for message in messages if said in message] != []
+    assert every_byte(folder) == before
+
+
+def test_a_config_that_is_a_folder_is_a_located_problem_and_defaults_apply(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = folder / "config.toml"
+    config.unlink()
+    config.mkdir(mode=0o700)
+    before = every_byte(folder)
+    code, _, err = run(folder, capsys, "check")
+    assert code == 1
+    assert f"{config}:1:1: cannot be read: Is a directory" in err.splitlines()
+    assert "open to other users" not in err
+    for command in READING_COMMANDS[1:]:
+        code, _, err = run(folder, capsys, *command)
+        assert code == 0, (command, err)
+    assert every_byte(folder) == before
+
+
+async def test_the_app_starts_on_a_config_that_is_a_folder(folder: Path) -> None:
+    (folder / "config.toml").unlink()
+    (folder / "config.toml").mkdir(mode=0o700)
+    before = every_byte(folder)
+    messages = await start_app(folder)
+    assert any("could not be read" in message for message in messages)
+    assert every_byte(folder) == before
+
+
+def test_a_config_from_a_newer_version_is_read_with_a_warning(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = folder / "config.toml"
+    config.write_text(config.read_text("utf-8").replace("format = 1", "format = 2"), "utf-8")
+    assert "format = 2" in config.read_text("utf-8")
+    before = every_byte(folder)
+    code, out, err = run(folder, capsys, "check")
+    assert code == 0
+    assert err == (
+        f"networkday: warning: {config}: written by a newer networkday (format 2);"
+        " settings this version does not know are not used\n"
+    )
+    assert "no problems" in out
+    assert every_byte(folder) == before
+    code, _, _ = run(folder, capsys, "log", "aisha-bello", "talked")
+    assert code == 0  # config.toml is never written, so its format does not stop a save
+    assert config.read_bytes() == before["config.toml"]
