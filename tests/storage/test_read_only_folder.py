@@ -1,0 +1,118 @@
+"""A folder the user can read but not write: every reading command answers, a save names the cause.
+
+The commands run in a child process as a user who does not own the folder. Run as root
+(where a mode stops nothing), the child imports networkday first and then drops to
+``nobody`` (the interpreter itself may sit where ``nobody`` cannot read); as anyone else
+it keeps its user and the folder loses its write bits.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from networkday.clock import FixedClock
+from networkday.storage.store import Store
+from tests.folder_world import NOW, READING_COMMANDS, demo_folder, every_byte
+
+NOBODY = 65534
+REPO = Path(__file__).resolve().parents[2]
+#: The child: every module a command may import lazily is imported before it drops root.
+CHILD = """
+import concurrent.futures, csv, hashlib, json, os, pkgutil, sys, zoneinfo, importlib, vobject
+import networkday
+from networkday import cli
+for module in pkgutil.walk_packages(networkday.__path__, "networkday."):
+    if not module.name.startswith(("networkday.ui", "networkday.__main__")):
+        importlib.import_module(module.name)
+from networkday.clock import clock_from_environ, zone_clock
+clock_from_environ().now()
+zone_clock()
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+sys.exit(cli.main(sys.argv[1:]))
+""".replace("NOBODY", str(NOBODY))
+
+
+@pytest.fixture
+def place() -> Iterator[Path]:
+    """A folder outside pytest's (whose parents only their owner may enter)."""
+    path = Path(tempfile.mkdtemp(prefix="networkday-read-only-"))
+    try:
+        yield path
+    finally:
+        for folder, _, _ in os.walk(path):
+            os.chmod(folder, 0o700)
+        shutil.rmtree(path)
+
+
+def _read_only(root: Path) -> None:
+    """Takes away the write bits; as root, also hands the folder to ``nobody``, who then cannot write it."""
+    for folder, _, names in os.walk(root.parent):
+        if os.geteuid() == 0:
+            os.chown(folder, NOBODY, NOBODY)
+            for name in names:
+                os.chown(Path(folder) / name, NOBODY, NOBODY)
+    for folder, _, _ in os.walk(root):
+        os.chmod(folder, 0o500)
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NETWORKDAY_NOW": NOW, "NETWORKDAY_TZ": "Europe/Berlin"}
+    env.pop("NETWORKDAY_HOME", None)
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, "--data-dir", str(root), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=root.parent,
+    )
+
+
+@pytest.fixture(params=["without a cache folder", "with a cache folder"])
+def folder(request: pytest.FixtureRequest, place: Path) -> Path:
+    root = demo_folder(place / "data")
+    if request.param == "with a cache folder":
+        Store.open(root, FixedClock(datetime.fromisoformat(NOW)))  # made by its owner, as their own start would
+        assert (root / ".networkday" / "index.marshal").exists()
+    _read_only(root)
+    return root
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_every_reading_command_answers_on_a_folder_it_cannot_write(folder: Path, command: list[str]) -> None:
+    before = every_byte(folder)
+    cache = every_byte(folder / ".networkday") if (folder / ".networkday").is_dir() else None
+    done = _run(folder, *command)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout
+    assert "Traceback" not in done.stderr
+    assert every_byte(folder) == before
+    assert (every_byte(folder / ".networkday") if cache is not None else None) == cache
+
+
+def test_a_save_names_the_real_cause(folder: Path) -> None:
+    before = every_byte(folder)
+    done = _run(folder, "log", "aisha-bello", "talked")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    refusal = done.stderr.splitlines()[-1]
+    cache = folder / ".networkday"
+    why = "cannot be written" if cache.is_dir() else "cannot be created (Permission denied)"
+    assert refusal == (
+        f"networkday: {folder / 'contacts' / 'aisha-bello.toml'}: not saved: {cache}: {why},"
+        " so nothing is saved (the lock lives there)"
+    )
+    assert every_byte(folder) == before
