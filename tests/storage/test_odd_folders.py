@@ -100,3 +100,17 @@ def test_a_config_from_a_newer_version_is_read_with_a_warning(folder: Path, caps
     code, _, _ = run(folder, capsys, "log", "aisha-bello", "talked")
     assert code == 0  # config.toml is never written, so its format does not stop a save
     assert config.read_bytes() == before["config.toml"]
+
+
+def test_journal_edit_is_refused_before_the_editor_opens(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    said = _app_dir_a_file(folder)
+    opened = tmp_path / "editor-opened"
+    monkeypatch.setenv("VISUAL", f"touch {opened}")
+    before = every_byte(folder)
+    code, _, err = run(folder, capsys, "journal", "--edit")
+    assert code == 1
+    assert err.splitlines()[-1].startswith(f"networkday: {said}")
+    assert not opened.exists()
+    assert every_byte(folder) == before
