@@ -17,7 +17,8 @@ data, and a file whose body does not match them is thrown away unread. Only this
 module writes what it then trusts, so no odd entry (a key such as ``../x``, a row of the
 wrong shape, a day named ``zz.toml``), whether from an edit, another program or a torn
 write, ever reaches the store. Checking every field of 30,000 rows instead took as long
-as loading them; the CRC costs 3 ms for 8 MB (a twenty-fifth of the load).
+as loading them; the CRC of the whole cache of bench/make_data.py's 30,000 contacts
+(5.8 MB) takes 1.2 ms, against about 55 ms to load it.
 """
 
 from __future__ import annotations
