@@ -9,6 +9,7 @@ one is rebuilt from the data files.
 
 from __future__ import annotations
 
+import asyncio
 import marshal
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from networkday.clock import FixedClock
 from networkday.storage import index
-from networkday.storage.preview import keep_preview, load_preview, preview_path
+from networkday.storage.preview import keep_preview, load_preview
 from networkday.storage.store import Store
 from tests.folder_world import NOW, demo_folder, every_byte, pin_clock, run, start_app
 
@@ -162,23 +163,39 @@ contents = (
 targets = st.sampled_from(["index.marshal", "index-00.marshal", "index-17.marshal", "today.marshal"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def _write(root: Path, target: str, data: bytes) -> None:
+    (root / ".networkday" / target).write_bytes(data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(target=targets, content=contents)
 def test_any_bytes_in_a_cache_file_start_as_no_cache_would(
     folder: Path, expected: tuple, capsys: pytest.CaptureFixture[str], target: str, content: tuple[str, bytes]
 ) -> None:
     kept = _cache(folder)
     try:
-        (folder / ".networkday" / target).write_bytes(content[1])
-        assert load_preview(Store.open(folder, CLOCK, scan=False, contacts=False), TODAY) is None or (
-            target != "today.marshal"
-        )
-        (folder / ".networkday" / target).write_bytes(content[1])
+        _write(folder, target, content[1])
+        assert load_preview(Store.open(folder, CLOCK, scan=False, contacts=False), TODAY) is None
+        _write(folder, target, content[1])
         assert _state(Store.open(folder, CLOCK)) == expected
-        (folder / ".networkday" / target).write_bytes(content[1])
+        _write(folder, target, content[1])
         code, _, err = run(folder, capsys, "today")
         assert (code, err) == (0, "")
     finally:
         for name, data in kept.items():
-            (folder / ".networkday" / name).write_bytes(data)
-    assert preview_path(Store.open(folder, CLOCK, scan=False)).exists()
+            _write(folder, name, data)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=targets, content=contents)
+def test_any_bytes_in_a_cache_file_never_stop_the_app(folder: Path, target: str, content: tuple[str, bytes]) -> None:
+    kept = _cache(folder)
+    before = every_byte(folder)
+    try:
+        _write(folder, target, content[1])
+        messages = asyncio.run(start_app(folder))
+        assert not any("could not be read" in message for message in messages)
+    finally:
+        for name, data in kept.items():
+            _write(folder, name, data)
+    assert every_byte(folder) == before
