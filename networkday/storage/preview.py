@@ -12,8 +12,8 @@ the index cache's files, config.toml and the day's file, each as it was then (in
 mtime, size, and for the two that people edit, ctime), on the same day and in the same
 time zone, by the same version of networkday.
 Otherwise it is ignored and the start reads the index as before. It is sealed as the
-index cache is (``index.seal``), so a file this code did not write is never read. It is a cache: lost,
-damaged or stale, it costs nothing but the time it saves.
+index cache is (``index.seal``), so a file this code did not write is never read. It is
+a cache: lost, damaged or stale, it costs nothing but the time it saves.
 """
 
 from __future__ import annotations

@@ -198,7 +198,9 @@ class Store:
                     f"{app_dir}: not a folder, so networkday keeps no cache, preview or state and saves"
                     " nothing (its lock lives there); move the file away"
                 )
-            elif not os.access(app_dir, os.W_OK):
+            elif self.lock_path.exists() and not os.access(self.lock_path, os.W_OK):
+                self.cannot_save = f"{self.lock_path}: cannot be written, so nothing is saved (it is the folder lock)"
+            elif not self.lock_path.exists() and not os.access(app_dir, os.W_OK):
                 self.cannot_save = f"{app_dir}: cannot be written, so nothing is saved (the lock lives there)"
         else:
             try:

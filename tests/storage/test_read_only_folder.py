@@ -116,3 +116,21 @@ def test_a_save_names_the_real_cause(folder: Path) -> None:
         " so nothing is saved (the lock lives there)"
     )
     assert every_byte(folder) == before
+
+
+def test_a_lock_the_user_cannot_write_is_named(place: Path) -> None:
+    root = demo_folder(place / "data")
+    Store.open(root, FixedClock(datetime.fromisoformat(NOW)))
+    lock = root / ".networkday" / "lock"
+    lock.write_bytes(b"")
+    _read_only(root)
+    lock.chmod(0o400)
+    before = every_byte(root)
+    assert _run(root, "today").returncode == 0
+    done = _run(root, "log", "aisha-bello", "talked")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        f"networkday: {root / 'contacts' / 'aisha-bello.toml'}: not saved: {lock}: cannot be written,"
+        " so nothing is saved (it is the folder lock)"
+    )
+    assert every_byte(root) == before
