@@ -40,6 +40,8 @@ from networkday.storage.problems import DataProblem, ProblemError, StoreError, W
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
+#: What opening a file that is not there raises: no such file, or a folder on its path is a file.
+_GONE = (FileNotFoundError, NotADirectoryError)
 #: An index mtime no file has: an entry that is always read again (a file that could not be opened).
 _REREAD = -1
 
@@ -359,7 +361,7 @@ class Store:
         """A file a look did not list: forgotten if it is gone, else whether it needs reading."""
         try:
             stat = os.stat(path)
-        except FileNotFoundError:
+        except _GONE:
             return True
         return not _unchanged(entries.get(key), (stat.st_mtime_ns, stat.st_size))
 
@@ -399,7 +401,7 @@ class Store:
             path = self.day_path(day)
             try:
                 stat = os.stat(path)
-            except FileNotFoundError:
+            except _GONE:
                 if path.name in self._index.days:
                     self._forget_day(path.name)
                     changed.add(day.toordinal())
@@ -474,7 +476,7 @@ class Store:
         """Reads one file again; a missing, unreadable or broken one yields None and its problem is noted."""
         try:
             data, stat = read_with_stat(path)
-        except FileNotFoundError:
+        except _GONE:
             entries.pop(key, None)
             self.problems.pop(path, None)
             self.read_only.pop(path, None)
@@ -567,7 +569,7 @@ class Store:
         """The record in ``path``, or None when there is no such file; a broken one raises ProblemError."""
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except _GONE:  # a folder on its path that is a file is reported by the scan
             self.read_only.pop(path, None)
             return None
         except OSError as error:  # its mode, a folder in its place, an I/O error
@@ -588,7 +590,7 @@ class Store:
         """Cheap change detection for polling: the day file's mtime and size."""
         try:
             stat = os.stat(self.day_path(day))
-        except FileNotFoundError:
+        except _GONE:
             return None
         return stat.st_mtime_ns, stat.st_size
 

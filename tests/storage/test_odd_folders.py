@@ -6,11 +6,17 @@ refused with the cause; and no file in the folder changes.
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.folder_world import READING_COMMANDS, demo_folder, every_byte, pin_clock, run, start_app
+from networkday.clock import FixedClock
+from networkday.storage.store import Store
+from tests.folder_world import NOW, READING_COMMANDS, demo_folder, every_byte, pin_clock, run, start_app
+
+CLOCK = FixedClock(datetime.fromisoformat(NOW))
 
 
 @pytest.fixture
@@ -113,4 +119,45 @@ def test_journal_edit_is_refused_before_the_editor_opens(
     assert code == 1
     assert err.splitlines()[-1].startswith(f"networkday: {said}")
     assert not opened.exists()
+    assert every_byte(folder) == before
+
+
+#: A record folder replaced by a file, and what ``check`` says of it.
+NOT_FOLDERS = {
+    "contacts": "not a folder, so nothing in it is read; move it away",
+    "days": "not a folder, so nothing in it is read; move it away",
+    "days/2026": "a year's day files go in a folder of that name; this is not one",
+}
+
+
+def _replace_by_a_file(root: Path, relative: str) -> Path:
+    path = root / relative
+    shutil.rmtree(path)
+    path.write_bytes(b"a file where a folder was\n")
+    path.chmod(0o600)
+    return path
+
+
+@pytest.mark.parametrize("relative", list(NOT_FOLDERS))
+def test_a_record_folder_that_is_a_file_is_a_located_problem(
+    folder: Path, capsys: pytest.CaptureFixture[str], relative: str
+) -> None:
+    path = _replace_by_a_file(folder, relative)
+    Store.open(folder, CLOCK)  # with the cache of the folder as it was: what it lists is gone
+    before = every_byte(folder)
+    code, _, err = run(folder, capsys, "check")
+    assert code == 1
+    assert err.splitlines()[0] == f"{path}:1:1: {NOT_FOLDERS[relative]}"
+    for command in READING_COMMANDS[1:]:
+        code, _, err = run(folder, capsys, *command)
+        assert code == 0, (command, err)
+    assert every_byte(folder) == before
+
+
+@pytest.mark.parametrize("relative", list(NOT_FOLDERS))
+async def test_the_app_starts_when_a_record_folder_is_a_file(folder: Path, relative: str) -> None:
+    _replace_by_a_file(folder, relative)
+    before = every_byte(folder)
+    messages = await start_app(folder)
+    assert "1 file(s) could not be read: press ! to see them" in messages
     assert every_byte(folder) == before
