@@ -128,3 +128,43 @@ def test_a_typed_date_outside_is_a_usage_error_that_changes_nothing(
     assert exit_code.value.code == 2
     assert "outside the dates networkday accepts" in capsys.readouterr().err
     assert every_byte(root) == before
+
+
+def _at_the_ends(root: Path) -> None:
+    """Every kind of date at the first or the last day networkday accepts."""
+    _edit(root, LUKAS, "\n[[log]]", "follow_up = 2999-12-31\n\n[[log]]")
+    _edit(root, LUKAS, "at = 2026-11-17T14:00:00+01:00", "at = 1900-01-01T00:00:00+01:00")
+    _edit(root, LUKAS, "at = 2026-11-24T10:00:00+01:00", "at = 2999-12-31T23:59:59-12:00")
+    _edit(root, DAY, "start = 2026-11-24T09:00:00+01:00", "start = 1900-01-01T00:00:00+14:00")
+    _new_day(root, "1900-01-01")
+    _new_day(root, "2999-12-31")
+
+
+@pytest.mark.parametrize(
+    "command", [*READING_COMMANDS, ["review", "--date", "1900-01-01"], ["review", "--month", "--date", "2999-12-31"]]
+)
+def test_the_first_and_last_days_pass_check_and_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    pin_clock(monkeypatch)
+    root = demo_folder(tmp_path / "data")
+    _at_the_ends(root)
+    before = every_byte(root)
+    code, out, err = run(root, capsys, *command)
+    assert (code, err) == (0, "")
+    assert out
+    assert every_byte(root) == before
+
+
+@pytest.mark.parametrize("now", ["1900-01-01T00:30:00+01:00", "2999-12-31T23:30:00-01:00"])
+async def test_the_app_starts_with_the_first_and_last_days(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str
+) -> None:
+    pin_clock(monkeypatch)
+    monkeypatch.setenv("NETWORKDAY_NOW", now)
+    root = demo_folder(tmp_path / "data")
+    _at_the_ends(root)
+    before = every_byte(root)
+    messages = await start_app(root)
+    assert not any("could not be read" in message for message in messages)
+    assert every_byte(root) == before
