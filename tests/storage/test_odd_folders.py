@@ -161,3 +161,12 @@ async def test_the_app_starts_when_a_record_folder_is_a_file(folder: Path, relat
     messages = await start_app(folder)
     assert "1 file(s) could not be read: press ! to see them" in messages
     assert every_byte(folder) == before
+
+
+async def test_the_app_says_a_newer_version_wrote_the_config(folder: Path) -> None:
+    config = folder / "config.toml"
+    config.write_text(config.read_text("utf-8").replace("format = 1", "format = 2"), "utf-8")
+    before = every_byte(folder)
+    messages = await start_app(folder)
+    assert any(f"{config}: written by a newer networkday (format 2)" in message for message in messages)
+    assert every_byte(folder) == before
