@@ -7,15 +7,23 @@ app starts as ``cli.build_app`` starts it: from the index, with Today's preview 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from networkday.paths import resource
 
+REPO = Path(__file__).resolve().parents[1]
+#: The user a child process drops to when the tests run as root (where a mode stops nothing).
+NOBODY = 65534
 #: The demo folder's own day: the clock every test here is pinned to.
 NOW = "2026-11-25T09:30:00+01:00"
 #: Every command that only reads, as a person types it.
@@ -89,3 +97,41 @@ async def start_app(root: Path, size: tuple[int, int] = (100, 30)) -> list[str]:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@contextlib.contextmanager
+def outside_place() -> Iterator[Path]:
+    """A folder outside pytest's, whose parents only their owner may enter; removed afterwards."""
+    path = Path(tempfile.mkdtemp(prefix="networkday-read-only-"))
+    try:
+        yield path
+    finally:
+        for folder, _, _ in os.walk(path):
+            os.chmod(folder, 0o700)
+        shutil.rmtree(path)
+
+
+def make_read_only(root: Path) -> None:
+    """Takes away the write bits; as root, also hands the folder to ``nobody``, who then cannot write it."""
+    for folder, _, names in os.walk(root.parent):
+        if os.geteuid() == 0:
+            os.chown(folder, NOBODY, NOBODY)
+            for name in names:
+                os.chown(Path(folder) / name, NOBODY, NOBODY)
+    for folder, _, _ in os.walk(root):
+        os.chmod(folder, 0o500)
+
+
+def run_as_reader(child: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Python code ``child`` in a child process on ``root``; it drops root itself (see ``NOBODY``)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NETWORKDAY_NOW": NOW, "NETWORKDAY_TZ": "Europe/Berlin"}
+    env.pop("NETWORKDAY_HOME", None)
+    return subprocess.run(
+        [sys.executable, "-c", child.replace("NOBODY", str(NOBODY)), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=root.parent,
+    )

@@ -8,11 +8,7 @@ it keeps its user and the folder loses its write bits.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,10 +17,16 @@ import pytest
 
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
-from tests.folder_world import NOW, READING_COMMANDS, demo_folder, every_byte
+from tests.folder_world import (
+    NOW,
+    READING_COMMANDS,
+    demo_folder,
+    every_byte,
+    make_read_only,
+    outside_place,
+    run_as_reader,
+)
 
-NOBODY = 65534
-REPO = Path(__file__).resolve().parents[2]
 #: The child: every module a command may import lazily is imported before it drops root.
 CHILD = """
 import concurrent.futures, csv, hashlib, json, os, pkgutil, sys, zoneinfo, importlib, vobject
@@ -41,44 +43,17 @@ if os.geteuid() == 0:
     os.setgid(NOBODY)
     os.setuid(NOBODY)
 sys.exit(cli.main(sys.argv[1:]))
-""".replace("NOBODY", str(NOBODY))
+"""
 
 
 @pytest.fixture
 def place() -> Iterator[Path]:
-    """A folder outside pytest's (whose parents only their owner may enter)."""
-    path = Path(tempfile.mkdtemp(prefix="networkday-read-only-"))
-    try:
+    with outside_place() as path:
         yield path
-    finally:
-        for folder, _, _ in os.walk(path):
-            os.chmod(folder, 0o700)
-        shutil.rmtree(path)
-
-
-def _read_only(root: Path) -> None:
-    """Takes away the write bits; as root, also hands the folder to ``nobody``, who then cannot write it."""
-    for folder, _, names in os.walk(root.parent):
-        if os.geteuid() == 0:
-            os.chown(folder, NOBODY, NOBODY)
-            for name in names:
-                os.chown(Path(folder) / name, NOBODY, NOBODY)
-    for folder, _, _ in os.walk(root):
-        os.chmod(folder, 0o500)
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NETWORKDAY_NOW": NOW, "NETWORKDAY_TZ": "Europe/Berlin"}
-    env.pop("NETWORKDAY_HOME", None)
-    return subprocess.run(
-        [sys.executable, "-c", CHILD, "--data-dir", str(root), *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        cwd=root.parent,
-    )
+    return run_as_reader(CHILD, root, "--data-dir", str(root), *args)
 
 
 @pytest.fixture(params=["without a cache folder", "with a cache folder"])
@@ -87,7 +62,7 @@ def folder(request: pytest.FixtureRequest, place: Path) -> Path:
     if request.param == "with a cache folder":
         Store.open(root, FixedClock(datetime.fromisoformat(NOW)))  # made by its owner, as their own start would
         assert (root / ".networkday" / "index.marshal").exists()
-    _read_only(root)
+    make_read_only(root)
     return root
 
 
@@ -123,7 +98,7 @@ def test_a_lock_the_user_cannot_write_is_named(place: Path) -> None:
     Store.open(root, FixedClock(datetime.fromisoformat(NOW)))
     lock = root / ".networkday" / "lock"
     lock.write_bytes(b"")
-    _read_only(root)
+    make_read_only(root)
     lock.chmod(0o400)
     before = every_byte(root)
     assert _run(root, "today").returncode == 0
