@@ -199,3 +199,21 @@ def test_any_bytes_in_a_cache_file_never_stop_the_app(folder: Path, target: str,
         for name, data in kept.items():
             _write(folder, name, data)
     assert every_byte(folder) == before
+
+
+@pytest.mark.parametrize("target", ["index.marshal", "index-05.marshal", "today.marshal"])
+async def test_a_cache_file_that_is_a_folder_is_passed_over(
+    folder: Path, expected: tuple, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    path = folder / ".networkday" / target
+    path.unlink()
+    path.mkdir(mode=0o700)
+    before = every_byte(folder)
+    assert _state(Store.open(folder, CLOCK)) == expected
+    for command in (["today"], ["timer", "status"], ["log", "aisha-bello", "talked"]):
+        code, _, err = run(folder, capsys, *command)
+        assert (code, err) == (0, ""), command
+    assert path.is_dir()
+    messages = await start_app(folder)
+    assert not any("could not be read" in message for message in messages)
+    assert every_byte(folder)["config.toml"] == before["config.toml"]
