@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
 def edit_entry(store: Store, record: Day) -> int:
     day = record.date
-    reason = store.read_only_reason(store.day_path(day))
-    if reason:
+    reason = store.read_only_reason(store.day_path(day)) or store.cannot_save
+    if reason:  # said before the editor opens, so nothing is typed in vain
         raise CommandError(reason)
     before = to_editor_text(day, record.journal, store.config.prompts, day_figures(store, day, record))
     after = edit_text(before, f"journal-{day.isoformat()}.md")

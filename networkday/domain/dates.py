@@ -5,6 +5,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+#: The dates networkday accepts, in files and as typed: a job search's past and future,
+#: far from the calendar's ends, where a day's arithmetic (a cadence, a week's span, a
+#: time zone's offset) would leave the years Python can hold.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+RANGE_TEXT = f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+def in_range(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
 _RELATIVE = re.compile(r"^\+(\d{1,4})\s*([dw]?)$")
 
 
@@ -23,8 +35,12 @@ def parse_when(text: str, today: date) -> date:
     match = _RELATIVE.match(word)
     if match:
         amount = int(match.group(1))
-        return today + timedelta(days=amount * (7 if match.group(2) == "w" else 1))
-    try:
-        return date.fromisoformat(word)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, today, tomorrow, +3 or +2w)") from None
+        day = today + timedelta(days=amount * (7 if match.group(2) == "w" else 1))
+    else:
+        try:
+            day = date.fromisoformat(word)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, today, tomorrow, +3 or +2w)") from None
+    if not in_range(day):
+        raise ValueError(f"{text!r} is outside the dates networkday accepts ({RANGE_TEXT})")
+    return day

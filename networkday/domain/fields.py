@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from networkday.domain.dates import RANGE_TEXT, in_range
 from networkday.domain.errors import RecordError
 
 Path = tuple[str | int, ...]
@@ -94,7 +95,12 @@ class TableReader:
             return None
         if isinstance(value, datetime) or not isinstance(value, date):
             raise self._fail(key, "a date such as 2026-12-01")
+        if not in_range(value):
+            raise self._out_of_range(key, value)
         return value
+
+    def _out_of_range(self, key: str, value: date) -> RecordError:
+        return RecordError(f"{key!r} must be a date {RANGE_TEXT}, not {value.isoformat()}", (*self.path, key))
 
     def date(self, key: str) -> date:
         value = self.opt_date(key)
@@ -109,6 +115,8 @@ class TableReader:
             return None
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise self._fail(key, "a date and time with an offset, such as 2026-12-01T09:30:00+01:00")
+        if not in_range(value.date()):
+            raise self._out_of_range(key, value)
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...], *, required: bool = False) -> str | None:

@@ -11,6 +11,14 @@ instead of all of it (136 ms for the whole index at 30,000 contacts). A command 
 needs only the days (``timer status``, every few seconds) never reads the shards.
 Cache files are replaced atomically but not fsynced: after a power cut a torn cache
 fails to load and is rebuilt from the data files, which are what must survive.
+
+Each cache file is sealed: a tag and the CRC-32 of its body go before the marshalled
+data, and a file whose body does not match them is thrown away unread. Only this
+module writes what it then trusts, so no odd entry (a key such as ``../x``, a row of the
+wrong shape, a day named ``zz.toml``), whether from an edit, another program or a torn
+write, ever reaches the store. Checking every field of 30,000 rows instead took as long
+as loading them; the CRC of the whole cache of bench/make_data.py's 30,000 contacts
+(5.8 MB) takes 1.2 ms, against about 55 ms to load it.
 """
 
 from __future__ import annotations
@@ -26,9 +34,12 @@ from pathlib import Path
 
 from networkday.storage.atomic import FILE_MODE, read_with_stat, temp_name
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 SHARDS = 32
 _KEY = (INDEX_VERSION, SHARDS, sys.version_info[:2])
+#: What every sealed cache file starts with, before the CRC-32 of its body.
+_SEAL = b"networkday-cache\n"
+_HEAD = len(_SEAL) + 4
 
 #: (mtime_ns, size, summary row or None, problem as (line, column, message) or None,
 #: the format of a file a newer networkday wrote or None)
@@ -53,7 +64,7 @@ def mark_of(path: Path, *, ctime: bool = False) -> FileMark | None:
     """The file's mark now, or None when there is no such file."""
     try:
         return file_mark(os.stat(path), ctime=ctime)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # NotADirectoryError: ``.networkday`` is a file
         return None
 
 
@@ -173,8 +184,8 @@ class IndexCache:
         cache = cls()
         cache.marks[path] = None
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
-            data = marshal.loads(cache._read(path))
-            if data.get("key") != _KEY:
+            data = unseal(cache._read(path))
+            if type(data) is not dict or data.get("key") != _KEY or type(data.get("days")) is not dict:
                 return cache
             cache.days = DirtyEntries(data["days"])
             cache._contacts, cache._path = None, path
@@ -196,7 +207,7 @@ class IndexCache:
         """A missing or torn shard leaves the contacts to be rebuilt from the files."""
         assert self._path is not None
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            shards = [marshal.loads(self._read(_shard_path(self._path, number))) for number in range(SHARDS)]
+            shards = [unseal(self._read(_shard_path(self._path, number))) for number in range(SHARDS)]
             if all(isinstance(shard, dict) for shard in shards):
                 self._complete = True
                 return ShardedEntries(shards)
@@ -230,15 +241,29 @@ class IndexCache:
                 self._complete = True
             for number in sorted(self.contacts.dirty):
                 shard = _shard_path(path, number)
-                self.marks[shard] = replace_cache_file(shard, marshal.dumps(self.contacts.shards[number]))
+                self.marks[shard] = replace_cache_file(shard, seal(self.contacts.shards[number]))
             self.contacts.dirty.clear()
         if self.days.dirty or not path.exists():
-            self.marks[path] = replace_cache_file(path, marshal.dumps({"key": _KEY, "days": dict(self.days)}))
+            self.marks[path] = replace_cache_file(path, seal({"key": _KEY, "days": dict(self.days)}))
             self.days.dirty = False
 
 
 def _shard_path(path: Path, number: int) -> Path:
     return path.with_name(f"{path.stem}-{number:02d}{path.suffix}")
+
+
+def seal(value: object) -> bytes:
+    """``value`` marshalled, behind the tag and the CRC-32 that ``unseal`` checks."""
+    body = marshal.dumps(value)
+    return _SEAL + zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def unseal(data: bytes) -> object:
+    """What ``seal`` wrote; ValueError for anything else (a foreign, edited or torn file)."""
+    body = memoryview(data)[_HEAD:]
+    if data[: len(_SEAL)] != _SEAL or zlib.crc32(body).to_bytes(4, "big") != data[len(_SEAL) : _HEAD]:
+        raise ValueError("not a sealed networkday cache file")
+    return marshal.loads(body)
 
 
 def replace_cache_file(target: Path, data: bytes) -> FileMark:

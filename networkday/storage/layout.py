@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from networkday.domain.dates import RANGE_TEXT, in_range
 from networkday.domain.text import slugify
 from networkday.storage.atomic import OPEN_BITS, remove_if_stale, too_open
 
@@ -50,6 +51,8 @@ def day_of(year: str, name: str) -> date | str:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return f"{name.removesuffix('.toml')} is not a date, so this file is not read"
+    if not in_range(day):
+        return f"{day.isoformat()} is outside the dates networkday accepts ({RANGE_TEXT}), so this file is not read"
     if match.group(1) != year:
         return f"this day belongs in days/{match.group(1)}/, so it is not read here"
     return day
@@ -77,6 +80,22 @@ class Findings:
         return lines
 
 
+@contextlib.contextmanager
+def _listing(folder: Path, findings: Findings) -> Iterator[Iterator[os.DirEntry[str]]]:
+    """The folder's entries: none when it is missing (nothing in it yet) or cannot be listed (noted)."""
+    try:
+        listing = os.scandir(folder)
+    except OSError as error:
+        if isinstance(error, NotADirectoryError):
+            findings.strays[folder] = "not a folder, so nothing in it is read; move it away"
+        elif not isinstance(error, FileNotFoundError):
+            findings.strays[folder] = f"cannot be read: {error.strerror or error}"
+        yield iter(())
+        return
+    with listing:
+        yield listing
+
+
 def toml_files(folder: Path, findings: Findings) -> dict[str, tuple[int, int]]:
     """The ``.toml`` files of one folder, each with its mtime (ns) and size; stale temp files are removed.
 
@@ -84,7 +103,7 @@ def toml_files(folder: Path, findings: Findings) -> dict[str, tuple[int, int]]:
     the loop does no more than it must per file (the stat is most of what is left).
     """
     files: dict[str, tuple[int, int]] = {}
-    with contextlib.suppress(FileNotFoundError), os.scandir(folder) as entries:
+    with _listing(folder, findings) as entries:
         for entry in entries:
             name = entry.name
             if not name.endswith(".toml") or name[0] == ".":
@@ -103,11 +122,13 @@ def toml_files(folder: Path, findings: Findings) -> dict[str, tuple[int, int]]:
 
 def year_folders(days_dir: Path, findings: Findings) -> Iterator[Path]:
     """The ``days/YYYY`` folders; a day file left directly in ``days/`` is noted as not read."""
-    with contextlib.suppress(FileNotFoundError), os.scandir(days_dir) as entries:
+    with _listing(days_dir, findings) as entries:
         for entry in entries:
             if entry.name.endswith(".toml") and not entry.name.startswith("."):
                 findings.strays[Path(entry.path)] = "day files belong in days/YYYY/, so this one is not read"
-            elif entry.is_dir() and is_year_folder(entry.name):
+            elif is_year_folder(entry.name) and not entry.is_dir():
+                findings.strays[Path(entry.path)] = "a year's day files go in a folder of that name; this is not one"
+            elif is_year_folder(entry.name):
                 if too_open(entry.stat().st_mode):
                     findings.open_folders.append(Path(entry.path))
                 yield Path(entry.path)

@@ -11,8 +11,9 @@ The preview is used only when it was made from the very files the start would re
 the index cache's files, config.toml and the day's file, each as it was then (inode,
 mtime, size, and for the two that people edit, ctime), on the same day and in the same
 time zone, by the same version of networkday.
-Otherwise it is ignored and the start reads the index as before. It is a cache: lost,
-damaged or stale, it costs nothing but the time it saves.
+Otherwise it is ignored and the start reads the index as before. It is sealed as the
+index cache is (``index.seal``), so a file this code did not write is never read. It is
+a cache: lost, damaged or stale, it costs nothing but the time it saves.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from networkday import __version__
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.queue import QueueItem, Score
 from networkday.domain.summary import ContactSummary
-from networkday.storage.index import IndexCache, mark_of, replace_cache_file
+from networkday.storage.index import IndexCache, mark_of, replace_cache_file, seal, unseal
 from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.storage.store import Store
 
@@ -63,8 +64,10 @@ def _stamp(store: Store, day: date) -> tuple:
 
 def load_preview(store: Store, day: date) -> DayPreview | None:
     """The preview of ``day`` if it was made from the files as they are now, else None."""
+    if store.no_cache:
+        return None
     try:
-        data = marshal.loads(preview_path(store).read_bytes())
+        data = unseal(preview_path(store).read_bytes())
         if not isinstance(data, dict) or data.get("stamp") != _stamp(store, day):
             return None
         items, score, problem, toward, counts, rows = data["queue"]
@@ -87,7 +90,7 @@ def keep_preview(store: Store, day: date) -> None:
     made from changed while it was computed. The summaries must be read for this; the
     store reads them if it has not yet.
     """
-    if not (store.contacts or store.days):
+    if store.no_cache or not (store.contacts or store.days):
         return  # an empty folder has nothing to preview, and the app greets it instead
     if not store.in_step_with_disk():
         return
@@ -95,7 +98,7 @@ def keep_preview(store: Store, day: date) -> None:
     path = preview_path(store)
     clean = not (store.problems or store.warnings)
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
-        kept = marshal.loads(path.read_bytes())
+        kept = unseal(path.read_bytes())
         if kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
             return
     queue = day_queue(store, day)
@@ -109,7 +112,7 @@ def keep_preview(store: Store, day: date) -> None:
     if not store.in_step_with_disk() or _stamp(store, day) != stamp:
         return  # another writer came by meanwhile: the next exit or command keeps one
     with contextlib.suppress(OSError):
-        replace_cache_file(path, marshal.dumps({"stamp": stamp, "queue": data, "files": files}))
+        replace_cache_file(path, seal({"stamp": stamp, "queue": data, "files": files}))
 
 
 def current_preview(store: Store, day: date) -> DayPreview | None:

@@ -40,6 +40,8 @@ from networkday.storage.problems import DataProblem, ProblemError, StoreError, W
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
+#: What opening a file that is not there raises: no such file, or a folder on its path is a file.
+_GONE = (FileNotFoundError, NotADirectoryError)
 #: An index mtime no file has: an entry that is always read again (a file that could not be opened).
 _REREAD = -1
 
@@ -86,6 +88,11 @@ class Store:
         self.read_only: dict[Path, int] = {}
         self._index = IndexCache()
         self._open_warnings: list[str] = []
+        self._config_warnings: list[str] = []
+        #: Why nothing can be saved this run (``.networkday`` is not a writable folder), or None.
+        self.cannot_save: str | None = None
+        #: True when ``.networkday`` cannot be used at all: no cache, no preview, no state.
+        self.no_cache = False
         self._scan_warnings: list[str] = []
         self._strays: set[Path] = set()
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
@@ -101,7 +108,7 @@ class Store:
     def warnings(self) -> list[str]:
         """What the user should know that stops nothing: modes open to others, read-only files."""
         newer = [_newer_message(path, version) for path, version in sorted(self.read_only.items())]
-        return [*self._open_warnings, *self._scan_warnings, *newer]
+        return [*self._open_warnings, *self._config_warnings, *self._scan_warnings, *newer]
 
     # -- opening and scanning ---------------------------------------------------------
 
@@ -152,27 +159,90 @@ class Store:
         return self.app_dir / "lock"
 
     def _prepare(self) -> None:
-        for folder in (self.root, self.contacts_dir, self.days_dir, self.app_dir):
-            ensure_dir(folder)
-            if too_open(folder.stat().st_mode):
-                self._open_warnings.append(f"{folder}: the folder is open to other users; run chmod 700 on it")
-        ignore = self.app_dir / ".gitignore"
-        if not ignore.exists():
-            write_atomic(ignore, b"# networkday's cache and state: machine-local, never commit\n*\n")
-        for folder in (self.root, self.app_dir):
-            remove_stale_temps(folder)
+        """Makes what a fresh folder lacks; what cannot be made only limits this run.
+
+        Reading needs none of it, so a folder that cannot be written (a read-only mount, a
+        backup, another user's) still answers every command that only reads. Its cache
+        folder decides the rest: without one there is no cache, no preview and no state
+        this run, and no save, since the lock lives there (see ``cannot_save``).
+        """
+        root = self.root
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root}: not a folder")
+        try:
+            ensure_dir(root)
+        except OSError as error:
+            raise StoreError(f"{root}: the data folder cannot be created: {error.strerror or error}") from None
+        for folder in (self.contacts_dir, self.days_dir):
+            with contextlib.suppress(OSError):  # a missing one is read as empty; a save makes it
+                ensure_dir(folder)
+        self._prepare_app_dir()
+        for folder in (root, self.contacts_dir, self.days_dir, self.app_dir):
+            with contextlib.suppress(OSError):
+                if folder.is_dir() and too_open(folder.stat().st_mode):
+                    self._open_warnings.append(f"{folder}: the folder is open to other users; run chmod 700 on it")
+        if self.cannot_save is None:
+            ignore = self.app_dir / ".gitignore"
+            with contextlib.suppress(OSError):
+                if not ignore.exists():
+                    write_atomic(ignore, b"# networkday's cache and state: machine-local, never commit\n*\n")
+            for folder in (root, self.app_dir):
+                with contextlib.suppress(OSError):
+                    remove_stale_temps(folder)
+
+    def _prepare_app_dir(self) -> None:
+        """``.networkday``: made if missing; one that is not a folder or cannot be written is said once."""
+        app_dir = self.app_dir
+        if app_dir.is_symlink() or app_dir.exists():
+            if not app_dir.is_dir():
+                self.no_cache = True
+                self.cannot_save = (
+                    f"{app_dir}: not a folder, so networkday keeps no cache, preview or state and saves"
+                    " nothing (its lock lives there); move the file away"
+                )
+            elif self.lock_path.exists() and not os.access(self.lock_path, os.W_OK):
+                self.cannot_save = f"{self.lock_path}: cannot be written, so nothing is saved (it is the folder lock)"
+            elif not self.lock_path.exists() and not os.access(app_dir, os.W_OK):
+                self.cannot_save = f"{app_dir}: cannot be written, so nothing is saved (the lock lives there)"
+        else:
+            try:
+                ensure_dir(app_dir)
+            except OSError as error:
+                self.no_cache = True
+                reason = error.strerror or error
+                self.cannot_save = (
+                    f"{app_dir}: cannot be created ({reason}), so nothing is saved (the lock lives there)"
+                )
+        if self.cannot_save is not None:
+            self._open_warnings.append(self.cannot_save)
 
     def load_config(self) -> None:
+        """config.toml: a file that cannot be read is a problem and the defaults apply.
+
+        networkday never writes config.toml, so one from a newer networkday is read like
+        any other, with a warning: it may hold settings this version does not know.
+        """
         path = self.root / "config.toml"
         self.problems.pop(path, None)
+        self._config_warnings = []
         try:
             data, stat = read_with_stat(path)
         except FileNotFoundError:
             self.config, self.config_mark = Config(), None
             return
+        except OSError as error:
+            self.config, self.config_mark = Config(), mark_of(path, ctime=True)
+            self.problems[path] = DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")
+            return
         self.config_mark = file_mark(stat, ctime=True)
         try:
             table, text = parse(path, data)
+            version = table.get("format")
+            if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+                self._config_warnings.append(
+                    f"{path}: written by a newer networkday (format {version}); settings this version"
+                    " does not know are not used"
+                )
             self.config = build(path, text, lambda: Config.from_dict(table))
         except ProblemError as error:
             self.problems[path] = error.problem
@@ -291,7 +361,7 @@ class Store:
         """A file a look did not list: forgotten if it is gone, else whether it needs reading."""
         try:
             stat = os.stat(path)
-        except FileNotFoundError:
+        except _GONE:
             return True
         return not _unchanged(entries.get(key), (stat.st_mtime_ns, stat.st_size))
 
@@ -331,7 +401,7 @@ class Store:
             path = self.day_path(day)
             try:
                 stat = os.stat(path)
-            except FileNotFoundError:
+            except _GONE:
                 if path.name in self._index.days:
                     self._forget_day(path.name)
                     changed.add(day.toordinal())
@@ -346,8 +416,8 @@ class Store:
     def _note(self, findings: Findings) -> None:
         """Files the scan passed over become problems; modes open to others become warnings."""
         config = self.root / "config.toml"
-        with contextlib.suppress(FileNotFoundError):
-            if too_open(config.stat().st_mode):
+        with contextlib.suppress(OSError):
+            if config.is_file() and too_open(config.stat().st_mode):
                 findings.open_files.append(config)
         for path in self._strays - set(findings.strays):
             self.problems.pop(path, None)
@@ -365,6 +435,8 @@ class Store:
     def flush_index(self) -> None:
         """Writes the changed parts of the index cache (cheap when nothing changed)."""
         self._index_pending = False
+        if self.no_cache:
+            return
         with contextlib.suppress(OSError):
             self._index.save(self.index_path)
 
@@ -404,7 +476,7 @@ class Store:
         """Reads one file again; a missing, unreadable or broken one yields None and its problem is noted."""
         try:
             data, stat = read_with_stat(path)
-        except FileNotFoundError:
+        except _GONE:
             entries.pop(key, None)
             self.problems.pop(path, None)
             self.read_only.pop(path, None)
@@ -497,9 +569,11 @@ class Store:
         """The record in ``path``, or None when there is no such file; a broken one raises ProblemError."""
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except _GONE:  # a folder on its path that is a file is reported by the scan
             self.read_only.pop(path, None)
             return None
+        except OSError as error:  # its mode, a folder in its place, an I/O error
+            raise ProblemError(DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")) from None
         return self._decode(path, data, make)
 
     def contact(self, contact_id: str) -> Contact:
@@ -516,7 +590,7 @@ class Store:
         """Cheap change detection for polling: the day file's mtime and size."""
         try:
             stat = os.stat(self.day_path(day))
-        except FileNotFoundError:
+        except _GONE:
             return None
         return stat.st_mtime_ns, stat.st_size
 
@@ -525,6 +599,8 @@ class Store:
     @contextlib.contextmanager
     def _writing(self, path: Path) -> Iterator[None]:
         """The folder lock around one read-modify-write; a failing system call becomes a WriteError naming the file."""
+        if self.cannot_save is not None:
+            raise WriteError(f"{path}: not saved: {self.cannot_save}")
         try:
             with folder_lock(self.lock_path):
                 yield
@@ -712,6 +788,8 @@ class Store:
         held is never thrown away unseen. An empty file holds no choices and is no problem.
         """
         path = self.state_path
+        if self.no_cache:
+            return {}
         try:
             data = path.read_bytes()
         except FileNotFoundError:

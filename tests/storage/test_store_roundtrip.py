@@ -44,7 +44,7 @@ name = st.text(characters, min_size=1, max_size=30).map(str.strip).filter(bool)
 # No imaginary times (a wall-clock time a DST change skips): no clock or file produces them,
 # and their offset is a guess, so a session of zero length could end "before" it starts.
 instants = st.datetimes(
-    min_value=datetime(1800, 1, 1),
+    min_value=datetime(1900, 1, 2),  # the range networkday accepts (domain.dates)
     max_value=datetime(2200, 1, 1),
     timezones=st.sampled_from(ZONES),
     allow_imaginary=False,
