@@ -1,20 +1,19 @@
 """Where the client-written fixtures are, for import tests.
 
-``shared/fixtures`` beside the checkout is the source of truth (CI has it there); the
-copies in ``tests/fixtures/shared`` (with their README and licence) keep the tests
-running where it is missing.
+Copies of ``shared/fixtures`` (with their README and licence) live in
+``tests/fixtures/shared``: the tests read only files inside the repository, so they pass
+from a clone with nothing beside it, as on a user's machine.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
 _COPIES = Path(__file__).resolve().parent / "fixtures" / "shared"
 
 
 def fixtures_dir() -> Path:
-    return _SHARED if _SHARED.is_dir() else _COPIES
+    return _COPIES
 
 
 def fixture(relative: str) -> Path:
