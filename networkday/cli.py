@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
+from networkday.commands.safe_streams import safe_streams
 from networkday.storage.index import paused_gc
 
 if TYPE_CHECKING:  # the UI is imported only when the app opens
@@ -68,7 +69,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Runs a command, or the app; whatever either prints passes through ``safe_streams``."""
+    with safe_streams():
+        return _main(sys.argv[1:] if argv is None else argv)
+
+
+def _main(argv: Sequence[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:

@@ -7,8 +7,9 @@ Each kind is a row of :data:`EXPORT_KINDS`. To add one (vcard, csv, ics, ...), a
 None). The module is imported only when its kind runs, so the command stays fast. Raise
 CommandError for a failure; print warnings to stderr.
 
-The document goes to stdout, or with ``-o FILE`` to a new 0600 file that replaces FILE
-atomically: exports hold personal data, and a failed export never leaves half a file.
+The document goes to stdout, its controls escaped as in every command's output, or with
+``-o FILE`` to a new 0600 file that replaces FILE atomically: exports hold personal data,
+and a failed export never leaves half a file.
 FILE may not lie inside the data folder, so an export never replaces a record.
 """
 
@@ -91,9 +92,8 @@ def run(args: argparse.Namespace) -> int:
     if target is not None:
         write_export(target, data, f"{args.kind} exported as {args.format}")
         return 0
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    # Through the command's text stream, which escapes controls: stdout may be a terminal.
+    sys.stdout.write(data.decode("utf-8"))
     return 0
 
 

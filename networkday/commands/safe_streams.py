@@ -1,0 +1,64 @@
+"""Every command's stdout and stderr: user text is shown, never run by the terminal."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import TextIO
+
+from networkday.domain.text import escape_output
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that escapes controls and bidi controls on their way to ``inner``.
+
+    Names, notes and file names reach many lines of many commands; escaping them here, where
+    every print passes, leaves none out. ``raw`` is for the few writes of the app's own
+    control characters (the progress line's carriage return).
+    """
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self.raw = inner
+
+    def write(self, text: str) -> int:
+        self.raw.write(escape_output(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", None) or "utf-8"
+
+
+@contextmanager
+def safe_streams() -> Iterator[None]:
+    """``sys.stdout`` and ``sys.stderr`` escaped for the duration, then as they were."""
+    stdout, stderr = sys.stdout, sys.stderr
+    safe = SafeStream(stdout), SafeStream(stderr)
+    sys.stdout, sys.stderr = safe
+    try:
+        yield
+    finally:
+        for stream in safe:
+            with suppress(BrokenPipeError, ValueError):  # a closed pipe or stream: nothing left to say
+                stream.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def raw_stream(stream: TextIO) -> TextIO:
+    """The stream under a SafeStream, for the app's own control characters."""
+    return stream.raw if isinstance(stream, SafeStream) else stream  # type: ignore[return-value]
