@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
-from networkday.commands.safe_streams import safe_streams
+from networkday.commands.safe_streams import raw_streams, safe_streams
 from networkday.storage.index import paused_gc
 
 if TYPE_CHECKING:  # the UI is imported only when the app opens
@@ -69,7 +69,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Runs a command, or the app; whatever either prints passes through ``safe_streams``."""
+    """Runs a command, or the app; what a command prints passes through ``safe_streams``."""
     with safe_streams():
         return _main(sys.argv[1:] if argv is None else argv)
 
@@ -102,7 +102,8 @@ def run_app(args: argparse.Namespace) -> int:
         args.data_dir = str(demo)
     try:
         app = build_app(args)
-        app.run()
+        with raw_streams():
+            app.run()
         return int(app.return_code or 0)
     finally:
         if demo is not None:

@@ -59,6 +59,19 @@ def safe_streams() -> Iterator[None]:
         sys.stdout, sys.stderr = stdout, stderr
 
 
+@contextmanager
+def raw_streams() -> Iterator[None]:
+    """The streams under ``safe_streams`` for the duration: for the app, which draws with
+    escape sequences and shows user data only through its own plain text (ui/plain.py),
+    and whose crash report is coloured."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = raw_stream(stdout), raw_stream(stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
 def raw_stream(stream: TextIO) -> TextIO:
     """The stream under a SafeStream, for the app's own control characters."""
     return stream.raw if isinstance(stream, SafeStream) else stream  # type: ignore[return-value]
