@@ -12,6 +12,7 @@ import re
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import OptionList
 
 from networkday.domain.contact import Contact
 from networkday.domain.day import Call
@@ -76,3 +77,18 @@ async def test_the_network_list_lines_up_whatever_the_names(wide_store: Store) -
 
 def test_today_80x24_with_wide_and_hidden_characters(snap_compare, wide_store: Store) -> None:
     assert snap_compare(create_app(wide_store), terminal_size=(80, 24))
+
+
+async def test_the_problems_view_shows_an_odd_file_name_escaped_on_one_line(store: Store) -> None:
+    odd = store.contacts_dir / "bad\x1b[2J\nname\u202e.toml"
+    odd.write_text("name = [\n", "utf-8")
+    odd.chmod(0o600)
+    app = create_app(Store.open(store.root, store.clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        problems = app.screen.query_one("#problems-list", OptionList)
+        shown = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]
+    assert len(shown) == 1
+    assert shown[0].startswith("contacts/bad\\x1b[2J\\nname\\u202e.toml:1:1: ")
+    assert "\n" not in shown[0]
