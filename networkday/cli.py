@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
 from networkday.commands.safe_streams import raw_streams, safe_streams
+from networkday.domain.text import escape_name
 from networkday.storage.index import paused_gc
 
 if TYPE_CHECKING:  # the UI is imported only when the app opens
@@ -85,7 +86,7 @@ def _main(argv: Sequence[str]) -> int:
         with paused_gc():
             return int(args.run(args) or 0)
     except CommandError as error:
-        print(f"networkday: {error}", file=sys.stderr)
+        print(f"networkday: {escape_name(str(error))}", file=sys.stderr)  # one line, whatever paths it names
         return error.code
     except KeyboardInterrupt:
         return 130

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from networkday.commands.common import CommandError, open_store, run_store
+from networkday.commands.safe_streams import raw_stream
+from networkday.domain.text import escape_output
 from networkday.storage.atomic import write_atomic
 from networkday.storage.store import Store
 
@@ -92,8 +94,12 @@ def run(args: argparse.Namespace) -> int:
     if target is not None:
         write_export(target, data, f"{args.kind} exported as {args.format}")
         return 0
-    # Through the command's text stream, which escapes controls: stdout may be a terminal.
-    sys.stdout.write(data.decode("utf-8"))
+    # Escaped as every command's output is (stdout may be a terminal), and UTF-8 as the
+    # document says, whatever the locale's encoding.
+    stdout = raw_stream(sys.stdout)
+    stdout.flush()
+    stdout.buffer.write(escape_output(data.decode("utf-8")).encode("utf-8"))
+    stdout.buffer.flush()
     return 0
 
 

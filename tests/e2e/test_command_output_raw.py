@@ -160,3 +160,27 @@ def test_text_that_is_safe_passes_unchanged(folder: Path, tmp_path: Path) -> Non
     assert run(tmp_path / "plain", "add", "Zoë 李 🙂\tTab")[0] == 0
     _, out, _ = run(tmp_path / "plain", "export", "csv")
     assert ",Zoë 李 🙂\tTab," in out
+
+
+def test_an_error_naming_an_odd_path_stays_on_one_line(tmp_path: Path) -> None:
+    odd = tmp_path / "odd\nnetworkday: fake\x1b[2J"
+    odd.write_text("", "utf-8")
+    code, _, err = run(odd, "check")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "odd\\nnetworkday: fake\\x1b[2J: not a folder" in err
+
+
+def test_export_to_stdout_is_utf8_in_any_locale(tmp_path: Path) -> None:
+    folder = tmp_path / "cjk"
+    assert run(folder, "add", "李明 🙂")[0] == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "networkday", "--data-dir", str(folder), "export", "csv"],
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "PYTHONIOENCODING": "latin-1"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "李明 🙂".encode() in done.stdout
