@@ -24,7 +24,13 @@ class SafeStream(io.TextIOBase):
         self.raw = inner
 
     def write(self, text: str) -> int:
-        self.raw.write(escape_output(text))
+        """Writes ``text`` escaped; a character the stream's encoding lacks (a CJK name under a
+        Latin-1 locale) is written as its escape too, rather than ending the command."""
+        safe = escape_output(text)
+        try:
+            self.raw.write(safe)
+        except UnicodeEncodeError:
+            self.raw.write(safe.encode(self.encoding, "backslashreplace").decode(self.encoding))
         return len(text)
 
     def flush(self) -> None:

@@ -184,3 +184,19 @@ def test_export_to_stdout_is_utf8_in_any_locale(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "李明 🙂".encode() in done.stdout
+
+
+def test_a_name_the_locale_cannot_encode_is_escaped_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "latin"
+    assert run(folder, "add", "李明", "--company", "Zoë")[0] == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "networkday", "--data-dir", str(folder), "today"],
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1", "NETWORKDAY_NOW": NOW.isoformat()},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"\\u674e\\u660e" in done.stdout
+    assert "Zoë".encode("latin-1") in done.stdout
