@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, open_store
+from networkday.commands.safe_streams import raw_streams, safe_streams
+from networkday.domain.text import escape_name
 from networkday.storage.index import paused_gc
 
 if TYPE_CHECKING:  # the UI is imported only when the app opens
@@ -68,7 +70,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Runs a command, or the app; what a command prints passes through ``safe_streams``."""
+    with safe_streams():
+        return _main(sys.argv[1:] if argv is None else argv)
+
+
+def _main(argv: Sequence[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
@@ -79,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with paused_gc():
             return int(args.run(args) or 0)
     except CommandError as error:
-        print(f"networkday: {error}", file=sys.stderr)
+        print(f"networkday: {escape_name(str(error))}", file=sys.stderr)  # one line, whatever paths it names
         return error.code
     except KeyboardInterrupt:
         return 130
@@ -96,7 +103,8 @@ def run_app(args: argparse.Namespace) -> int:
         args.data_dir = str(demo)
     try:
         app = build_app(args)
-        app.run()
+        with raw_streams():
+            app.run()
         return int(app.return_code or 0)
     finally:
         if demo is not None:

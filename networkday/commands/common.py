@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from typing import Any
 
 from networkday.clock import Clock, clock_from_environ
 from networkday.domain.dates import parse_when
+from networkday.domain.text import BIDI_CONTROLS
 from networkday.paths import data_dir
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+
+#: What json.dumps leaves raw with ensure_ascii=False and a terminal could run or reorder.
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{BIDI_CONTROLS}]")
 
 
 class CommandError(Exception):
@@ -78,10 +83,14 @@ def parse_date(text: str) -> date:
 
 
 def print_json(value: Any) -> None:
+    """``value`` as JSON; DEL, C1 and bidi controls written as ``\\u`` escapes (json escapes C0).
+
+    The data stays whole for a program that reads it, and nothing in it acts on a terminal.
+    """
     import json  # here: the app and most commands never print JSON, and the module costs a millisecond
 
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n")
 
 
 def run_store(action: Any) -> Any:

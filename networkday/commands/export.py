@@ -7,8 +7,9 @@ Each kind is a row of :data:`EXPORT_KINDS`. To add one (vcard, csv, ics, ...), a
 None). The module is imported only when its kind runs, so the command stays fast. Raise
 CommandError for a failure; print warnings to stderr.
 
-The document goes to stdout, or with ``-o FILE`` to a new 0600 file that replaces FILE
-atomically: exports hold personal data, and a failed export never leaves half a file.
+The document goes to stdout, its controls escaped as in every command's output, or with
+``-o FILE`` to a new 0600 file that replaces FILE atomically: exports hold personal data,
+and a failed export never leaves half a file.
 FILE may not lie inside the data folder, so an export never replaces a record.
 """
 
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from networkday.commands.common import CommandError, open_store, run_store
+from networkday.commands.safe_streams import raw_stream
+from networkday.domain.text import escape_output
 from networkday.storage.atomic import write_atomic
 from networkday.storage.store import Store
 
@@ -91,9 +94,12 @@ def run(args: argparse.Namespace) -> int:
     if target is not None:
         write_export(target, data, f"{args.kind} exported as {args.format}")
         return 0
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    # Escaped as every command's output is (stdout may be a terminal), and UTF-8 as the
+    # document says, whatever the locale's encoding.
+    stdout = raw_stream(sys.stdout)
+    stdout.flush()
+    stdout.buffer.write(escape_output(data.decode("utf-8")).encode("utf-8"))
+    stdout.buffer.flush()
     return 0
 
 

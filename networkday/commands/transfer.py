@@ -20,6 +20,7 @@ from pathlib import Path
 from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, run_store
 from networkday.commands.export import write_export
+from networkday.commands.safe_streams import raw_stream
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.importers import IMPORTERS
@@ -86,13 +87,15 @@ class ProgressLine:
         percent = 100 * done // total if total else 100
         text = f"{stage}: {percent:3d}% ({done}/{total})"
         self.width = max(self.width, len(text))
-        sys.stderr.write(f"\r{text.ljust(self.width)}")
-        sys.stderr.flush()
+        stream = raw_stream(sys.stderr)  # its carriage return is the app's own
+        stream.write(f"\r{text.ljust(self.width)}")
+        stream.flush()
 
     def clear(self) -> None:
         if self.width:
-            sys.stderr.write("\r" + " " * self.width + "\r")
-            sys.stderr.flush()
+            stream = raw_stream(sys.stderr)
+            stream.write("\r" + " " * self.width + "\r")
+            stream.flush()
 
 
 def export_vcard(args: argparse.Namespace, store: Store) -> bytes:

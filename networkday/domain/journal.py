@@ -8,7 +8,6 @@ files, and the editor layout in :mod:`networkday.domain.journal_edit` round-trip
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,12 +16,12 @@ from itertools import accumulate
 
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures
+from networkday.domain.markdown_text import escape_inline, escape_markdown
 from networkday.domain.text import fold, strip_controls
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.vocab import OUTCOME_LABELS
 
 SNIPPET_WIDTH = 80
-_ATX = re.compile(r"^( {0,3})(#{1,6}(?:[ \t]|$))")
 
 
 def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer | None]]:
@@ -42,15 +41,6 @@ def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer
     return out
 
 
-def escape_headings(text: str) -> str:
-    """Puts a ``\\`` before the ``#`` of any line Markdown would read as a heading.
-
-    The document's outline (days and prompts) is then only ever the app's own; the
-    reader still sees the line as typed, since ``\\#`` shows as ``#``.
-    """
-    return "\n".join(_ATX.sub(r"\1\\\2", line) for line in text.split("\n"))
-
-
 def figure_lines(figures: DayFigures) -> list[str]:
     """The day's figures as short lines of text, for the entry's header."""
     goals = figures.goals
@@ -62,7 +52,7 @@ def figure_lines(figures: DayFigures) -> list[str]:
             f"{format_duration(figures.networking)} of {format_duration(figures.networking + figures.other)}, "
             f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)})"
         )
-    people = ", ".join(f"{one_line_safe(p.name)} ({p.id})" for p in figures.people) or "nobody yet"
+    people = ", ".join(f"{escape_inline(one_line_safe(p.name))} ({p.id})" for p in figures.people) or "nobody yet"
     return [
         f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
         f"Outcomes: {outcomes}",
@@ -83,7 +73,9 @@ def render_markdown(
 
     ``level`` is the title's heading level (prompts sit one below), so an export can nest
     entries under its own title. Control characters (all but newline and tab) are
-    dropped, since this text goes to terminals and viewers; unanswered prompts are left out.
+    dropped, since this text goes to terminals and viewers, and the user's text is escaped
+    (see :mod:`networkday.domain.markdown_text`), so the outline is only the app's and no
+    link, image or HTML comes from it; unanswered prompts are left out.
     """
     lines = [f"{'#' * level} {day.isoformat()} {day.strftime('%A')}", ""]
     lines.append(f"Rating: {journal.rating}/5" if journal.rating is not None else "Rating: none")
@@ -97,8 +89,8 @@ def render_markdown(
         if answer is not None and answer.text.strip()
     ]
     for prompt, text in written:
-        body = escape_headings(strip_controls(text)).rstrip("\n")
-        lines.extend([f"{'#' * (level + 1)} {one_line_safe(prompt)}", "", body, ""])
+        body = escape_markdown(strip_controls(text)).rstrip("\n")
+        lines.extend([f"{'#' * (level + 1)} {escape_inline(one_line_safe(prompt))}", "", body, ""])
     if not written:
         lines.extend(["_No reflection written._", ""])
     return "\n".join(lines)

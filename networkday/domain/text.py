@@ -7,6 +7,16 @@ import unicodedata
 import zlib
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Bidi controls (embeddings, overrides, isolates, marks): they can make text read as other text.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+#: Zero-width spaces and joiners, the word joiner and the BOM: they take no cell and hide in names.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+#: What a terminal may run or reorder, but tab, newline and a CR ending a line (CSV, iCalendar).
+_UNSAFE_OUTPUT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+#: As above, with tab, newline and every CR: a file name or a value shown on one line.
+_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 #: The Unicode names of Latin letters NFKD leaves whole: ø, ł, đ, ħ (WITH STROKE), æ, œ, ı.
 _LATIN_NAME = re.compile(r"\ALATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:DOTLESS )?([A-Z]{1,2})(?: WITH .+)?\Z")
@@ -23,6 +33,39 @@ def strip_controls(text: str) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(strip_controls(text).split())
+
+
+def escape_char(char: str) -> str:
+    """``\\x1b``, ``\\n``, ``\\u202e``: a character shown as its escape, as Python writes it."""
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def escape_output(text: str) -> str:
+    """Text for a terminal: controls and bidi controls shown as escapes, so none acts.
+
+    Tab and newline stay (they lay out the output), and so does a CR before a newline.
+    """
+    return _UNSAFE_OUTPUT.sub(lambda match: escape_char(match.group()), text)
+
+
+def escape_name(text: str) -> str:
+    """A file name or value on one line: every control escaped, newline and tab included."""
+    return _UNSAFE_NAME.sub(lambda match: escape_char(match.group()), text)
+
+
+def shown(text: str) -> str:
+    """User text for the screen: controls and zero-width characters dropped, bidi controls escaped.
+
+    A bidi override shown as ``\\u202e`` cannot turn the rest of a name around, and a name
+    with a zero-width space is drawn as wide as it is counted.
+    """
+    return _BIDI.sub(lambda match: escape_char(match.group()), _ZERO_WIDTH.sub("", strip_controls(text)))
+
+
+def shown_line(text: str) -> str:
+    """As ``shown``, folded onto one line."""
+    return " ".join(shown(text).split())
 
 
 def fold(text: str) -> str:

@@ -1,9 +1,12 @@
 """Contacts as CSV, one row each; with ``--history FILE``, every touch in a second CSV.
 
 Lists (emails, phones, links, tags, motives) share one cell, one value per line, so no
-value is ever split wrongly. A cell that a spreadsheet would run as a formula (one
-starting with ``=``, ``@``, or ``+``/``-`` followed by more than a number) gets a leading
-apostrophe: a LinkedIn name such as ``=HYPERLINK(…)`` stays text.
+value is ever split wrongly. A cell that a spreadsheet could run as a formula gets a
+leading apostrophe, as OWASP recommends: every cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return. A LinkedIn name such as ``=HYPERLINK(…)`` stays text,
+and so does a phone number such as ``+1-415-555-0101``, which a spreadsheet would
+otherwise compute. The apostrophe is the one character added; the rest of the cell is
+the data as it is.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from networkday.domain.contact import Contact
 FIELDS = ("id", *CONTACT_FIELDS)
 CONTACT_COLUMNS = (*FIELDS, "last_touch")
 HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note")
-_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().+/-]*$)")
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
 def contacts_csv(contacts: list[Contact]) -> bytes:
@@ -61,5 +64,5 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
 
 
 def safe_cell(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: phone numbers such as ``+1 555 0100`` stay as they are."""
+    """A cell a spreadsheet shows as text and never computes (see the module's docstring)."""
     return f"'{text}" if _FORMULA.search(text) else text

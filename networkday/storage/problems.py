@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from networkday.domain.text import escape_name
+
 
 @dataclass(frozen=True)
 class DataProblem:
@@ -14,7 +16,8 @@ class DataProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """One line, whatever the file is called: a newline or ESC in a name is shown as ``\\n``, ``\\x1b``."""
+        return f"{escape_name(str(self.path))}:{self.line}:{self.column}: {escape_name(self.message)}"
 
 
 class StoreError(Exception):

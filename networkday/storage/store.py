@@ -21,7 +21,7 @@ from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.errors import RecordError
 from networkday.domain.summary import ContactSummary, DaySummary
-from networkday.domain.text import slugify
+from networkday.domain.text import escape_name, slugify
 from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import (
     ensure_dir,
@@ -106,9 +106,15 @@ class Store:
 
     @property
     def warnings(self) -> list[str]:
-        """What the user should know that stops nothing: modes open to others, read-only files."""
+        """What the user should know that stops nothing: modes open to others, read-only files.
+
+        One line each, whatever the files are called (a newline or ESC in a name is escaped).
+        """
         newer = [_newer_message(path, version) for path, version in sorted(self.read_only.items())]
-        return [*self._open_warnings, *self._config_warnings, *self._scan_warnings, *newer]
+        return [
+            escape_name(warning)
+            for warning in (*self._open_warnings, *self._config_warnings, *self._scan_warnings, *newer)
+        ]
 
     # -- opening and scanning ---------------------------------------------------------
 

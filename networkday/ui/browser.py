@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from textual.app import App
 
-from networkday.domain.text import one_line
+from networkday.domain.text import shown_line
 from networkday.ui.links import copy_to_clipboard, linkable
 
 OPENED, SHOWN, REFUSED = "opened", "shown", "refused"
@@ -69,7 +69,7 @@ def open_link(app: App, url: str, environ: Mapping[str, str] | None = None) -> s
     env = os.environ if environ is None else environ
     if not linkable(url):
         app.notify(
-            f"Not opened: only https:// and mailto: links are ({one_line(url)})", severity="warning", markup=False
+            f"Not opened: only https:// and mailto: links are ({shown_line(url)})", severity="warning", markup=False
         )
         return REFUSED
     if not remote_session(env) and launch(url):
@@ -77,5 +77,5 @@ def open_link(app: App, url: str, environ: Mapping[str, str] | None = None) -> s
         return OPENED
     copy_to_clipboard(app, url)
     where = "This is a remote session" if remote_session(env) else "No graphical browser here"
-    app.notify(f"{url}\n{where}: the link is shown and copied, not opened.", markup=False, timeout=10)
+    app.notify(f"{shown_line(url)}\n{where}: the link is shown and copied, not opened.", markup=False, timeout=10)
     return SHOWN

@@ -7,17 +7,18 @@ from pathlib import Path
 
 from rich.text import Text
 
-from networkday.domain.text import one_line, strip_controls
+from networkday.domain.text import shown, shown_line
 
 
 def plain(text: str | None, style: str = "") -> Text:
-    """A Text that shows ``text`` literally: ``[b]`` stays ``[b]`` and ESC never reaches the terminal."""
-    return Text(strip_controls(text or ""), style=style, end="")
+    """A Text that shows ``text`` literally: ``[b]`` stays ``[b]``, ESC never reaches the terminal,
+    a bidi override shows as ``\\u202e`` and a zero-width character takes no place (see ``shown``)."""
+    return Text(shown(text or ""), style=style, end="")
 
 
 def plain_line(text: str | None, style: str = "") -> Text:
     """As ``plain``, folded onto one line for table cells and headers."""
-    return Text(one_line(text or ""), style=style, end="")
+    return Text(shown_line(text or ""), style=style, end="")
 
 
 def join(*parts: Text | str, sep: str = " · ") -> Text:

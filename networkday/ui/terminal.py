@@ -4,7 +4,8 @@
 - the themes from the theme files, the choice remembered in the app-owned state file;
 - a "terminal too small" screen below ``MIN_WIDTH`` x ``MIN_HEIGHT``, pushed over the
   screens and dialogs already open (which keep their state) and popped on resize;
-- a crash report without local variables, which would print contact data.
+- a crash report without local variables, which would print contact data;
+- bracketed pastes read whole and in order, without control characters (ui/paste.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.geometry import Size
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.storage.themes import user_themes_dir
+from networkday.ui.paste import install as install_paste_filter
 from networkday.ui.screens.too_small import TooSmallScreen, fits
 from networkday.ui.themes import automatic_theme, choose_theme, load_themes
 
@@ -37,6 +39,7 @@ class TerminalApp(App[int]):
     def __init__(self) -> None:
         super().__init__()
         self._theme_ready = False
+        install_paste_filter()
 
     def on_load(self) -> None:
         """Themes before the first screen is styled: set once the app has mounted, the

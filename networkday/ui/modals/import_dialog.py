@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Log, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from networkday.domain.text import strip_controls
+from networkday.domain.text import shown
 from networkday.importers import IMPORTERS, ImportFormatError, parse_file
 from networkday.storage.importer import ImportSummary, import_source
 from networkday.storage.problems import StoreError
@@ -110,7 +110,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         log = self.query_one("#import-log", Log)
         log.display = True
         log.clear()
-        log.write_lines([strip_controls(line) for line in summary.lines()])
+        log.write_lines([shown(line) for line in summary.lines()])
         log.focus()
 
     def action_close(self) -> None:

@@ -16,7 +16,7 @@ from networkday.domain.cadence import TouchCounts
 from networkday.domain.contact import LogEntry
 from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
-from networkday.domain.text import one_line
+from networkday.domain.text import shown_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.storage.problems import StoreError
 from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
@@ -182,7 +182,7 @@ class TodayScreen(Screen):
         if not managers:
             return ""
         more = f" and {len(managers) - 1} more" if len(managers) > 1 else ""
-        return f"→ a step toward {one_line(managers[0])}{more}"
+        return f"→ a step toward {shown_line(managers[0])}{more}"
 
     def on_screen_resume(self) -> None:
         """Back from a person's screen, where a touch or an edit may have changed the row.

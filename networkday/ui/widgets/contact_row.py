@@ -16,7 +16,7 @@ from functools import lru_cache
 from rich.cells import cell_len, set_cell_size
 
 from networkday.domain.summary import ContactSummary
-from networkday.domain.text import one_line
+from networkday.domain.text import shown_line
 
 TARGET = "◆"
 
@@ -143,5 +143,5 @@ def cell_text(column: Column, summary: ContactSummary, context: RowContext) -> t
     if key == "follow_up":
         return follow_up(summary, context.today)
     if key == "tags":
-        return one_line(", ".join(summary.tags)), False
-    return one_line(getattr(summary, key)), False
+        return shown_line(", ".join(summary.tags)), False
+    return shown_line(getattr(summary, key)), False

@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
-from networkday.domain.text import one_line
+from networkday.domain.text import shown_line
 from networkday.ui.widgets.contact_row import Column, fit, share_out, star
 from networkday.ui.widgets.list_keys import list_bindings
 from networkday.ui.widgets.virtual_list import VirtualList
@@ -96,7 +96,7 @@ def done_cell(item: QueueItem) -> tuple[str, str]:
 def row_cells(row: Row, columns: list[tuple[Column, int]], now: datetime, toward: Mapping[str, list[str]]) -> list[str]:
     """The row's words, column by column, as plain one-line text (never markup)."""
     item, summary = row
-    name = one_line(summary.name if summary else item.contact_id)
+    name = shown_line(summary.name if summary else item.contact_id)
     if summary and summary.hiring_manager:
         name = f"{star()} {name}"
     elif toward.get(item.contact_id):
@@ -105,9 +105,9 @@ def row_cells(row: Row, columns: list[tuple[Column, int]], now: datetime, toward
     cells = {
         "done": done_cell(item)[0],
         "name": name,
-        "company": one_line(summary.company if summary else ""),
+        "company": shown_line(summary.company if summary else ""),
         "via": item.channel,
-        "why": one_line(item.problem or first_fit(reason_texts(item), widths["why"])),
+        "why": shown_line(item.problem or first_fit(reason_texts(item), widths["why"])),
         "last": first_fit(touch_texts(last_touch_text(summary, now)), widths["last"]),
     }
     return [cells[column.key] for column, _ in columns]
