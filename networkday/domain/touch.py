@@ -49,7 +49,7 @@ def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> 
     The call already made for this touch (by its id, or for a call written before ids by
     its contact, time and outcome) is the one marked again, so a retry counts once.
     """
-    call = next((c for c in day.calls if c.made and _call_is_for(c, entry, contact_id)), None)
+    call = next((c for c in day.calls if call_matches(c, entry, contact_id)), None)
     if call is None:
         call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
     if call is None:
@@ -62,8 +62,9 @@ def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> 
     return call
 
 
-def _call_is_for(call: Call, entry: LogEntry, contact_id: str) -> bool:
-    if call.contact != contact_id:
+def call_matches(call: Call, entry: LogEntry, contact_id: str) -> bool:
+    """The made ``call`` records this touch: by its id, or for a call written before ids by time and outcome."""
+    if call.contact != contact_id or not call.made:
         return False
     if call.touch:
         return call.touch == entry.id
