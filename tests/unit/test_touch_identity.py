@@ -8,6 +8,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Day
 from networkday.domain.merge import merge_logs
 from networkday.domain.touch import KEEP, TouchDetails, amend_touch, apply_touch, mark_call
+from networkday.exporters.table import history_csv
 
 AT = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -71,3 +72,9 @@ def test_joining_one_touch_keeps_both_different_notes() -> None:
     second = LogEntry(at=AT, note="from there", id="a")
     (joined,) = merge_logs([first], [second])
     assert joined.note == "from here\nfrom there"
+
+
+def test_the_history_export_names_each_touch() -> None:
+    rows = history_csv([ada(LogEntry(at=AT, channel="phone", outcome="talked", id="9f3c02ab"))]).decode().splitlines()
+    assert rows[0].endswith(",note,touch")
+    assert rows[1].endswith(",9f3c02ab")
