@@ -4,6 +4,7 @@ The prompt's text is saved onto the touch by its id, never onto another touch lo
 in the same second, and through a three-way save: a field changed on disk while the
 prompt was open (a hand edit, another instance) reopens the prompt with the typed text
 and what the file holds now, so the person decides and nothing is overwritten unseen.
+A save that fails (an unreadable file, a full disk) also keeps the prompt and its text.
 """
 
 from __future__ import annotations
@@ -52,14 +53,17 @@ def ask_details(
             amend_touch_details(store, contact.id, entry.id, base, typed)
         except ConflictError as clash:
             now = _on_disk(store, contact.id, entry.id)
-            if now is None or clash.fields == ("touch",):
+            if clash.fields == ("touch",):
                 screen.notify(str(clash), title="Not saved", severity="error", markup=False, timeout=10)
-                return
-            screen.notify("Not saved: the file changed meanwhile. Check the message.", severity="warning")
-            open_prompt(now, details.values(), clash_message(clash.fields, now))
+            elif now is None:
+                open_prompt(base, details.values(), f"Not saved: {clash}. Enter tries again")
+            else:
+                screen.notify("Not saved: the file changed meanwhile. Check the message.", severity="warning")
+                open_prompt(now, details.values(), clash_message(clash.fields, now))
             return
         except StoreError as error:
-            screen.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            # Kept open with the text: an unreadable file or a full disk may be fixed meanwhile.
+            open_prompt(base, details.values(), f"Not saved: {error}. Enter tries again · Esc gives up")
             return
         saved()
 

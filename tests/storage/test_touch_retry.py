@@ -121,3 +121,18 @@ def test_the_command_says_what_was_saved_when_only_the_day_write_fails(
     assert main(["log", ada, "talked", "--note", "hi", "--data-dir", str(store.root)]) == 0
     assert len(store.contact(ada).log) == 1
     assert len(store.day(NOW.date()).calls) == 1
+
+
+def test_a_merge_keeps_each_touch_with_its_id_so_the_calls_still_match(store: Store) -> None:
+    """Both records of one person were called in the same second: two touches, two calls, after the merge too."""
+    from networkday.storage.actions import merge_contacts
+    from networkday.storage.touch_audit import audit_touches
+
+    keep, gone = (store.add_contact(Contact(id="", name="Jane Doe")).id for _ in range(2))
+    for contact_id in (keep, gone):
+        log_touch(store, contact_id, LogEntry(at=NOW, channel="phone", outcome="talked"))
+    merged = merge_contacts(store, keep, gone)
+    calls = store.day(NOW.date()).calls
+    assert sorted(e.id for e in merged.log) == sorted(c.touch for c in calls)
+    assert [c.contact for c in calls] == [keep, keep]
+    assert audit_touches(store) == []

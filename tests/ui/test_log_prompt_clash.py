@@ -96,3 +96,22 @@ async def test_escape_after_a_clash_keeps_the_file_as_it_was_edited(small_store:
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
     assert read(path)["log"][-1]["note"] == "from the editor"
+
+
+async def test_a_file_unreadable_when_enter_is_pressed_keeps_the_prompt_and_its_text(small_store: Store):
+    path = small_store.contact_path("ada-lovelace")
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        good = path.read_bytes()
+        path.write_bytes(b"")  # an editor halfway through saving in place
+        await pilot.press("tab", "tab", *"from the prompt", "enter")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, LogPrompt)
+        assert "the file is empty" in str(prompt.query_one("#log-error").render())
+        assert prompt.query_one("#log-note").value == "from the prompt"
+        path.write_bytes(good)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert read(path)["log"][-1]["note"] == "from the prompt"
