@@ -97,8 +97,16 @@ class Tally:
 
     def lose(self, what: str) -> None:
         self.lost += 1
+        self.note(what)
+
+    def note(self, what: str) -> None:
+        """Says what went wrong; the caller counts it (a file lost, a touch lost or duplicated)."""
         if len(self.notes) < 20:
             self.notes.append(what)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.lost or self.touches_lost or self.touches_duplicated)
 
 
 @dataclass(frozen=True)
@@ -657,7 +665,7 @@ def report(tallies: list[Tally]) -> str:
     lines = [f"{'run':<8} {'runs':>6} {'faults':>7} {'files checked':>14} {'files lost':>11} {'seconds':>8}"]
     for t in tallies:
         lines.append(f"{t.run:<8} {t.runs:>6} {t.faults:>7} {t.checked:>14} {t.lost:>11} {t.seconds:>8.1f}")
-        lines += [f"    lost: {note}" for note in t.notes]
+        lines += [f"    {note}" for note in t.notes]
     total = Tally("total", *(sum(getattr(t, key) for t in tallies) for key in ("runs", "faults", "checked", "lost")))
     lines.append(f"{'total':<8} {total.runs:>6} {total.faults:>7} {total.checked:>14} {total.lost:>11}")
     lines.append(f"{'touches':<8} {'issued':>6} {'found':>7} {'lost':>14} {'duplicated':>11}")
@@ -714,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([asdict(t) for t in tallies], indent=1))
     else:
         print(report(tallies))
-    return 1 if any(t.lost for t in tallies) else 0
+    return 1 if any(t.failed for t in tallies) else 0
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ def touch_run(size: TouchSize, work: Path, spawn, clock, tally, in_place: bool) 
                 issued[words[1]] = words[2:]
             elif words and words[0] == "gone":
                 tally.touches_lost += 1
-                tally.lose(f"{words[1]}: the prompt's touch was gone from the history when it saved")
+                tally.note(f"{words[1]}: the prompt's touch was gone from the history when it saved")
     check_touches(tally, root, clock, issued)
 
 
@@ -231,11 +231,11 @@ def check_touches(tally, root: Path, clock, issued: dict[str, list[str]]) -> Non
         found = by_note.get(note, [])
         if not found:
             tally.touches_lost += 1
-            tally.lose(f"touch {note} is not in the history")
+            tally.note(f"touch {note} is not in the history")
             continue
         if len(found) > 1:
             tally.touches_duplicated += 1
-            tally.lose(f"touch {note} is in the history {len(found)} times")
+            tally.note(f"touch {note} is in the history {len(found)} times")
         entry = found[0]
         whole = note.startswith("E-") or (entry.gave, entry.asked) == details(note)
         if whole and note.startswith("P"):
@@ -244,7 +244,7 @@ def check_touches(tally, root: Path, clock, issued: dict[str, list[str]]) -> Non
             tally.touches_found += 1
         else:
             tally.touches_lost += 1
-            tally.lose(f"touch {note} lost a field: gave {entry.gave!r}, asked {entry.asked!r}, id {entry.id}")
+            tally.note(f"touch {note} lost a field: gave {entry.gave!r}, asked {entry.asked!r}, id {entry.id}")
     follow_ups = {rest[1] for note, rest in issued.items() if note.startswith("P")}
     tally.checked += 1
     if follow_ups and (contact.follow_up is None or contact.follow_up.isoformat() not in follow_ups):
@@ -257,7 +257,7 @@ def check_touches(tally, root: Path, clock, issued: dict[str, list[str]]) -> Non
     tally.checked += 1
     if len(calls) != len(touches):
         tally.touches_duplicated += max(0, len(calls) - len(touches))
-        tally.lose(f"{len(calls)} made calls for {len(touches)} logged touches")
+        tally.note(f"{len(calls)} made calls for {len(touches)} logged touches")
 
 
 def run_touch_child(mode: str, args: list[str], clock) -> None:
