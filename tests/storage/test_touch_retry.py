@@ -119,6 +119,7 @@ def test_the_command_says_what_was_saved_when_only_the_day_write_fails(
     assert "the touch is saved in" in error
     assert "not saved in its day file" in error
     assert main(["log", ada, "talked", "--note", "hi", "--data-dir", str(store.root)]) == 0
+    assert capsys.readouterr().out == f"{ada}: talked by phone was logged already, not added again\n"
     assert len(store.contact(ada).log) == 1
     assert len(store.day(NOW.date()).calls) == 1
 
