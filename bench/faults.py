@@ -4,7 +4,7 @@
     python bench/faults.py --short    # the CI form: about 30 seconds
     python bench/faults.py --json     # the counts as JSON (tests/storage/test_faults_short.py)
 
-Four runs, each in its own temporary folder, each counting runs, faults injected, files
+Six runs, each in its own temporary folder, each counting runs, faults injected, files
 checked and files lost (the goal is 0 lost):
 
 - kill: writer processes doing real Store saves (contacts, a day file, journal autosave
@@ -28,6 +28,14 @@ checked and files lost (the goal is 0 lost):
   record must be reported with its path and line by ``Store.open`` and by
   ``networkday check``, and keep its bytes while the app opens and saves another file;
   a damaged index cache, being derived, must be rebuilt to the same summaries.
+- touches and in-place: field-level (bench/faults_touches.py). Writers in their own
+  processes log touches to one person in the same second: ``networkday log``, the app's
+  prompt path, and a writer killed between the contact write and the day write, then
+  retried (touches); the command line and the prompt beside an editor that truncates
+  the file and writes it in place (in-place). Each touch carries a note of its own;
+  every issued note must be found exactly once, with its own gave, asked and id, and
+  every logged touch must have one made call. Touches issued, found, lost and
+  duplicated are counted beside the files.
 """
 
 from __future__ import annotations
@@ -53,7 +61,7 @@ from zoneinfo import ZoneInfo
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench import make_linkedin  # noqa: E402
+from bench import faults_touches, make_linkedin  # noqa: E402
 from networkday.clock import FixedClock  # noqa: E402
 from networkday.domain.contact import Contact, LogEntry  # noqa: E402
 from networkday.domain.day import Answer, Call, Journal  # noqa: E402
@@ -81,11 +89,24 @@ class Tally:
     lost: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: The field-level count of the touches run (bench/faults_touches.py).
+    touches_issued: int = 0
+    touches_found: int = 0
+    touches_lost: int = 0
+    touches_duplicated: int = 0
 
     def lose(self, what: str) -> None:
         self.lost += 1
+        self.note(what)
+
+    def note(self, what: str) -> None:
+        """Says what went wrong; the caller counts it (a file lost, a touch lost or duplicated)."""
         if len(self.notes) < 20:
             self.notes.append(what)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.lost or self.touches_lost or self.touches_duplicated)
 
 
 @dataclass(frozen=True)
@@ -97,6 +118,7 @@ class Size:
 
 FULL = Size(kills=300, twin_seconds=60.0, import_rows=80)
 SHORT = Size(kills=30, twin_seconds=3.0, import_rows=40)
+TOUCH_SIZES = {FULL: faults_touches.FULL_TOUCHES, SHORT: faults_touches.SHORT_TOUCHES}
 
 
 def clock() -> FixedClock:
@@ -643,15 +665,30 @@ def report(tallies: list[Tally]) -> str:
     lines = [f"{'run':<8} {'runs':>6} {'faults':>7} {'files checked':>14} {'files lost':>11} {'seconds':>8}"]
     for t in tallies:
         lines.append(f"{t.run:<8} {t.runs:>6} {t.faults:>7} {t.checked:>14} {t.lost:>11} {t.seconds:>8.1f}")
-        lines += [f"    lost: {note}" for note in t.notes]
+        lines += [f"    {note}" for note in t.notes]
     total = Tally("total", *(sum(getattr(t, key) for t in tallies) for key in ("runs", "faults", "checked", "lost")))
     lines.append(f"{'total':<8} {total.runs:>6} {total.faults:>7} {total.checked:>14} {total.lost:>11}")
+    lines.append(f"{'touches':<8} {'issued':>6} {'found':>7} {'lost':>14} {'duplicated':>11}")
+    for t in tallies:
+        if t.touches_issued:
+            found, lost, twice = t.touches_found, t.touches_lost, t.touches_duplicated
+            lines.append(f"{t.run:<8} {t.touches_issued:>6} {found:>7} {lost:>14} {twice:>11}")
     return "\n".join(lines)
+
+
+def touches_run(size: Size, work: Path, in_place: bool) -> Tally:
+    """Field-level: every touch issued is on disk once, whole (bench/faults_touches.py)."""
+    tally = Tally("in-place" if in_place else "touches")
+    spawn_touch = faults_touches.spawn_with_now(NOW.isoformat())
+    faults_touches.touch_run(TOUCH_SIZES[size], work, spawn_touch, clock(), tally, in_place)
+    return tally
 
 
 def run_child(args: list[str]) -> None:
     mode, root, *rest = args
-    if mode == "saver":
+    if mode.startswith("touch-"):
+        faults_touches.run_touch_child(mode, [root, *rest], clock())
+    elif mode == "saver":
         child_saver(Path(root), int(rest[0]))
     elif mode == "importer":
         child_importer(Path(root), Path(rest[0]))
@@ -678,12 +715,14 @@ def main(argv: list[str] | None = None) -> int:
             timed(lambda: disk_run(work)),
             timed(lambda: twins_run(size, work)),
             timed(lambda: damage_run(work, with_app=True)),
+            timed(lambda: touches_run(size, work, in_place=False)),
+            timed(lambda: touches_run(size, work, in_place=True)),
         ]
     if args.json:
         print(json.dumps([asdict(t) for t in tallies], indent=1))
     else:
         print(report(tallies))
-    return 1 if any(t.lost for t in tallies) else 0
+    return 1 if any(t.failed for t in tallies) else 0
 
 
 if __name__ == "__main__":

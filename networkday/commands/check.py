@@ -13,14 +13,28 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "check",
         parents=[common],
         help="validate the data folder",
-        description="Validate every file in the data folder. Exit 1 when any problem is found.",
+        description=(
+            "Validate every file in the data folder, and that each logged touch and the day's made call "
+            "for it agree. Exit 1 when any problem is found."
+        ),
+    )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="add a missing made call for a touch, or a missing touch for a made call (never removes anything)",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from networkday.storage.touch_audit import audit_touches, fix_touches
+
     store = open_store(args)
-    problems = sorted(store.problems.values(), key=lambda p: (str(p.path), p.line))
+    if args.fix:
+        for line in fix_touches(store):
+            print(line)
+    found = [*store.problems.values(), *audit_touches(store)]
+    problems = sorted(found, key=lambda p: (str(p.path), p.line))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

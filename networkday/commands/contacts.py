@@ -83,5 +83,7 @@ def run_log(args: argparse.Namespace) -> int:
     follow_up = KEEP if args.follow_up is None else args.follow_up
     contact = run_store(lambda: log_touch(store, args.id, entry, follow_up=follow_up))
     follow = f", follow up {contact.follow_up}" if contact.follow_up else ""
-    print(f"{contact.id}: {args.outcome} by {args.channel} logged{follow}")
+    # The same touch again (a retry) is not added: the one recorded is kept, and said so.
+    done = "logged" if any(recorded is entry for recorded in contact.log) else "was logged already, not added again"
+    print(f"{contact.id}: {args.outcome} by {args.channel} {done}{follow}")
     return 0

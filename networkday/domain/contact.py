@@ -31,7 +31,13 @@ FIELDS: tuple[str, ...] = (
 
 @dataclass
 class LogEntry:
-    """One touch: when, through which channel, how it went, and what was given and asked."""
+    """One touch: when, through which channel, how it went, and what was given and asked.
+
+    ``id`` names the touch for good (the prompt amends it, a made call points at it), so
+    two touches logged in the same second stay apart. It is left out of ``==``: two
+    entries are the same touch recorded twice when everything else is equal. An entry
+    written by hand or before ids existed has none until networkday needs to name it.
+    """
 
     at: datetime
     channel: str = "other"
@@ -40,6 +46,7 @@ class LogEntry:
     asked: str = ""
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default="", compare=False)
 
     @classmethod
     def from_reader(cls, r: TableReader) -> LogEntry:
@@ -53,12 +60,15 @@ class LogEntry:
             gave=r.str("gave"),
             asked=r.str("asked"),
             note=r.str("note"),
+            id=r.str("id"),
         )
         entry.extra = r.rest()
         return entry
 
     def to_dict(self) -> dict[str, Any]:
-        table: dict[str, Any] = {"at": self.at, "channel": self.channel}
+        table: dict[str, Any] = {"at": self.at}
+        put(table, "id", self.id)
+        table["channel"] = self.channel
         put(table, "outcome", self.outcome)
         put(table, "gave", self.gave)
         put(table, "asked", self.asked)

@@ -13,7 +13,7 @@ from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, OUTCOMES, TIMER_KI
 
 @dataclass
 class Call:
-    """A planned call; ``outcome`` and ``at`` are set once it is made."""
+    """A planned call; ``outcome``, ``at`` and ``touch`` (the id of its history entry) are set once it is made."""
 
     contact: str
     channel: str = "phone"
@@ -21,6 +21,7 @@ class Call:
     outcome: str | None = None
     at: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    touch: str = ""
 
     @property
     def made(self) -> bool:
@@ -34,6 +35,7 @@ class Call:
             purpose=r.str("purpose"),
             outcome=r.choice("outcome", OUTCOMES),
             at=r.opt_instant("at"),
+            touch=r.str("touch"),
         )
         call.extra = r.rest()
         return call
@@ -43,6 +45,7 @@ class Call:
         put(table, "purpose", self.purpose)
         put(table, "outcome", self.outcome)
         put(table, "at", self.at)
+        put(table, "touch", self.touch)
         table.update(self.extra)
         return table
 

@@ -8,6 +8,7 @@ Merging again after an interrupted merge adds nothing twice.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -57,13 +58,43 @@ def _merge_referrer(keep: Contact, gone: Contact, lost: list[str]) -> None:
 
 
 def merge_logs(first: list[LogEntry], second: list[LogEntry]) -> list[LogEntry]:
-    """Both histories in time order; an entry identical to one already there is dropped."""
+    """Both histories in time order, each touch once.
+
+    Entries with the same id are one touch: their words are joined (``join_touch``).
+    An entry identical to one already there is dropped, unless both carry different ids:
+    those are two touches (logged to each of two records of one person), each with its
+    own made call, and both stay.
+    """
     merged: list[LogEntry] = []
     for entry in [*first, *second]:
-        if entry not in merged:
-            merged.append(entry)
+        same = next((kept for kept in merged if _one_touch(kept, entry)), None)
+        if same is None:
+            merged.append(copy.deepcopy(entry))
+        else:
+            join_touch(same, entry)
     merged.sort(key=lambda entry: entry.at)
     return merged
+
+
+def _one_touch(kept: LogEntry, entry: LogEntry) -> bool:
+    if kept.id and entry.id:
+        return kept.id == entry.id
+    return kept == entry
+
+
+def join_touch(kept: LogEntry, other: LogEntry) -> None:
+    """Folds a second copy of one touch into ``kept``: no word of either is lost.
+
+    A text only one side has is taken; two different texts are joined on separate lines
+    unless one already holds the other. Unknown keys of ``kept`` win.
+    """
+    kept.id = kept.id or other.id
+    for name in ("gave", "asked", "note"):
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        if theirs and theirs not in mine:
+            setattr(kept, name, theirs if mine in theirs else f"{mine}\n{theirs}")
+    for key, value in other.extra.items():
+        kept.extra.setdefault(key, value)
 
 
 def retarget_referral(contact: Contact, gone_id: str, keep_id: str) -> None:

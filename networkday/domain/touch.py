@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import copy
+import secrets
+from dataclasses import dataclass
+from datetime import date
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
@@ -10,14 +13,29 @@ from networkday.domain.day import Call, Day
 #: Marker for "leave the follow-up as the rules decide".
 KEEP = object()
 
+#: The fields of a touch that the quick prompt adds to.
+DETAIL_FIELDS = ("gave", "asked", "note")
+
+
+def new_touch_id() -> str:
+    """A short random id: unique within one person's history by a wide margin (2**32 values)."""
+    return secrets.token_hex(4)
+
 
 def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
     """Appends the touch; a follow-up that was due is done unless a new one is given.
 
-    The same touch again (a retry after the day file failed to save) is not added twice.
+    The same touch again (a retry after the day file failed to save, or the same touch
+    logged twice in one second) is not added twice: ``entry`` then takes the id of the
+    one recorded. A new touch gets a fresh id, which ``entry`` carries back to the caller.
     """
-    if entry not in contact.log:
+    same = next((e for e in contact.log if (entry.id and e.id == entry.id) or e == entry), None)
+    if same is None:
+        entry.id = entry.id or new_touch_id()
         contact.log.append(entry)
+    else:
+        same.id = same.id or entry.id or new_touch_id()
+        entry.id = same.id
     if follow_up is KEEP:
         if contact.follow_up and contact.follow_up <= entry.at.date():
             contact.follow_up = None
@@ -26,23 +44,75 @@ def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | No
 
 
 def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> Call:
-    """Marks the day's call to this contact made, adding it when the touch was unplanned."""
-    call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
+    """Marks the day's call for this touch made, adding it when the touch was unplanned.
+
+    The call already made for this touch (by its id, or for a call written before ids by
+    its contact, time and outcome) is the one marked again, so a retry counts once.
+    """
+    call = next((c for c in day.calls if call_matches(c, entry, contact_id)), None)
+    if call is None:
+        call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
     if call is None:
         call = Call(contact=contact_id, channel=entry.channel, purpose=purpose)
         day.calls.append(call)
     call.outcome = entry.outcome
     call.at = entry.at
     call.channel = entry.channel
+    call.touch = entry.id
     return call
 
 
-def amend_touch(contact: Contact, at: datetime, gave: str, asked: str, note: str) -> bool:
-    """Adds what was given, asked and noted to a touch logged a moment ago (the quick prompt)."""
-    entry = next((e for e in reversed(contact.log) if e.at == at), None)
-    if entry is None:
+def call_matches(call: Call, entry: LogEntry, contact_id: str) -> bool:
+    """The made ``call`` records this touch: by its id, or for a call written before ids by time and outcome."""
+    if call.contact != contact_id or not call.made:
         return False
-    entry.gave = gave or entry.gave
-    entry.asked = asked or entry.asked
-    entry.note = note or entry.note
-    return True
+    if call.touch:
+        return call.touch == entry.id
+    return call.at == entry.at and call.outcome == entry.outcome and call.channel == entry.channel
+
+
+@dataclass(frozen=True)
+class TouchDetails:
+    """What the quick prompt adds to a touch: empty text adds nothing, KEEP leaves the follow-up."""
+
+    gave: str = ""
+    asked: str = ""
+    note: str = ""
+    follow_up: date | object | None = KEEP
+
+    @classmethod
+    def of(cls, contact: Contact, entry: LogEntry) -> TouchDetails:
+        """The details as they stand: what the prompt opens with, its base for a three-way save."""
+        return cls(entry.gave, entry.asked, entry.note, contact.follow_up)
+
+
+def find_touch(contact: Contact, touch_id: str) -> LogEntry | None:
+    return next((e for e in contact.log if e.id == touch_id), None) if touch_id else None
+
+
+def amend_touch(contact: Contact, touch_id: str, base: TouchDetails, typed: TouchDetails) -> list[str]:
+    """Adds the prompt's text to the touch named ``touch_id``; returns the fields that clash.
+
+    ``base`` is what the prompt opened with. A field the prompt changed takes its value
+    unless the file changed it too, to something else, meanwhile (a hand edit, another
+    instance): that field is a clash and is left as the file has it. A touch no longer
+    in the history is reported as the clash ``"touch"``.
+    """
+    entry = find_touch(contact, touch_id)
+    if entry is None:
+        return ["touch"]
+    clashes = []
+    for name in DETAIL_FIELDS:
+        mine, theirs, was = getattr(typed, name), getattr(entry, name), getattr(base, name)
+        if not mine or mine == was:
+            continue
+        if theirs in (was, mine):
+            setattr(entry, name, mine)
+        else:
+            clashes.append(name)
+    if typed.follow_up is not KEEP and typed.follow_up != base.follow_up:
+        if contact.follow_up in (base.follow_up, typed.follow_up):
+            contact.follow_up = copy.copy(typed.follow_up)  # type: ignore[assignment]
+        else:
+            clashes.append("follow_up")
+    return clashes

@@ -22,7 +22,7 @@ from networkday.domain.contact import Contact
 #: The id, every field of a contact (not its history or unknown keys), then when they were last touched.
 FIELDS = ("id", *CONTACT_FIELDS)
 CONTACT_COLUMNS = (*FIELDS, "last_touch")
-HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note")
+HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note", "touch")
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
@@ -47,7 +47,7 @@ def _text(value: object) -> str:
 
 def history_csv(contacts: list[Contact]) -> bytes:
     rows = [
-        (c.id, c.name, e.at.isoformat(), e.channel, e.outcome or "", e.gave, e.asked, e.note)
+        (c.id, c.name, e.at.isoformat(), e.channel, e.outcome or "", e.gave, e.asked, e.note, e.id)
         for c in contacts
         for e in sorted(c.log, key=lambda entry: entry.at)
     ]

@@ -9,9 +9,13 @@ from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.plan import put_on, take_off
-from networkday.domain.touch import KEEP, apply_touch, mark_call
+from networkday.domain.touch import KEEP, TouchDetails, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+
+
+class HalfLoggedError(StoreError):
+    """The touch is in the person's history, but its day's made call could not be saved."""
 
 
 def log_touch(
@@ -25,12 +29,62 @@ def log_touch(
     """Writes the touch to the contact's history, then marks that day's call made.
 
     The contact is written first: if the second write fails, the history (the record
-    that matters) is already safe and the day's call can be marked again.
+    that matters) is already safe, and HalfLoggedError says what was saved and how to
+    finish: the same touch logged again, or ``networkday check --fix``, marks the call
+    without adding the touch twice. ``entry`` comes back with the touch's id.
+    A day file that is already unreadable or from a newer networkday stops the log
+    before anything is written.
     """
+    if entry.outcome:
+        _refuse_unwritable_day(store, entry.at.date())
     contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up))
     if entry.outcome:
-        store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
+        try:
+            store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
+        except StoreError as error:
+            raise HalfLoggedError(
+                f"the touch is saved in {store.contact_path(contact_id)}, but the made call is not saved in "
+                f"its day file: {error}. Fix that, then run: networkday check --fix"
+            ) from error
     return contact
+
+
+def _refuse_unwritable_day(store: Store, day: date) -> None:
+    try:
+        store.day(day)
+        reason = store.read_only_reason(store.day_path(day))
+    except StoreError as error:
+        reason = str(error)
+    except OSError as error:
+        reason = f"{store.day_path(day)}: cannot be read: {error.strerror or error}"
+    if reason:
+        raise StoreError(f"{reason}; the touch is not saved anywhere")
+
+
+def amend_touch_details(
+    store: Store, contact_id: str, touch_id: str, base: TouchDetails, typed: TouchDetails
+) -> Contact:
+    """Saves the quick prompt's details onto the touch named ``touch_id``, as the file is now.
+
+    ``base`` is what the prompt opened with. When the file changed a field the prompt
+    also changed (a hand edit, another instance), nothing is written and ConflictError
+    names the fields, so the typed text can be kept and the person decide.
+    """
+
+    def change(contact: Contact) -> None:
+        clashes = amend_touch(contact, touch_id, base, typed)
+        if clashes == ["touch"]:
+            raise ConflictError(
+                f"{store.contact_path(contact_id)}: the touch is no longer in the history (removed meanwhile)",
+                ("touch",),
+            )
+        if clashes:
+            raise ConflictError(
+                f"{store.contact_path(contact_id)} changed on disk since the prompt opened: {', '.join(clashes)}",
+                tuple(clashes),
+            )
+
+    return store.update_contact(contact_id, change)
 
 
 def postpone(store: Store, day: date, contact_id: str, target: date) -> None:

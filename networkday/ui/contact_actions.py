@@ -16,13 +16,11 @@ from textual.app import App
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
-from networkday.domain.touch import KEEP, amend_touch
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.storage.actions import edit_contact, log_touch, merge_contacts, restore_contact
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
-from networkday.ui.modals.log_prompt import LogDetails
 
 NO_OUTCOME = "none"
 #: The methods a key may run on the target contact through ``action_contact``.
@@ -268,27 +266,14 @@ class ContactActions:
         )
 
     def _log(self, contact_id: str, outcome: str | None, channel: str) -> None:
-        from networkday.ui.modals.log_prompt import LogPrompt
+        from networkday.ui.log_details import ask_details
 
         entry = LogEntry(at=self.store.clock.now().replace(microsecond=0), channel=channel, outcome=outcome)
-        if not self.guard(lambda: log_touch(self.store, contact_id, entry)):
+        logged: list[Contact] = []
+        if not self.guard(lambda: logged.append(log_touch(self.store, contact_id, entry))):
             return
         self.contacts_changed(contact_id)
         if outcome:
             self.app.outcome_logged()  # type: ignore[attr-defined]
-        summary = self.store.contacts[contact_id]
         label = OUTCOME_LABELS.get(outcome or "", "noted")
-        prompt = LogPrompt(summary.name, label, summary.gave > 0, self.store.clock.today())
-        self.app.push_screen(prompt, lambda details: self._add_details(contact_id, entry, details))
-
-    def _add_details(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:
-        if details is None:
-            return
-
-        def change(contact: Contact) -> None:
-            amend_touch(contact, entry.at, details.gave, details.asked, details.note)
-            if details.follow_up is not KEEP:
-                contact.follow_up = details.follow_up  # type: ignore[assignment]
-
-        if self.guard(lambda: self.store.update_contact(contact_id, change)):
-            self.contacts_changed(contact_id)
+        ask_details(self, self.store, logged[0], entry, label, lambda: self.contacts_changed(contact_id))  # type: ignore[arg-type]

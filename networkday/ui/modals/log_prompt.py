@@ -1,7 +1,9 @@
 """The quick, optional prompt after an outcome: what you gave, asked, noted, and when next.
 
 The outcome is already saved when this opens, so Escape loses nothing; Enter adds the
-details. Giving comes first while the person has never been given anything.
+details. Giving comes first while the person has never been given anything. After a
+clash with a change on disk it reopens with the typed text and ``message`` saying what
+the file holds now.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ class LogDetails:
     asked: str
     note: str
     follow_up: date | object | None
+    #: The follow-up as typed, to show it again when the prompt reopens.
+    follow_up_text: str = ""
+
+    def values(self) -> dict[str, str]:
+        """The typed text by field id, as ``LogPrompt`` takes it back."""
+        return {"gave": self.gave, "asked": self.asked, "note": self.note, "follow-up": self.follow_up_text}
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
@@ -34,12 +42,22 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]
 
-    def __init__(self, name: str, outcome_label: str, has_given: bool, today: date) -> None:
+    def __init__(
+        self,
+        name: str,
+        outcome_label: str,
+        has_given: bool,
+        today: date,
+        values: dict[str, str] | None = None,
+        message: str = "",
+    ) -> None:
         super().__init__()
         self._name = name
         self._outcome = outcome_label
         self._give_first = not has_given
         self._today = today
+        self._values = values or {}
+        self._message = message
 
     def compose(self) -> ComposeResult:
         give = ("gave", "What can you offer?" if self._give_first else "What did you give?")
@@ -50,12 +68,17 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
             for field_id, label in fields:
                 yield Label(label, markup=False)
-                yield Input(id=f"log-{field_id}", compact=True)
+                yield Input(self._values.get(field_id, ""), id=f"log-{field_id}", compact=True)
             yield Label("Note", markup=False)
-            yield Input(id="log-note", compact=True)
+            yield Input(self._values.get("note", ""), id="log-note", compact=True)
             yield Label("Next follow-up", markup=False)
-            yield Input(placeholder="+3 · +1w · +2w · 2026-12-01 · none", id="log-follow-up", compact=True)
-            yield Label("", id="log-error", classes="field-error", markup=False)
+            yield Input(
+                self._values.get("follow-up", ""),
+                placeholder="+3 · +1w · +2w · 2026-12-01 · none",
+                id="log-follow-up",
+                compact=True,
+            )
+            yield Label(self._message, id="log-error", classes="field-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -76,6 +99,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
                 asked=self.query_one("#log-asked", Input).value.strip(),
                 note=self.query_one("#log-note", Input).value.strip(),
                 follow_up=follow,
+                follow_up_text=follow_text,
             )
         )
 

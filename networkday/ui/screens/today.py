@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,9 +24,6 @@ from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
-
-if TYPE_CHECKING:  # the prompt's module is read when the first outcome is logged, not at start-up
-    from networkday.ui.modals.log_prompt import LogDetails
 from networkday.ui.widgets.timer_bar import TimerBar
 
 #: Short words for the footer, so the main keys fit 80 columns; help and the palette say them in full.
@@ -233,7 +229,8 @@ class TodayScreen(Screen):
         purpose = item.purpose or item.reason
         from networkday.storage.actions import log_touch
 
-        if not self._guard(lambda: log_touch(self.store, item.contact_id, entry, purpose=purpose)):
+        logged: list = []
+        if not self._guard(lambda: logged.append(log_touch(self.store, item.contact_id, entry, purpose=purpose))):
             return
         self.reload(select=item.contact_id)
         self.query_one(QueueList).next_open_after(item.contact_id)
@@ -241,25 +238,13 @@ class TodayScreen(Screen):
         if outcome == "wont":
             self.notify("So what — next!", timeout=2)
         self.app.outcome_logged()
-        summary = self.store.contacts[item.contact_id]
-        from networkday.ui.modals.log_prompt import LogPrompt
+        from networkday.ui.log_details import ask_details
 
-        prompt = LogPrompt(summary.name, OUTCOME_LABELS[outcome], summary.gave > 0, self.app.clock.today())
-        self.app.push_screen(prompt, lambda details: self._amend(item.contact_id, entry, details))
+        ask_details(self, self.store, logged[0], entry, OUTCOME_LABELS[outcome], self._details_saved)
 
-    def _amend(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:
-        if details is None:
-            return
-        from networkday.domain.touch import KEEP, amend_touch
-
-        def change(contact) -> None:
-            amend_touch(contact, entry.at, details.gave, details.asked, details.note)
-            if details.follow_up is not KEEP:
-                contact.follow_up = details.follow_up
-
-        if self._guard(lambda: self.store.update_contact(contact_id, change)):
-            current = self.query_one(QueueList).current()
-            self.reload(select=current.contact_id if current else None)
+    def _details_saved(self) -> None:
+        current = self.query_one(QueueList).current()
+        self.reload(select=current.contact_id if current else None)
 
     def _change_day(self, change) -> None:
         item = self.query_one(QueueList).current()

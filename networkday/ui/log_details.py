@@ -1,0 +1,88 @@
+"""The "Anything to add?" step after a touch is saved: one flow for Today and the contact screens.
+
+The prompt's text is saved onto the touch by its id, never onto another touch logged
+in the same second, and through a three-way save: a field changed on disk while the
+prompt was open (a hand edit, another instance) reopens the prompt with the typed text
+and what the file holds now, so the person decides and nothing is overwritten unseen.
+A save that fails (an unreadable file, a full disk) also keeps the prompt and its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.errors import ConflictError
+from networkday.domain.touch import TouchDetails, find_touch
+from networkday.storage.actions import amend_touch_details
+from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
+
+#: How a clashing field is named in the prompt's message.
+FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
+
+
+def ask_details(
+    screen: Screen,
+    store: Store,
+    contact: Contact,
+    entry: LogEntry,
+    outcome_label: str,
+    saved: Callable[[], None],
+) -> None:
+    """Opens the prompt for ``entry``, just logged; ``contact`` is as that log saved it.
+
+    ``saved`` runs once the details are on disk.
+    """
+    base = TouchDetails.of(contact, entry)
+    has_given = any(e.gave for e in contact.log)
+    today = store.clock.today()
+
+    def open_prompt(base: TouchDetails, values: dict[str, str] | None = None, message: str = "") -> None:
+        prompt = LogPrompt(contact.name, outcome_label, has_given, today, values, message)
+        screen.app.push_screen(prompt, lambda details: save(base, details))
+
+    def save(base: TouchDetails, details: LogDetails | None) -> None:
+        if details is None:
+            return
+        typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
+        try:
+            amend_touch_details(store, contact.id, entry.id, base, typed)
+        except ConflictError as clash:
+            now = _on_disk(store, contact.id, entry.id)
+            if clash.fields == ("touch",):
+                screen.notify(str(clash), title="Not saved", severity="error", markup=False, timeout=10)
+            elif now is None:
+                open_prompt(base, details.values(), f"Not saved: {clash}. Enter tries again")
+            else:
+                screen.notify("Not saved: the file changed meanwhile. Check the message.", severity="warning")
+                open_prompt(now, details.values(), clash_message(clash.fields, now))
+            return
+        except StoreError as error:
+            # Kept open with the text: an unreadable file or a full disk may be fixed meanwhile.
+            open_prompt(base, details.values(), f"Not saved: {error}. Enter tries again · Esc gives up")
+            return
+        saved()
+
+    open_prompt(base)
+
+
+def _on_disk(store: Store, contact_id: str, touch_id: str) -> TouchDetails | None:
+    try:
+        current = store.contact(contact_id)
+    except StoreError:
+        return None
+    entry = find_touch(current, touch_id)
+    return None if entry is None else TouchDetails.of(current, entry)
+
+
+def clash_message(fields: tuple[str, ...], now: TouchDetails) -> str:
+    """One line per clashing field with the file's value, then what Enter and Esc do now."""
+    lines = [
+        f"{FIELD_LABELS.get(name, name)} changed on disk meanwhile to {str(getattr(now, name) or 'nothing')[:60]!r}"
+        for name in fields
+    ]
+    return "\n".join([*lines, "Enter saves yours over it · Esc keeps the file's"])
