@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from networkday.clock import zone_warning
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.terminal import TerminalApp
@@ -112,6 +113,9 @@ class NetworkdayApp(TimerControl, TerminalApp):
         if self.store.config.keys:
             self.set_keymap(self.store.config.keys)
         self._report_new(set(), set())
+        zone = zone_warning(self.clock)
+        if zone is not None:
+            self.notify(zone, title="Time zone", severity="warning", markup=False, timeout=12)
         self.ask_if_idle()  # before anything notes that the person is here (a key, the line below)
         if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
