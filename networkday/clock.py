@@ -105,8 +105,13 @@ class FixedClock:
         self._now = instant
 
 
-def clock_from_environ(environ: dict[str, str] | None = None) -> Clock:
-    """``NETWORKDAY_NOW`` pins the clock (for end-to-end tests and screenshots); else wall time."""
+def clock_from_environ(environ: Mapping[str, str] | None = None) -> Clock:
+    """``NETWORKDAY_NOW`` pins the clock (for end-to-end tests and screenshots); else wall time.
+
+    A pinned instant whose offset is the local zone's at that instant is pinned in that
+    zone, so the days around it keep their daylight-saving rules (a typed time in the hour
+    the clocks skipped is refused there too); with another offset it stays a fixed offset.
+    """
     import os
     from datetime import datetime
 
@@ -116,5 +121,8 @@ def clock_from_environ(environ: dict[str, str] | None = None) -> Clock:
         instant = datetime.fromisoformat(pinned)
         if instant.tzinfo is None:
             raise ValueError("NETWORKDAY_NOW needs an offset, such as 2026-11-25T09:30:00+01:00")
+        zone = zone_clock({key: value for key, value in env.items() if key != "NETWORKDAY_NOW"})
+        if zone is not None and instant.astimezone(zone.tz).utcoffset() == instant.utcoffset():
+            instant = instant.astimezone(zone.tz)
         return FixedClock(instant)
     return zone_clock(env) or SystemClock()
