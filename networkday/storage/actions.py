@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.plan import put_on, take_off
-from networkday.domain.touch import KEEP, apply_touch, mark_call
+from networkday.domain.touch import KEEP, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -31,6 +31,21 @@ def log_touch(
     if entry.outcome:
         store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
     return contact
+
+
+def add_touch_details(
+    store: Store, contact_id: str, at: datetime, details: tuple[str, str, str], follow_up: date | object | None
+) -> None:
+    """Adds what was given, asked and noted (``details``) to the touch logged at ``at``, and
+    sets the follow-up unless it is ``KEEP``; StoreError, and nothing written, when that touch is gone."""
+
+    def change(contact: Contact) -> None:
+        if not amend_touch(contact, at, *details):
+            raise StoreError(f"the touch of {at:%Y-%m-%d %H:%M} is no longer in {contact.name}'s file")
+        if follow_up is not KEEP:
+            contact.follow_up = follow_up  # type: ignore[assignment]
+
+    store.update_contact(contact_id, change)
 
 
 def postpone(store: Store, day: date, contact_id: str, target: date) -> None:

@@ -123,6 +123,23 @@ class NetworkdayApp(TimerControl, TerminalApp):
             self.call_after_refresh(self._after_first_frame)
         else:
             self.note_activity()
+            self._offer_drafts()
+
+    def _offer_drafts(self) -> None:
+        """Text typed when a signal ended the last run: offered once the first screen is up."""
+        from networkday.ui.typed_drafts import offer_drafts
+
+        offer_drafts(self)
+
+    def keep_typed_text(self) -> None:
+        """A signal ends the app: what is typed is kept, or a line after exit says it was not."""
+        from networkday.ui.typed_drafts import keep_typed_text
+
+        failed = keep_typed_text(self, self.ended_by or "")
+        if failed is not None:
+            from rich.text import Text
+
+            self._exit_renderables.append(Text(failed))
 
     def _after_first_frame(self) -> None:
         """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
@@ -139,6 +156,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.store.defer_index = True
         self.set_interval(INDEX_EVERY, self._flush_index)
         self._look_at_folder(self.store)
+        self._offer_drafts()
 
     def _flush_index(self) -> None:
         """Saves leave the index cache to this (see ``Store.defer_index``)."""

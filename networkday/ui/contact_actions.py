@@ -278,7 +278,8 @@ class ContactActions:
             self.app.outcome_logged()  # type: ignore[attr-defined]
         summary = self.store.contacts[contact_id]
         label = OUTCOME_LABELS.get(outcome or "", "noted")
-        prompt = LogPrompt(summary.name, label, summary.gave > 0, self.store.clock.today())
+        today = self.store.clock.today()
+        prompt = LogPrompt(summary.name, label, summary.gave > 0, today, contact=contact_id, at=entry.at)
         self.app.push_screen(prompt, lambda details: self._add_details(contact_id, entry, details))
 
     def _add_details(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:

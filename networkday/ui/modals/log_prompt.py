@@ -1,13 +1,16 @@
 """The quick, optional prompt after an outcome: what you gave, asked, noted, and when next.
 
 The outcome is already saved when this opens, so Escape loses nothing; Enter adds the
-details. Giving comes first while the person has never been given anything.
+details. Giving comes first while the person has never been given anything. Should a
+signal end the app while it is open, what is typed is kept as a draft of the touch
+(``storage.drafts``) and the next start offers it again, in this prompt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +20,7 @@ from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
 from networkday.domain.touch import KEEP
+from networkday.storage.drafts import Draft
 from networkday.ui.modals import DIALOG_CSS
 
 
@@ -34,12 +38,29 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]
 
-    def __init__(self, name: str, outcome_label: str, has_given: bool, today: date) -> None:
+    FIELDS = ("gave", "asked", "note", "follow-up")
+
+    def __init__(
+        self,
+        name: str,
+        outcome_label: str,
+        has_given: bool,
+        today: date,
+        *,
+        contact: str = "",
+        at: datetime | None = None,
+        values: Mapping[str, str | bool] | None = None,
+    ) -> None:
+        """``contact`` and ``at`` name the touch the details are for, so a draft can be kept;
+        ``values`` fills the fields again from one."""
         super().__init__()
         self._name = name
         self._outcome = outcome_label
         self._give_first = not has_given
         self._today = today
+        self._contact = contact
+        self._at = at
+        self._values = dict(values or {})
 
     def compose(self) -> ComposeResult:
         give = ("gave", "What can you offer?" if self._give_first else "What did you give?")
@@ -50,11 +71,16 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
             for field_id, label in fields:
                 yield Label(label, markup=False)
-                yield Input(id=f"log-{field_id}", compact=True)
+                yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
             yield Label("Note", markup=False)
-            yield Input(id="log-note", compact=True)
+            yield Input(self._value("note"), id="log-note", compact=True)
             yield Label("Next follow-up", markup=False)
-            yield Input(placeholder="+3 · +1w · +2w · 2026-12-01 · none", id="log-follow-up", compact=True)
+            yield Input(
+                self._value("follow-up"),
+                placeholder="+3 · +1w · +2w · 2026-12-01 · none",
+                id="log-follow-up",
+                compact=True,
+            )
             yield Label("", id="log-error", classes="field-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -81,3 +107,15 @@ class LogPrompt(ModalScreen[LogDetails | None]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
+
+    def _value(self, field: str) -> str:
+        return str(self._values.get(field, ""))
+
+    def keep_typed(self, kept: datetime, why: str) -> list[Draft]:
+        """What is typed, as a draft of the touch; none when nothing is, or the touch is unknown."""
+        typed = {field: self.query_one(f"#log-{field}", Input).value for field in self.FIELDS}
+        typed = {field: text for field, text in typed.items() if text.strip()}
+        if not typed or not self._contact or self._at is None:
+            return []
+        extra = {"name": self._name, "outcome": self._outcome, "has_given": not self._give_first}
+        return [Draft("log", self._contact, dict(typed), kept, why, self._at, extra)]

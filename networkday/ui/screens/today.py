@@ -271,7 +271,14 @@ class TodayScreen(Screen):
         summary = self.store.contacts[item.contact_id]
         from networkday.ui.modals.log_prompt import LogPrompt
 
-        prompt = LogPrompt(summary.name, OUTCOME_LABELS[outcome], summary.gave > 0, self.app.clock.today())
+        prompt = LogPrompt(
+            summary.name,
+            OUTCOME_LABELS[outcome],
+            summary.gave > 0,
+            self.app.clock.today(),
+            contact=item.contact_id,
+            at=entry.at,
+        )
         self.app.push_screen(prompt, lambda details: self._amend(item.contact_id, entry, details))
 
     def _amend(self, contact_id: str, entry: LogEntry, details: LogDetails | None) -> None:
