@@ -1,0 +1,61 @@
+"""Drafts kept by a signal are offered at the next start: opened again, thrown away, or kept for later."""
+
+from __future__ import annotations
+
+from networkday.domain.contact import Contact
+from networkday.storage.drafts import Draft, drafts_path, keep_drafts, load_drafts
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.modals.choice import ChoiceModal
+from networkday.ui.modals.contact_form import ContactForm
+from tests.conftest import NOW
+
+
+def _with_person(store: Store) -> Store:
+    store.add_contact(Contact(id="", name="Ada Lovelace"))
+    return store
+
+
+async def test_a_new_persons_form_is_opened_again_and_saved(store: Store) -> None:
+    _with_person(store)
+    keep_drafts(store, [Draft("contact", "", {"name": "Grace Hopper", "company": "Navy Labs"}, NOW, "SIGTERM")])
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#form-name").value == "Grace Hopper"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.contact("grace-hopper").company == "Navy Labs"
+    assert not drafts_path(store).exists()
+
+
+async def test_escape_keeps_the_draft_for_the_next_start_and_throw_away_removes_it(store: Store) -> None:
+    _with_person(store)
+    keep_drafts(store, [Draft("contact", "ada-lovelace", {"company": "Engines"}, NOW, "SIGHUP")])
+    async with create_app(store).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+    assert len(load_drafts(store)) == 1
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # throw it away
+    assert load_drafts(store) == []
+    assert store.contact("ada-lovelace").company == ""
+
+
+async def test_a_log_draft_whose_touch_is_gone_is_kept_with_a_message(store: Store) -> None:
+    _with_person(store)
+    draft = Draft("log", "ada-lovelace", {"note": "call back"}, NOW, "SIGTERM", NOW, {"name": "Ada Lovelace"})
+    keep_drafts(store, [draft])
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # open it again
+        await pilot.press("enter")  # submit the prompt: the touch of NOW is not in the file
+        await pilot.pause()
+        assert [n for n in app._notifications if "the draft is kept" in n.message]
+    assert load_drafts(store) == [draft]
