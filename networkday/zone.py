@@ -21,6 +21,9 @@ from zoneinfo import ZoneInfo
 #: A TZif block with no transitions and one (unused) local time type: header, then body.
 _EMPTY_BLOCK = b"TZif2" + bytes(15) + struct.pack(">6l", 0, 0, 0, 0, 1, 1) + struct.pack(">lbB", 0, 0, 0) + b"\0"
 
+#: The summer-time rules glibc applies to a ``TZ`` that names summer time but gives no rules.
+_DEFAULT_RULES = "M3.2.0,M11.1.0"
+
 
 @dataclass(frozen=True)
 class Zone:
@@ -74,11 +77,13 @@ def read_zone(name: str) -> tzinfo:
         return ZoneInfo(key)
     except (OSError, ValueError, LookupError):
         pass
-    if not name.startswith(":") and key.isprintable() and "\n" not in key:
-        try:
-            return ZoneInfo.from_file(BytesIO(_EMPTY_BLOCK * 2 + f"\n{key}\n".encode()), key=key)
-        except (ValueError, UnicodeError):
-            pass
+    if not name.startswith(":") and key.isprintable():
+        # A summer-time name without its rules (``AAA3BBB``) takes the C library's default rules.
+        for rule in (key, f"{key},{_DEFAULT_RULES}") if "," not in key else (key,):
+            try:
+                return ZoneInfo.from_file(BytesIO(_EMPTY_BLOCK * 2 + f"\n{rule}\n".encode()), key=key)
+            except (ValueError, UnicodeError):
+                continue
     raise ZoneUnreadable(name)
 
 

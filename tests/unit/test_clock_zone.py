@@ -68,6 +68,24 @@ def test_every_quarter_hour_and_midnight_of_a_year_match_the_c_library(rule: str
     assert found["offsets"] == expected[rule]
 
 
+def test_summer_time_named_without_rules_takes_the_default_rules_as_the_c_library_does() -> None:
+    """``AAA3BBB``: glibc borrows the transitions of its ``posixrules`` zone, whose hours on
+    the two change nights differ by library; every other day of the year matches."""
+    code = (
+        "import time\nfrom datetime import datetime\nfrom networkday.clock import clock_from_environ\n"
+        "time.tzset()\ntz = clock_from_environ().tz\n"
+        "for ts in (1768478400, 1784116800, 1798761600):\n"  # mid-January, mid-July, end of December
+        "    c, ours = time.localtime(ts), datetime.fromtimestamp(ts, tz)\n"
+        "    print(time.strftime('%H:%M %z', c), ours.strftime('%H:%M %z'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=_child_env(TZ="AAA3BBB"), capture_output=True, text=True, check=True
+    )
+    pairs = [line.split(" ", 2) for line in done.stdout.splitlines()]
+    assert [line[:2] for line in pairs] == [line[2].split(" ") for line in pairs]
+    assert [line[1] for line in pairs] == ["-0300", "-0200", "-0300"]
+
+
 @pytest.mark.parametrize("rule", ["CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30", "Invalid/Zone"])
 def test_a_command_prints_the_time_date_prints(rule: str, tmp_path: Path) -> None:
     """The installed command, started between two runs of ``date``: its time is one of theirs."""
