@@ -16,7 +16,10 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """Wall-clock time in the local zone, through pendulum so DST and zone changes are right."""
+    """Wall-clock time in the local zone through pendulum: only when ``/etc/localtime`` cannot
+    be read and no ``TZ`` is set, since pendulum also looks at ``/etc/timezone`` and the like."""
+
+    warning: str | None = None
 
     def __init__(self, timezone: str | None = None) -> None:
         import pendulum
@@ -38,8 +41,10 @@ class SystemClock:
 class ZoneClock:
     """Wall-clock time in one zone, through the standard library: no pendulum to import."""
 
-    def __init__(self, zone: tzinfo) -> None:
+    def __init__(self, zone: tzinfo, warning: str | None = None) -> None:
         self.tz = zone
+        #: Why this is not the zone asked for (an unreadable ``TZ``): shown once, never fatal.
+        self.warning = warning
 
     def now(self) -> datetime:
         return datetime.now(self.tz)
@@ -51,26 +56,25 @@ class ZoneClock:
 def zone_clock(environ: Mapping[str, str] | None = None) -> ZoneClock | None:
     """The system clock read by zoneinfo; None when it cannot be (then ``SystemClock``).
 
-    The zone is ``NETWORKDAY_TZ``, else ``TZ``, else ``/etc/localtime``, from the same
-    database pendulum reads. Importing pendulum costs 20 ms of every start, which
-    ``timer status`` in a status bar and the app's first frame should not pay. A pinned
-    ``NETWORKDAY_NOW``, or a zone zoneinfo cannot read (a POSIX rule in ``TZ``), gives
-    None: slower, never wrong.
+    The zone is found as the C library finds it (see ``networkday.zone``), so what the app
+    and the commands print matches ``date``. Importing pendulum costs 20 ms of every start,
+    which ``timer status`` in a status bar and the app's first frame should not pay. A
+    pinned ``NETWORKDAY_NOW``, or no ``TZ`` and no readable ``/etc/localtime``, gives None.
     """
     import os
-    from zoneinfo import ZoneInfo
+
+    from networkday.zone import zone_from_environ
 
     env = os.environ if environ is None else environ
     if env.get("NETWORKDAY_NOW"):
         return None
-    name = env.get("NETWORKDAY_TZ") or env.get("TZ", "").removeprefix(":")
-    try:
-        if name:
-            return ZoneClock(ZoneInfo(name))
-        with open("/etc/localtime", "rb") as file:
-            return ZoneClock(ZoneInfo.from_file(file, key="localtime"))
-    except (OSError, ValueError, LookupError):
-        return None
+    zone = zone_from_environ(env)
+    return None if zone is None else ZoneClock(zone.tz, zone.warning)
+
+
+def zone_warning(clock: Clock) -> str | None:
+    """What the user should know about the clock's zone (a ``TZ`` that could not be read)."""
+    return getattr(clock, "warning", None)
 
 
 class FixedClock:
@@ -101,8 +105,13 @@ class FixedClock:
         self._now = instant
 
 
-def clock_from_environ(environ: dict[str, str] | None = None) -> Clock:
-    """``NETWORKDAY_NOW`` pins the clock (for end-to-end tests and screenshots); else wall time."""
+def clock_from_environ(environ: Mapping[str, str] | None = None) -> Clock:
+    """``NETWORKDAY_NOW`` pins the clock (for end-to-end tests and screenshots); else wall time.
+
+    A pinned instant whose offset is the local zone's at that instant is pinned in that
+    zone, so the days around it keep their daylight-saving rules (a typed time in the hour
+    the clocks skipped is refused there too); with another offset it stays a fixed offset.
+    """
     import os
     from datetime import datetime
 
@@ -112,5 +121,8 @@ def clock_from_environ(environ: dict[str, str] | None = None) -> Clock:
         instant = datetime.fromisoformat(pinned)
         if instant.tzinfo is None:
             raise ValueError("NETWORKDAY_NOW needs an offset, such as 2026-11-25T09:30:00+01:00")
+        zone = zone_clock({key: value for key, value in env.items() if key != "NETWORKDAY_NOW"})
+        if zone is not None and instant.astimezone(zone.tz).utcoffset() == instant.utcoffset():
+            instant = instant.astimezone(zone.tz)
         return FixedClock(instant)
-    return zone_clock(env) or SystemClock(env.get("NETWORKDAY_TZ") or None)
+    return zone_clock(env) or SystemClock()

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from networkday.clock import Clock, clock_from_environ
+from networkday.clock import Clock, clock_from_environ, zone_warning
 from networkday.domain.dates import parse_when
 from networkday.domain.text import BIDI_CONTROLS
 from networkday.paths import data_dir
@@ -59,6 +59,9 @@ def open_store(
         raise CommandError(f"{error.filename}: permission denied") from None
     except StoreError as error:
         raise CommandError(str(error)) from None
+    zone = zone_warning(clock)
+    if zone is not None:
+        print(f"networkday: warning: {zone}", file=sys.stderr)
     print_warnings(store)
     return store
 

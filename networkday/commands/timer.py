@@ -87,12 +87,16 @@ def _apply(action: Callable[[], T]) -> T:
 
 
 def _at(args: argparse.Namespace, store: Store) -> datetime | None:
+    """The instant ``--at`` names; a time in the hour the clocks repeated is said on stderr."""
     if args.at is None:
         return None
     try:
-        return parse_at(args.at, store.clock.now())
+        typed = parse_at(args.at, store.clock.now())
     except TimerError as error:
         raise CommandError(f"--at: {error}", 2) from None
+    if typed.note is not None:
+        print(f"networkday: note: --at: {typed.note}", file=sys.stderr)
+    return typed.at
 
 
 def _when(instant: datetime, today: date) -> str:

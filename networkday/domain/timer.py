@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from networkday.domain.vocab import TIMER_KINDS
+from networkday.domain.wall_time import SkippedTime, TypedTime, local_instant
 
 #: (kind, start POSIX seconds, end POSIX seconds or None while running)
 SessionRow = tuple[str, float, float | None]
@@ -255,28 +256,36 @@ def check_session(
 _CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
-def parse_at(text: str, now: datetime) -> datetime:
+def parse_at(text: str, now: datetime) -> TypedTime:
     """``09:30`` (today, local time) or an ISO date and time; never in the future.
 
-    A time without an offset is local. The result is in ``now``'s zone, so its date is
-    the local day whose file the session belongs to.
+    A time without an offset is local: one the clocks skipped is refused, one they repeated
+    is taken as described in ``domain.wall_time``, with a note. The result is in ``now``'s
+    zone, so its date is the local day whose file the session belongs to.
     """
     raw = text.strip()
     usage = f"{text!r} is not a time (use HH:MM or a date and time such as 2026-03-28T09:30)"
     match = _CLOCK_TIME.match(raw)
     try:
         if match:
-            at = datetime.combine(now.date(), time(int(match[1]), int(match[2])), tzinfo=now.tzinfo)
+            typed = datetime.combine(now.date(), time(int(match[1]), int(match[2])))
         elif ":" in raw:
-            at = datetime.fromisoformat(raw)
-            at = at.replace(tzinfo=now.tzinfo) if at.tzinfo is None else at.astimezone(now.tzinfo)
+            typed = datetime.fromisoformat(raw)
         else:
             raise TimerError(usage)
     except ValueError:
         raise TimerError(usage) from None
-    if at > now:
+    assert now.tzinfo is not None
+    if typed.tzinfo is not None:
+        taken = TypedTime(typed.astimezone(now.tzinfo))
+    else:
+        try:
+            taken = local_instant(typed, now.tzinfo, now)
+        except SkippedTime as error:
+            raise TimerError(str(error)) from None
+    if taken.at.timestamp() > now.timestamp():
         raise TimerError(f"{raw} is in the future")
-    return at
+    return taken
 
 
 # -- reports --------------------------------------------------------------------------------

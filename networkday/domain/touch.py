@@ -85,6 +85,25 @@ class TouchDetails:
         """The details as they stand: what the prompt opens with, its base for a three-way save."""
         return cls(entry.gave, entry.asked, entry.note, contact.follow_up)
 
+    def table(self) -> dict[str, object]:
+        """As a TOML table (a draft keeps its prompt's base): a follow-up of None is left out."""
+        table: dict[str, object] = {"gave": self.gave, "asked": self.asked, "note": self.note}
+        if isinstance(self.follow_up, date):
+            table["follow_up"] = self.follow_up
+        return table
+
+    @classmethod
+    def from_table(cls, table: object) -> TouchDetails:
+        """Back from ``table``; anything of another shape reads as empty details."""
+        if not isinstance(table, dict):
+            return cls(follow_up=None)
+        texts = [table.get(name) for name in DETAIL_FIELDS]
+        follow_up = table.get("follow_up")
+        return cls(
+            *(text if isinstance(text, str) else "" for text in texts),
+            follow_up=follow_up if isinstance(follow_up, date) else None,
+        )
+
 
 def find_touch(contact: Contact, touch_id: str) -> LogEntry | None:
     return next((e for e in contact.log if e.id == touch_id), None) if touch_id else None

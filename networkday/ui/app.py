@@ -16,6 +16,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from networkday.clock import zone_warning
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.terminal import TerminalApp
@@ -112,6 +113,9 @@ class NetworkdayApp(TimerControl, TerminalApp):
         if self.store.config.keys:
             self.set_keymap(self.store.config.keys)
         self._report_new(set(), set())
+        zone = zone_warning(self.clock)
+        if zone is not None:
+            self.notify(zone, title="Time zone", severity="warning", markup=False, timeout=12)
         self.ask_if_idle()  # before anything notes that the person is here (a key, the line below)
         if self.preview is None and not (self.store.contacts or self.store.days or self.store.problems):
             self.welcome()
@@ -119,6 +123,23 @@ class NetworkdayApp(TimerControl, TerminalApp):
             self.call_after_refresh(self._after_first_frame)
         else:
             self.note_activity()
+            self._offer_drafts()
+
+    def _offer_drafts(self) -> None:
+        """Text typed when a signal ended the last run: offered once the first screen is up."""
+        from networkday.ui.typed_drafts import offer_drafts
+
+        offer_drafts(self)
+
+    def keep_typed_text(self) -> None:
+        """A signal ends the app: what is typed is kept, or a line after exit says it was not."""
+        from networkday.ui.typed_drafts import keep_typed_text
+
+        failed = keep_typed_text(self, self.ended_by or "")
+        if failed is not None:
+            from rich.text import Text
+
+            self._exit_renderables.append(Text(failed))
 
     def _after_first_frame(self) -> None:
         """What ``quick_start`` put off until the first screen was up (see ``create_app``)."""
@@ -135,6 +156,7 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self.store.defer_index = True
         self.set_interval(INDEX_EVERY, self._flush_index)
         self._look_at_folder(self.store)
+        self._offer_drafts()
 
     def _flush_index(self) -> None:
         """Saves leave the index cache to this (see ``Store.defer_index``)."""

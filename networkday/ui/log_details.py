@@ -9,7 +9,7 @@ A save that fails (an unreadable file, a full disk) also keeps the prompt and it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from textual.screen import Screen
 
@@ -19,7 +19,7 @@ from networkday.domain.touch import TouchDetails, find_touch
 from networkday.storage.actions import amend_touch_details
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
-from networkday.ui.modals.log_prompt import LogDetails, LogPrompt
+from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
 
 #: How a clashing field is named in the prompt's message.
 FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
@@ -32,21 +32,34 @@ def ask_details(
     entry: LogEntry,
     outcome_label: str,
     saved: Callable[[], None],
+    *,
+    base: TouchDetails | None = None,
+    values: Mapping[str, str | bool] | None = None,
+    closed: Callable[[bool], None] | None = None,
 ) -> None:
-    """Opens the prompt for ``entry``, just logged; ``contact`` is as that log saved it.
+    """Opens the prompt for ``entry``; ``contact`` is as the file holds it now.
 
-    ``saved`` runs once the details are on disk.
+    ``saved`` runs once the details are on disk; ``closed`` otherwise, with True when the
+    person closed the prompt and False when the touch is gone, so nothing could be saved.
+    A draft reopened after a signal passes the ``base`` its prompt first opened with and
+    the ``values`` typed into it.
     """
-    base = TouchDetails.of(contact, entry)
+    base = base or TouchDetails.of(contact, entry)
     has_given = any(e.gave for e in contact.log)
     today = store.clock.today()
 
-    def open_prompt(base: TouchDetails, values: dict[str, str] | None = None, message: str = "") -> None:
-        prompt = LogPrompt(contact.name, outcome_label, has_given, today, values, message)
+    def open_prompt(base: TouchDetails, values: Mapping[str, str | bool] | None = None, message: str = "") -> None:
+        key = TouchKey(contact.id, entry.id, entry.at, base)
+        prompt = LogPrompt(contact.name, outcome_label, has_given, today, touch=key, values=values, message=message)
         screen.app.push_screen(prompt, lambda details: save(base, details))
+
+    def give_up(by_person: bool) -> None:
+        if closed is not None:
+            closed(by_person)
 
     def save(base: TouchDetails, details: LogDetails | None) -> None:
         if details is None:
+            give_up(True)
             return
         typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
         try:
@@ -55,6 +68,7 @@ def ask_details(
             now = _on_disk(store, contact.id, entry.id)
             if clash.fields == ("touch",):
                 screen.notify(str(clash), title="Not saved", severity="error", markup=False, timeout=10)
+                give_up(False)
             elif now is None:
                 open_prompt(base, details.values(), f"Not saved: {clash}. Enter tries again")
             else:
@@ -67,7 +81,7 @@ def ask_details(
             return
         saved()
 
-    open_prompt(base)
+    open_prompt(base, values)
 
 
 def _on_disk(store: Store, contact_id: str, touch_id: str) -> TouchDetails | None:

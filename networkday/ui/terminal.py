@@ -6,11 +6,16 @@
   screens and dialogs already open (which keep their state) and popped on resize;
 - a crash report without local variables, which would print contact data;
 - bracketed pastes read whole and in order, without control characters (ui/paste.py).
+- SIGTERM and SIGHUP (a ``kill``, a closed terminal, a dropped SSH connection) end the
+  app as ``q`` does: what is typed is kept first, then the terminal is given back as it
+  was (main screen, cursor shown, mouse off).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from typing import ClassVar
 
 import rich
@@ -36,15 +41,46 @@ class TerminalApp(App[int]):
 
     store: Store
 
+    #: Signals that end the app as ``q`` does, rather than leave the terminal in its modes.
+    ENDING_SIGNALS: ClassVar[tuple[signal.Signals, ...]] = (signal.SIGTERM, signal.SIGHUP)
+
     def __init__(self) -> None:
         super().__init__()
         self._theme_ready = False
         install_paste_filter()
+        #: The name of the signal that is ending the app, once one came.
+        self.ended_by: str | None = None
 
     def on_load(self) -> None:
         """Themes before the first screen is styled: set once the app has mounted, the
         theme restyled and redrew every widget, 20 ms of start-up at 30,000 contacts."""
         self._start_themes()
+        self._catch_ending_signals()
+
+    # -- signals -----------------------------------------------------------------------------
+
+    def _catch_ending_signals(self) -> None:
+        """Python's default for these signals ends the process at once, leaving the terminal
+        in the alternate screen with the cursor hidden and mouse reporting on. Under the
+        test pilot (headless) the test runner keeps its own handlers."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in self.ENDING_SIGNALS:
+            loop.add_signal_handler(signum, self.end_by_signal, signum)
+
+    def end_by_signal(self, signum: int) -> None:
+        """Keeps what is typed, then leaves as ``q`` does, with the shell's code for the signal."""
+        if self.ended_by is not None:
+            return
+        self.ended_by = signal.Signals(signum).name
+        try:
+            self.keep_typed_text()
+        finally:  # whatever happens to the text, the terminal is given back
+            self.exit(return_code=128 + signum)
+
+    def keep_typed_text(self) -> None:
+        """What is typed and not yet saved is saved now; the app says how (see ``NetworkdayApp``)."""
 
     def on_mount(self) -> None:
         self._fit(self.size)

@@ -84,13 +84,15 @@ class TimerControl:
 
         def typed(text: str | None) -> None:
             if text:
-                now = self.store.clock.now()
-                self._timer_call(lambda: timer_store.end_at(self.store, question, parse_at(text, now)))
+                taken = parse_at(text, self.store.clock.now())
+                self._timer_call(lambda: timer_store.end_at(self.store, question, taken.at))
+                if taken.note is not None:
+                    self.notify(taken.note, title="Timer", markup=False, timeout=12)
                 self.refresh_timer()
 
         def check(text: str) -> str | None:
             try:
-                at = parse_at(text, self.store.clock.now())
+                at = parse_at(text, self.store.clock.now()).at
             except TimerError as error:
                 return str(error)
             return None if at >= question.running.session.start else "That is before the session started."

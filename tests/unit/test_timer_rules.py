@@ -220,14 +220,14 @@ class TestParseAt:
     now = datetime(2026, 6, 10, 15, 0, tzinfo=BERLIN)
 
     def test_a_clock_time_is_today_in_local_time(self) -> None:
-        assert parse_at("09:30", self.now) == datetime(2026, 6, 10, 9, 30, tzinfo=BERLIN)
-        assert parse_at(" 9:05 ", self.now) == datetime(2026, 6, 10, 9, 5, tzinfo=BERLIN)
+        assert parse_at("09:30", self.now).at == datetime(2026, 6, 10, 9, 30, tzinfo=BERLIN)
+        assert parse_at(" 9:05 ", self.now).at == datetime(2026, 6, 10, 9, 5, tzinfo=BERLIN)
 
     def test_an_iso_time_without_offset_is_local(self) -> None:
-        assert parse_at("2026-06-09T22:15", self.now) == datetime(2026, 6, 9, 22, 15, tzinfo=BERLIN)
+        assert parse_at("2026-06-09T22:15", self.now).at == datetime(2026, 6, 9, 22, 15, tzinfo=BERLIN)
 
     def test_an_iso_time_with_offset_lands_on_the_local_day(self) -> None:
-        parsed = parse_at("2026-06-09T23:30+00:00", self.now)
+        parsed = parse_at("2026-06-09T23:30+00:00", self.now).at
         assert parsed.date() == date(2026, 6, 10)
         assert parsed.timestamp() == datetime(2026, 6, 9, 23, 30, tzinfo=UTC).timestamp()
 

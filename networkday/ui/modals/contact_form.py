@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from networkday.domain.search import NAME_PREFIX, SearchIndex, fast_fold
 from networkday.domain.summary import ContactSummary
 from networkday.domain.validate import contact_from_form, form_values
 from networkday.domain.vocab import MOTIVES
+from networkday.storage.drafts import Draft
 from networkday.ui.modals import DIALOG_CSS
 
 #: (field, label, placeholder) of the one-line fields, in the order they are shown.
@@ -78,6 +80,13 @@ def _motive_label(motive: str, value: bool) -> Text:
     return Text.assemble("✓ " if value else "· ", (motive, "bold"), f" — {MOTIVES[motive]}")
 
 
+def _comparable(name: str, value: str | bool) -> object:
+    """Motives are a set however they are separated; other fields compare as they are."""
+    if name == "motives":
+        return frozenset(str(value).replace(",", " ").split())
+    return value if isinstance(value, bool) else str(value)
+
+
 class ReferrerSuggester(Suggester):
     """Completes a typed name start to ``Name (id)``, best match first."""
 
@@ -122,6 +131,8 @@ class ContactForm(ModalScreen[Contact | None]):
         self.base = base
         self._values = dict(values) if values is not None else None
         self._errors = dict(errors or {})
+        #: What the fields held as the form opened: a draft keeps only what differs.
+        self._opened: dict[str, str | bool] = {}
 
     def compose(self) -> ComposeResult:
         contacts = self.app.store.contacts
@@ -129,6 +140,7 @@ class ContactForm(ModalScreen[Contact | None]):
             **form_values(self.base),
             "referred_by": referrer_label(contacts, self.base.referred_by),
         }
+        self._opened = dict(values)
         title = f"Edit {self.base.name}" if self.base.id else "Add a person"
         with VerticalScroll(classes="dialog", id="contact-form"):
             yield Label(title, markup=False, classes="dialog-title")
@@ -180,6 +192,21 @@ class ContactForm(ModalScreen[Contact | None]):
         values["motives"] = " ".join(m for m in MOTIVES if self.query_one(f"#motive-{m}", Checkbox).value)
         values["notes"] = self.query_one("#form-notes", TextArea).text
         return values
+
+    def keep_typed(self, kept: datetime, why: str) -> list[Draft]:
+        """The fields changed since the form opened, as a draft; none when nothing changed.
+
+        Only changes are kept, so reopening the draft on the file as it is then leaves what
+        someone else changed meanwhile in the other fields alone.
+        """
+        changed: dict[str, str | bool] = {}
+        for name, value in self.values().items():
+            opened = self._opened.get(name, False if isinstance(value, bool) else "")
+            if _comparable(name, value) != _comparable(name, opened):
+                changed[name] = value
+        if not changed:
+            return []
+        return [Draft("contact", self.base.id, changed, kept, why, extra={"name": self.base.name})]
 
     def check(self) -> tuple[Contact, dict[str, str]]:
         store = self.app.store

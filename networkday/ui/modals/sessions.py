@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, Label
 from networkday.domain.day import TimeSession
 from networkday.domain.timer import TimerError, format_duration, parse_at
 from networkday.domain.vocab import TIMER_KINDS
+from networkday.domain.wall_time import TypedTime, repeated
 from networkday.storage import timer_store
 from networkday.storage.problems import StoreError
 from networkday.ui.modals import DIALOG_CSS
@@ -35,10 +36,20 @@ class SessionForm:
     end: datetime | None
 
 
-def read_time(text: str, day: date, now: datetime) -> datetime:
+def read_time(text: str, day: date, now: datetime) -> TypedTime:
     """``HH:MM`` on the session's own day, or a full date and time; never in the future."""
     raw = text.strip()
     return parse_at(f"{day.isoformat()}T{raw}" if _CLOCK.match(raw) else raw, now)
+
+
+def shown_time(at: datetime, now: datetime) -> str:
+    """``HH:MM`` as the editor offers it, with the offset in the hour the clocks repeated,
+    so that saving the dialog unchanged keeps the very instant it showed."""
+    assert now.tzinfo is not None
+    local = at.astimezone(now.tzinfo)
+    if repeated(local.replace(tzinfo=None), now.tzinfo):
+        return local.isoformat(timespec="minutes")
+    return f"{local:%H:%M}"
 
 
 class SessionEditor(ModalScreen[SessionForm | None]):
@@ -53,15 +64,16 @@ class SessionEditor(ModalScreen[SessionForm | None]):
 
     def compose(self) -> ComposeResult:
         session = self._session
+        now = self.app.clock.now()
         with VerticalScroll(classes="dialog"):
             yield Label("Edit session" if session else "Add a forgotten session", classes="dialog-title")
             yield Label("Enter saves · Tab next field · Esc cancels", classes="dialog-keys")
             yield Label("Kind: networking or other")
             yield Input(session.kind if session else "networking", id="session-kind", compact=True)
             yield Label("Start (HH:MM on this day, or a date and time)")
-            yield Input(f"{session.start:%H:%M}" if session else "", id="session-start", compact=True)
+            yield Input(shown_time(session.start, now) if session else "", id="session-start", compact=True)
             yield Label("End (empty: still running)")
-            end = f"{session.end:%H:%M}" if session and session.end else ""
+            end = shown_time(session.end, now) if session and session.end else ""
             yield Input(end, id="session-end", compact=True)
             yield Label("", id="session-error", classes="field-error")
 
@@ -75,12 +87,16 @@ class SessionEditor(ModalScreen[SessionForm | None]):
             start = read_time(self.query_one("#session-start", Input).value, self._day, now)
             end_text = self.query_one("#session-end", Input).value.strip()
             end = read_time(end_text, self._day, now) if end_text else None
-            if end is not None and end < start:
-                end += timedelta(days=1)  # 23:00 to 01:00 crosses midnight
         except TimerError as error:
             self.query_one("#session-error", Label).update(str(error))
             return
-        self.dismiss(SessionForm(kind, start, end))
+        for typed in (start, end):
+            if typed is not None and typed.note is not None:
+                self.app.notify(typed.note, title="Timer", markup=False, timeout=12)
+        end_at = None if end is None else end.at
+        if end_at is not None and end_at < start.at:
+            end_at += timedelta(days=1)  # 23:00 to 01:00 crosses midnight
+        self.dismiss(SessionForm(kind, start.at, end_at))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,8 @@ a second, never over a hand edit). ``b`` lists every day written, ``/`` searches
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,6 +34,9 @@ from networkday.ui.widgets.answer_area import AnswerArea
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_list import KeyList
 from networkday.ui.widgets.timer_bar import TimerBar
+
+if TYPE_CHECKING:
+    from networkday.storage.drafts import Draft as KeptDraft
 
 
 def rating_text(rating: int | None, *, ascii: bool = False) -> str:
@@ -127,13 +131,21 @@ class JournalScreen(JournalSaving, Screen):
     def on_unmount(self) -> None:
         """The app is closing: save what is typed; on a clash, keep both texts rather than lose one.
 
-        The widgets are gone by now; the draft holds every keystroke already.
+        The widgets are gone by now; the draft holds every keystroke already. A signal that
+        ended the app has done this already (``keep_typed``): twice would keep both twice.
         """
-        self._closing = True
+        if self._leaving:
+            return
+        self._leaving = True
         if self.conflict is not None and self.draft is not None:
             self._keep_both()
         else:
             self.flush()
+
+    def keep_typed(self, kept: datetime, why: str) -> list[KeptDraft]:
+        """A signal is ending the app: the entry is saved now, as on quitting; no draft is left."""
+        self.on_unmount()
+        return []
 
     # -- loading and showing -----------------------------------------------------------------
 
@@ -200,7 +212,7 @@ class JournalScreen(JournalSaving, Screen):
         self.query_one("#journal-people-label", Static).update(Text(label))
 
     def _show_state(self) -> None:
-        if self._closing:
+        if self._leaving:
             return
         today = self.app.clock.today()
         when = "today" if self.day == today else "yesterday" if self.day == today - timedelta(days=1) else ""

@@ -46,7 +46,7 @@ class JournalSaving:
     _timer: Timer | None = None
     _dirty_since: float | None = None
     #: The app is closing and the widgets are gone: save, but show nothing.
-    _closing = False
+    _leaving = False
 
     def on_text_area_changed(self, event: AnswerArea.Changed) -> None:
         area = event.text_area
@@ -87,7 +87,7 @@ class JournalSaving:
             self.conflict = error
             self._show_state()
             clashing = [label for label, area in self._answers if area.key[0] in error.fields]
-            if clashing and not self._closing:
+            if clashing and not self._leaving:
                 clashing[0].scroll_visible(top=True, animate=False)  # its prompt at the top, in sight
             return False
         except StoreError as error:
@@ -104,7 +104,7 @@ class JournalSaving:
         """The journal now on disk becomes the base; texts that changed there are shown."""
         assert self.draft is not None
         before = [key for key, _ in self.draft.sections()]
-        if self.draft.rebase(disk, prefer_mine=prefer_mine) and not self._closing:
+        if self.draft.rebase(disk, prefer_mine=prefer_mine) and not self._leaving:
             sections = self.draft.sections()
             if [key for key, _ in sections] != before:
                 self._build_answers()

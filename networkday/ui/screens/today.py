@@ -63,6 +63,8 @@ class TodayScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.day: date = date.today()
+        #: The clock's day when the screen last looked: past midnight, a list on it follows.
+        self._today: date = self.day
         self.queue: DayQueue | None = None
         #: The summaries the screen shows: the store's, or a preview's until the store has read them.
         self._contacts: Mapping[str, ContactSummary] = {}
@@ -82,7 +84,7 @@ class TodayScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.day = self.app.clock.today()
+        self.day = self._today = self.app.clock.today()
         preview = self.app.preview
         if preview is not None:
             # Drawn from what the app kept at its last exit; the app reloads once it is up.
@@ -188,15 +190,40 @@ class TodayScreen(Screen):
         """
         if self._covered and self.queue is not None:
             self._covered = False
+            if self._follow_today():
+                return
             current = self.query_one(QueueList).current()
             self.reload(select=current.contact_id if current else None)
 
     def _poll(self) -> None:
-        """Another instance or a hand edit changed the day file: show it."""
+        """Midnight passed, or another instance or a hand edit changed the day file: show it."""
+        if self._follow_today():
+            return
         if self.store.day_fingerprint(self.day) != self._fingerprint:
             current = self.query_one(QueueList).current()
             self.store.refresh_days([self.day])
             self.reload(select=current.contact_id if current else None)
+
+    def _follow_today(self) -> bool:
+        """Past midnight, a list showing the old today moves to the new one (True: reloaded).
+
+        A day browsed with ``[`` and ``]`` stays; only its "Today"/"Tomorrow" label moves.
+        A running timer session needs nothing: it is split at midnight when it is counted.
+        """
+        today = self.app.clock.today()
+        if today == self._today:
+            return False
+        was, self._today = self._today, today
+        if self.day != was or self.queue is None:
+            if self.queue is not None:
+                self._show_header()
+            return False
+        self.day = today
+        self.store.refresh_days([today])
+        current = self.query_one(QueueList).current()
+        self.reload(select=current.contact_id if current else None)
+        self.notify(f"A new day: {today:%A %d %B}.", markup=False, timeout=6)
+        return True
 
     # -- acting --------------------------------------------------------------------------
 
