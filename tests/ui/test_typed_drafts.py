@@ -93,7 +93,7 @@ async def test_a_log_draft_is_saved_onto_its_own_touch(store: Store) -> None:
 
 
 async def test_a_log_draft_never_overwrites_a_note_written_since_unseen(store: Store) -> None:
-    touch_id, draft = _logged(store)
+    _, draft = _logged(store)
     keep_drafts(store, [draft])
 
     def hand_edit(contact: Contact) -> None:
