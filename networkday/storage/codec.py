@@ -44,6 +44,9 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         raise ProblemError(DataProblem(path, line, col, "the file is not valid UTF-8")) from None
     try:
         return loads(text.removeprefix("\ufeff")), text
+    except RecursionError as error:  # tomli's limits on nesting: its message says which, not where
+        line, col = _too_deep_at(text)
+        raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {error}")) from None
     except TOMLDecodeError as error:
         message = str(error)
         match = _POSITION.search(message)
@@ -53,6 +56,40 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
             line, col = _line_col(data, len(data)) if _END in message else (1, 1)
         clean = _POSITION.sub("", message).replace(_END, "").strip()
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {clean}")) from None
+
+
+#: tomli's limits: a key of more dotted parts, or arrays and inline tables nested deeper, raise RecursionError.
+_KEY_PARTS = 1000
+_NESTING = 400
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where a document first nests past tomli's limits, for a file tomli refused with RecursionError.
+
+    Only this rare error path pays for the walk. It skips strings and comments roughly
+    (enough to point an editor at the right line); a key's parts are counted by its dots.
+    """
+    depth, dots, quote, line, start = 0, 0, "", 1, 0
+    for offset, char in enumerate(text):
+        if quote:
+            if char == quote and text[offset - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            quote = "\n"
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif char == ".":
+            dots += 1
+        if char == "\n":
+            line, start, dots = line + 1, offset + 1, 0
+            quote = "" if quote == "\n" else quote
+        if depth > _NESTING or dots >= _KEY_PARTS:
+            return line, offset - start + 1
+    return 1, 1
 
 
 def build(path: Path, text: str, make: Callable[[], T]) -> T:
@@ -127,7 +164,10 @@ def dumps(table: dict[str, Any]) -> bytes:
     because people read, edit and diff these files by hand.
     """
     out: list[str] = []
-    _document(_portable(table), (), out)
+    try:
+        _document(_portable(table), (), out)
+    except RecursionError:  # a table nested hundreds of levels deep, which the file may hold unknown
+        raise StoreError("cannot save a record whose tables nest this deeply; edit the file by hand") from None
     try:
         return "".join(out).encode("utf-8")
     except UnicodeEncodeError as error:  # lone surrogates, e.g. from undecodable command-line bytes

@@ -758,7 +758,10 @@ def _ordinal_of(name: str) -> int:
 
 def _checked(path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]) -> bytes:
     """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
-    data = dumps(table)
+    try:
+        data = dumps(table)
+    except StoreError as error:
+        raise StoreError(f"{path}: not saved, the file is unchanged: {error}") from None
     try:
         check(loads(data.decode("utf-8")))
     except TOMLDecodeError as error:
