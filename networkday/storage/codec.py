@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -90,6 +91,56 @@ def _too_deep_at(text: str) -> tuple[int, int]:
         if depth > _NESTING or dots >= _KEY_PARTS:
             return line, offset - start + 1
     return 1, 1
+
+
+#: What may hold a value Python cannot keep exactly: a time with more than six fractional
+#: digits, or a float with many digits or a large exponent. Searched in the bytes, so the
+#: common file costs one scan in C; only a match parses the file again.
+_MAYBE_INEXACT = re.compile(rb"\d\d:\d\d:\d\d\.\d{7}|\d{16}|[eE][+-]?\d{3}")
+_LONG_FRACTION = re.compile(r"(?:\d{4}-\d\d-\d\d[Tt ])?\d\d:\d\d:\d\d\.\d{6}(\d+)")
+
+
+def inexact_value(path: Path, data: bytes) -> None:
+    """Refuses to rewrite a file holding a value that would come back changed, naming where it is.
+
+    Python keeps microseconds, so ``12:00:00.123456789`` is read as ``12:00:00.123456``, and
+    a float keeps about 17 digits (``1e400`` becomes ``inf``). A rewrite would write what
+    was kept, changing a value nobody touched, so the file is left for the user to edit.
+    Call it on bytes ``parse`` accepted.
+    """
+    if not _MAYBE_INEXACT.search(data):
+        return
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    floats: list[str] = []
+
+    def exact_float(literal: str) -> float:
+        value = float(literal)
+        if not _same_number(literal, value):
+            floats.append(literal)
+        return value
+
+    table = loads(text, parse_float=exact_float)
+    found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats]
+    for match in _LONG_FRACTION.finditer(text):
+        # The same document without the extra digits: equal when they were a time's (the
+        # parser drops them anyway), different when they were part of a string.
+        if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
+            found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
+    if found:
+        offset, value, why = min(found)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise StoreError(
+            f"{path}:{line}:{column}: {value} {why}, so a save would change it; not saved. "
+            "Shorten it by hand to edit here"
+        )
+
+
+def _same_number(literal: str, value: float) -> bool:
+    plain = literal.replace("_", "")
+    if plain.lstrip("+-") in ("inf", "nan"):
+        return True
+    return Decimal(plain) == Decimal(repr(value))
 
 
 def build(path: Path, text: str, make: Callable[[], T]) -> T:

@@ -32,11 +32,13 @@ from networkday.storage.atomic import (
     write_atomic,
     write_many,
 )
-from networkday.storage.codec import TOMLDecodeError, build, dumps, loads, parse
+from networkday.storage.codec import TOMLDecodeError, build, dumps, inexact_value, loads, parse
 from networkday.storage.index import Entries, FileMark, IndexCache, file_mark, mark_of, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
+from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
+from networkday.storage.settle import read_settled, settling
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
@@ -88,6 +90,9 @@ class Store:
         self._open_warnings: list[str] = []
         self._scan_warnings: list[str] = []
         self._strays: set[Path] = set()
+        #: Files a scan found shorter than the index knew them while they were still being
+        #: changed, with that (size, count of entries): a rewrite compares against it (see ``_shrunk``).
+        self._fuller: dict[Path, tuple[int, int]] = {}
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
         self.contact_listeners: list[Callable[[str], None]] = []
         #: False: every change saves the index cache at once (commands, which exit right after).
@@ -427,12 +432,31 @@ class Store:
 
     def _reindex_contact(self, contact_id: str) -> None:
         path = self.contact_path(contact_id)
+        known = _contact_known(self._index.contacts.get(contact_id))
         found = self._reread(self._index.contacts, contact_id, path, _contact_check(contact_id))
+        self._note_fuller(path, known, found and len(found[0].log))
         if found is None:
             self.contacts.pop(contact_id, None)
             self._notify(contact_id)
         else:
             self._remember_contact(*found)
+
+    def _note_fuller(self, path: Path, known: tuple[int, int] | None, count: int | None) -> None:
+        """Remembers what the index knew of a file that reads shorter (or broken: ``count`` None)
+        while it is still changing: an editor may be writing it in place, and a rewrite must
+        not take it for the whole (see ``settle.read_settled``). Files the index did not know
+        cost nothing here."""
+        if known is None:
+            return
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return
+        smaller = stat.st_size < known[0] or (count is not None and count < known[1])
+        if settling(stat) and smaller:
+            self._fuller[path] = max(known, self._fuller.get(path, known))
+        else:
+            self._fuller.pop(path, None)
 
     def _remember_contact(self, contact: Contact, stat: os.stat_result) -> None:
         summary = ContactSummary.of(contact)
@@ -442,7 +466,9 @@ class Store:
         self._notify(contact.id)
 
     def _reindex_day(self, name: str, path: Path, day: date) -> None:
+        known = _day_known(self._index.days.get(name))
         found = self._reread(self._index.days, name, path, _day_check(day))
+        self._note_fuller(path, known, found and _day_count(found[0]))
         if found is None:
             self.days.pop(day.toordinal(), None)
         else:
@@ -531,18 +557,40 @@ class Store:
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T]) -> T | None:
-        """The record as it is on disk now (under the lock); refuses a broken file or a newer format's."""
-        record = self._load(path, make)
+    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]) -> T | None:
+        """The record as it is on disk now (under the lock), read whole (``settle.read_settled``);
+        refuses a broken file, a newer format's, and one holding a value a rewrite would change."""
+
+        def decode(data: bytes) -> T:
+            record = self._decode(path, data, make)
+            inexact_value(path, data)
+            return record
+
+        record = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
+        if record is None:
+            self.read_only.pop(path, None)
         reason = self.read_only_reason(path)
         if reason:
             raise StoreError(reason)
         return record
 
+    def day_on_disk(self, day: date) -> Day:
+        """The day as it is on disk now, to change it: call only while holding the lock (``change_days``)."""
+        return self._on_disk(self.day_path(day), _day_check(day), _day_count) or Day(date=day)
+
+    def _known(self, path: Path) -> tuple[int, int] | None:
+        """The size and count of entries the index holds for a record file."""
+        if path.parent == self.contacts_dir:
+            return _contact_known(self._index.contacts.get(path.stem))
+        return _day_known(self._index.days.get(path.name))
+
     def _write_locked(
         self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]
     ) -> os.stat_result:
-        return write_atomic(path, _checked(path, table, check))
+        """Saves through a link inside the folder (``links.save_target``); the file is whole again."""
+        stat = write_atomic(save_target(path, self.root), _checked(path, table, check))
+        self._fuller.pop(path, None)
+        return stat
 
     def add_contact(self, contact: Contact) -> Contact:
         """Gives the contact a fresh id from its name (``jane-doe``, ``jane-doe-2``) and saves it."""
@@ -579,7 +627,7 @@ class Store:
         """Applies ``change`` to the contact as it is on disk now, then saves it atomically."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id))
+            contact = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             change(contact)
@@ -602,15 +650,14 @@ class Store:
             for contact_id, change in changes:
                 try:
                     path = self.contact_path(contact_id)
-                    contact = self._on_disk(path, _contact_check(contact_id))
+                    contact = self._on_disk(path, _contact_check(contact_id), _logged)
                     if contact is None:
                         raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
                     if change(contact) is False:
                         outcomes[contact_id] = False
                         continue
-                    changed.append(
-                        (contact_id, contact, path, _checked(path, contact.to_dict(), _contact_check(contact_id)))
-                    )
+                    data = _checked(path, contact.to_dict(), _contact_check(contact_id))
+                    changed.append((contact_id, contact, save_target(path, self.root), data))
                 except StoreError as error:
                     outcomes[contact_id] = error
                 except (OSError, RecordError) as error:
@@ -636,7 +683,7 @@ class Store:
         """
         path = self.contact_path(contact.id)
         with self._writing(path):
-            self._on_disk(path, _contact_check(contact.id))
+            self._on_disk(path, _contact_check(contact.id), _logged)
             stat = self._write_locked(path, contact.to_dict(), _contact_check(contact.id))
         self._remember_contact(contact, stat)
         self._save_index()
@@ -646,7 +693,7 @@ class Store:
         """Removes the file and returns the contact as it was, so the deletion can be undone."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id))
+            contact = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             os.unlink(path)
@@ -659,7 +706,7 @@ class Store:
         """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
         path = self.day_path(day)
         with self._writing(path):
-            record = self._on_disk(path, _day_check(day)) or Day(date=day)
+            record = self.day_on_disk(day)
             change(record)
             stat = self._write_locked(path, record.to_dict(), _day_check(day))
         self._remember_day(path.name, record, stat)
@@ -777,6 +824,29 @@ def _day_check(day: date) -> Callable[[dict[str, Any]], Day]:
     return lambda table: Day.from_dict(table, day)
 
 
+def _logged(contact: Contact) -> int:
+    return len(contact.log)
+
+
+def _day_count(day: Day) -> int:
+    """A day's entries: its calls and its timer sessions, which a half-written file loses first."""
+    return len(day.calls) + len(day.time)
+
+
+def _contact_known(entry: tuple | None) -> tuple[int, int] | None:
+    """An index entry's size and count of history entries; None for a file it could not read."""
+    if entry is None or entry[2] is None:
+        return None
+    return entry[1], len(ContactSummary.from_row(entry[2]).entries)
+
+
+def _day_known(entry: tuple | None) -> tuple[int, int] | None:
+    if entry is None or entry[2] is None:
+        return None
+    summary = DaySummary.from_row(entry[2])
+    return entry[1], summary.planned + len(summary.sessions)
+
+
 def _newer_message(path: Path, version: int) -> str:
     return f"{path}: written by a newer networkday (format {version}); it is read-only here"
 
@@ -800,7 +870,7 @@ class DayBatch:
     def day(self, day: date) -> Day:
         """The day as it is on disk now, read once per batch; a broken file raises ProblemError."""
         if day not in self._loaded:
-            record = self.store.day(day)
+            record = self.store.day_on_disk(day)
             self._loaded[day] = (record, record.to_dict())
         return self._loaded[day][0]
 

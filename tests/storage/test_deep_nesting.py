@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from networkday.cli import main
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
+from tests.storage.saving import private_file
 
 HEAD = 'format = 1\nname = "Deep"\n'
 ARRAYS = "x = " + "[" * 2000 + "]" * 2000
@@ -23,26 +22,13 @@ TOO_DEEP = {
 }
 
 
-@pytest.fixture
-def folder(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Store:
-    monkeypatch.setenv("NETWORKDAY_NOW", "2026-11-25T09:30:00+01:00")
-    return Store.open(tmp_path / "data", clock)
-
-
-def _contact(store: Store, name: str, text: str) -> Path:
-    path = store.contact_path(name)
-    path.write_text(text)
-    path.chmod(0o600)
-    return path
-
-
 @pytest.mark.parametrize("case", TOO_DEEP)
 def test_check_locates_a_document_nested_too_deeply(
-    folder: Store, capsys: pytest.CaptureFixture[str], case: str
+    command_folder: Store, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
     line, column, message = TOO_DEEP[case]
-    path = _contact(folder, "deep", f"{HEAD}{line}\n")
-    assert main(["check", "--data-dir", str(folder.root)]) == 1
+    path = private_file(command_folder.contact_path("deep"), f"{HEAD}{line}\n")
+    assert main(["check", "--data-dir", str(command_folder.root)]) == 1
     out = capsys.readouterr().err
     assert f"{path}:3:{column}: invalid TOML: " in out
     assert message in out
@@ -50,32 +36,32 @@ def test_check_locates_a_document_nested_too_deeply(
 
 @pytest.mark.parametrize("case", TOO_DEEP)
 def test_every_command_and_a_start_without_a_cache_report_it_and_change_nothing(
-    folder: Store, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str
+    command_folder: Store, clock: FixedClock, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
-    path = _contact(folder, "deep", f"{HEAD}{TOO_DEEP[case][0]}\n")
+    path = private_file(command_folder.contact_path("deep"), f"{HEAD}{TOO_DEEP[case][0]}\n")
     before = path.read_bytes()
     for command in (["today"], ["review"], ["export", "csv"]):
-        assert main([*command, "--data-dir", str(folder.root)]) == 0
-    assert main(["log", "deep", "talked", "--data-dir", str(folder.root)]) == 1
+        assert main([*command, "--data-dir", str(command_folder.root)]) == 0
+    assert main(["log", "deep", "talked", "--data-dir", str(command_folder.root)]) == 1
     assert f"{path}:3:{TOO_DEEP[case][1]}: invalid TOML" in capsys.readouterr().err
-    (folder.app_dir / "index.marshal").unlink(missing_ok=True)
-    fresh = Store.open(folder.root, clock)
+    (command_folder.app_dir / "index.marshal").unlink(missing_ok=True)
+    fresh = Store.open(command_folder.root, clock)
     assert fresh.problems[path].line == 3
     assert "deep" not in fresh.contacts
     assert path.read_bytes() == before
 
 
 def test_a_table_nested_900_levels_that_reads_is_saved_or_refused_in_one_line(
-    folder: Store, capsys: pytest.CaptureFixture[str]
+    command_folder: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _contact(folder, "deep", f"{HEAD}\n[{'.'.join(['a'] * 900)}]\nb = 1\n")
+    path = private_file(command_folder.contact_path("deep"), f"{HEAD}\n[{'.'.join(['a'] * 900)}]\nb = 1\n")
     before = path.read_bytes()
-    assert main(["check", "--data-dir", str(folder.root)]) == 0
+    assert main(["check", "--data-dir", str(command_folder.root)]) == 0
     capsys.readouterr()
-    code = main(["log", "deep", "talked", "--data-dir", str(folder.root)])
+    code = main(["log", "deep", "talked", "--data-dir", str(command_folder.root)])
     err = capsys.readouterr().err
     if code == 0:
-        assert folder.contact("deep").log[0].outcome == "talked"
+        assert command_folder.contact("deep").log[0].outcome == "talked"
     else:
         assert code == 1
         assert err == (
