@@ -31,8 +31,11 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
-    """Decodes and parses; the text is returned for locating later validation errors."""
+def parse(path: Path, data: bytes, parse_float: Callable[[str], Any] = float) -> tuple[dict[str, Any], str]:
+    """Decodes and parses; the text is returned for locating later validation errors.
+
+    ``parse_float`` sees each float's literal (see ``ExactFloats``); it is called for floats only.
+    """
     if not data.strip():
         raise ProblemError(DataProblem(path, 1, 1, "the file is empty"))
     if b"\x00" in data:
@@ -44,7 +47,7 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         line, col = _line_col(data, error.start)
         raise ProblemError(DataProblem(path, line, col, "the file is not valid UTF-8")) from None
     try:
-        return loads(text.removeprefix("\ufeff")), text
+        return loads(text.removeprefix("\ufeff"), parse_float=parse_float), text
     except RecursionError as error:  # tomli's limits on nesting: its message says which, not where
         line, col = _too_deep_at(text)
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {error}")) from None
@@ -93,39 +96,48 @@ def _too_deep_at(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-#: What may hold a value Python cannot keep exactly: a time with more than six fractional
-#: digits, or a float with many digits or a large exponent. Searched in the bytes, so the
-#: common file costs one scan in C; only a match parses the file again.
-_MAYBE_INEXACT = re.compile(rb"\d\d:\d\d:\d\d\.\d{7}|\d{16}|[eE][+-]?\d{3}")
+#: A time with more than six fractional digits, searched in the bytes (a '.' starts it, so the
+#: search skips ahead in C: about 20 us over a 12 KB contact); only a match parses again.
+_LONG_TIME = re.compile(rb"\.\d{7}")
 _LONG_FRACTION = re.compile(r"(?:\d{4}-\d\d-\d\d[Tt ])?\d\d:\d\d:\d\d\.\d{6}(\d+)")
 
 
-def inexact_value(path: Path, data: bytes) -> None:
+class ExactFloats:
+    """A ``parse_float`` for ``parse`` that notes every float literal a Python float cannot
+    hold exactly (``3.141592653589793238``, ``1e400``): a rewrite would write it changed.
+
+    Tomli calls it for float literals only, so a file without floats costs nothing more.
+    """
+
+    def __init__(self) -> None:
+        self.inexact: list[str] = []
+
+    def __call__(self, literal: str) -> float:
+        value = float(literal)
+        if not _same_number(literal, value):
+            self.inexact.append(literal)
+        return value
+
+
+def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> None:
     """Refuses to rewrite a file holding a value that would come back changed, naming where it is.
 
     Python keeps microseconds, so ``12:00:00.123456789`` is read as ``12:00:00.123456``, and
-    a float keeps about 17 digits (``1e400`` becomes ``inf``). A rewrite would write what
-    was kept, changing a value nobody touched, so the file is left for the user to edit.
-    Call it on bytes ``parse`` accepted.
+    a float about 17 digits (``floats`` saw the literals when ``data`` was parsed). A rewrite
+    would write what was kept, changing a value nobody touched, so the file is left for the
+    user to edit. Call it on bytes ``parse`` accepted.
     """
-    if not _MAYBE_INEXACT.search(data):
+    if not floats.inexact and not _LONG_TIME.search(data):
         return
     text = data.decode("utf-8").removeprefix("\ufeff")
-    floats: list[str] = []
-
-    def exact_float(literal: str) -> float:
-        value = float(literal)
-        if not _same_number(literal, value):
-            floats.append(literal)
-        return value
-
-    table = loads(text, parse_float=exact_float)
-    found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats]
-    for match in _LONG_FRACTION.finditer(text):
-        # The same document without the extra digits: equal when they were a time's (the
-        # parser drops them anyway), different when they were part of a string.
-        if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
-            found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
+    found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats.inexact]
+    if _LONG_FRACTION.search(text):
+        table = loads(text)
+        for match in _LONG_FRACTION.finditer(text):
+            # The same document without the extra digits: equal when they were a time's (the
+            # parser drops them anyway), different when they were part of a string.
+            if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
+                found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
     if found:
         offset, value, why = min(found)
         line = text.count("\n", 0, offset) + 1

@@ -32,7 +32,7 @@ from networkday.storage.atomic import (
     write_atomic,
     write_many,
 )
-from networkday.storage.codec import TOMLDecodeError, build, dumps, inexact_value, loads, parse
+from networkday.storage.codec import ExactFloats, TOMLDecodeError, build, dumps, inexact_value, loads, parse
 from networkday.storage.index import Entries, FileMark, IndexCache, file_mark, mark_of, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.links import save_target
@@ -482,9 +482,11 @@ class Store:
 
     # -- decoding -------------------------------------------------------------------------
 
-    def _decode(self, path: Path, data: bytes, make: Callable[[dict[str, Any]], T]) -> T:
+    def _decode(
+        self, path: Path, data: bytes, make: Callable[[dict[str, Any]], T], parse_float: Callable[[str], Any] = float
+    ) -> T:
         """Parses and builds a record; notes whether a newer networkday wrote it (then it is read-only)."""
-        table, text = parse(path, data)
+        table, text = parse(path, data, parse_float)
         version = table.get("format")
         newer = version if isinstance(version, int) and version > FORMAT_VERSION else None
         if newer is None:
@@ -562,8 +564,9 @@ class Store:
         refuses a broken file, a newer format's, and one holding a value a rewrite would change."""
 
         def decode(data: bytes) -> T:
-            record = self._decode(path, data, make)
-            inexact_value(path, data)
+            floats = ExactFloats()
+            record = self._decode(path, data, make, floats)
+            inexact_value(path, data, floats)
             return record
 
         record = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
