@@ -119,16 +119,16 @@ class ExactFloats:
         return value
 
 
-def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> None:
-    """Refuses to rewrite a file holding a value that would come back changed, naming where it is.
+def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> str | None:
+    """Why a rewrite of a file would change a value in it, naming where; None when it would not.
 
     Python keeps microseconds, so ``12:00:00.123456789`` is read as ``12:00:00.123456``, and
     a float about 17 digits (``floats`` saw the literals when ``data`` was parsed). A rewrite
-    would write what was kept, changing a value nobody touched, so the file is left for the
-    user to edit. Call it on bytes ``parse`` accepted.
+    would write what was kept, changing a value nobody touched, so such a file is left for
+    the user to edit. Call it on bytes ``parse`` accepted.
     """
     if not floats.inexact and not _LONG_TIME.search(data):
-        return
+        return None
     text = data.decode("utf-8").removeprefix("\ufeff")
     found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats.inexact]
     if _LONG_FRACTION.search(text):
@@ -138,14 +138,14 @@ def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> None:
             # parser drops them anyway), different when they were part of a string.
             if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
                 found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
-    if found:
-        offset, value, why = min(found)
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise StoreError(
-            f"{path}:{line}:{column}: {value} {why}, so a save would change it; not saved. "
-            "Shorten it by hand to edit here"
-        )
+    if not found:
+        return None
+    offset, value, why = min(found)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return (
+        f"{path}:{line}:{column}: {value} {why}, so a save would change it; not saved. Shorten it by hand to edit here"
+    )
 
 
 def _same_number(literal: str, value: float) -> bool:

@@ -560,26 +560,39 @@ class Store:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
     def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]) -> T | None:
-        """The record as it is on disk now (under the lock), read whole (``settle.read_settled``);
-        refuses a broken file, a newer format's, and one holding a value a rewrite would change."""
+        """The record as it is on disk now, to change it (see ``_read_whole``); refuses a broken
+        file, a newer format's, and one holding a value a rewrite would change."""
+        record, refusal = self._read_whole(path, make, count)
+        if refusal:
+            raise StoreError(refusal)
+        return record
+
+    def _read_whole(
+        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
+    ) -> tuple[T | None, str | None]:
+        """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
+        and why it must not be written over (a newer format, a value it would change), if so."""
+        refusal: str | None = None
 
         def decode(data: bytes) -> T:
+            nonlocal refusal
             floats = ExactFloats()
             record = self._decode(path, data, make, floats)
-            inexact_value(path, data, floats)
+            refusal = inexact_value(path, data, floats)
             return record
 
         record = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
         if record is None:
             self.read_only.pop(path, None)
-        reason = self.read_only_reason(path)
-        if reason:
-            raise StoreError(reason)
-        return record
+        return record, self.read_only_reason(path) or refusal
 
-    def day_on_disk(self, day: date) -> Day:
-        """The day as it is on disk now, to change it: call only while holding the lock (``change_days``)."""
-        return self._on_disk(self.day_path(day), _day_check(day), _day_count) or Day(date=day)
+    def day_on_disk(self, day: date) -> tuple[Day, str | None]:
+        """The day as it is on disk now, to change it, and why it must not be written over, if so.
+
+        Call it only while holding the lock (``change_days``).
+        """
+        record, refusal = self._read_whole(self.day_path(day), _day_check(day), _day_count)
+        return record or Day(date=day), refusal
 
     def _known(self, path: Path) -> tuple[int, int] | None:
         """The size and count of entries the index holds for a record file."""
@@ -709,7 +722,7 @@ class Store:
         """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
         path = self.day_path(day)
         with self._writing(path):
-            record = self.day_on_disk(day)
+            record = self._on_disk(path, _day_check(day), _day_count) or Day(date=day)
             change(record)
             stat = self._write_locked(path, record.to_dict(), _day_check(day))
         self._remember_day(path.name, record, stat)
@@ -735,9 +748,9 @@ class Store:
                 changes = batch.changed()
                 for day, _, table in changes:
                     Day.from_dict(table, day)
-                    reason = self.read_only_reason(self.day_path(day))
-                    if reason:
-                        raise StoreError(reason)
+                    refusal = batch.refusal(day)
+                    if refusal:
+                        raise StoreError(refusal)
                 for day, record, table in changes:
                     path = self.day_path(day)
                     ensure_dir(path.parent)
@@ -869,13 +882,23 @@ class DayBatch:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._loaded: dict[date, tuple[Day, dict[str, Any]]] = {}
+        self._refusals: dict[date, str] = {}
 
     def day(self, day: date) -> Day:
-        """The day as it is on disk now, read once per batch; a broken file raises ProblemError."""
+        """The day as it is on disk now, read once per batch; a broken file raises ProblemError.
+
+        A day that must not be written over (see ``refusal``) can still be read and looked at.
+        """
         if day not in self._loaded:
-            record = self.store.day_on_disk(day)
+            record, refusal = self.store.day_on_disk(day)
             self._loaded[day] = (record, record.to_dict())
+            if refusal:
+                self._refusals[day] = refusal
         return self._loaded[day][0]
+
+    def refusal(self, day: date) -> str | None:
+        """Why the day read must not be written over (a newer format, a value it would change), if so."""
+        return self._refusals.get(day)
 
     def changed(self) -> list[tuple[date, Day, dict[str, Any]]]:
         """The changed days as tables, in the order they were first read."""

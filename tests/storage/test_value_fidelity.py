@@ -74,3 +74,18 @@ def test_an_empty_email_stays_no_email_rather_than_one_empty_address(
     assert "email" not in text
     assert "tags" not in text
     assert command_folder.contact("ada").email == []
+
+
+def test_a_batch_reads_such_a_day_freely_and_refuses_only_to_change_it(command_folder: Store) -> None:
+    """A timer switch reads yesterday's file: one it must not rewrite stops only a change to it."""
+    store = command_folder
+    yesterday, today = date(2026, 11, 24), date(2026, 11, 25)
+    path = private_file(store.day_path(yesterday), "format = 1\ndate = 2026-11-24\nseen = 08:00:00.1234567\n")
+    text = path.read_text()
+    with store.change_days() as batch:
+        assert batch.day(yesterday).calls == []
+        batch.day(today).calls.append(Call(contact="ada"))
+    assert [call.contact for call in store.day(today).calls] == ["ada"]
+    with pytest.raises(StoreError, match=r":3:8: 08:00:00.1234567 has more than the six"), store.change_days() as batch:
+        batch.day(yesterday).calls.append(Call(contact="bo"))
+    assert path.read_text() == text
