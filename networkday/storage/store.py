@@ -687,6 +687,7 @@ class Store:
                 outcomes.update((contact_id, failed) for contact_id, *_ in changed)
                 changed, stats = [], []
         for (contact_id, contact, _, _), stat in zip(changed, stats, strict=True):
+            self._fuller.pop(self.contact_path(contact_id), None)  # whole again, as in _write_locked
             self._remember_contact(contact, stat)
             outcomes[contact_id] = True
         self._save_index()
