@@ -30,8 +30,12 @@ POLL = 0.05
 
 
 def settling(stat: os.stat_result) -> bool:
-    """Whether the file changed so recently that a writer may still be at it."""
-    return time.time() - stat.st_mtime_ns / 1e9 < SETTLE
+    """Whether the file changed so recently that a writer may still be at it.
+
+    A time further ahead than that is no writer here (a sync that kept another machine's
+    clock): such a file would otherwise be refused until the clock caught up with it.
+    """
+    return abs(time.time() - stat.st_mtime_ns / 1e9) < SETTLE
 
 
 def read_settled(

@@ -134,3 +134,14 @@ def test_a_file_shortened_by_hand_a_while_ago_is_saved_as_it_is_now(ada: tuple[S
     store.update_contact("ada-lovelace", lambda contact: setattr(contact, "title", "Analyst"))
     assert tomllib.loads(path.read_text()).get("log") is None
     assert tomllib.loads(path.read_text())["title"] == "Analyst"
+
+
+def test_a_shorter_file_dated_in_the_future_by_a_sync_is_saved_as_it_is_now(ada: tuple[Store, Path, str]) -> None:
+    """A sync may keep another machine's clock: a time far ahead is no editor at work here."""
+    store, path, _ = ada
+    text = path.read_text()
+    path.write_text(text[: text.index("\n[[log]]")] + "\n")
+    ahead = path.stat().st_mtime + 3600
+    os.utime(path, (ahead, ahead))
+    store.update_contact("ada-lovelace", lambda contact: setattr(contact, "title", "Analyst"))
+    assert tomllib.loads(path.read_text())["title"] == "Analyst"
