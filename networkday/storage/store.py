@@ -626,7 +626,8 @@ class Store:
                 number = 1
                 while True:
                     candidate = base if number == 1 else f"{base}-{number}"
-                    if candidate not in taken and not self.contact_path(candidate).exists():
+                    # lexists: a link that leads nowhere is a name taken too, never replaced
+                    if candidate not in taken and not os.path.lexists(self.contact_path(candidate)):
                         break
                     number += 1
                 taken.add(candidate)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from networkday.domain.contact import Contact
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from tests.storage.saving import log_talked, private_file
@@ -73,3 +74,12 @@ def test_an_import_refuses_only_the_linked_contact(command_folder: Store, tmp_pa
     assert outcomes["bo"] is True
     assert target.read_bytes() == ADA
     assert store.contact("bo").title == "Engineer"
+
+
+def test_a_new_contact_never_replaces_a_link_that_leads_nowhere(command_folder: Store, tmp_path: Path) -> None:
+    link = command_folder.contact_path("ada-lovelace")
+    link.symlink_to(tmp_path / "unmounted" / "ada.toml")
+    added = command_folder.add_contact(Contact(id="", name="Ada Lovelace"))
+    assert added.id == "ada-lovelace-2"
+    assert link.is_symlink()
+    assert os.readlink(link) == str(tmp_path / "unmounted" / "ada.toml")
