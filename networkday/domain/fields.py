@@ -57,8 +57,8 @@ class TableReader:
         value = self._get(key)
         if value is None:
             return []
-        if isinstance(value, str):
-            return [value]
+        if isinstance(value, str):  # one value written bare; an empty one is none, not one empty item
+            return [value] if value else []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self._fail(key, "a list of strings")
         return list(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,8 +31,11 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
-    """Decodes and parses; the text is returned for locating later validation errors."""
+def parse(path: Path, data: bytes, parse_float: Callable[[str], Any] = float) -> tuple[dict[str, Any], str]:
+    """Decodes and parses; the text is returned for locating later validation errors.
+
+    ``parse_float`` sees each float's literal (see ``ExactFloats``); it is called for floats only.
+    """
     if not data.strip():
         raise ProblemError(DataProblem(path, 1, 1, "the file is empty"))
     if b"\x00" in data:
@@ -43,7 +47,10 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         line, col = _line_col(data, error.start)
         raise ProblemError(DataProblem(path, line, col, "the file is not valid UTF-8")) from None
     try:
-        return loads(text.removeprefix("\ufeff")), text
+        return loads(text.removeprefix("\ufeff"), parse_float=parse_float), text
+    except RecursionError as error:  # tomli's limits on nesting: its message says which, not where
+        line, col = _too_deep_at(text)
+        raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {error}")) from None
     except TOMLDecodeError as error:
         message = str(error)
         match = _POSITION.search(message)
@@ -53,6 +60,99 @@ def parse(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
             line, col = _line_col(data, len(data)) if _END in message else (1, 1)
         clean = _POSITION.sub("", message).replace(_END, "").strip()
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {clean}")) from None
+
+
+#: tomli's limits: a key of more dotted parts, or arrays and inline tables nested deeper, raise RecursionError.
+_KEY_PARTS = 1000
+_NESTING = 400
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where a document first nests past tomli's limits, for a file tomli refused with RecursionError.
+
+    Only this rare error path pays for the walk. It skips strings and comments roughly
+    (enough to point an editor at the right line); a key's parts are counted by its dots.
+    """
+    depth, dots, quote, line, start = 0, 0, "", 1, 0
+    for offset, char in enumerate(text):
+        if quote:
+            if char == quote and text[offset - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            quote = "\n"
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif char == ".":
+            dots += 1
+        if char == "\n":
+            line, start, dots = line + 1, offset + 1, 0
+            quote = "" if quote == "\n" else quote
+        if depth > _NESTING or dots >= _KEY_PARTS:
+            return line, offset - start + 1
+    return 1, 1
+
+
+#: A time with more than six fractional digits, searched in the bytes (a '.' starts it, so the
+#: search skips ahead in C: about 20 us over a 12 KB contact); only a match parses again.
+_LONG_TIME = re.compile(rb"\.\d{7}")
+_LONG_FRACTION = re.compile(r"(?:\d{4}-\d\d-\d\d[Tt ])?\d\d:\d\d:\d\d\.\d{6}(\d+)")
+
+
+class ExactFloats:
+    """A ``parse_float`` for ``parse`` that notes every float literal a Python float cannot
+    hold exactly (``3.141592653589793238``, ``1e400``): a rewrite would write it changed.
+
+    Tomli calls it for float literals only, so a file without floats costs nothing more.
+    """
+
+    def __init__(self) -> None:
+        self.inexact: list[str] = []
+
+    def __call__(self, literal: str) -> float:
+        value = float(literal)
+        if not _same_number(literal, value):
+            self.inexact.append(literal)
+        return value
+
+
+def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> str | None:
+    """Why a rewrite of a file would change a value in it, naming where; None when it would not.
+
+    Python keeps microseconds, so ``12:00:00.123456789`` is read as ``12:00:00.123456``, and
+    a float about 17 digits (``floats`` saw the literals when ``data`` was parsed). A rewrite
+    would write what was kept, changing a value nobody touched, so such a file is left for
+    the user to edit. Call it on bytes ``parse`` accepted.
+    """
+    if not floats.inexact and not _LONG_TIME.search(data):
+        return None
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats.inexact]
+    if _LONG_FRACTION.search(text):
+        table = loads(text)
+        for match in _LONG_FRACTION.finditer(text):
+            # The same document without the extra digits: equal when they were a time's (the
+            # parser drops them anyway), different when they were part of a string.
+            if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
+                found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
+    if not found:
+        return None
+    offset, value, why = min(found)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return (
+        f"{path}:{line}:{column}: {value} {why}, so a save would change it; not saved. Shorten it by hand to edit here"
+    )
+
+
+def _same_number(literal: str, value: float) -> bool:
+    plain = literal.replace("_", "")
+    if plain.lstrip("+-") in ("inf", "nan"):
+        return True
+    return Decimal(plain) == Decimal(repr(value))
 
 
 def build(path: Path, text: str, make: Callable[[], T]) -> T:
@@ -127,7 +227,10 @@ def dumps(table: dict[str, Any]) -> bytes:
     because people read, edit and diff these files by hand.
     """
     out: list[str] = []
-    _document(_portable(table), (), out)
+    try:
+        _document(_portable(table), (), out)
+    except RecursionError:  # a table nested hundreds of levels deep, which the file may hold unknown
+        raise StoreError("cannot save a record whose tables nest this deeply; edit the file by hand") from None
     try:
         return "".join(out).encode("utf-8")
     except UnicodeEncodeError as error:  # lone surrogates, e.g. from undecodable command-line bytes

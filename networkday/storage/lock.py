@@ -19,7 +19,16 @@ from networkday.storage.problems import StoreError
 
 @contextmanager
 def folder_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    """Holds the lock file ``path``; a lock that cannot be opened is named with what to do,
+    since the failure is about it and not about the record being saved."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except IsADirectoryError:
+        raise StoreError(
+            f"{path}: the lock is a folder, not a file; nothing was saved. Remove it (rmdir) and try again"
+        ) from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the lock file, nothing was saved: {error.strerror or error}") from None
     try:
         deadline = time.monotonic() + timeout
         while True:

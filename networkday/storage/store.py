@@ -32,11 +32,13 @@ from networkday.storage.atomic import (
     write_atomic,
     write_many,
 )
-from networkday.storage.codec import TOMLDecodeError, build, dumps, loads, parse
+from networkday.storage.codec import ExactFloats, TOMLDecodeError, build, dumps, inexact_value, loads, parse
 from networkday.storage.index import Entries, FileMark, IndexCache, file_mark, mark_of, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
+from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
+from networkday.storage.settle import read_settled, settling
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
@@ -95,6 +97,9 @@ class Store:
         self.no_cache = False
         self._scan_warnings: list[str] = []
         self._strays: set[Path] = set()
+        #: Files a scan found shorter than the index knew them while they were still being
+        #: changed, with that (size, count of entries): a rewrite compares against it (see ``_shrunk``).
+        self._fuller: dict[Path, tuple[int, int]] = {}
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
         self.contact_listeners: list[Callable[[str], None]] = []
         #: False: every change saves the index cache at once (commands, which exit right after).
@@ -505,12 +510,31 @@ class Store:
 
     def _reindex_contact(self, contact_id: str) -> None:
         path = self.contact_path(contact_id)
+        known = _contact_known(self._index.contacts.get(contact_id))
         found = self._reread(self._index.contacts, contact_id, path, _contact_check(contact_id))
+        self._note_fuller(path, known, found and len(found[0].log))
         if found is None:
             self.contacts.pop(contact_id, None)
             self._notify(contact_id)
         else:
             self._remember_contact(*found)
+
+    def _note_fuller(self, path: Path, known: tuple[int, int] | None, count: int | None) -> None:
+        """Remembers what the index knew of a file that reads shorter (or broken: ``count`` None)
+        while it is still changing: an editor may be writing it in place, and a rewrite must
+        not take it for the whole (see ``settle.read_settled``). Files the index did not know
+        cost nothing here."""
+        if known is None:
+            return
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return
+        smaller = stat.st_size < known[0] or (count is not None and count < known[1])
+        if settling(stat) and smaller:
+            self._fuller[path] = max(known, self._fuller.get(path, known))
+        else:
+            self._fuller.pop(path, None)
 
     def _remember_contact(self, contact: Contact, stat: os.stat_result) -> None:
         summary = ContactSummary.of(contact)
@@ -520,7 +544,9 @@ class Store:
         self._notify(contact.id)
 
     def _reindex_day(self, name: str, path: Path, day: date) -> None:
+        known = _day_known(self._index.days.get(name))
         found = self._reread(self._index.days, name, path, _day_check(day))
+        self._note_fuller(path, known, found and _day_count(found[0]))
         if found is None:
             self.days.pop(day.toordinal(), None)
         else:
@@ -534,9 +560,11 @@ class Store:
 
     # -- decoding -------------------------------------------------------------------------
 
-    def _decode(self, path: Path, data: bytes, make: Callable[[dict[str, Any]], T]) -> T:
+    def _decode(
+        self, path: Path, data: bytes, make: Callable[[dict[str, Any]], T], parse_float: Callable[[str], Any] = float
+    ) -> T:
         """Parses and builds a record; notes whether a newer networkday wrote it (then it is read-only)."""
-        table, text = parse(path, data)
+        table, text = parse(path, data, parse_float)
         version = table.get("format")
         newer = version if isinstance(version, int) and version > FORMAT_VERSION else None
         if newer is None:
@@ -613,18 +641,54 @@ class Store:
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T]) -> T | None:
-        """The record as it is on disk now (under the lock); refuses a broken file or a newer format's."""
-        record = self._load(path, make)
-        reason = self.read_only_reason(path)
-        if reason:
-            raise StoreError(reason)
+    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]) -> T | None:
+        """The record as it is on disk now, to change it (see ``_read_whole``); refuses a broken
+        file, a newer format's, and one holding a value a rewrite would change."""
+        record, refusal = self._read_whole(path, make, count)
+        if refusal:
+            raise StoreError(refusal)
         return record
+
+    def _read_whole(
+        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
+    ) -> tuple[T | None, str | None]:
+        """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
+        and why it must not be written over (a newer format, a value it would change), if so."""
+        refusal: str | None = None
+
+        def decode(data: bytes) -> T:
+            nonlocal refusal
+            floats = ExactFloats()
+            record = self._decode(path, data, make, floats)
+            refusal = inexact_value(path, data, floats)
+            return record
+
+        record = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
+        if record is None:
+            self.read_only.pop(path, None)
+        return record, self.read_only_reason(path) or refusal
+
+    def day_on_disk(self, day: date) -> tuple[Day, str | None]:
+        """The day as it is on disk now, to change it, and why it must not be written over, if so.
+
+        Call it only while holding the lock (``change_days``).
+        """
+        record, refusal = self._read_whole(self.day_path(day), _day_check(day), _day_count)
+        return record or Day(date=day), refusal
+
+    def _known(self, path: Path) -> tuple[int, int] | None:
+        """The size and count of entries the index holds for a record file."""
+        if path.parent == self.contacts_dir:
+            return _contact_known(self._index.contacts.get(path.stem))
+        return _day_known(self._index.days.get(path.name))
 
     def _write_locked(
         self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]
     ) -> os.stat_result:
-        return write_atomic(path, _checked(path, table, check))
+        """Saves through a link inside the folder (``links.save_target``); the file is whole again."""
+        stat = write_atomic(save_target(path, self.root), _checked(path, table, check))
+        self._fuller.pop(path, None)
+        return stat
 
     def add_contact(self, contact: Contact) -> Contact:
         """Gives the contact a fresh id from its name (``jane-doe``, ``jane-doe-2``) and saves it."""
@@ -644,7 +708,8 @@ class Store:
                 number = 1
                 while True:
                     candidate = base if number == 1 else f"{base}-{number}"
-                    if candidate not in taken and not self.contact_path(candidate).exists():
+                    # lexists: a link that leads nowhere is a name taken too, never replaced
+                    if candidate not in taken and not os.path.lexists(self.contact_path(candidate)):
                         break
                     number += 1
                 taken.add(candidate)
@@ -661,7 +726,7 @@ class Store:
         """Applies ``change`` to the contact as it is on disk now, then saves it atomically."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id))
+            contact = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             change(contact)
@@ -684,15 +749,14 @@ class Store:
             for contact_id, change in changes:
                 try:
                     path = self.contact_path(contact_id)
-                    contact = self._on_disk(path, _contact_check(contact_id))
+                    contact = self._on_disk(path, _contact_check(contact_id), _logged)
                     if contact is None:
                         raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
                     if change(contact) is False:
                         outcomes[contact_id] = False
                         continue
-                    changed.append(
-                        (contact_id, contact, path, _checked(path, contact.to_dict(), _contact_check(contact_id)))
-                    )
+                    data = _checked(path, contact.to_dict(), _contact_check(contact_id))
+                    changed.append((contact_id, contact, save_target(path, self.root), data))
                 except StoreError as error:
                     outcomes[contact_id] = error
                 except (OSError, RecordError) as error:
@@ -706,6 +770,7 @@ class Store:
                 outcomes.update((contact_id, failed) for contact_id, *_ in changed)
                 changed, stats = [], []
         for (contact_id, contact, _, _), stat in zip(changed, stats, strict=True):
+            self._fuller.pop(self.contact_path(contact_id), None)  # whole again, as in _write_locked
             self._remember_contact(contact, stat)
             outcomes[contact_id] = True
         self._save_index()
@@ -718,7 +783,7 @@ class Store:
         """
         path = self.contact_path(contact.id)
         with self._writing(path):
-            self._on_disk(path, _contact_check(contact.id))
+            self._on_disk(path, _contact_check(contact.id), _logged)
             stat = self._write_locked(path, contact.to_dict(), _contact_check(contact.id))
         self._remember_contact(contact, stat)
         self._save_index()
@@ -728,7 +793,7 @@ class Store:
         """Removes the file and returns the contact as it was, so the deletion can be undone."""
         path = self.contact_path(contact_id)
         with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id))
+            contact = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             os.unlink(path)
@@ -741,7 +806,7 @@ class Store:
         """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
         path = self.day_path(day)
         with self._writing(path):
-            record = self._on_disk(path, _day_check(day)) or Day(date=day)
+            record = self._on_disk(path, _day_check(day), _day_count) or Day(date=day)
             change(record)
             stat = self._write_locked(path, record.to_dict(), _day_check(day))
         self._remember_day(path.name, record, stat)
@@ -767,9 +832,9 @@ class Store:
                 changes = batch.changed()
                 for day, _, table in changes:
                     Day.from_dict(table, day)
-                    reason = self.read_only_reason(self.day_path(day))
-                    if reason:
-                        raise StoreError(reason)
+                    refusal = batch.refusal(day)
+                    if refusal:
+                        raise StoreError(refusal)
                 for day, record, table in changes:
                     path = self.day_path(day)
                     ensure_dir(path.parent)
@@ -842,7 +907,10 @@ def _ordinal_of(name: str) -> int:
 
 def _checked(path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]) -> bytes:
     """Serialises in memory and reads the bytes back before writing: what could not be read is never written."""
-    data = dumps(table)
+    try:
+        data = dumps(table)
+    except StoreError as error:
+        raise StoreError(f"{path}: not saved, the file is unchanged: {error}") from None
     try:
         check(loads(data.decode("utf-8")))
     except TOMLDecodeError as error:
@@ -856,6 +924,29 @@ def _contact_check(contact_id: str) -> Callable[[dict[str, Any]], Contact]:
 
 def _day_check(day: date) -> Callable[[dict[str, Any]], Day]:
     return lambda table: Day.from_dict(table, day)
+
+
+def _logged(contact: Contact) -> int:
+    return len(contact.log)
+
+
+def _day_count(day: Day) -> int:
+    """A day's entries: its calls and its timer sessions, which a half-written file loses first."""
+    return len(day.calls) + len(day.time)
+
+
+def _contact_known(entry: tuple | None) -> tuple[int, int] | None:
+    """An index entry's size and count of history entries; None for a file it could not read."""
+    if entry is None or entry[2] is None:
+        return None
+    return entry[1], len(ContactSummary.from_row(entry[2]).entries)
+
+
+def _day_known(entry: tuple | None) -> tuple[int, int] | None:
+    if entry is None or entry[2] is None:
+        return None
+    summary = DaySummary.from_row(entry[2])
+    return entry[1], summary.planned + len(summary.sessions)
 
 
 def _newer_message(path: Path, version: int) -> str:
@@ -877,13 +968,23 @@ class DayBatch:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._loaded: dict[date, tuple[Day, dict[str, Any]]] = {}
+        self._refusals: dict[date, str] = {}
 
     def day(self, day: date) -> Day:
-        """The day as it is on disk now, read once per batch; a broken file raises ProblemError."""
+        """The day as it is on disk now, read once per batch; a broken file raises ProblemError.
+
+        A day that must not be written over (see ``refusal``) can still be read and looked at.
+        """
         if day not in self._loaded:
-            record = self.store.day(day)
+            record, refusal = self.store.day_on_disk(day)
             self._loaded[day] = (record, record.to_dict())
+            if refusal:
+                self._refusals[day] = refusal
         return self._loaded[day][0]
+
+    def refusal(self, day: date) -> str | None:
+        """Why the day read must not be written over (a newer format, a value it would change), if so."""
+        return self._refusals.get(day)
 
     def changed(self) -> list[tuple[date, Day, dict[str, Any]]]:
         """The changed days as tables, in the order they were first read."""

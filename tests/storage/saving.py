@@ -1,0 +1,24 @@
+"""What the tests of the store's write path share: files as a user leaves them, a command run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from networkday.cli import main
+from networkday.storage.store import Store
+
+
+def private_file(path: Path, data: bytes | str) -> Path:
+    """Writes a file as the store would leave it (0600), so no warning about its mode is printed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    path.chmod(0o600)
+    return path
+
+
+def log_talked(store: Store, capsys: pytest.CaptureFixture[str], contact_id: str = "ada") -> tuple[int, str]:
+    """Runs ``networkday log CONTACT talked``; its exit code and what it printed on stderr."""
+    code = main(["log", contact_id, "talked", "--data-dir", str(store.root)])
+    return code, capsys.readouterr().err
