@@ -132,9 +132,9 @@ def test_a_typed_date_outside_is_a_usage_error_that_changes_nothing(
 
 def _at_the_ends(root: Path) -> None:
     """Every kind of date at the first or the last day networkday accepts."""
-    _edit(root, LUKAS, "\n[[log]]", "follow_up = 2999-12-31\n\n[[log]]")
-    _edit(root, LUKAS, "at = 2026-11-17T14:00:00+01:00", "at = 1900-01-01T00:00:00+01:00")
-    _edit(root, LUKAS, "at = 2026-11-24T10:00:00+01:00", "at = 2999-12-31T23:59:59-12:00")
+    # Touches with no outcome: a touch with one must match a made call in its day's file.
+    ends = 'at = 1900-01-01T00:00:00+01:00\nnote = "first"\n\n[[log]]\nat = 2999-12-31T23:59:59-12:00\n'
+    _edit(root, LUKAS, "\n[[log]]", f"follow_up = 2999-12-31\n\n[[log]]\n{ends}\n[[log]]")
     _edit(root, DAY, "start = 2026-11-24T09:00:00+01:00", "start = 1900-01-01T00:00:00+14:00")
     _new_day(root, "1900-01-01")
     _new_day(root, "2999-12-31")
