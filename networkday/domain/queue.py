@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 
-from networkday.config import Config
 from networkday.domain.day import Day
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 PLANNED = "planned"
