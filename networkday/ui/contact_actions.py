@@ -19,7 +19,7 @@ from networkday.domain.errors import ConflictError
 from networkday.domain.touch import KEEP, amend_touch
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
-from networkday.storage.actions import edit_contact, log_touch, merge_contacts, restore_contact
+from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails

@@ -8,8 +8,8 @@ import os
 import pytest
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.services.actions import log_touch
 from networkday.storage import atomic
-from networkday.storage.actions import log_touch
 from networkday.storage.problems import WriteError
 from networkday.storage.store import Store
 from tests.conftest import NOW

@@ -14,12 +14,12 @@ from textual.widgets import Static
 
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.contact import LogEntry
-from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.services.queue import day_queue, network_touch_counts
 from networkday.storage.problems import StoreError
-from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
@@ -231,7 +231,7 @@ class TodayScreen(Screen):
             return
         entry = LogEntry(at=self.app.clock.now().replace(microsecond=0), channel=item.channel, outcome=outcome)
         purpose = item.purpose or item.reason
-        from networkday.storage.actions import log_touch
+        from networkday.services.actions import log_touch
 
         if not self._guard(lambda: log_touch(self.store, item.contact_id, entry, purpose=purpose)):
             return
@@ -328,7 +328,7 @@ class TodayScreen(Screen):
 
     def action_postpone(self) -> None:
         from networkday.domain.dates import parse_when
-        from networkday.storage.actions import postpone
+        from networkday.services.actions import postpone
         from networkday.ui.modals.choice import ChoiceModal, TextModal
 
         item = self._current()
