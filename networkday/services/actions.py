@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.plan import put_on, take_off
-from networkday.domain.touch import KEEP, apply_touch, mark_call
+from networkday.domain.touch import KEEP, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -31,6 +31,34 @@ def log_touch(
     if entry.outcome:
         store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
     return contact
+
+
+def add_touch_details(
+    store: Store,
+    contact_id: str,
+    at: datetime,
+    *,
+    gave: str = "",
+    asked: str = "",
+    note: str = "",
+    follow_up: date | object | None = KEEP,
+) -> Contact:
+    """Adds what was given, asked and noted to the touch logged at ``at``, and sets the follow-up.
+
+    What the quick prompt after an outcome asks; ``follow_up=KEEP`` leaves it as it is.
+    """
+
+    def change(contact: Contact) -> None:
+        amend_touch(contact, at, gave, asked, note)
+        if follow_up is not KEEP:
+            contact.follow_up = follow_up  # type: ignore[assignment]
+
+    return store.update_contact(contact_id, change)
+
+
+def save_follow_up(store: Store, contact_id: str, when: date | None) -> Contact:
+    """Sets the day to follow up with the person, or clears it with None."""
+    return store.update_contact(contact_id, lambda contact: setattr(contact, "follow_up", when))
 
 
 def postpone(store: Store, day: date, contact_id: str, target: date) -> None:

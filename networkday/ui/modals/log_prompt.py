@@ -7,7 +7,7 @@ details. Giving comes first while the person has never been given anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,8 +15,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from networkday.domain.contact import Contact
 from networkday.domain.dates import parse_when
 from networkday.domain.touch import KEEP
+from networkday.services.actions import add_touch_details
+from networkday.storage.store import Store
 from networkday.ui.modals import DIALOG_CSS
 
 
@@ -26,6 +29,13 @@ class LogDetails:
     asked: str
     note: str
     follow_up: date | object | None
+
+
+def save_details(store: Store, contact_id: str, at: datetime, details: LogDetails) -> Contact:
+    """Adds the prompt's answers to the touch logged at ``at``; Today and the list both save them so."""
+    return add_touch_details(
+        store, contact_id, at, gave=details.gave, asked=details.asked, note=details.note, follow_up=details.follow_up
+    )
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
