@@ -66,9 +66,9 @@ from networkday.clock import FixedClock  # noqa: E402
 from networkday.domain.contact import Contact, LogEntry  # noqa: E402
 from networkday.domain.day import Answer, Call, Journal  # noqa: E402
 from networkday.domain.errors import ConflictError  # noqa: E402
+from networkday.services.actions import edit_contact, log_touch  # noqa: E402
+from networkday.services.journal import save_journal  # noqa: E402
 from networkday.storage import atomic, index  # noqa: E402
-from networkday.storage.actions import edit_contact, log_touch  # noqa: E402
-from networkday.storage.journal_store import save_journal  # noqa: E402
 from networkday.storage.problems import StoreError  # noqa: E402
 from networkday.storage.store import Store  # noqa: E402
 
@@ -182,7 +182,7 @@ def child_saver(root: Path, number: int) -> None:
 
 def child_importer(root: Path, export: Path) -> None:
     from networkday.importers import parse_file
-    from networkday.storage.importer import import_source
+    from networkday.services.importer import import_source
 
     source = parse_file("linkedin", export, NOW.tzinfo)
     store = Store.open(root, clock())

@@ -39,10 +39,10 @@ import tomli_w
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.touch import TouchDetails
-from networkday.storage.actions import amend_touch_details, log_touch
+from networkday.services.actions import amend_touch_details, log_touch
+from networkday.services.touch_audit import audit_touches, fix_touches
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
-from networkday.storage.touch_audit import audit_touches, fix_touches
 
 PERSON = "pat"
 #: One channel per prompt writer; the command line and the killer log by phone.

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 from bench.make_linkedin import write  # noqa: E402
 from networkday.clock import FixedClock  # noqa: E402
 from networkday.importers import parse_file  # noqa: E402
-from networkday.storage.importer import apply_plan, plan_import  # noqa: E402
+from networkday.services.importer import apply_plan, plan_import  # noqa: E402
 from networkday.storage.store import Store  # noqa: E402
 from tests.conftest import NOW  # noqa: E402
 

@@ -33,9 +33,9 @@ from networkday.clock import FixedClock  # noqa: E402
 from networkday.commands.journal import export_journal  # noqa: E402
 from networkday.domain.day import Answer, Call, Day, Journal, TimeSession  # noqa: E402
 from networkday.domain.figures import TouchLedger  # noqa: E402
+from networkday.services.figures import day_figures, review  # noqa: E402
+from networkday.services.journal import journal_days, save_journal, search_journal  # noqa: E402
 from networkday.storage.codec import dumps  # noqa: E402
-from networkday.storage.figures_store import day_figures, review  # noqa: E402
-from networkday.storage.journal_store import journal_days, save_journal, search_journal  # noqa: E402
 from networkday.storage.store import Store  # noqa: E402
 
 TZ = pendulum.timezone("Europe/Berlin")

@@ -37,9 +37,9 @@ sys.path.insert(0, str(REPO))
 
 from bench.network_data import COMPANIES, FIRST, LAST, NOTE_WORDS, TARGETS, TITLES  # noqa: E402
 from networkday.clock import FixedClock  # noqa: E402
-from networkday.config import DEFAULT_PROMPTS  # noqa: E402
 from networkday.domain.contact import Contact, LogEntry  # noqa: E402
 from networkday.domain.day import Answer, Call, Day, Journal, TimeSession  # noqa: E402
+from networkday.domain.settings import DEFAULT_PROMPTS  # noqa: E402
 from networkday.domain.text import slugify  # noqa: E402
 from networkday.domain.vocab import MOTIVES  # noqa: E402
 from networkday.importers.linkedin import CONNECTED_NOTE  # noqa: E402

@@ -25,7 +25,7 @@ import pendulum
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.domain.day import Call
-from networkday.storage.actions import days_mentioning, merge_contacts
+from networkday.services.actions import days_mentioning, merge_contacts
 from networkday.storage.store import Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=pendulum.timezone("Europe/Berlin"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from networkday.config import Config
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 

@@ -225,7 +225,7 @@ def saves(root: Path, count: int) -> dict[str, Any]:
     today, and every file touched is put back as it was afterwards, so runs can repeat.
     """
     from networkday.domain.contact import LogEntry
-    from networkday.storage.actions import log_touch
+    from networkday.services.actions import log_touch
 
     store = open_store(root)
     today = store.clock.today()
@@ -279,7 +279,7 @@ def _timed(action: Callable[[], object], cpu: list[float] | None = None) -> floa
 def import_rate(csv_path: Path, scratch: Path) -> dict[str, Any]:
     """Parse and import into an empty folder on the same disk as the data; rows per second."""
     from networkday.importers import parse_file
-    from networkday.storage.importer import import_source
+    from networkday.services.importer import import_source
 
     folder = Path(tempfile.mkdtemp(dir=scratch, prefix="import-"))
     try:

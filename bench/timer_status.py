@@ -87,14 +87,14 @@ def interleaved(commands: list[list[str]], runs: int, env: dict[str, str]) -> li
 
 def in_process(root: Path, clock: FixedClock, runs: int) -> None:
     """Where the time goes once the modules are imported."""
-    from networkday.storage import timer_store
+    from networkday.services import timer
 
     steps: dict[str, list[float]] = {"open, days only": [], "snapshot": [], "stat every day file": []}
     for _ in range(runs):
         began = time.perf_counter()
         store = Store.open(root, clock, scan=False, contacts=False)
         opened = time.perf_counter()
-        timer_store.snapshot(store)
+        timer.snapshot(store)
         shown = time.perf_counter()
         store.scan_days()
         scanned = time.perf_counter()

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
-    from networkday.storage.touch_audit import audit_touches, fix_touches
+    from networkday.services.touch_audit import audit_touches, fix_touches
 
     store = open_store(args)
     if args.fix:

@@ -9,7 +9,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import RecordError
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
-from networkday.storage.actions import log_touch
+from networkday.services.actions import log_touch
 from networkday.storage.store import valid_id
 
 

@@ -20,8 +20,8 @@ from networkday.domain.day import Day
 from networkday.domain.errors import ConflictError
 from networkday.domain.journal import export_markdown, render_markdown
 from networkday.domain.journal_edit import EntryTextError, apply_edit, parse_editor_text, to_editor_text
-from networkday.storage.figures_store import day_figures, facts_for
-from networkday.storage.journal_store import journal_entries, save_journal
+from networkday.services.figures import day_figures, facts_for
+from networkday.services.journal import journal_entries, save_journal
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 

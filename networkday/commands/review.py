@@ -9,7 +9,7 @@ from networkday.commands.common import open_store, print_json
 from networkday.commands.journal import chosen_day
 from networkday.domain.charts import use_ascii
 from networkday.domain.review_text import review_lines
-from networkday.storage.figures_store import review
+from networkday.services.figures import review
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

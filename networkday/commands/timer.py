@@ -28,7 +28,7 @@ from networkday.domain.timer import (
     utf8_locale,
 )
 from networkday.domain.vocab import TIMER_KINDS
-from networkday.storage import timer_store
+from networkday.services import timer
 from networkday.storage.store import Store
 
 T = TypeVar("T")
@@ -104,7 +104,7 @@ def _when(instant: datetime, today: date) -> str:
     return f"{instant:%H:%M}" if instant.date() == today else f"{instant:%Y-%m-%d %H:%M}"
 
 
-def _started(store: Store, started: timer_store.Started) -> None:
+def _started(store: Store, started: timer.Started) -> None:
     session = started.running.session
     since = _when(session.start, store.clock.today())
     if not started.changed:
@@ -119,21 +119,21 @@ def _started(store: Store, started: timer_store.Started) -> None:
 def run_start(args: argparse.Namespace) -> int:
     store = _open(args)
     at = _at(args, store)
-    _started(store, _apply(lambda: timer_store.start(store, args.kind, at)))
+    _started(store, _apply(lambda: timer.start(store, args.kind, at)))
     return 0
 
 
 def run_switch(args: argparse.Namespace) -> int:
     store = _open(args)
     at = _at(args, store)
-    _started(store, _apply(lambda: timer_store.switch(store, at)))
+    _started(store, _apply(lambda: timer.switch(store, at)))
     return 0
 
 
 def run_stop(args: argparse.Namespace) -> int:
     store = _open(args)
     at = _at(args, store)
-    stopped = _apply(lambda: timer_store.stop(store, at))
+    stopped = _apply(lambda: timer.stop(store, at))
     if stopped is None:
         print("no session was running")
         return 0
@@ -146,13 +146,13 @@ def run_stop(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     store = _open(args)
-    print(status_line(timer_store.snapshot(store), ascii=not utf8_locale(os.environ)))
+    print(status_line(timer.snapshot(store), ascii=not utf8_locale(os.environ)))
     return 0
 
 
 def run_report(args: argparse.Namespace) -> int:
     store = _open(args)
-    rows = timer_store.report(store, args.period, args.date)
+    rows = timer.report(store, args.period, args.date)
     total = combined(row.totals for row in rows)
     goal = store.config.networking_share
     for path in sorted(path for path in store.problems if path.is_relative_to(store.days_dir)):

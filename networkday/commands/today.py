@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from networkday.commands.common import open_store, parse_date, print_json, print_warnings
-from networkday.domain.queue import last_touch_text
+from networkday.domain.queue import DayQueue, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
-from networkday.storage.preview import current_preview, keep_preview
-from networkday.storage.queue_source import DayQueue, day_queue
+from networkday.services.queue import day_queue, keep_today_preview
+from networkday.storage.preview import current_preview
 
 
 def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummary], date, datetime]:
@@ -33,7 +33,7 @@ def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummar
     store.scan()
     print_warnings(store, warned)
     if when == today:
-        keep_preview(store, when)
+        keep_today_preview(store, when)
     return day_queue(store, when), store.contacts, when, store.clock.now()
 
 

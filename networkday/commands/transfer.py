@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     from networkday.importers import ImportFormatError, parse_file
-    from networkday.storage.importer import import_source
+    from networkday.services.importer import import_source
 
     try:
         clock = clock_from_environ()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from networkday.config import Config
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.timer import day_bounds
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, tzinfo
 
-from networkday.config import Config
 from networkday.domain.cadence import losing_touch_test
 from networkday.domain.search import Hit, fast_fold
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import normalise_company
 

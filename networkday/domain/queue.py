@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 
-from networkday.config import Config
 from networkday.domain.day import Day
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 PLANNED = "planned"
@@ -56,6 +56,17 @@ class Score:
     planned: int
     goal: int
     streak: int
+
+
+@dataclass(frozen=True)
+class DayQueue:
+    """A day's rows and header as the Today screen and `networkday today` show them."""
+
+    items: list[QueueItem]
+    score: Score
+    problem: str | None = None
+    #: Hiring manager ids each contact is a step toward (referral paths at target companies).
+    toward: Mapping[str, list[str]] = field(default_factory=dict)
 
 
 def build_queue(

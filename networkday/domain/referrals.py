@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from networkday.config import Config
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import fold
 

@@ -1,6 +1,6 @@
 """The files `networkday import` reads: one module per source, each returning a ParsedSource.
 
-Parsers only read; ``storage.importer`` decides who is new and writes through the store.
+Parsers only read; ``services.importer`` decides who is new and writes through the store.
 Heavy libraries (vobject) are imported when a file is parsed, never at start-up.
 """
 

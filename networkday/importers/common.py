@@ -27,7 +27,7 @@ class ImportFormatError(Exception):
 
 @dataclass
 class ParsedSource:
-    """A file read into records, ready for ``storage.importer.import_source``."""
+    """A file read into records, ready for ``services.importer.import_source``."""
 
     kind: str
     path: Path

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from datetime import date
 from pathlib import Path
 
 from networkday import __version__
 from networkday.domain.cadence import TouchCounts
-from networkday.domain.queue import QueueItem, Score
+from networkday.domain.queue import DayQueue, QueueItem, Score
 from networkday.domain.summary import ContactSummary
 from networkday.storage.index import IndexCache, mark_of, replace_cache_file, seal, unseal
-from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.storage.store import Store
 
 _KEY = ("networkday-today-preview", 1, __version__)
@@ -81,14 +81,15 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
         return None
 
 
-def keep_preview(store: Store, day: date) -> None:
+def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, TouchCounts]]) -> None:
     """Writes the preview of ``day`` when the one on disk was not made from the files as they are.
 
     Only when the index cache and config.toml on disk are the very files the store read
     or wrote last (nothing pending, no other instance or command saved since), so the
     preview shows what a start from them would compute; and only when no file it is
     made from changed while it was computed. The summaries must be read for this; the
-    store reads them if it has not yet.
+    store reads them if it has not yet. ``compute`` gives the day's queue and the network's
+    touch counts (``services.queue`` knows how); it runs only when a preview is written.
     """
     if store.no_cache or not (store.contacts or store.days):
         return  # an empty folder has nothing to preview, and the app greets it instead
@@ -101,8 +102,7 @@ def keep_preview(store: Store, day: date) -> None:
         kept = unseal(path.read_bytes())
         if kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
             return
-    queue = day_queue(store, day)
-    counts = network_touch_counts(store)
+    queue, counts = compute()
     named = {item.contact_id for item in queue.items}
     named.update(manager for managers in queue.toward.values() for manager in managers)
     rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from networkday.clock import Clock
-from networkday.config import Config
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.errors import RecordError
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary, DaySummary
 from networkday.domain.text import escape_name, slugify
 from networkday.domain.vocab import FORMAT_VERSION

@@ -259,9 +259,9 @@ class NetworkdayApp(TimerControl, TerminalApp):
 
         self.store.flush_index()
         if self._quick_start and self.store.contacts_loaded:
-            from networkday.storage.preview import keep_preview
+            from networkday.services.queue import keep_today_preview
 
-            keep_preview(self.store, self.clock.today())
+            keep_today_preview(self.store, self.clock.today())
         for folder in self._demo_folders:
             discard_demo(folder)
 

@@ -18,7 +18,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
-from networkday.storage.actions import edit_contact, log_touch, merge_contacts, restore_contact
+from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact, save_follow_up
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -198,16 +198,10 @@ class ContactActions:
     # -- the day and the follow-up --------------------------------------------------------
 
     def plan_today(self, contact_id: str) -> None:
-        from networkday.domain.plan import add_person
+        from networkday.services.plan import plan_call
 
-        today = self.store.clock.today()
         planned: list[bool] = []
-
-        def change(day) -> None:
-            planned.append(day.call_for(contact_id) is None)
-            add_person(day, contact_id)
-
-        if self.guard(lambda: self.store.update_day(today, change)):
+        if self.guard(lambda: planned.append(plan_call(self.store, self.store.clock.today(), contact_id))):
             added = "added to today's calls" if planned and planned[0] else "is on today's calls already"
             self.notify(f"{self._who(contact_id)} {added}.", markup=False, timeout=3)
             self.contacts_changed(contact_id)
@@ -233,7 +227,7 @@ class ContactActions:
             if text is None:
                 return
             when = None if text.strip().lower() in ("", "none") else parse_when(text, today)
-            if self.guard(lambda: self.store.update_contact(contact_id, lambda c: setattr(c, "follow_up", when))):
+            if self.guard(lambda: save_follow_up(self.store, contact_id, when)):
                 self.notify(f"Follow-up {'on ' + when.isoformat() if when else 'cleared'}.", timeout=3)
                 self.contacts_changed(contact_id)
 

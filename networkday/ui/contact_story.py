@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 
 from rich.text import Text
 
-from networkday.config import Config
 from networkday.domain.cadence import cadence_of, days_since_touch, follow_up_state, is_losing_touch
 from networkday.domain.contact import Contact
 from networkday.domain.ledger import ledger_of
 from networkday.domain.referrals import Referrals, chain_up
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.vocab import MOTIVES, OUTCOME_LABELS
 from networkday.ui.links import link

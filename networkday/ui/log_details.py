@@ -16,7 +16,7 @@ from textual.screen import Screen
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.touch import TouchDetails, find_touch
-from networkday.storage.actions import amend_touch_details
+from networkday.services.actions import amend_touch_details
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey

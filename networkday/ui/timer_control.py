@@ -1,7 +1,7 @@
 """The app's side of the timer: keys, the offer after an outcome, the idle question.
 
 A mixin for the App so the timer's behaviour sits in one module; the state itself is
-always read back from the store (``timer_store.snapshot``), never kept here.
+always read back from the store (``services.timer.snapshot``), never kept here.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from networkday.domain.timer import TimerError, TimerState, parse_at
-from networkday.storage import timer_store
+from networkday.services import timer
 from networkday.storage.problems import StoreError
 
 SEEN_EVERY = 60.0
@@ -22,7 +22,7 @@ class TimerControl:
     _seen_at = 0.0
 
     def timer_state(self) -> TimerState:
-        return timer_store.snapshot(self.store)
+        return timer.snapshot(self.store)
 
     def _timer_call(self, action) -> object | None:
         try:
@@ -33,17 +33,17 @@ class TimerControl:
 
     def action_timer_toggle(self) -> None:
         """Stops what runs, else starts networking."""
-        current = self._timer_call(lambda: timer_store.running(self.store))
+        current = self._timer_call(lambda: timer.running(self.store))
         if current:
-            self._timer_call(lambda: timer_store.stop(self.store, expected=current.session.start))
+            self._timer_call(lambda: timer.stop(self.store, expected=current.session.start))
             self.notify("Timer stopped.", timeout=2)
         else:
-            self._timer_call(lambda: timer_store.start(self.store, "networking"))
+            self._timer_call(lambda: timer.start(self.store, "networking"))
             self.notify("Networking timer started.", timeout=2)
         self.refresh_timer()
 
     def action_timer_switch(self) -> None:
-        started = self._timer_call(lambda: timer_store.switch(self.store))
+        started = self._timer_call(lambda: timer.switch(self.store))
         if started:
             self.notify(f"Now tracking {started.running.session.kind}.", timeout=2)
         self.refresh_timer()
@@ -54,7 +54,7 @@ class TimerControl:
         if state.kind == "networking":
             return
         if self.store.config.auto_switch:
-            self._timer_call(lambda: timer_store.ensure_networking(self.store))
+            self._timer_call(lambda: timer.ensure_networking(self.store))
             self.notify("Timer switched to networking.", timeout=2)
             self.refresh_timer()
         elif not self._offered_timer:
@@ -67,13 +67,13 @@ class TimerControl:
         if now - self._seen_at >= SEEN_EVERY:
             self._seen_at = now
             try:
-                timer_store.touch_seen(self.store)
+                timer.touch_seen(self.store)
             except StoreError:
                 return
 
     def ask_if_idle(self) -> None:
         """At start: a session ran long with nobody here. Ask once, offer three answers."""
-        question = timer_store.idle_question(self.store)
+        question = timer.idle_question(self.store)
         if question is None:
             return
         from networkday.ui.modals.choice import ChoiceModal, TextModal
@@ -85,7 +85,7 @@ class TimerControl:
         def typed(text: str | None) -> None:
             if text:
                 taken = parse_at(text, self.store.clock.now())
-                self._timer_call(lambda: timer_store.end_at(self.store, question, taken.at))
+                self._timer_call(lambda: timer.end_at(self.store, question, taken.at))
                 if taken.note is not None:
                     self.notify(taken.note, title="Timer", markup=False, timeout=12)
                 self.refresh_timer()
@@ -99,9 +99,9 @@ class TimerControl:
 
         def answered(choice: str | None) -> None:
             if choice == "keep" or choice is None:
-                self._timer_call(lambda: timer_store.keep_running(self.store))
+                self._timer_call(lambda: timer.keep_running(self.store))
             elif choice == "seen":
-                self._timer_call(lambda: timer_store.end_when_last_seen(self.store, question))
+                self._timer_call(lambda: timer.end_when_last_seen(self.store, question))
             elif choice == "at":
                 self.push_screen(TextModal("It ended at", "", "HH:MM or 2026-11-24T18:30", check), typed)
             self.refresh_timer()

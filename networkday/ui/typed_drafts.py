@@ -156,7 +156,7 @@ def _reopen_log(app: NetworkdayApp, draft: Draft, then: Callable[[], None]) -> N
 def _reopen_form(app: NetworkdayApp, draft: Draft, then: Callable[[], None]) -> None:
     from networkday.domain.contact import Contact
     from networkday.domain.validate import form_values
-    from networkday.storage.actions import edit_contact
+    from networkday.services.actions import edit_contact
     from networkday.ui.modals.contact_form import ContactForm, referrer_label
 
     store = app.store

@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from networkday.clock import FixedClock
+from networkday.services.queue import keep_today_preview
 from networkday.storage import index
-from networkday.storage.preview import keep_preview, load_preview
+from networkday.storage.preview import load_preview
 from networkday.storage.store import Store
 from tests.folder_world import NOW, demo_folder, every_byte, pin_clock, run, start_app
 
@@ -45,7 +46,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     pin_clock(monkeypatch)
     root = demo_folder(tmp_path / "data")
     store = Store.open(root, CLOCK)
-    keep_preview(store, TODAY)
+    keep_today_preview(store, TODAY)
     assert load_preview(Store.open(root, CLOCK, scan=False, contacts=False), TODAY) is not None
     return root
 

@@ -11,8 +11,8 @@ import pytest
 from networkday.cli import main
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call
+from networkday.services.actions import HalfLoggedError, log_touch
 from networkday.storage import atomic
-from networkday.storage.actions import HalfLoggedError, log_touch
 from networkday.storage.store import Store
 from tests.conftest import NOW
 

@@ -10,7 +10,7 @@ import pytest
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call
 from networkday.domain.errors import ConflictError
-from networkday.storage.actions import (
+from networkday.services.actions import (
     days_mentioning,
     edit_contact,
     merge_contacts,

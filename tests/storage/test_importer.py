@@ -9,8 +9,8 @@ import pytest
 
 from networkday.domain.contact import Contact
 from networkday.importers import parse_file
-from networkday.storage import importer
-from networkday.storage.importer import import_source, plan_import
+from networkday.services import importer
+from networkday.services.importer import import_source, plan_import
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from tests.fixture_files import every, fixture

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from networkday.domain.day import Answer, Journal
 from networkday.domain.errors import ConflictError
-from networkday.storage.journal_store import JournalDay, journal_days, journal_entries, save_journal, search_journal
+from networkday.services.journal import JournalDay, journal_days, journal_entries, save_journal, search_journal
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from tests.journal_world import MON, TUE, WED, world_store

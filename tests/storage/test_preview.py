@@ -12,8 +12,8 @@ import pytest
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call
-from networkday.storage.preview import keep_preview, load_preview, preview_path
-from networkday.storage.queue_source import day_queue, network_touch_counts
+from networkday.services.queue import day_queue, keep_today_preview, network_touch_counts
+from networkday.storage.preview import load_preview, preview_path
 from networkday.storage.store import Store
 from tests.conftest import NOW
 
@@ -34,7 +34,7 @@ def kept(store: Store) -> Store:
         ]
     )
     store.update_day(TODAY, lambda day: day.calls.append(Call("mary-jackson", channel="email")))
-    keep_preview(store, TODAY)
+    keep_today_preview(store, TODAY)
     return store
 
 
@@ -57,7 +57,7 @@ def test_the_preview_is_what_the_store_computes_and_reads_no_contact(kept: Store
 def test_a_saved_change_to_a_contact_makes_it_stale(kept: Store) -> None:
     kept.update_contact("ada-lovelace", lambda contact: setattr(contact, "follow_up", None))
     assert load_preview(reopened(kept), TODAY) is None
-    keep_preview(kept, TODAY)
+    keep_today_preview(kept, TODAY)
     preview = load_preview(reopened(kept), TODAY)
     assert preview is not None
     assert [item.contact_id for item in preview.queue.items if item.kind == "follow-up"] == []
@@ -94,7 +94,7 @@ def test_a_damaged_or_missing_preview_is_ignored(kept: Store, damage: bytes | No
     else:
         path.write_bytes(damage)
     assert load_preview(reopened(kept), TODAY) is None
-    keep_preview(kept, TODAY)
+    keep_today_preview(kept, TODAY)
     assert load_preview(reopened(kept), TODAY) is not None
 
 
@@ -102,10 +102,10 @@ def test_nothing_is_kept_while_the_index_has_changes_not_yet_written(kept: Store
     kept.defer_index = True
     kept.update_contact("linus-pauling", lambda contact: setattr(contact, "follow_up", TODAY))
     before = preview_path(kept).read_bytes()
-    keep_preview(kept, TODAY)
+    keep_today_preview(kept, TODAY)
     assert preview_path(kept).read_bytes() == before
     kept.flush_index()
-    keep_preview(kept, TODAY)
+    keep_today_preview(kept, TODAY)
     preview = load_preview(reopened(kept), TODAY)
     assert preview is not None
     assert "linus-pauling" in [item.contact_id for item in preview.queue.items if item.kind == "follow-up"]
@@ -136,7 +136,7 @@ def test_a_change_made_before_the_contacts_are_read_is_kept(kept: Store) -> None
 
 def test_an_empty_folder_keeps_no_preview(store: Store) -> None:
     """Else the next start would draw an empty Today from it instead of the welcome."""
-    keep_preview(store, TODAY)
+    keep_today_preview(store, TODAY)
     assert not preview_path(store).exists()
     assert load_preview(reopened(store), TODAY) is None
 
@@ -145,16 +145,16 @@ def test_a_store_behind_the_files_keeps_no_preview_of_what_it_holds(kept: Store)
     """config.toml edited while the app ran, or the index saved by another instance:
     what this store holds is no longer what a start would compute, so it keeps nothing."""
     (kept.root / "config.toml").write_text("calls_per_day = 2\n", "utf-8")
-    keep_preview(kept, TODAY)  # its config is the one read before the edit
+    keep_today_preview(kept, TODAY)  # its config is the one read before the edit
     assert load_preview(reopened(kept), TODAY) is None
 
     other = Store.open(kept.root, kept.clock)
     other.add_contact(Contact(id="", name="Aaron Swartz"))
     kept.load_config()
-    keep_preview(kept, TODAY)  # its index is the one it read before the other saved
+    keep_today_preview(kept, TODAY)  # its index is the one it read before the other saved
     assert load_preview(reopened(kept), TODAY) is None
 
-    keep_preview(other, TODAY)
+    keep_today_preview(other, TODAY)
     preview = load_preview(reopened(kept), TODAY)
     assert preview is not None
     assert preview.queue == day_queue(Store.open(kept.root, kept.clock), TODAY)
@@ -165,7 +165,7 @@ def test_a_chmod_of_config_or_a_copy_that_keeps_the_mtime_makes_it_stale(kept: S
     config.chmod(0o644)
     assert load_preview(reopened(kept), TODAY) is None
     config.chmod(0o600)
-    keep_preview(Store.open(kept.root, kept.clock), TODAY)
+    keep_today_preview(Store.open(kept.root, kept.clock), TODAY)
     assert load_preview(reopened(kept), TODAY) is not None
     stat = config.stat()
     config.write_text('targets = ["Navy Labs"]\ncalls_per_day = 2\n', "utf-8")

@@ -13,7 +13,7 @@ import pendulum
 
 from networkday.clock import FixedClock
 from networkday.domain.timer import NETWORKING, overlaps
-from networkday.storage import timer_store as timer
+from networkday.services import timer
 from networkday.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ RACES = """
 import sys, time
 from pathlib import Path
 from networkday.clock import SystemClock
-from networkday.storage import timer_store as timer
+from networkday.services import timer
 from networkday.storage.store import Store
 root, go, rounds, me = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 store = Store.open(root, SystemClock("Europe/Berlin"))  # opened once: its index goes stale as the others write

@@ -10,10 +10,10 @@ import pendulum
 import pytest
 
 from networkday.clock import FixedClock
-from networkday.config import Config
 from networkday.domain.contact import Contact
+from networkday.domain.settings import Config
 from networkday.domain.timer import NETWORKING, OTHER, TimerError
-from networkday.storage import timer_store as timer
+from networkday.services import timer
 from networkday.storage.store import Store
 
 BERLIN = pendulum.timezone("Europe/Berlin")

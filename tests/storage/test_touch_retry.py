@@ -10,8 +10,8 @@ import pytest
 
 from networkday.cli import main
 from networkday.domain.contact import Contact, LogEntry
+from networkday.services.actions import HalfLoggedError, log_touch
 from networkday.storage import atomic
-from networkday.storage.actions import HalfLoggedError, log_touch
 from networkday.storage.store import Store
 from tests.conftest import NOW
 
@@ -126,8 +126,8 @@ def test_the_command_says_what_was_saved_when_only_the_day_write_fails(
 
 def test_a_merge_keeps_each_touch_with_its_id_so_the_calls_still_match(store: Store) -> None:
     """Both records of one person were called in the same second: two touches, two calls, after the merge too."""
-    from networkday.storage.actions import merge_contacts
-    from networkday.storage.touch_audit import audit_touches
+    from networkday.services.actions import merge_contacts
+    from networkday.services.touch_audit import audit_touches
 
     keep, gone = (store.add_contact(Contact(id="", name="Jane Doe")).id for _ in range(2))
     for contact_id in (keep, gone):

@@ -17,7 +17,7 @@ from networkday.domain.incoming import clean_block, clean_line, phone_key
 from networkday.domain.vocab import MOTIVES
 from networkday.exporters.vcard import render
 from networkday.importers import parse_file
-from networkday.storage.importer import import_source
+from networkday.services.importer import import_source
 from networkday.storage.store import Store
 from tests.conftest import NOW
 

@@ -76,11 +76,12 @@ def test_a_command_imports_only_its_own_module() -> None:
 async def test_a_quick_start_draws_todays_preview_before_it_reads_the_contacts(
     store: Store, clock: FixedClock, unfrozen: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from networkday.storage.preview import keep_preview, load_preview
+    from networkday.services.queue import keep_today_preview
+    from networkday.storage.preview import load_preview
     from networkday.ui.app import NetworkdayApp
 
     store.add_contacts([Contact(id="", name="Ada Lovelace", follow_up=NOW.date()), Contact(id="", name="Alan Kay")])
-    keep_preview(store, NOW.date())
+    keep_today_preview(store, NOW.date())
     quick = Store.open(store.root, clock, scan=False, contacts=False)
     preview = load_preview(quick, NOW.date())
     assert preview is not None
@@ -138,16 +139,16 @@ async def test_a_key_typed_during_a_quick_start_does_not_hide_the_idle_question(
     from datetime import timedelta
 
     from networkday.domain.day import TimeSession
-    from networkday.storage import timer_store
-    from networkday.storage.preview import keep_preview
+    from networkday.services import timer
+    from networkday.services.queue import keep_today_preview
     from networkday.ui.app import NetworkdayApp
     from networkday.ui.modals.choice import ChoiceModal
 
     store.add_contact(Contact(id="", name="Ada Lovelace"))
     start = NOW - timedelta(hours=9)
     store.update_day(NOW.date(), lambda day: day.time.append(TimeSession("networking", start)))
-    timer_store.touch_seen(store, at=start + timedelta(hours=1), every=0)
-    keep_preview(store, NOW.date())
+    timer.touch_seen(store, at=start + timedelta(hours=1), every=0)
+    keep_today_preview(store, NOW.date())
     _, app = quick_app(store, clock)
     on_mount = NetworkdayApp.on_mount
 
@@ -167,13 +168,13 @@ async def test_a_key_typed_during_a_quick_start_does_not_hide_the_idle_question(
 async def test_a_file_from_a_newer_version_is_reported_after_a_start_from_the_preview(
     store: Store, clock: FixedClock, unfrozen: None
 ) -> None:
-    from networkday.storage.preview import keep_preview
+    from networkday.services.queue import keep_today_preview
 
     store.add_contact(Contact(id="", name="Ada Lovelace", follow_up=NOW.date()))
     (store.contacts_dir / "from-the-future.toml").write_text('format = 2\nname = "Tomorrow"\n', "utf-8")
     (store.contacts_dir / "from-the-future.toml").chmod(0o600)
     opened = Store.open(store.root, clock)
-    keep_preview(opened, NOW.date())
+    keep_today_preview(opened, NOW.date())
     _, app = quick_app(store, clock)
     assert app.preview is not None
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -187,11 +188,11 @@ async def test_a_file_from_a_newer_version_is_reported_after_a_start_from_the_pr
 async def test_a_folder_emptied_by_hand_is_welcomed_once_the_look_sees_it(
     store: Store, clock: FixedClock, unfrozen: None
 ) -> None:
-    from networkday.storage.preview import keep_preview
+    from networkday.services.queue import keep_today_preview
     from networkday.ui.modals.welcome import WelcomeScreen
 
     store.add_contact(Contact(id="", name="Ada Lovelace", follow_up=NOW.date()))
-    keep_preview(store, NOW.date())
+    keep_today_preview(store, NOW.date())
     store.contact_path("ada-lovelace").unlink()
     _, app = quick_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from networkday.domain.contact import Contact, LogEntry
-from networkday.storage.actions import log_touch
+from networkday.services.actions import log_touch
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.screens.today import TodayScreen

@@ -65,7 +65,7 @@ def _logged(store: Store) -> tuple[str, Draft]:
     """Ada with a touch logged at NOW, and a draft of its prompt as a signal would keep it."""
     from networkday.domain.contact import LogEntry
     from networkday.domain.touch import TouchDetails
-    from networkday.storage.actions import log_touch
+    from networkday.services.actions import log_touch
 
     _with_person(store)
     entry = LogEntry(at=NOW, channel="phone", outcome="talked")

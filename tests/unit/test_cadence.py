@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 import pendulum
 import pytest
 
-from networkday.config import Config
 from networkday.domain.cadence import (
     DUE,
     OVERDUE,
@@ -19,6 +18,7 @@ from networkday.domain.cadence import (
     touch_counts,
 )
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 BERLIN = pendulum.timezone("Europe/Berlin")

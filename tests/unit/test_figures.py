@@ -10,7 +10,7 @@ import pytest
 from networkday.domain.day import Call, Day
 from networkday.domain.figures import Facts, Goals, Person, TouchLedger
 from networkday.domain.summary import ContactSummary
-from networkday.storage.figures_store import day_figures, facts_for
+from networkday.services.figures import day_figures, facts_for
 from networkday.storage.store import Store
 from tests.journal_world import BERLIN, HOUR, MON, NOW, TUE, WED, at, world_store
 

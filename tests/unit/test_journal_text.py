@@ -8,7 +8,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from networkday.config import DEFAULT_PROMPTS
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures, Goals, Person
 from networkday.domain.journal import export_markdown, render_markdown, search, sections
@@ -22,6 +21,7 @@ from networkday.domain.journal_edit import (
     to_editor_text,
     unescape_prompt,
 )
+from networkday.domain.settings import DEFAULT_PROMPTS
 
 DAY = date(2026, 11, 25)
 HELP, WILL, NO, FIRST = DEFAULT_PROMPTS

@@ -1,4 +1,4 @@
-"""The layers hold: the domain, the storage and the plain commands never import Textual."""
+"""The layers hold: the domain, the storage, the services and the plain commands never import Textual."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import contextlib, io, json, pkgutil, sys, importlib
-import networkday.commands, networkday.domain, networkday.storage
-for package in (networkday.domain, networkday.storage, networkday.commands):
+import networkday.commands, networkday.domain, networkday.services, networkday.storage
+for package in (networkday.domain, networkday.storage, networkday.services, networkday.commands):
     for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
 import networkday.cli
@@ -26,7 +26,7 @@ print(json.dumps({"code": code, "textual": loaded, "out": out.getvalue()}))
 """
 
 
-def test_domain_storage_commands_and_check_leave_textual_out(tmp_path: Path) -> None:
+def test_domain_storage_services_commands_and_check_leave_textual_out(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "NETWORKDAY_NOW": "2026-11-25T09:30:00+01:00"}
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(PROBE), str(tmp_path / "data")],

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from networkday.config import Config
 from networkday.domain.network import (
     SORT_COMPANY,
     SORT_FOLLOW_UP,
@@ -16,6 +15,7 @@ from networkday.domain.network import (
     Network,
 )
 from networkday.domain.search import SearchIndex
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 TODAY = date(2026, 11, 25)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from networkday.config import Config
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
 from networkday.domain.queue import CADENCE, FOLLOW_UP, PLANNED, SUGGESTED, build_queue, last_touch_text, streak
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 TODAY = date(2026, 11, 25)

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bench.network_data import synthetic_summaries
-from networkday.config import Config
 from networkday.domain.day import Call, Day
 from networkday.domain.queue import CADENCE, FOLLOW_UP, PLANNED, SUGGESTED, build_queue
+from networkday.domain.settings import Config
 
 TODAY = date(2026, 11, 25)
 SUMMARIES = synthetic_summaries(3000, seed=11)

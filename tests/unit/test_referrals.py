@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from networkday.config import Config
 from networkday.domain.referrals import Chain, build_referrals, chain_up, warm_path_ids
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 CONFIG = Config(targets=("Acme Corp", "Globex"))

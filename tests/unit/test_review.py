@@ -13,7 +13,7 @@ from networkday.domain.charts import columns, hbar, sparkline, use_ascii
 from networkday.domain.figures import DayFigures
 from networkday.domain.review import Period, Review, ReviewTotals, strength
 from networkday.domain.review_text import review_lines
-from networkday.storage.figures_store import review
+from networkday.services.figures import review
 from networkday.storage.store import Store
 from tests.journal_world import HOUR, MON, TUE, WED, world_store
 

@@ -175,5 +175,5 @@ def test_status_as_tmux_runs_it_imports_neither_pendulum_nor_textual(tmp_path: P
     )
     assert done.stdout == "STOPPED · --% of 85%\n"
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
-    assert "networkday.storage.timer_store" in imported
+    assert "networkday.services.timer" in imported
     assert not {name for name in imported if name.split(".")[0] in ("pendulum", "textual")}

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from networkday.domain.text import shown
 from networkday.importers import IMPORTERS, ImportFormatError, parse_file
-from networkday.storage.importer import ImportSummary, import_source
+from networkday.services.importer import ImportSummary, import_source
 from networkday.storage.problems import StoreError
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList

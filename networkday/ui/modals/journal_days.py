@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from networkday.domain.day import Journal
 from networkday.domain.journal import Hit, search
-from networkday.storage.journal_store import JournalDay, journal_days
+from networkday.services.journal import JournalDay, journal_days
 from networkday.storage.problems import StoreError
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line

@@ -21,7 +21,7 @@ from networkday.domain.day import TimeSession
 from networkday.domain.timer import TimerError, format_duration, parse_at
 from networkday.domain.vocab import TIMER_KINDS
 from networkday.domain.wall_time import TypedTime, repeated
-from networkday.storage import timer_store
+from networkday.services import timer
 from networkday.storage.problems import StoreError
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_table import KeyTable
@@ -134,7 +134,7 @@ class SessionsScreen(ModalScreen[None]):
         table.focus()
 
     def _show(self) -> None:
-        self._sessions = timer_store.day_sessions(self.app.store, self._day)
+        self._sessions = timer.day_sessions(self.app.store, self._day)
         self.query_one("#sessions-title", Label).update(f"Timer sessions · {self._day:%a %d %b %Y}")
         table = self.query_one(DataTable)
         table.clear()
@@ -167,7 +167,7 @@ class SessionsScreen(ModalScreen[None]):
     def action_add(self) -> None:
         def saved(form: SessionForm | None) -> None:
             if form:
-                self._run(lambda: timer_store.add_session(self.app.store, form.kind, form.start, form.end))
+                self._run(lambda: timer.add_session(self.app.store, form.kind, form.start, form.end))
 
         self.app.push_screen(SessionEditor(self._day, None), saved)
 
@@ -179,7 +179,7 @@ class SessionsScreen(ModalScreen[None]):
         def saved(form: SessionForm | None) -> None:
             if form:
                 self._run(
-                    lambda: timer_store.edit_session(
+                    lambda: timer.edit_session(
                         self.app.store, self._day, session.start, form.kind, form.start, form.end
                     )
                 )
@@ -189,7 +189,7 @@ class SessionsScreen(ModalScreen[None]):
     def action_delete(self) -> None:
         session = self._selected()
         if session is not None:
-            self._run(lambda: timer_store.delete_session(self.app.store, self._day, session.start))
+            self._run(lambda: timer.delete_session(self.app.store, self._day, session.start))
 
     def action_day(self, offset: int) -> None:
         self._day += timedelta(days=offset)

@@ -26,7 +26,7 @@ from networkday.domain.figures import DayFigures
 from networkday.domain.journal_draft import Draft
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.vocab import OUTCOME_LABELS
-from networkday.storage.figures_store import day_figures
+from networkday.services.figures import day_figures
 from networkday.storage.problems import StoreError
 from networkday.ui.plain import join, plain_line
 from networkday.ui.screens.journal_saving import POLL, JournalSaving

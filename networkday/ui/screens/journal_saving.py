@@ -22,7 +22,7 @@ from textual.timer import Timer
 
 from networkday.domain.errors import ConflictError
 from networkday.domain.journal_draft import Draft
-from networkday.storage.journal_store import RATING, save_journal
+from networkday.services.journal import RATING, save_journal
 from networkday.storage.problems import StoreError
 from networkday.ui.widgets.answer_area import AnswerArea
 

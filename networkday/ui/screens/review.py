@@ -1,6 +1,6 @@
 """The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
 
-Everything is read from the store's in-memory summaries (``figures_store.review``), so
+Everything is read from the store's in-memory summaries (``services.figures.review``), so
 paging through months costs no file reads. Every figure is written in digits and every
 judgement in words or a symbol explained on screen: the colours only repeat them.
 """
@@ -22,7 +22,7 @@ from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.storage.figures_store import review
+from networkday.services.figures import review
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -13,12 +13,12 @@ from textual.widgets import Static
 
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.contact import LogEntry
-from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.services.queue import day_queue, network_touch_counts
 from networkday.storage.problems import StoreError
-from networkday.storage.queue_source import DayQueue, day_queue, network_touch_counts
 from networkday.ui.plain import join, plain_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
@@ -254,7 +254,7 @@ class TodayScreen(Screen):
             return
         entry = LogEntry(at=self.app.clock.now().replace(microsecond=0), channel=item.channel, outcome=outcome)
         purpose = item.purpose or item.reason
-        from networkday.storage.actions import log_touch
+        from networkday.services.actions import log_touch
 
         logged: list = []
         if not self._guard(lambda: logged.append(log_touch(self.store, item.contact_id, entry, purpose=purpose))):
@@ -273,20 +273,21 @@ class TodayScreen(Screen):
         current = self.query_one(QueueList).current()
         self.reload(select=current.contact_id if current else None)
 
-    def _change_day(self, change) -> None:
+    def _change_day(self, operation: Callable[..., object], *args: object) -> None:
+        """Runs a ``services.plan`` operation on the day shown, then reloads on the same row."""
         item = self.query_one(QueueList).current()
-        if self._guard(lambda: self.store.update_day(self.day, change)):
+        if self._guard(lambda: operation(self.store, self.day, *args)):
             self.reload(select=item.contact_id if item else None)
 
     def action_accept(self) -> None:
-        from networkday.domain.plan import accept
+        from networkday.services.plan import accept_row
 
         item = self._current()
         if item and not item.planned:
-            self._change_day(lambda day: accept(day, item))
+            self._change_day(accept_row, item)
 
     def action_remove(self) -> None:
-        from networkday.domain.plan import remove
+        from networkday.services.plan import remove_row
 
         item = self._current()
         if item is None:
@@ -294,23 +295,18 @@ class TodayScreen(Screen):
         if item.made:
             self.notify("A call that was made stays on the record.", severity="warning")
             return
-        self._change_day(lambda day: remove(day, item.contact_id))
+        self._change_day(remove_row, item.contact_id)
 
     def action_move(self, offset: int) -> None:
-        from networkday.domain.plan import accept, move
+        from networkday.services.plan import move_row
 
         item = self._current()
         if item is None:
             return
-
-        def change(day) -> None:
-            accept(day, item)
-            move(day, item.contact_id, offset)
-
-        self._change_day(change)
+        self._change_day(move_row, item, offset)
 
     def action_channel(self) -> None:
-        from networkday.domain.plan import set_channel
+        from networkday.services.plan import set_row_channel
         from networkday.ui.modals.choice import ChoiceModal
 
         item = self._current()
@@ -319,13 +315,13 @@ class TodayScreen(Screen):
 
         def chosen(channel: str | None) -> None:
             if channel:
-                self._change_day(lambda day: set_channel(day, item, channel))
+                self._change_day(set_row_channel, item, channel)
 
         options = [(channel, channel) for channel in CHANNELS]
         self.app.push_screen(ChoiceModal("Reach them by", options, item.channel), chosen)
 
     def action_purpose(self) -> None:
-        from networkday.domain.plan import set_purpose
+        from networkday.services.plan import set_row_purpose
         from networkday.ui.modals.choice import TextModal
 
         item = self._current()
@@ -334,13 +330,13 @@ class TodayScreen(Screen):
 
         def typed(purpose: str | None) -> None:
             if purpose is not None:
-                self._change_day(lambda day: set_purpose(day, item, purpose.strip()))
+                self._change_day(set_row_purpose, item, purpose.strip())
 
         self.app.push_screen(TextModal("Purpose of the call", item.purpose, "ask for an intro to…"), typed)
 
     def action_postpone(self) -> None:
         from networkday.domain.dates import parse_when
-        from networkday.storage.actions import postpone
+        from networkday.services.actions import postpone
         from networkday.ui.modals.choice import ChoiceModal, TextModal
 
         item = self._current()
@@ -374,12 +370,12 @@ class TodayScreen(Screen):
         self.app.push_screen(ChoiceModal("Postpone until", options), chosen)
 
     def action_add(self) -> None:
-        from networkday.domain.plan import add_person
+        from networkday.services.plan import plan_call
         from networkday.ui.modals.pick_contact import PickContact
 
         def picked(contact_id: str | None) -> None:
             if contact_id:
-                self._change_day(lambda day: add_person(day, contact_id))
+                self._change_day(plan_call, contact_id)
                 self.query_one(QueueList).select(contact_id)
                 self._show_detail()
 

@@ -87,6 +87,11 @@ def amend_touch_details(
     return store.update_contact(contact_id, change)
 
 
+def save_follow_up(store: Store, contact_id: str, when: date | None) -> Contact:
+    """Sets the day to follow up with the person, or clears it with None."""
+    return store.update_contact(contact_id, lambda contact: setattr(contact, "follow_up", when))
+
+
 def postpone(store: Store, day: date, contact_id: str, target: date) -> None:
     """Moves a person from ``day`` to ``target``: the call (if planned) and the follow-up.
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from networkday.config import Config
 from networkday.domain.day import Day
 from networkday.domain.figures import DayFigures, Facts, Goals
 from networkday.domain.review import Period, Review
+from networkday.domain.settings import Config
 from networkday.storage.store import Store
 
 

@@ -1,26 +1,16 @@
-"""Builds the queue of a day from what the store holds; shared by `today` and the app."""
+"""A day's queue from what the store holds, and Today's preview kept from it; shared by `today` and the app."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
 from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
-from networkday.domain.queue import QueueItem, Score, build_queue, score
+from networkday.domain.queue import DayQueue, build_queue, score
 from networkday.domain.referrals import build_referrals, warm_path_ids
+from networkday.storage.preview import keep_preview
 from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
-
-
-@dataclass(frozen=True)
-class DayQueue:
-    items: list[QueueItem]
-    score: Score
-    problem: str | None = None
-    #: Hiring manager ids each contact is a step toward (referral paths at target companies).
-    toward: Mapping[str, list[str]] = field(default_factory=dict)
 
 
 def day_queue(store: Store, when: date) -> DayQueue:
@@ -44,3 +34,8 @@ def day_queue(store: Store, when: date) -> DayQueue:
 def network_touch_counts(store: Store) -> TouchCounts:
     """Today's keep-in-touch figures over the whole network."""
     return touch_counts(store.contacts.values(), store.config, store.clock.today(), store.clock.now().tzinfo)
+
+
+def keep_today_preview(store: Store, day: date) -> None:
+    """Keeps the preview of ``day`` for the next start (``storage.preview.keep_preview``)."""
+    keep_preview(store, day, lambda: (day_queue(store, day), network_touch_counts(store)))
