@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.import_limits import MAX_VALUES, WORDS, capped_union
 from networkday.domain.incoming import Record, phone_key
 from networkday.domain.text import fold, normalise_company
+from networkday.domain.vocab import MOTIVES
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _PROFILE_PATH = re.compile(r"^/(in|pub)/[^/]+")
@@ -178,8 +180,12 @@ def same_touch(a: LogEntry, b: LogEntry) -> bool:
     )
 
 
-def merge_record(contact: Contact, record: Record) -> bool:
-    """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed."""
+def merge_record(contact: Contact, record: Record, left_out: list[str] | None = None) -> bool:
+    """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed.
+
+    A list already at its limit (``import_limits.MAX_VALUES``) takes no more values; each
+    such list adds a sentence to ``left_out``.
+    """
     before = contact.to_dict()
     for name in ("company", "title", "notes", "met"):
         if not getattr(contact, name) and getattr(record, name):
@@ -189,23 +195,27 @@ def merge_record(contact: Contact, record: Record) -> bool:
     if contact.follow_up is None:
         contact.follow_up = record.follow_up
     contact.hiring_manager = contact.hiring_manager or record.hiring_manager
-    contact.email = _union(contact.email, record.email, email_key)
-    contact.phone = _union(contact.phone, record.phone, phone_key)
-    contact.links = _union(contact.links, record.links, lambda link: profile_key(link) or link.strip())
-    contact.tags = _union(contact.tags, record.tags, str.casefold)
-    contact.motives = _union(contact.motives, record.motives, str)
+    for name, key in _LIST_KEYS.items():
+        most = MAX_VALUES[name]
+        merged, dropped = capped_union(getattr(contact, name), getattr(record, name), key, most)
+        setattr(contact, name, merged)
+        if dropped and left_out is not None:
+            left_out.append(f"{contact.name} already has {most} {WORDS[name]}; {dropped:,} more left out")
+    contact.motives, _ = capped_union(contact.motives, record.motives, str, len(MOTIVES))
     for entry in record.log:
         if not any(same_touch(entry, kept) for kept in contact.log):
             bisect.insort(contact.log, entry, key=lambda item: item.at)
     return contact.to_dict() != before
 
 
-def _union(kept: list[str], incoming: list[str], key: Callable[[str], str]) -> list[str]:
-    """``kept`` as it is, then each incoming value not already there under ``key``."""
-    seen = {key(value) for value in kept}
-    result = list(kept)
-    for value in incoming:
-        if key(value) not in seen:
-            seen.add(key(value))
-            result.append(value)
-    return result
+def _link_key(link: str) -> str:
+    return profile_key(link) or link.strip()
+
+
+#: How two values of each list are told to be one, for merging.
+_LIST_KEYS: dict[str, Callable[[str], str]] = {
+    "email": email_key,
+    "phone": phone_key,
+    "links": _link_key,
+    "tags": str.casefold,
+}

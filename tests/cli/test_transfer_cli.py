@@ -82,11 +82,11 @@ def test_an_unknown_source_is_a_usage_error(tmp_path: Path):
 
 def test_the_progress_line_rewrites_itself(capsys):
     progress = ProgressLine()
-    progress("matching", 1, 4)
-    progress("saving", 4, 4)
+    progress(1000, 0.25)
+    progress(4000, 1.0)
     progress.clear()
     err = capsys.readouterr().err
-    assert err.startswith("\rmatching:  25% (1/4)\rsaving: 100% (4/4)  ")
+    assert err.startswith("\rimporting:  25% (1000 rows)\rimporting: 100% (4000 rows)")
     assert err.endswith("\r")
 
 

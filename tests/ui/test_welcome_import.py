@@ -11,8 +11,9 @@ from networkday.ui.modals.import_dialog import ImportDialog
 from networkday.ui.modals.welcome import WelcomeScreen
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.widgets.queue_list import QueueList
+from tests.fixture_files import fixture
 
-LINKEDIN = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "linkedin" / "Connections.csv"
+LINKEDIN = fixture("linkedin/Connections.csv")
 
 
 async def test_empty_folder_welcomes_and_offers_the_demo(store: Store):
