@@ -53,14 +53,31 @@ class ParsedSource:
         self.skipped = Listing()
         #: Something left out of a row that was still imported (an unreadable date, a field cut).
         self.warnings = Listing()
+        #: Why the file could not be read to its end (a disk error, a UTF-16 file cut mid-character).
+        self.stopped: str | None = None
         self._stream: BinaryIO | None = None
         #: The file's size in bytes (at least 1), known once it is open.
         self.size = 1
         self._records = reader(self)
-        next(self._records, None)  # the reader yields None once the file is known to be its kind
+        try:
+            next(self._records, None)  # the reader yields None once the file is known to be its kind
+        except (OSError, UnicodeError) as error:
+            raise ImportFormatError(f"{path}: cannot be read: {_reason(error)}") from None
 
     def __iter__(self) -> Iterator[Record]:
-        return (record for record in self._records if record is not None)
+        """The records; a read that fails part-way ends them and says where in ``stopped``."""
+        at = 0
+        try:
+            for record in self._records:
+                if record is not None:
+                    yield record
+                    at = self._position()
+        except (OSError, UnicodeError) as error:
+            self.stopped = f"{self.path}: the rest of the file, from byte {at:,} on, cannot be read: {_reason(error)}"
+
+    def _position(self) -> int:
+        stream = self._stream
+        return stream.tell() if stream is not None and not stream.closed else 0
 
     def opened(self, stream: TextIO) -> TextIO:
         """Called by readers with the file they read, so ``fraction`` can follow it."""
@@ -71,10 +88,7 @@ class ParsedSource:
     @property
     def fraction(self) -> float:
         """How much of the file has been read, from 0 to 1, for progress."""
-        stream = self._stream
-        if stream is None or stream.closed:
-            return 1.0
-        return min(stream.tell() / self.size, 1.0)
+        return min(self._position() / self.size, 1.0)
 
     def skip(self, item: Skipped) -> None:
         """A row left out."""
@@ -97,6 +111,12 @@ class ParsedSource:
         if garbled:
             self.warn(record.line, f"{garbled!r} looks mis-encoded (UTF-8 read as Windows-1252); kept as written")
         return record
+
+
+def _reason(error: OSError | UnicodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"{error.reason} in {error.encoding} text"
+    return str(getattr(error, "strerror", None) or error)
 
 
 def read_head(path: Path) -> bytes:

@@ -186,6 +186,8 @@ class _Import:
                 gc.collect(1)
                 progress(self.source.rows, self.source.fraction)
         self.take(batch)
+        if self.source.stopped:
+            self.failed.append(self.source.stopped)
         self.refer()
         progress(self.source.rows, 1.0)
 
