@@ -203,6 +203,9 @@ def csv_rows(feed: LineFeed) -> Iterator[Row | Skipped]:
     A quoted field may hold newlines, so a row's line is the one after where the previous
     row ended, not a count of rows.
     """
+    # A cell may fill its row: the limits per field then cut it, rather than the csv module's
+    # own 131,072 characters skipping the person (the row limit already bounds a cell).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_HEADER))
     reader = csv.reader(feed)
     while True:
         start = feed.line + 1

@@ -74,6 +74,15 @@ def test_long_fields_are_cut_and_said_so(tmp_path: Path):
     ]
 
 
+def test_a_note_past_the_csv_modules_own_cell_limit_is_cut_not_skipped(tmp_path: Path):
+    source = read_all("google", google(tmp_path, GOOGLE, 'Ann,Lee,Acme,,"' + "n" * 200_000 + '"'))
+    [ann] = source.records
+    assert ann.notes == "n" * 20_000
+    assert [str(item) for item in source.warnings] == [
+        "line 2: the note is 200,000 characters long; kept the first 20,000"
+    ]
+
+
 def test_what_was_cut_is_cut_the_same_way_again(store: Store, tmp_path: Path):
     path = google(tmp_path, GOOGLE, f"Ann,Lee,{'C' * 400},,{'word ' * 5000}")
     assert len(run(store, "google", path).added) == 1
