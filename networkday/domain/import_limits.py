@@ -15,7 +15,7 @@ from networkday.domain.contact import Details
 
 #: Longest name an import accepts; a longer one is a broken row, and the row is skipped.
 MAX_NAME = 200
-#: Single-line fields longer than this are cut to it (addresses of a real company fit).
+#: Single-line fields longer than this are cut to it (the longest real company names and titles fit).
 MAX_LINE_FIELD = 300
 #: A note longer than this keeps its beginning (about ten printed pages).
 MAX_NOTES = 20_000
