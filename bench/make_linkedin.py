@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,11 +31,10 @@ TITLES = ("Engineering Manager, Payments", 'Staff Engineer, "Core" team', "Recru
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def rows(count: int, seed: int, *, every_email: bool = False) -> list[tuple[str, ...]]:
-    """The rows; with ``every_email`` the same people, each with an email address."""
+def rows(count: int, seed: int, *, every_email: bool = False) -> Iterator[tuple[str, ...]]:
+    """The rows, one at a time; with ``every_email`` the same people, each with an email address."""
     rng = random.Random(seed)
     today = date(2026, 11, 25)
-    out = []
     for number in range(count):
         first, last = rng.choice(SCRIPTS) if rng.random() < 0.1 else (rng.choice(FIRST), rng.choice(LAST))
         handle = f"member-{number:x}"
@@ -46,17 +45,16 @@ def rows(count: int, seed: int, *, every_email: bool = False) -> list[tuple[str,
         day = f"{on.day:02d}" if rng.random() < 0.5 else str(on.day)
         email = f"{handle}@example.com" if rng.random() < 0.2 or every_email else ""
         url = f"https://www.linkedin.com/in/{handle}"
-        out.append((first, last, url, email, rng.choice(COMPANIES), title, f"{day} {MONTHS[on.month - 1]} {on.year}"))
-    return out
+        yield (first, last, url, email, rng.choice(COMPANIES), title, f"{day} {MONTHS[on.month - 1]} {on.year}")
 
 
 def write(path: Path, count: int, seed: int, *, every_email: bool = False) -> None:
-    buffer = io.StringIO()
-    buffer.write(NOTE)
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows(count, seed, every_email=every_email))
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    """Writes the file row by row, so a million rows take no more memory than ten."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(NOTE)
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(HEADER)
+        writer.writerows(rows(count, seed, every_email=every_email))
 
 
 def main(argv: list[str] | None = None) -> int:

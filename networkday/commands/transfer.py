@@ -1,9 +1,11 @@
 """Bringing a network in and taking it out.
 
-`networkday import linkedin|vcard|google FILE [--dry-run]` reads the file completely
-before the data folder is opened, so a file that is not what it claims to be fails
-with one line and changes nothing. The summary goes to stdout; progress (on a
-terminal) and the rate go to stderr.
+`networkday import linkedin|vcard|google FILE [--dry-run]` reads the file as far as
+its header (or first card) before the data folder is opened, so a file that is not
+what it claims to be fails with one line and changes nothing; the rest is read row by
+row as it is imported. The summary goes to stdout; progress (on a terminal) and the
+rate go to stderr. The exit status is 1 when something was not saved, or when rows were
+read and not one could be imported.
 
 `networkday export vcard|csv|ics` are kinds of the one export command
 (``commands.export.EXPORT_KINDS``); the functions here read the store and hand the
@@ -28,8 +30,8 @@ from networkday.paths import data_dir
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
-#: Below this many rows an import is over before a progress line could help.
-PROGRESS_FROM = 2000
+#: Below this many bytes (about 2,000 rows) an import is over before a progress line could help.
+PROGRESS_FROM = 256_000
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     root = data_dir(getattr(args, "data_dir", None))
     # A dry run into a folder that does not exist yet must not create it.
     store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args)
-    progress = ProgressLine() if sys.stderr.isatty() and source.rows >= PROGRESS_FROM else None
+    progress = ProgressLine() if sys.stderr.isatty() and source.size >= PROGRESS_FROM else None
     try:
         summary = run_store(lambda: import_source(store, source, progress, dry_run=args.dry_run))
     finally:
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
     print("\n".join(summary.lines()))
     print(f"{summary.rows} rows in {summary.seconds:.1f} s ({summary.rate:.0f} rows/s)", file=sys.stderr)
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.nothing_imported else 0
 
 
 class ProgressLine:
@@ -83,9 +85,8 @@ class ProgressLine:
     def __init__(self) -> None:
         self.width = 0
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        text = f"{stage}: {percent:3d}% ({done}/{total})"
+    def __call__(self, rows: int, fraction: float) -> None:
+        text = f"importing: {int(100 * fraction):3d}% ({rows} rows)"
         self.width = max(self.width, len(text))
         stream = raw_stream(sys.stderr)  # its carriage return is the app's own
         stream.write(f"\r{text.ljust(self.width)}")

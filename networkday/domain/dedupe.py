@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.import_limits import MAX_VALUES, WORDS, capped_union
 from networkday.domain.incoming import Record, phone_key
 from networkday.domain.text import fold, normalise_company
+from networkday.domain.vocab import MOTIVES
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _PROFILE_PATH = re.compile(r"^/(in|pub)/[^/]+")
@@ -64,14 +66,17 @@ def profiles(links: Iterable[str]) -> set[str]:
     return {key for key in map(profile_key, links) if key}
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
-    """What the index knows about one person, existing or about to be added."""
+    """What the index knows about one person, existing or about to be added.
 
-    key: str
+    Slots and tuples, not sets: an import of a million new people holds a million of
+    these, and most people have one name and at most one profile.
+    """
+
     company: str
-    profiles: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
+    profiles: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 class PeopleIndex:
@@ -87,6 +92,8 @@ class PeopleIndex:
         self._by_email: dict[str, str] = {}
         self._by_profile: dict[str, str] = {}
         self._by_pair: dict[tuple[str, str], list[str]] = {}
+        #: The same, for the people in each who had no LinkedIn profile when added.
+        self._pair_unlinked: dict[tuple[str, str], list[str]] = {}
         self._by_name: dict[str, list[str]] = {}
         #: Name key -> the people with it who have no LinkedIn profile.
         self._unlinked: dict[str, set[str]] = {}
@@ -94,27 +101,31 @@ class PeopleIndex:
     def add(self, key: str, name: str, company: str, emails: Iterable[str], links: Iterable[str]) -> None:
         """Registers a person, or teaches the index more ways to recognise one."""
         person = self.people.get(key)
+        known_before = person is not None
         if person is None:
-            person = self.people[key] = Person(key, company)
+            person = self.people[key] = Person(company)
         for email in emails:
             self._by_email.setdefault(email_key(email), key)
         for profile in profiles(links):
-            person.profiles.add(profile)
+            if profile not in person.profiles:
+                person.profiles += (profile,)
             self._by_profile.setdefault(profile, key)
         names = name_key(name)
         if names:
             if names not in person.names:
-                person.names.add(names)
+                person.names += (names,)
                 self._by_name.setdefault(names, []).append(key)
-            keys = self._by_pair.setdefault((names, company_key(company)), [])
-            if key not in keys:
+            pair = (names, company_key(company))
+            keys = self._by_pair.setdefault(pair, [])
+            if not known_before or key not in keys:  # a crowded pair is searched only for someone seen before
                 keys.append(key)
+                if not person.profiles:
+                    self._pair_unlinked.setdefault(pair, []).append(key)
         for known in person.names:
-            unlinked = self._unlinked.setdefault(known, set())
-            if person.profiles:
-                unlinked.discard(key)
-            else:
-                unlinked.add(key)
+            if not person.profiles:
+                self._unlinked.setdefault(known, set()).add(key)
+            elif known in self._unlinked:
+                self._unlinked[known].discard(key)
 
     def match(self, record: Record) -> str | None:
         """The key of who ``record`` is: by email, else by profile, else by name and company; or None."""
@@ -127,10 +138,28 @@ class PeopleIndex:
             key = self._by_profile.get(profile)
             if key is not None:
                 return key
-        for key in self._by_pair.get((name_key(record.name), company_key(record.company)), ()):
-            if not _apart(self.people[key].profiles, incoming):
-                return key
-        return None
+        pair = (name_key(record.name), company_key(record.company))
+        if not incoming:
+            keys = self._by_pair.get(pair)
+            return keys[0] if keys else None
+        return self._first_unlinked(pair)
+
+    def _first_unlinked(self, pair: tuple[str, str]) -> str | None:
+        """The first person with this name and company who has no LinkedIn profile, or None.
+
+        Someone with a profile is told apart from a record with another one (a shared
+        profile matched before this is asked). A profile, once known, stays, so those who
+        gained one are dropped from the front for good: a crowded name costs no more
+        than a rare one.
+        """
+        keys = self._pair_unlinked.get(pair)
+        if not keys:
+            return None
+        linked = 0
+        while linked < len(keys) and self.people[keys[linked]].profiles:
+            linked += 1
+        del keys[:linked]
+        return keys[0] if keys else None
 
     def find(self, reference: str) -> str | None:
         """Whom a reference names: an email address (bare or ``mailto:``), or a name only one person has."""
@@ -157,11 +186,6 @@ class PeopleIndex:
         return sorted(found)
 
 
-def _apart(mine: set[str], theirs: set[str]) -> bool:
-    """Both have LinkedIn profiles and none is shared: two people who share a name."""
-    return bool(mine) and bool(theirs) and not mine & theirs
-
-
 def same_touch(a: LogEntry, b: LogEntry) -> bool:
     """One touch recorded twice: same day, channel, outcome and words.
 
@@ -178,8 +202,12 @@ def same_touch(a: LogEntry, b: LogEntry) -> bool:
     )
 
 
-def merge_record(contact: Contact, record: Record) -> bool:
-    """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed."""
+def merge_record(contact: Contact, record: Record, left_out: list[str] | None = None) -> bool:
+    """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed.
+
+    A list already at its limit (``import_limits.MAX_VALUES``) takes no more values; each
+    such list adds a sentence to ``left_out``.
+    """
     before = contact.to_dict()
     for name in ("company", "title", "notes", "met"):
         if not getattr(contact, name) and getattr(record, name):
@@ -189,23 +217,27 @@ def merge_record(contact: Contact, record: Record) -> bool:
     if contact.follow_up is None:
         contact.follow_up = record.follow_up
     contact.hiring_manager = contact.hiring_manager or record.hiring_manager
-    contact.email = _union(contact.email, record.email, email_key)
-    contact.phone = _union(contact.phone, record.phone, phone_key)
-    contact.links = _union(contact.links, record.links, lambda link: profile_key(link) or link.strip())
-    contact.tags = _union(contact.tags, record.tags, str.casefold)
-    contact.motives = _union(contact.motives, record.motives, str)
+    for name, key in _LIST_KEYS.items():
+        most = MAX_VALUES[name]
+        merged, dropped = capped_union(getattr(contact, name), getattr(record, name), key, most)
+        setattr(contact, name, merged)
+        if dropped and left_out is not None:
+            left_out.append(f"{contact.name} already has {most} {WORDS[name]}; {dropped:,} more left out")
+    contact.motives, _ = capped_union(contact.motives, record.motives, str, len(MOTIVES))
     for entry in record.log:
         if not any(same_touch(entry, kept) for kept in contact.log):
             bisect.insort(contact.log, entry, key=lambda item: item.at)
     return contact.to_dict() != before
 
 
-def _union(kept: list[str], incoming: list[str], key: Callable[[str], str]) -> list[str]:
-    """``kept`` as it is, then each incoming value not already there under ``key``."""
-    seen = {key(value) for value in kept}
-    result = list(kept)
-    for value in incoming:
-        if key(value) not in seen:
-            seen.add(key(value))
-            result.append(value)
-    return result
+def _link_key(link: str) -> str:
+    return profile_key(link) or link.strip()
+
+
+#: How two values of each list are told to be one, for merging.
+_LIST_KEYS: dict[str, Callable[[str], str]] = {
+    "email": email_key,
+    "phone": phone_key,
+    "links": _link_key,
+    "tags": str.casefold,
+}

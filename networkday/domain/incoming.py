@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from networkday.domain.contact import Details
+from networkday.domain.import_limits import MAX_NAME
 from networkday.domain.text import one_line, strip_controls
 from networkday.domain.vocab import MOTIVES
 
-#: Longest name an import accepts; anything longer is a broken row, not a person.
-MAX_NAME = 200
 #: UTF-8 that was read as Windows-1252 and saved again ("JosÃ©" for "José"): a spreadsheet's doing.
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
 
@@ -63,6 +62,31 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"
+
+
+#: Located messages listed one by one in a summary; beyond these they are only counted.
+MAX_LISTED = 1000
+
+
+@dataclass
+class Listing:
+    """Located messages of one kind: the first ``MAX_LISTED`` kept, every one counted.
+
+    A file of a million broken rows then costs a thousand messages, not a million.
+    """
+
+    items: list[Skipped] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, item: Skipped) -> None:
+        self.count += 1
+        if len(self.items) < MAX_LISTED:
+            self.items.append(item)
+
+    @property
+    def more(self) -> int:
+        """Messages counted but not listed."""
+        return self.count - len(self.items)
 
 
 @dataclass

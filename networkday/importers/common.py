@@ -1,20 +1,23 @@
-"""What every importer shares: opening a file it was promised, and reading CSV rows safely.
+"""What every importer shares: opening a file it was promised, and streaming CSV rows safely.
 
 A file that cannot be what the user said (missing, empty, binary, the wrong header)
 fails at once with one line naming it, before anything is written. Inside a good file,
-a broken row is reported with its line number and the rest still comes in.
+a broken or oversized row is reported with its line number and the rest still comes in.
+Rows are read one at a time, so a file of any size is read in the same memory.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
-from networkday.domain.incoming import Record, Skipped
+from networkday.domain.import_limits import fit
+from networkday.domain.incoming import Listing, Record, Skipped
 
 T = TypeVar("T")
 #: How much of a file is looked at to tell text from binary and find the encoding.
@@ -25,33 +28,95 @@ class ImportFormatError(Exception):
     """The whole file cannot be imported; the message is one line that names it."""
 
 
-@dataclass
-class ParsedSource:
-    """A file read into records, ready for ``services.importer.import_source``."""
+#: Longest CSV row read (a quoted field may span lines): a longer one is skipped unread.
+MAX_ROW = 1_000_000
+#: The header may be wider: Google adds columns as far as its busiest contact needs.
+MAX_HEADER = 16_000_000
+#: How much is read at a time past a row too long to keep.
+CHUNK = 65_536
 
-    kind: str
-    path: Path
-    records: list[Record] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    #: Something left out of a row that was still imported (an unreadable date).
-    warnings: list[Skipped] = field(default_factory=list)
+
+class ParsedSource:
+    """A file being read into records, one at a time, ready for ``services.importer.import_source``.
+
+    Building one reads the file as far as its header (or first card), so a file that is
+    not what the user said fails with ImportFormatError before the data folder is
+    touched. Iterating then reads the rest row by row: memory stays the same whatever the
+    file's size. ``rows``, ``skipped`` and ``warnings`` grow as it goes.
+    """
+
+    def __init__(self, kind: str, path: Path, reader: Callable[[ParsedSource], Iterator[Record | None]]) -> None:
+        self.kind = kind
+        self.path = path
+        #: Rows (or cards) read so far: those kept and those skipped.
+        self.rows = 0
+        self.skipped = Listing()
+        #: Something left out of a row that was still imported (an unreadable date, a field cut).
+        self.warnings = Listing()
+        #: Why the file could not be read to its end (a disk error, a UTF-16 file cut mid-character).
+        self.stopped: str | None = None
+        self._stream: BinaryIO | None = None
+        #: The file's size in bytes (at least 1), known once it is open.
+        self.size = 1
+        self._records = reader(self)
+        try:
+            next(self._records, None)  # the reader yields None once the file is known to be its kind
+        except (OSError, UnicodeError) as error:
+            raise ImportFormatError(f"{path}: cannot be read: {_reason(error)}") from None
+
+    def __iter__(self) -> Iterator[Record]:
+        """The records; a read that fails part-way ends them and says where in ``stopped``."""
+        at = 0
+        try:
+            for record in self._records:
+                if record is not None:
+                    yield record
+                    at = self._position()
+        except (OSError, UnicodeError) as error:
+            self.stopped = f"{self.path}: the rest of the file, from byte {at:,} on, cannot be read: {_reason(error)}"
+
+    def _position(self) -> int:
+        stream = self._stream
+        return stream.tell() if stream is not None and not stream.closed else 0
+
+    def opened(self, stream: TextIO) -> TextIO:
+        """Called by readers with the file they read, so ``fraction`` can follow it."""
+        self._stream = stream.buffer  # type: ignore[attr-defined]
+        self.size = max(os.fstat(stream.fileno()).st_size, 1)
+        return stream
 
     @property
-    def rows(self) -> int:
-        """Rows (or cards) read: the ones imported and the ones skipped."""
-        return len(self.records) + len(self.skipped)
+    def fraction(self) -> float:
+        """How much of the file has been read, from 0 to 1, for progress."""
+        return min(self._position() / self.size, 1.0)
 
-    def keep(self, record: Record) -> None:
-        """Adds a record, or skips it when it cannot become a contact."""
+    def skip(self, item: Skipped) -> None:
+        """A row left out."""
+        self.rows += 1
+        self.skipped.add(item)
+
+    def warn(self, line: int, reason: str) -> None:
+        self.warnings.add(Skipped(line, reason))
+
+    def keep(self, record: Record) -> Record | None:
+        """The record cut to the import limits, or None when it cannot become a contact (skipped)."""
         problem = record.problem()
         if problem:
-            self.skipped.append(Skipped(record.line, problem))
-            return
-        self.records.append(record)
+            self.skip(Skipped(record.line, problem))
+            return None
+        self.rows += 1
+        for reason in fit(record):
+            self.warn(record.line, reason)
         garbled = record.misencoded()
         if garbled:
-            reason = f"{garbled!r} looks mis-encoded (UTF-8 read as Windows-1252); kept as written"
-            self.warnings.append(Skipped(record.line, reason))
+            self.warn(record.line, f"{garbled!r} looks mis-encoded (UTF-8 read as Windows-1252); kept as written")
+        return record
+
+
+def _reason(error: OSError | UnicodeError) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"{error.reason} in {error.encoding} text"
+    return str(getattr(error, "strerror", None) or error)
 
 
 def read_head(path: Path) -> bytes:
@@ -76,10 +141,14 @@ def text_encoding(path: Path, head: bytes, what: str) -> str:
     return "utf-8-sig"
 
 
-def open_text(path: Path, what: str) -> TextIO:
+def open_text(source: ParsedSource, what: str) -> TextIO:
     """The file as text; bytes that are not UTF-8 survive as surrogates, for the row to be skipped."""
+    path = source.path
     encoding = text_encoding(path, read_head(path), what)
-    return path.open(encoding=encoding, errors="surrogateescape", newline="")
+    try:
+        return source.opened(path.open(encoding=encoding, errors="surrogateescape", newline=""))
+    except OSError as error:
+        raise ImportFormatError(f"{path}: cannot be read: {error.strerror or error}") from None
 
 
 @dataclass
@@ -92,19 +161,62 @@ class Row:
         return not any(cell.strip() for cell in self.cells)
 
 
-def csv_rows(stream: TextIO) -> Iterator[Row | Skipped]:
+class RowTooLong(Exception):
+    """Raised through csv.reader by ``LineFeed``: the row it was reading is dropped."""
+
+
+class LineFeed:
+    """A file's lines for csv.reader, counted, and never more than ``limit`` characters for one row.
+
+    A longer row is read past in pieces and never held whole; csv.reader then starts
+    afresh at the next line.
+    """
+
+    def __init__(self, stream: TextIO, limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        #: Lines read so far.
+        self.line = 0
+        #: Characters of the current row so far.
+        self.used = 0
+
+    def __iter__(self) -> LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        room = self.limit - self.used
+        text = self.stream.readline(room + 1)
+        if not text:
+            raise StopIteration
+        self.line += 1
+        if len(text) > room:
+            while text and not text.endswith(("\n", "\r")):
+                text = self.stream.readline(CHUNK)
+            raise RowTooLong
+        self.used += len(text)
+        return text
+
+
+def csv_rows(feed: LineFeed) -> Iterator[Row | Skipped]:
     """Rows with the line each starts on; a row the csv module or the decoder rejects is skipped.
 
     A quoted field may hold newlines, so a row's line is the one after where the previous
     row ended, not a count of rows.
     """
-    reader = csv.reader(stream)
+    # A cell may fill its row: the limits per field then cut it, rather than the csv module's
+    # own 131,072 characters skipping the person (the row limit already bounds a cell).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_HEADER))
+    reader = csv.reader(feed)
     while True:
-        start = reader.line_num + 1
+        start = feed.line + 1
+        feed.used = 0
         try:
             cells = next(reader)
         except StopIteration:
             return
+        except RowTooLong:
+            yield Skipped(start, f"the row is longer than {feed.limit:,} characters; not read")
+            continue
         except csv.Error as error:
             yield Skipped(start, f"cannot be read as CSV: {error}")
             continue
@@ -129,23 +241,28 @@ def read_csv(
     source: ParsedSource,
     what: str,
     header: Callable[[Iterator[Row | Skipped]], tuple[T, int]],
-    read_row: Callable[[Row, T], None],
-) -> ParsedSource:
-    """Finds the header (``header`` returns the layout and its width, or raises ImportFormatError),
-    then hands every row of the header's width to ``read_row``; other rows are skipped, blank ones ignored.
+    read_row: Callable[[Row, T], Record | None],
+) -> Iterator[Record | None]:
+    """A ParsedSource's reader for CSV: finds the header (``header`` returns the layout and its
+    width, or raises ImportFormatError), yields None, then the record of every row of the
+    header's width; other rows are skipped, blank ones ignored.
     """
-    with open_text(source.path, what) as stream:
-        rows = csv_rows(stream)
+    with open_text(source, what) as stream:
+        feed = LineFeed(stream, MAX_HEADER)
+        rows = csv_rows(feed)
         layout, width = header(rows)
+        feed.limit = MAX_ROW
+        yield None
         for item in rows:
             if isinstance(item, Row) and item.blank:
                 continue
             wrong = check_width(item, width) if isinstance(item, Row) else item
             if wrong is not None:
-                source.skipped.append(wrong)
+                source.skip(wrong)
             elif isinstance(item, Row):
-                read_row(item, layout)
-    return source
+                record = read_row(item, layout)
+                if record is not None:
+                    yield record
 
 
 def check_width(row: Row, width: int) -> Skipped | None:

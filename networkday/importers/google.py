@@ -48,6 +48,8 @@ class _Layout:
             match = _NUMBERED.match(key)
             if match:
                 self.numbered[match.group(1)].append((int(match.group(2)), index))
+        for columns in self.numbered.values():
+            columns.sort()  # once, not for every row: a wide file has thousands
         self.name_parts = next(
             ([keys.index(part) for part in parts if part in keys] for parts in _NAME_PARTS if parts[0] in keys), []
         )
@@ -60,9 +62,12 @@ class _Layout:
 
 
 def parse(path: Path) -> ParsedSource:
-    """Reads the file into records; raises ImportFormatError when its header is not Google's."""
-    source = ParsedSource("google", path)
-    return read_csv(source, WHAT, lambda rows: _header(path, rows), partial(_read_row, source))
+    """The file, read as far as its header; raises ImportFormatError when the header is not Google's."""
+    return ParsedSource(
+        "google",
+        path,
+        lambda source: read_csv(source, WHAT, lambda rows: _header(path, rows), partial(_read_row, source)),
+    )
 
 
 def _header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[_Layout, int]:
@@ -76,17 +81,17 @@ def _header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[_Layout, int]:
     return layout, layout.width
 
 
-def _read_row(source: ParsedSource, row: Row, layout: _Layout) -> None:
+def _read_row(source: ParsedSource, row: Row, layout: _Layout) -> Record | None:
     def cell(name: str) -> str:
         index = layout.single.get(name)
         return row.cells[index].strip() if index is not None else ""
 
     def numbered(kind: str) -> list[str]:
-        return [value for _, index in sorted(layout.numbered[kind]) for value in split(row.cells[index])]
+        return [value for _, index in layout.numbered[kind] for value in split(row.cells[index])]
 
     name = cell("name") or " ".join(row.cells[index] for index in layout.name_parts) or cell("nickname")
     tags = [label.removeprefix("* ") for label in split(cell("labels")) if label.casefold() != EVERYONE]
-    source.keep(
+    return source.keep(
         Record(
             line=row.line,
             name=name,

@@ -38,9 +38,12 @@ _CONNECTED_AT = time(12)
 
 
 def parse(path: Path, tz: tzinfo) -> ParsedSource:
-    """Reads the file into records; raises ImportFormatError when it is not a LinkedIn export."""
-    source = ParsedSource("linkedin", path)
-    return read_csv(source, WHAT, lambda rows: _find_header(path, rows), partial(_read_row, source, tz=tz))
+    """The file, read as far as its header; raises ImportFormatError when it is not a LinkedIn export."""
+    return ParsedSource(
+        "linkedin",
+        path,
+        lambda source: read_csv(source, WHAT, lambda rows: _find_header(path, rows), partial(_read_row, source, tz=tz)),
+    )
 
 
 def _find_header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[dict[str, int], int]:
@@ -56,7 +59,7 @@ def _find_header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[dict[str, i
     raise ImportFormatError(f"{path}: not {WHAT}: {reason}")
 
 
-def _read_row(source: ParsedSource, row: Row, columns: dict[str, int], tz: tzinfo) -> None:
+def _read_row(source: ParsedSource, row: Row, columns: dict[str, int], tz: tzinfo) -> Record | None:
     def cell(name: str) -> str:
         index = columns.get(name)
         return row.cells[index].strip() if index is not None else ""
@@ -73,16 +76,14 @@ def _read_row(source: ParsedSource, row: Row, columns: dict[str, int], tz: tzinf
     if connected:
         day = parse_connected(connected)
         if day is None:
-            source.warnings.append(
-                Skipped(row.line, f"'Connected On' {connected!r} is not a date like 07 Dec 2025; left out")
-            )
+            source.warn(row.line, f"'Connected On' {connected!r} is not a date like 07 Dec 2025; left out")
         else:
             at = datetime.combine(day, _CONNECTED_AT, tzinfo=tz)
             record.log.append(LogEntry(at=at, channel="message", note=CONNECTED_NOTE))
     if not record.name:
-        source.skipped.append(Skipped(row.line, "no name or email: LinkedIn leaves them out for some members"))
-        return
-    source.keep(record)
+        source.skip(Skipped(row.line, "no name or email: LinkedIn leaves them out for some members"))
+        return None
+    return source.keep(record)
 
 
 def parse_connected(text: str) -> date | None:

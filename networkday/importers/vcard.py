@@ -5,8 +5,10 @@ charsets, parameters in every form (``TYPE=work,voice``, ``type=CELL;type=pref``
 2.1 ``WORK;VOICE``) and ``itemN.`` groups. This module adds what vobject gets wrong
 on real files, each checked against ``shared/fixtures/vcard``:
 
-- It splits the file into cards itself, so one broken card (no ``END:VCARD``, a line it
-  cannot parse, an unknown charset) skips that card instead of the whole file.
+- It splits the file into cards itself, reading a piece at a time, so one broken card
+  (no ``END:VCARD``, a line it cannot parse, an unknown charset, a card over 1 MB)
+  skips that card instead of the whole file, and a file of any size is read in the
+  same memory.
 - Lines ending in ``\\r\\r\\n`` (the iPhone export) count as one line break; vobject's
   folding would otherwise see blank lines inside a folded photo and fail.
 - Photos, logos, sounds and keys are dropped before parsing: they are never imported,
@@ -20,13 +22,14 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from networkday.domain.incoming import Record, Skipped
-from networkday.importers.common import ImportFormatError, ParsedSource, read_head, text_encoding
+from networkday.importers.common import CHUNK, ImportFormatError, ParsedSource, open_text
 
 WHAT = "a vCard file (.vcf)"
 #: Properties holding binary data: never imported.
@@ -48,54 +51,101 @@ class Card:
     line: int
     lines: list[str] = field(default_factory=list)
     size: int = 0
+    #: Grown past MAX_CARD: its lines are no longer kept, and it is skipped at its end.
+    too_big: bool = False
+
+    def add(self, line: str) -> None:
+        self.size += len(line)
+        if self.size > MAX_CARD:
+            self.too_big = True
+            self.lines.clear()
+        elif not self.too_big:
+            self.lines.append(line)
 
 
 def parse(path: Path) -> ParsedSource:
-    """Reads every card; raises ImportFormatError when the file is not a vCard file."""
-    encoding = text_encoding(path, read_head(path), WHAT)
-    try:
-        text = path.read_bytes().decode(encoding, "surrogateescape")
-    except OSError as error:
-        raise ImportFormatError(f"{path}: cannot be read: {error.strerror or error}") from None
-    source = ParsedSource("vcard", path)
-    for item in split_cards(path, text.removeprefix("\ufeff")):
-        if isinstance(item, Skipped):
-            source.skipped.append(item)
-        else:
-            _read_card(source, item)
-    return source
+    """The file, read as far as its first card; raises ImportFormatError when it is not a vCard file."""
+    return ParsedSource("vcard", path, _records)
 
 
-def split_cards(path: Path, text: str) -> list[Card | Skipped]:
-    """The cards of a file, without binary properties; damage skips only the card it is in."""
-    found: list[Card | Skipped] = []
+def _records(source: ParsedSource) -> Iterator[Record | None]:
+    """A ParsedSource's reader: None once the first card begins, then a record for every card kept."""
+    with open_text(source, WHAT) as stream:
+        for item in split_cards(source.path, lines(stream)):
+            if item is None:
+                yield None
+            elif isinstance(item, Skipped):
+                source.skip(item)
+            else:
+                record = _read_card(source, item)
+                if record is not None:
+                    yield record
+
+
+def lines(stream: TextIO) -> Iterator[str | None]:
+    """The file's lines, read a piece at a time; None stands for a line longer than a card may be.
+
+    Any of ``\\n``, ``\\r\\n``, ``\\r`` and ``\\r\\r\\n`` ends a line, so a piece that ends
+    in ``\\r`` waits for the next one to say which.
+    """
+    tail = ""
+    too_long = False
+    while chunk := stream.read(CHUNK):
+        text = tail + chunk
+        body = text.rstrip("\r")
+        last = max(body.rfind("\n"), body.rfind("\r"))
+        complete, tail = (text[: last + 1], text[last + 1 :]) if last >= 0 else ("", text)
+        for piece in _LINE_BREAK.split(complete)[:-1]:
+            yield None if too_long else piece
+            too_long = False
+        if len(tail) > MAX_CARD:
+            too_long = True
+            tail = "\r" if tail.endswith("\r") else ""
+    if too_long:
+        yield None
+    elif tail:
+        yield from _LINE_BREAK.split(tail.removesuffix("\r"))
+
+
+def split_cards(path: Path, lines: Iterable[str | None]) -> Iterator[Card | Skipped | None]:
+    """The cards of a file, without binary properties; damage skips only the card it is in.
+
+    Yields None when the first card begins: the file is then known to be a vCard file.
+    """
     card: Card | None = None
     dropping = False
     outside = False
-    for number, line in enumerate(_LINE_BREAK.split(text), 1):
-        word = line.strip().upper()
+    begun = False
+    for number, line in enumerate(lines, 1):
+        word = line.strip().upper() if line is not None else "?"
         if card is None:
             if word == "BEGIN:VCARD":
                 card, outside = Card(number), False
-            elif word and not found:
+                if not begun:
+                    begun = True
+                    yield None
+            elif word and not begun:
                 raise ImportFormatError(f"{path}: not {WHAT}: line {number} should be BEGIN:VCARD")
             elif word and not outside:
-                found.append(Skipped(number, "text outside a card"))
+                yield Skipped(number, "text outside a card")
                 outside = True
             continue
         if word in ("END:VCARD", "BEGIN:VCARD"):
-            found.append(card if word == "END:VCARD" else Skipped(card.line, "the card has no END:VCARD"))
+            yield _check_size(card) if word == "END:VCARD" else Skipped(card.line, "the card has no END:VCARD")
             card, dropping = (Card(number) if word == "BEGIN:VCARD" else None), False
+            continue
+        if line is None:
+            card.too_big = True
             continue
         if line[:1] in (" ", "\t") and dropping:
             continue
         dropping = _property_name(line) in BINARY
         if not dropping:
-            card.lines.append(line)
-            card.size += len(line)
+            card.add(line)
+    if not begun:
+        raise ImportFormatError(f"{path}: not {WHAT}: it has no BEGIN:VCARD")
     if card is not None:
-        found.append(Skipped(card.line, "the card has no END:VCARD (is the file cut short?)"))
-    return [_check_size(item) if isinstance(item, Card) else item for item in found]
+        yield Skipped(card.line, "the card has no END:VCARD (is the file cut short?)")
 
 
 def _property_name(line: str) -> str:
@@ -104,27 +154,28 @@ def _property_name(line: str) -> str:
 
 
 def _check_size(card: Card) -> Card | Skipped:
-    if card.size > MAX_CARD:
+    if card.too_big:
         return Skipped(card.line, f"the card is larger than {MAX_CARD // 1_000_000} MB without its photo")
     return card
 
 
-def _read_card(source: ParsedSource, card: Card) -> None:
+def _read_card(source: ParsedSource, card: Card) -> Record | None:
     from vobject.base import VObjectError, getLogicalLines, textLineToContentLine
 
     text = _decode(card)
     if text is None:
-        source.skipped.append(Skipped(card.line, "holds bytes that are not UTF-8 text and names no charset"))
-        return
+        source.skip(Skipped(card.line, "holds bytes that are not UTF-8 text and names no charset"))
+        return None
     try:
         lines = [textLineToContentLine(logical, n) for logical, n in getLogicalLines(io.StringIO(text), True)]
     except (VObjectError, LookupError, ValueError) as error:
         reason = " ".join(str(error).split())
-        source.skipped.append(Skipped(card.line, f"cannot be read: {reason[:120]}"))
-        return
+        source.skip(Skipped(card.line, f"cannot be read: {reason[:120]}"))
+        return None
     reader = _CardReader(card.line, lines)
-    source.warnings.extend(reader.warnings)
-    source.keep(reader.record)
+    for warning in reader.warnings:
+        source.warn(warning.line, warning.reason)
+    return source.keep(reader.record)
 
 
 def _decode(card: Card) -> str | None:

@@ -1,10 +1,18 @@
-"""Bringing a parsed file into the data folder: match, merge, then write in batches.
+"""Bringing a file's people into the data folder as it is read: match, merge, write in batches.
 
-The import is planned in memory first (who is new, who changes, who is unchanged), so
-``--dry-run`` shows exactly what a real run would do and a run that finds nothing new
-writes nothing. Writing goes through the store: new people in batches with one lock
-and one index save each, changed people re-merged on the file as it is on disk at that
-moment, so an edit made meanwhile in the app or by hand is kept.
+The file streams in one row at a time (``importers.ParsedSource``) and is handled
+``BATCH`` records at a time. Each record is matched to someone already in the folder,
+to someone earlier in the file, or to no one; then the batch is written through the
+store: new people with one lock and one round of fsyncs, and the people it adds to
+re-merged on their file as it is on disk at that moment, so an edit made meanwhile in
+the app or by hand is kept. Memory holds the keys that recognise people (emails,
+profiles, names with companies) and one batch of records, never the whole file: the
+memory of a million-row import is that of its keys.
+
+A dry run goes through the same steps and writes nothing; it reads the people a batch
+would change to tell whether it would change them. An import stopped half-way (a full
+disk, Ctrl-C) has written whole batches only, and running it again carries on: the
+people already in are matched and unchanged.
 
 The app drives it the same way as the command line::
 
@@ -12,71 +20,38 @@ The app drives it the same way as the command line::
     summary = import_source(store, source, progress)           # in a worker thread
     summary.lines()                                            # what to show afterwards
 
-``progress(stage, done, total)`` is called with stage ``"matching"`` then ``"saving"``,
-at most every ``BATCH`` people; from a Textual worker, forward it with
+``progress(rows, fraction)`` is called after every batch with the rows read so far and
+the part of the file read (0 to 1); from a Textual worker, forward it with
 ``app.call_from_thread``.
 """
 
 from __future__ import annotations
 
+import gc
 import time
+from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from networkday.domain.contact import Contact
 from networkday.domain.dedupe import PeopleIndex, merge_record
-from networkday.domain.incoming import Record, Skipped
+from networkday.domain.import_limits import MAX_VALUES
+from networkday.domain.incoming import Listing, Record, Skipped
 from networkday.importers.common import ParsedSource
-from networkday.storage.problems import StoreError
+from networkday.storage.index import paused_gc
+from networkday.storage.problems import StoreError, WriteError
 from networkday.storage.store import Store
 
-Progress = Callable[[str, int, int], None]
-#: People written per hold of the lock: each batch costs one round of fsyncs and one save
-#: of the index cache (which grows with the folder), so bigger is faster; another
-#: instance waits for one batch at most (about half a second), and progress moves.
+Progress = Callable[[int, float], None]
+#: Records handled per hold of the lock: each batch costs one round of fsyncs, so bigger
+#: is faster; another instance waits for one batch at most (about half a second), progress
+#: moves, and memory holds one batch of records.
 BATCH = 1000
+#: Keys of people the import adds, before they have an id: ``new:0``, ``new:1``, …
 _NEW = "new:"
-
-
-@dataclass
-class Target:
-    """One person the import touches: someone already there, or someone it will add."""
-
-    key: str
-    contact: Contact
-    existing: bool
-    line: int
-    records: list[Record] = field(default_factory=list)
-    changed: bool = False
-
-
-@dataclass
-class ImportPlan:
-    source: ParsedSource
-    targets: dict[str, Target] = field(default_factory=dict)
-    #: Target key -> the key of who referred them (a vCard RELATED naming a known person).
-    referrals: dict[str, str] = field(default_factory=dict)
-    likely: list[tuple[str, str]] = field(default_factory=list)
-    #: Company of everyone in ``likely``, for the summary.
-    companies: dict[str, str] = field(default_factory=dict)
-    skipped: list[Skipped] = field(default_factory=list)
-    #: Rows describing someone an earlier row of the same file already brought in.
-    combined: int = 0
-    #: Contact files that cannot be read: the people in them cannot be matched.
-    unreadable: int = 0
-
-    @property
-    def new(self) -> list[Target]:
-        return [target for target in self.targets.values() if not target.existing]
-
-    @property
-    def updates(self) -> list[Target]:
-        return [target for target in self.targets.values() if target.existing and target.changed]
-
-    @property
-    def unchanged(self) -> int:
-        return sum(1 for target in self.targets.values() if target.existing and not target.changed)
 
 
 @dataclass
@@ -98,11 +73,19 @@ class ImportSummary:
     unreadable: int
     dry_run: bool
     seconds: float = 0.0
+    #: Skipped rows and warnings beyond those listed (``incoming.MAX_LISTED`` of each).
+    more_skipped: int = 0
+    more_warnings: int = 0
 
     @property
     def rate(self) -> float:
         """Rows per second."""
         return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def nothing_imported(self) -> bool:
+        """Rows were read, and not one of them became or matched a contact."""
+        return self.rows > 0 and not (self.added or self.updated or self.unchanged or self.combined)
 
     def lines(self) -> list[str]:
         would = "would " if self.dry_run else ""
@@ -111,8 +94,9 @@ class ImportSummary:
             f"{would}add {len(self.added)}, {would}update {len(self.updated)}, unchanged {self.unchanged}"
             + (f"; {_rows(self.combined)} repeated someone earlier in the file" if self.combined else ""),
         ]
-        out += _section(f"skipped {_rows(len(self.skipped))}", [str(item) for item in self.skipped])
-        out += _section("warnings", [str(item) for item in self.warnings])
+        skipped = len(self.skipped) + self.more_skipped
+        out += _section(f"skipped {_rows(skipped)}", [str(item) for item in self.skipped], self.more_skipped)
+        out += _section("warnings", [str(item) for item in self.warnings], self.more_warnings)
         out += _section(
             "likely duplicates (same name, nothing tells them apart; check and merge by hand)",
             [
@@ -133,8 +117,240 @@ def _rows(count: int) -> str:
     return f"{count} row" if count == 1 else f"{count} rows"
 
 
-def _section(title: str, items: list[str]) -> list[str]:
-    return [f"{title}:", *(f"  {item}" for item in items)] if items else []
+def _section(title: str, items: list[str], more: int = 0) -> list[str]:
+    tail = [f"  … and {more} more not listed"] if more else []
+    return [f"{title}:", *(f"  {item}" for item in items), *tail] if items else []
+
+
+def import_source(
+    store: Store, source: ParsedSource, progress: Progress | None = None, *, dry_run: bool = False
+) -> ImportSummary:
+    """Reads the rest of ``source`` and, unless ``dry_run``, writes it; returns what was (or would be) done.
+
+    The index cache is saved once at the end rather than after every batch: a cache left
+    behind by a crash is only stale, and the files newer than it are read at the next start.
+    The full garbage collector is held meanwhile (the keys are millions of objects and no
+    cycles: each full pass walked them all, a third of the time at 200,000 rows); each
+    batch's young objects are still collected.
+    """
+    started = time.perf_counter()
+    deferred = store.defer_index
+    store.defer_index = True
+    try:
+        with paused_gc():
+            run = _Import(store, source, dry_run=dry_run)
+            run.read(progress or _quiet)
+    finally:
+        store.defer_index = deferred
+        if not deferred and store.index_pending:
+            store.flush_index()
+    summary = run.summary()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Import:
+    """One import as it goes: the index of everyone it can match, and what it has done so far."""
+
+    def __init__(self, store: Store, source: ParsedSource, *, dry_run: bool) -> None:
+        self.store = store
+        self.source = source
+        self.dry_run = dry_run
+        self.index = PeopleIndex()
+        for summary in store.contacts.values():
+            self.index.add(summary.id, summary.name, summary.company, summary.email, summary.links)
+        #: The N-th person added (key ``new:N``): their id once saved ("" if their batch was
+        #: not), or their name in a dry run; and the line they were first seen on.
+        self.new: list[str] = []
+        self.new_lines = array("q")
+        #: People already in the folder that rows matched: id -> the first line that did.
+        self.matched: dict[str, int] = {}
+        #: Ids of matched people whose file changed (would change), in the order found.
+        self.updated: dict[str, None] = {}
+        #: Matched people who could not be read or saved: neither updated nor unchanged.
+        self.missed: set[str] = set()
+        self.skipped = Listing()
+        self.failed: list[str] = []
+        self.combined = 0
+        #: vCard UIDs and RELATED references (keys of people in the file), for ``refer``.
+        self.uids: dict[str, str] = {}
+        self.related: dict[str, list[str]] = {}
+
+    def read(self, progress: Progress) -> None:
+        batch: list[Record] = []
+        for record in self.source:
+            batch.append(record)
+            if len(batch) == BATCH:
+                self.take(batch)
+                batch = []
+                gc.collect(1)
+                progress(self.source.rows, self.source.fraction)
+        self.take(batch)
+        if self.source.stopped:
+            self.failed.append(self.source.stopped)
+        self.refer()
+        progress(self.source.rows, 1.0)
+
+    def take(self, batch: list[Record]) -> None:
+        """Matches a batch, then writes it: its new people, then what it adds to people saved before."""
+        fresh: dict[str, Contact] = {}
+        more: dict[str, list[Record]] = {}
+        for record in batch:
+            key = self.index.match(record)
+            if key is None:
+                key = f"{_NEW}{len(self.new)}"
+                self.new.append(record.name)
+                self.new_lines.append(record.line)
+                fresh[key] = Contact(id="", name=record.name)
+                self.merge(fresh[key], [record])
+            elif key in fresh:
+                self.combined += 1
+                self.merge(fresh[key], [record])
+            else:
+                if key.startswith(_NEW) or key in self.matched:
+                    self.combined += 1
+                else:
+                    self.matched[key] = record.line
+                more.setdefault(key, []).append(record)
+            self.index.add(key, record.name, record.company, record.email, record.links)
+            self.remember_references(key, record)
+        self.add(fresh)
+        self.update(more)
+
+    def remember_references(self, key: str, record: Record) -> None:
+        if record.uid:
+            self.uids.setdefault(record.uid, key)
+        if record.related:
+            references = self.related.setdefault(key, [])
+            references.extend(record.related[: MAX_VALUES["related"] - len(references)])
+
+    def merge(self, contact: Contact, records: list[Record]) -> bool:
+        """Merges the records into ``contact``; what a full list left out is a warning on its line."""
+        changed = False
+        for record in records:
+            left_out: list[str] = []
+            changed = merge_record(contact, record, left_out) or changed
+            for reason in left_out:
+                self.source.warn(record.line, reason)
+        return changed
+
+    def id_of(self, key: str) -> str:
+        """The contact id behind a key; "" for someone whose batch was not saved."""
+        return self.new[int(key.removeprefix(_NEW))] if key.startswith(_NEW) else key
+
+    def add(self, fresh: dict[str, Contact]) -> None:
+        if not fresh or self.dry_run:
+            return
+        contacts = list(fresh.values())
+        try:
+            self.store.add_contacts(contacts)
+        except StoreError as error:
+            saved = [""] * len(contacts)
+            line = self.new_lines[int(next(iter(fresh)).removeprefix(_NEW))]
+            self.failed.append(f"{len(contacts)} new people from line {line} on: {error}")
+        else:
+            saved = [contact.id for contact in contacts]
+        for key, contact_id in zip(fresh, saved, strict=True):
+            self.new[int(key.removeprefix(_NEW))] = contact_id
+
+    def update(self, more: dict[str, list[Record]]) -> None:
+        """Merges records into people saved before, each on their file as it is now."""
+        if self.dry_run:
+            for key, records in more.items():
+                if not key.startswith(_NEW):
+                    self.dry_change(key, partial(self.merge, records=records), records)
+            return
+        changes = [(self.id_of(key), partial(self.merge, records=records)) for key, records in more.items()]
+        outcomes = self.store.update_contacts([(contact_id, change) for contact_id, change in changes if contact_id])
+        for key, records in more.items():
+            self.note(key, outcomes.get(self.id_of(key), False), records)
+
+    def dry_change(self, key: str, change: Callable[[Contact], bool], records: list[Record]) -> None:
+        try:
+            contact = self.store.contact(key)
+        except StoreError as error:
+            self.note(key, error, records)
+            return
+        self.note(key, change(contact), records)
+
+    def note(self, key: str, outcome: bool | StoreError, records: list[Record]) -> None:
+        """Counts what writing (or a dry run) did to a person saved before."""
+        existing = not key.startswith(_NEW)
+        if isinstance(outcome, WriteError):
+            self.failed.append(str(outcome))
+        elif isinstance(outcome, StoreError):
+            for record in records:
+                self.skipped.add(Skipped(record.line, f"matches {key}, which cannot be read: {outcome}"))
+        if existing and isinstance(outcome, StoreError):
+            self.missed.add(key)
+        elif existing and outcome:
+            self.updated[key] = None
+
+    def refer(self) -> None:
+        """A vCard RELATED that names someone known (by UID in the same file, email or unique name)."""
+        found: dict[str, str] = {}
+        for key, references in self.related.items():
+            for reference in references:
+                referrer = self.uids.get(reference) or self.index.find(reference)
+                if referrer is not None and referrer != key:
+                    found[key] = referrer
+                    break
+        for keys in _chunks(list(found.items())):
+            changes = [(key, self.id_of(key), _referral(self.id_of(referrer))) for key, referrer in keys]
+            if self.dry_run:
+                for key, _, change in changes:
+                    if not key.startswith(_NEW):
+                        self.dry_change(key, change, [])
+                continue
+            saved = [(contact_id, change) for _, contact_id, change in changes if contact_id]
+            outcomes = self.store.update_contacts(saved)
+            for key, contact_id, _ in changes:
+                self.note(key, outcomes.get(contact_id, False), [])
+
+    def likely(self) -> list[tuple[int, str, str, str, str]]:
+        """Pairs of people with one name that nothing tells apart, one of them touched by this import."""
+        touched = chain(self.matched, (f"{_NEW}{number}" for number in range(len(self.new))))
+        pairs = sorted({tuple(sorted((key, other))) for key in touched for other in self.index.likely(key)})
+        found = []
+        for first, second in pairs:
+            mine, other = (first, second) if first.startswith(_NEW) or first in self.matched else (second, first)
+            line = self.matched.get(mine) or self.new_lines[int(mine.removeprefix(_NEW))]
+            company = self.index.people[mine].company
+            found.append((line, self.id_of(mine), company, self.id_of(other), self.index.people[other].company))
+        return found
+
+    def summary(self) -> ImportSummary:
+        source = self.source
+        settled = self.updated.keys() | self.missed
+        return ImportSummary(
+            kind=source.kind,
+            path=source.path,
+            rows=source.rows,
+            added=[label for label in self.new if label],
+            updated=list(self.updated),
+            unchanged=len(self.matched.keys() - settled),
+            combined=self.combined,
+            skipped=sorted(source.skipped.items + self.skipped.items, key=lambda item: item.line),
+            warnings=sorted(source.warnings.items, key=lambda item: item.line),
+            likely=self.likely(),
+            failed=self.failed,
+            unreadable=sum(1 for path in self.store.problems if path.parent == self.store.contacts_dir),
+            dry_run=self.dry_run,
+            more_skipped=source.skipped.more + self.skipped.more,
+            more_warnings=source.warnings.more,
+        )
+
+
+def _referral(referrer: str) -> Callable[[Contact], bool]:
+    """Sets who referred a contact, unless someone already did or it would be themselves."""
+
+    def change(contact: Contact) -> bool:
+        if not referrer or contact.referred_by or referrer == contact.id:
+            return False
+        contact.referred_by = referrer
+        return True
+
+    return change
 
 
 def _chunks(items: list) -> Iterator[list]:
@@ -142,175 +358,5 @@ def _chunks(items: list) -> Iterator[list]:
         yield items[start : start + BATCH]
 
 
-def import_source(
-    store: Store, source: ParsedSource, progress: Progress | None = None, *, dry_run: bool = False
-) -> ImportSummary:
-    """Plans the import and, unless ``dry_run``, writes it; returns what was (or would be) done."""
-    started = time.perf_counter()
-    plan = plan_import(store, source, progress)
-    summary = summarise(plan, dry_run=True) if dry_run else apply_plan(store, plan, progress)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def plan_import(store: Store, source: ParsedSource, progress: Progress | None = None) -> ImportPlan:
-    """Matches every record to someone already there, to someone earlier in the file, or to no one.
-
-    Reads the full record of each person matched (the summaries lack the history), and
-    nothing else; writes nothing.
-    """
-    report = progress or _quiet
-    plan = ImportPlan(source, skipped=list(source.skipped))
-    plan.unreadable = sum(1 for path in store.problems if path.parent == store.contacts_dir)
-    index = PeopleIndex()
-    for summary in store.contacts.values():
-        index.add(summary.id, summary.name, summary.company, summary.email, summary.links)
-    total = len(source.records)
-    for done, record in enumerate(source.records, 1):
-        target = _target_for(store, plan, index, record)
-        if target is not None:
-            target.records.append(record)
-            target.changed = merge_record(target.contact, record) or target.changed
-            index.add(target.key, record.name, record.company, record.email, record.links)
-        if done % BATCH == 0 or done == total:
-            report("matching", done, total)
-    _find_referrals(plan, index)
-    pairs = {tuple(sorted((key, other))) for key in plan.targets for other in index.likely(key)}
-    plan.likely = sorted(pairs)  # type: ignore[arg-type]
-    plan.companies = {key: index.people[key].company for pair in pairs for key in pair}
-    return plan
-
-
-def _target_for(store: Store, plan: ImportPlan, index: PeopleIndex, record: Record) -> Target | None:
-    key = index.match(record)
-    if key is None:
-        key = f"{_NEW}{len(plan.targets)}"
-        target = plan.targets[key] = Target(key, Contact(id="", name=record.name), existing=False, line=record.line)
-        target.changed = True
-        return target
-    target = plan.targets.get(key)
-    if target is not None:
-        plan.combined += 1
-        return target
-    try:
-        contact = store.contact(key)
-    except StoreError as error:
-        plan.skipped.append(Skipped(record.line, f"matches {key}, which cannot be read: {error}"))
-        return None
-    target = plan.targets[key] = Target(key, contact, existing=True, line=record.line)
-    return target
-
-
-def _find_referrals(plan: ImportPlan, index: PeopleIndex) -> None:
-    """A vCard RELATED that names someone known (by UID in the same file, email or unique name)."""
-    uids = {record.uid: key for key, target in plan.targets.items() for record in target.records if record.uid}
-    for key, target in plan.targets.items():
-        if target.contact.referred_by:
-            continue
-        for reference in (ref for record in target.records for ref in record.related):
-            referrer = uids.get(reference) or index.find(reference)
-            if referrer is not None and referrer != key:
-                plan.referrals[key] = referrer
-                if target.existing and not referrer.startswith(_NEW):
-                    target.contact.referred_by = referrer
-                    target.changed = True
-                break
-
-
-def apply_plan(store: Store, plan: ImportPlan, progress: Progress | None = None) -> ImportSummary:
-    """Writes the plan: new people in batches, then the changed ones, each on the file as it is now."""
-    report = progress or _quiet
-    known = [key for key in (*plan.targets, *plan.referrals.values()) if not key.startswith(_NEW)]
-    ids = {key: key for key in known}  # new people get theirs as they are added
-    failed: list[str] = []
-    new = plan.new
-    total = len(new) + len(plan.updates)
-    done = 0
-    for batch in _chunks(new):
-        for target in batch:
-            target.contact.referred_by = ids.get(plan.referrals.get(target.key, ""))
-        try:
-            store.add_contacts([target.contact for target in batch])
-        except StoreError as error:
-            failed.append(f"{len(batch)} new people from line {batch[0].line} on: {error}")
-        else:
-            ids.update((target.key, target.contact.id) for target in batch)
-        done += len(batch)
-        report("saving", done, total)
-    pending = [
-        target
-        for target in plan.targets.values()
-        if target.key in ids
-        and ((target.existing and target.changed) or (target.key in plan.referrals and not target.contact.referred_by))
-    ]
-    updated: list[str] = []
-    untouched = 0
-    for batch in _chunks(pending):
-        changes = [(ids[t.key], _rechange(t, ids.get(plan.referrals.get(t.key, "")))) for t in batch]
-        outcomes = store.update_contacts(changes)
-        for target in batch:
-            outcome = outcomes[ids[target.key]]
-            if isinstance(outcome, StoreError):
-                failed.append(str(outcome))
-            elif target.existing and outcome:
-                updated.append(target.key)
-            elif target.existing:
-                untouched += 1  # someone made the same change meanwhile
-        done = min(done + len(batch), total)
-        report("saving", done, total)
-    summary = summarise(plan, dry_run=False, ids=ids)
-    summary.unchanged += untouched
-    summary.updated = updated
-    summary.failed = failed
-    return summary
-
-
-def _rechange(target: Target, referrer: str | None) -> Callable[[Contact], bool]:
-    """The merge again, on the contact as it is on disk at write time; False if it adds nothing."""
-
-    def change(contact: Contact) -> bool:
-        changed = False
-        for record in target.records:
-            changed = merge_record(contact, record) or changed
-        if referrer and not contact.referred_by and referrer != contact.id:
-            contact.referred_by = referrer
-            changed = True
-        return changed
-
-    return change
-
-
-def summarise(plan: ImportPlan, *, dry_run: bool, ids: dict[str, str] | None = None) -> ImportSummary:
-    """The summary of a plan; ``ids`` maps the keys of people just added to their new ids."""
-    known = ids or {}
-
-    def label(key: str) -> str:
-        """Contact ids; the names of people a dry run would add."""
-        if key.startswith(_NEW):
-            return known.get(key) or plan.targets[key].contact.name
-        return key
-
-    likely = []
-    for first, second in plan.likely:
-        mine, other = (first, second) if first in plan.targets else (second, first)
-        target = plan.targets[mine]
-        likely.append((target.line, label(mine), target.contact.company, label(other), plan.companies[other]))
-    return ImportSummary(
-        kind=plan.source.kind,
-        path=plan.source.path,
-        rows=plan.source.rows,
-        added=[label(target.key) for target in plan.new if dry_run or target.key in known],
-        updated=[label(target.key) for target in plan.updates],
-        unchanged=plan.unchanged,
-        combined=plan.combined,
-        skipped=sorted(plan.skipped, key=lambda item: item.line),
-        warnings=sorted(plan.source.warnings, key=lambda item: item.line),
-        likely=likely,
-        failed=[],
-        unreadable=plan.unreadable,
-        dry_run=dry_run,
-    )
-
-
-def _quiet(stage: str, done: int, total: int) -> None:
+def _quiet(rows: int, fraction: float) -> None:
     """No progress wanted."""

@@ -82,11 +82,11 @@ def test_an_unknown_source_is_a_usage_error(tmp_path: Path):
 
 def test_the_progress_line_rewrites_itself(capsys):
     progress = ProgressLine()
-    progress("matching", 1, 4)
-    progress("saving", 4, 4)
+    progress(1000, 0.25)
+    progress(4000, 1.0)
     progress.clear()
     err = capsys.readouterr().err
-    assert err.startswith("\rmatching:  25% (1/4)\rsaving: 100% (4/4)  ")
+    assert err.startswith("\rimporting:  25% (1000 rows)\rimporting: 100% (4000 rows)")
     assert err.endswith("\r")
 
 
@@ -236,3 +236,22 @@ def test_export_of_an_empty_folder_is_still_a_calendar(tmp_path: Path, capsysbin
     assert cli("export", "ics", "--data-dir", tmp_path / "empty") == 0
     calendar = icalendar.Calendar.from_ical(capsysbinary.readouterr().out)
     assert list(calendar.walk("VEVENT")) == []
+
+
+def test_a_utf16_file_cut_mid_character_is_said_with_no_traceback(tmp_path: Path, capsys):
+    """The decoder fails on a last odd byte: in the header the file is refused; after rows, those rows come in."""
+    data = tmp_path / "data"
+    text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAnn,Lee,,,,,\r\n"
+    whole = text.encode("utf-16")
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(whole[:81])
+    assert cli("import", "linkedin", cut, "--data-dir", data) == 1
+    err = capsys.readouterr().err
+    assert err == f"networkday: {cut}: cannot be read: truncated data in utf-16-le text\n"
+    assert not data.exists()
+    cut.write_bytes(whole + b"x")
+    assert cli("import", "linkedin", cut, "--data-dir", data) == 1
+    out = capsys.readouterr().out
+    assert "add 1, update 0, unchanged 0" in out
+    assert f"  {cut}: the rest of the file, from byte {len(whole) + 1} on, cannot be read: truncated data" in out
+    assert [path.name for path in (data / "contacts").iterdir()] == ["ann-lee.toml"]

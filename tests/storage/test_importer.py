@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from networkday.domain.contact import Contact
 from networkday.importers import parse_file
 from networkday.services import importer
-from networkday.services.importer import import_source, plan_import
+from networkday.services.importer import import_source
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from tests.fixture_files import every, fixture
@@ -178,19 +178,24 @@ def test_new_people_go_in_batches_with_progress(store: Store, monkeypatch: pytes
     monkeypatch.setattr(
         Store, "add_contacts", lambda self, contacts: batches.append(len(contacts)) or real(self, contacts)
     )
-    seen: list[tuple[str, int, int]] = []
+    seen: list[tuple[int, float]] = []
     run(store, "linkedin", fixture(LINKEDIN), progress=lambda *step: seen.append(step))
     assert batches == [5, 5, 5, 3]
-    assert seen[-1] == ("saving", 18, 18)
-    assert ("matching", 18, 18) in seen
-    assert [step[1] for step in seen if step[0] == "saving"] == [5, 10, 15, 18]
+    assert [rows for rows, _ in seen] == [5, 10, 15, 19]
+    fractions = [fraction for _, fraction in seen]
+    assert fractions == sorted(fractions)
+    assert fractions[-1] == 1.0
 
 
-def test_an_edit_made_between_planning_and_writing_is_kept(store: Store):
+def test_an_edit_made_while_the_import_runs_is_kept(store: Store, monkeypatch: pytest.MonkeyPatch):
     run(store, "linkedin", fixture("linkedin/Connections-old-layout.csv"))
-    plan = plan_import(store, parse_file("linkedin", fixture(LINKEDIN), UTC))
-    store.update_contact("maya-lindqvist", lambda contact: contact.tags.append("met in person"))
-    summary = importer.apply_plan(store, plan)
+    monkeypatch.setattr(importer, "BATCH", 1)  # Maya is on the second row: matched after the first batch
+
+    def edit_once(rows: int, fraction: float) -> None:
+        if rows == 1:
+            store.update_contact("maya-lindqvist", lambda contact: contact.tags.append("met in person"))
+
+    summary = run(store, "linkedin", fixture(LINKEDIN), progress=edit_once)
     maya = store.contact("maya-lindqvist")
     assert "maya-lindqvist" in summary.updated
     assert maya.tags == ["met in person"]

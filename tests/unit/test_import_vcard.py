@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import base64
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from networkday.importers import ImportFormatError, parse_file
+from networkday.importers import ImportFormatError
 from tests.fixture_files import every, fixture
+from tests.read_all import ReadFile, read_all
 
 
-def read(path: Path):
-    return parse_file("vcard", path, UTC)
+def read(path: Path) -> ReadFile:
+    return read_all("vcard", path)
 
 
 def vcf(tmp_path: Path, text: str, name: str = "cards.vcf") -> Path:

@@ -79,9 +79,9 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
         store = self.app.store
         worker = get_current_worker()
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(rows: int, fraction: float) -> None:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._progress, stage, done, total)
+                self.app.call_from_thread(self._progress, rows, fraction)
 
         try:
             source = parse_file(kind, path, store.clock.now().tzinfo)
@@ -92,10 +92,10 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             return
         self.app.call_from_thread(self._done, summary)
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def _progress(self, rows: int, fraction: float) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
-        bar.update(total=max(total, 1), progress=done)
-        self.query_one("#import-stage", Label).update(f"{stage} {done}/{total}")
+        bar.update(total=100, progress=100 * fraction)
+        self.query_one("#import-stage", Label).update(f"{rows} rows read")
 
     def _failed(self, message: str) -> None:
         self._busy = False
