@@ -204,7 +204,7 @@ class ContactActions:
         planned: list[bool] = []
 
         def change(day) -> None:
-            planned.append(day.call_for(contact_id) is None)
+            planned[:] = [day.call_for(contact_id) is None]  # the store may run it again on a fresh day
             add_person(day, contact_id)
 
         if self.guard(lambda: self.store.update_day(today, change)):
