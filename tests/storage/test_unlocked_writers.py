@@ -155,3 +155,27 @@ def test_a_day_batch_runs_again_on_a_day_file_written_meanwhile(store: Store) ->
     table = on_disk(store.day_path(day))
     assert table["note"] == "written by hand"
     assert [call["contact"] for call in table["call"]] == ["ada", "bob"]
+
+
+def test_a_write_to_a_links_target_between_the_read_and_the_rename_is_kept(store: Store) -> None:
+    """The compare looks at the file the save replaces: through a link, its target."""
+    ada = store.add_contact(Contact(id="", name="Ada Lovelace", company="Analytical"))
+    path = store.contact_path(ada.id)
+    target = store.root / "shared" / "ada.toml"
+    target.parent.mkdir()
+    path.rename(target)
+    path.symlink_to(target)
+    other = Writer(target, "company")
+
+    def retitle(contact: Contact) -> None:
+        if contact.company == "Analytical":
+            other.write("Difference Engines Ltd")
+        contact.title = "Countess"
+
+    try:
+        store.update_contact(ada.id, retitle)
+    finally:
+        other.close()
+    assert path.is_symlink()
+    table = on_disk(target)
+    assert (table["company"], table["title"]) == ("Difference Engines Ltd", "Countess")
