@@ -179,3 +179,23 @@ def test_a_write_to_a_links_target_between_the_read_and_the_rename_is_kept(store
     assert path.is_symlink()
     table = on_disk(target)
     assert (table["company"], table["title"]) == ("Difference Engines Ltd", "Countess")
+
+
+def test_a_delete_returns_what_another_program_wrote_between_the_read_and_the_unlink(
+    store: Store, ada: Contact, writer: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deleted contact is what an undo puts back: it must hold that write too."""
+    read = store._on_disk
+    writes = iter(["Difference Engines Ltd"])
+
+    def read_then_other_writes(*args):
+        found = read(*args)
+        for value in writes:  # once: the other program writes after the store's first read
+            writer.write(value)
+            break
+        return found
+
+    monkeypatch.setattr(store, "_on_disk", read_then_other_writes)
+    gone = store.delete_contact(ada.id)
+    assert gone.company == "Difference Engines Ltd"
+    assert not store.contact_path(ada.id).exists()
