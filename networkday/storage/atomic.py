@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, overload
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -118,9 +119,11 @@ def write_atomic(target: Path, data: bytes, expect: Mark | None = None) -> os.st
     return os.stat(target)
 
 
-def write_many(
-    files: Sequence[tuple[Path, bytes]], expect: Sequence[Mark] | None = None
-) -> list[os.stat_result | None]:
+@overload
+def write_many(files: Sequence[tuple[Path, bytes]], expect: None = None) -> list[os.stat_result]: ...
+@overload
+def write_many(files: Sequence[tuple[Path, bytes]], expect: Sequence[Mark]) -> list[os.stat_result | None]: ...
+def write_many(files: Sequence[tuple[Path, bytes]], expect: Sequence[Mark] | None = None) -> Any:
     """Replaces many distinct files, each as safely as ``write_atomic``, for a fraction of the fsyncs' cost.
 
     Every temp file is written first, then all are fsynced at once from a few threads: the
