@@ -32,10 +32,12 @@ checked and files lost (the goal is 0 lost):
   processes log touches to one person in the same second: ``networkday log``, the app's
   prompt path, and a writer killed between the contact write and the day write, then
   retried (touches); the command line and the prompt beside an editor that truncates
-  the file and writes it in place (in-place). Each touch carries a note of its own;
-  every issued note must be found exactly once, with its own gave, asked and id, and
-  every logged touch must have one made call. Touches issued, found, lost and
-  duplicated are counted beside the files.
+  the file and writes it in place, without the lock (in-place). Each touch carries a
+  note of its own; every issued note must be found exactly once, with its own gave,
+  asked and id, and every logged touch must have one made call. Touches issued, found,
+  lost and duplicated are counted beside the files, and so are the editor's retries:
+  a careful editor loads the file again when it changed since it was loaded, and saves
+  again when a rename replaced the file under its write.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ class Tally:
     touches_found: int = 0
     touches_lost: int = 0
     touches_duplicated: int = 0
+    #: Saves the in-place editor looked at the file again and repeated (see faults_touches.editor_save).
+    editor_retries: int = 0
 
     def lose(self, what: str) -> None:
         self.lost += 1
@@ -668,11 +672,11 @@ def report(tallies: list[Tally]) -> str:
         lines += [f"    {note}" for note in t.notes]
     total = Tally("total", *(sum(getattr(t, key) for t in tallies) for key in ("runs", "faults", "checked", "lost")))
     lines.append(f"{'total':<8} {total.runs:>6} {total.faults:>7} {total.checked:>14} {total.lost:>11}")
-    lines.append(f"{'touches':<8} {'issued':>6} {'found':>7} {'lost':>14} {'duplicated':>11}")
+    lines.append(f"{'touches':<8} {'issued':>6} {'found':>7} {'lost':>14} {'duplicated':>11} {'editor retries':>15}")
     for t in tallies:
         if t.touches_issued:
             found, lost, twice = t.touches_found, t.touches_lost, t.touches_duplicated
-            lines.append(f"{t.run:<8} {t.touches_issued:>6} {found:>7} {lost:>14} {twice:>11}")
+            lines.append(f"{t.run:<8} {t.touches_issued:>6} {found:>7} {lost:>14} {twice:>11} {t.editor_retries:>15}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,12 @@ clock is fixed), each touch with a note of its own and a gave and asked made fro
   channel of its own: two identical touches in one second are one touch by the rules
   (docs/FORMAT.md), and their prompts would rightly clash over its note;
 - editor: an editor saving in place: it truncates the contact file, then writes it
-  with one more ``[[log]]`` entry, without the lock (a hand-typed touch, no outcome);
+  with one more ``[[log]]`` entry, without the lock (a hand-typed touch, no outcome).
+  It is a careful editor, so the run measures the store and not the editor's own lost
+  updates: like vim's "the file has been changed since reading it", it reads the file
+  again when the file it opened to save is not the one it read; and when a rename
+  replaced the file while it wrote, it looks again and writes its touch again unless it
+  is there (as its user would after the next ``:e``). It counts these retries;
 - killer: ``log_touch`` SIGKILLed between the contact write and the day write, one
   touch in three; the parent then runs the same touch again, as a person retries.
 
@@ -127,24 +132,55 @@ def save_prompt(store: Store, entry: LogEntry, base: TouchDetails, typed: TouchD
 
 
 def child_editor(root: Path, count: int, clock) -> None:
+    """Saves ``count`` hand-typed touches in place; prints each, then ``retries`` and how many it made."""
     path = root / "contacts" / f"{PERSON}.toml"
+    retries = 0
     for number in range(count):
         note = f"E-{number}"
-        for _ in range(TRIES):
-            try:
-                table = tomllib.loads(path.read_text("utf-8"))
-                break
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-                time.sleep(0.005)  # another editor-like write under way: read again
-        table.setdefault("log", []).append({"at": clock.now(), "channel": "other", "note": note})
-        data = tomli_w.dumps(table).encode()
-        with open(path, "r+b") as file:
-            file.truncate(0)
-            file.flush()
-            time.sleep(0.002)
-            file.write(data)
+        while not editor_save(path, {"at": clock.now(), "channel": "other", "note": note}):
+            retries += 1
         print(f"issued {note}", flush=True)
         time.sleep(0.02)
+    print(f"retries {retries}", flush=True)
+
+
+def editor_read(path: Path) -> tuple[dict, tuple[int, int, int]]:
+    """The file as an editor loads it, and what it knows of it: inode, size and mtime when read."""
+    for _ in range(TRIES):
+        with open(path, "rb") as file:
+            seen = os.fstat(file.fileno())
+            data = file.read()
+        try:
+            return tomllib.loads(data.decode("utf-8")), (seen.st_ino, seen.st_size, seen.st_mtime_ns)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            time.sleep(0.005)  # another editor-like write under way: read again
+    raise SystemExit(f"{path}: never read whole")
+
+
+def editor_save(path: Path, entry: dict) -> bool:
+    """One save of ``entry`` in place; False when the editor must look again and save again.
+
+    False: the file changed between the load and the save (it is loaded again first), or
+    a rename replaced the file while it was written (the write went to the old inode).
+    An entry already in the file when it is loaded again is not written twice.
+    """
+    table, seen = editor_read(path)
+    log = table.setdefault("log", [])
+    if any(item.get("note") == entry["note"] for item in log):
+        return True  # the earlier write did land: the store read it before its rename
+    log.append(entry)
+    data = tomli_w.dumps(table).encode()
+    with open(path, "r+b") as file:
+        before = os.fstat(file.fileno())
+        if (before.st_ino, before.st_size, before.st_mtime_ns) != seen:
+            return False  # "the file has been changed since reading it"
+        file.truncate(0)
+        file.flush()
+        time.sleep(0.002)
+        file.write(data)
+        file.flush()
+        after = os.fstat(file.fileno())
+    return after.st_nlink > 0 and os.stat(path).st_ino == after.st_ino
 
 
 def child_killer(root: Path, start: int, count: int, kill: bool, clock) -> None:
@@ -190,6 +226,8 @@ def touch_run(size: TouchSize, work: Path, spawn, clock, tally, in_place: bool) 
             words = line.split()
             if words and words[0] == "issued":
                 issued[words[1]] = words[2:]
+            elif words and words[0] == "retries":
+                tally.editor_retries += int(words[1])
             elif words and words[0] == "gone":
                 tally.touches_lost += 1
                 tally.note(f"{words[1]}: the prompt's touch was gone from the history when it saved")

@@ -15,7 +15,7 @@ def plan_call(store: Store, day: date, contact_id: str) -> bool:
     added: list[bool] = []
 
     def change(record: Day) -> None:
-        added.append(record.call_for(contact_id) is None)
+        added[:] = [record.call_for(contact_id) is None]  # the store may run it again on a fresh read
         plan.add_person(record, contact_id)
 
     store.update_day(day, change)

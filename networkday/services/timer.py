@@ -18,9 +18,10 @@ What the UI and the commands call (all times are aware datetimes; ``at=None`` me
 Refusals raise ``TimerError`` (a ValueError) with a message fit to show as it is; a
 file that cannot be read or written raises ``StoreError``.
 
-Every change runs inside ``Store.change_days``: the day files are re-read from disk under
-the folder lock, and a running session is looked for in every day file (a stat each), so
-two instances can never both leave a session running. A session lives in the day file of
+Every change is a function that ``Store.change_days`` runs, again if another program wrote
+a day file meanwhile: the day files are re-read from disk under the folder lock, and a
+running session is looked for in every day file (a stat each), so two instances can never
+both leave a session running. A session lives in the day file of
 its local start date; one that is stopped in the second it started leaves no record.
 """
 
@@ -235,21 +236,27 @@ def start(store: Store, kind: str, at: datetime | None = None) -> Started:
     The stop is written before the start, so a crash between the two files leaves
     nothing running rather than two sessions. Starting the kind that runs changes nothing.
     """
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> Started:
         moment, now = _moment(store, at)  # under the lock: a start another instance made first is never later
         current = _running_in(batch)
         if current and current[-1].session.kind == kind:
             return Started(current[-1], changed=False)
         return _start_in(batch, current, kind, moment, now)
 
+    return store.change_days(change)
+
 
 def switch(store: Store, at: datetime | None = None) -> Started:
     """Networking to other and back; with nothing running it starts networking."""
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> Started:
         moment, now = _moment(store, at)  # under the lock: a start another instance made first is never later
         current = _running_in(batch)
         kind = OTHER if current and current[-1].session.kind == NETWORKING else NETWORKING
         return _start_in(batch, current, kind, moment, now)
+
+    return store.change_days(change)
 
 
 def ensure_networking(store: Store, at: datetime | None = None) -> Started | None:
@@ -264,14 +271,17 @@ def stop(store: Store, at: datetime | None = None, *, expected: datetime | None 
     ``expected`` is the start of the session the person saw: if another instance stopped
     or replaced it meanwhile, the stop is refused rather than ending a different session.
     """
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> Running | None:
         moment, _ = _moment(store, at)  # under the lock, as in start
         current = _running_in(batch)
         if expected is not None and [item.session.start for item in current] != [expected]:
             raise TimerError("the running session was stopped or changed in another window; look again")
         for item in current:
             _end(batch, item, moment)
-    return current[-1] if current else None
+        return current[-1] if current else None
+
+    return store.change_days(change)
 
 
 def _find(record: Day, start: datetime) -> TimeSession:
@@ -285,13 +295,16 @@ def add_session(store: Store, kind: str, start_at: datetime, end_at: datetime | 
     """Adds a forgotten session; ``end_at=None`` adds a running one if nothing else runs."""
     begin, now = _moment(store, start_at)
     end = None if end_at is None else _moment(store, end_at)[0]
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> Running:
         current = _running_in(batch)
         others = _others(batch, begin.date(), (end or now).date(), current, exclude=None)
         check_session(kind, begin.timestamp(), _ts(end), others, now.timestamp(), _zone(now))
         session = TimeSession(kind=kind, start=begin, end=end)
         _insert(batch.day(begin.date()), session)
-    return Running(begin.date(), session)
+        return Running(begin.date(), session)
+
+    return store.change_days(change)
 
 
 def edit_session(
@@ -310,7 +323,8 @@ def edit_session(
     """
     begin, now = _moment(store, new_start)
     end = None if new_end is None else _moment(store, new_end)[0]
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> Running:
         batch.day(begin.date())  # read first, so written first
         record = batch.day(day)
         session = _find(record, start_at)
@@ -320,16 +334,21 @@ def edit_session(
         record.time.remove(session)
         session.kind, session.start, session.end = kind, begin, end
         _insert(batch.day(begin.date()), session)
-    return Running(begin.date(), session)
+        return Running(begin.date(), session)
+
+    return store.change_days(change)
 
 
 def delete_session(store: Store, day: date, start_at: datetime) -> TimeSession:
     """Removes a session and returns it, so the UI can offer to undo with ``add_session``."""
-    with store.change_days() as batch:
+
+    def change(batch: DayBatch) -> TimeSession:
         record = batch.day(day)
         session = _find(record, start_at)
         record.time.remove(session)
-    return session
+        return session
+
+    return store.change_days(change)
 
 
 def _ts(instant: datetime | None) -> float | None:

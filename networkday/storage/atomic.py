@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, overload
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -20,6 +21,31 @@ DIR_MODE = 0o700
 SYNC_THREADS = 16
 STALE_AFTER = 24 * 3600  # seconds
 _TEMP = re.compile(r"\A\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp\Z")
+
+#: What says a file is still the one a rewrite read: its inode, size and mtime in ns.
+Mark = tuple[int, int, int]
+#: The mark of a file that is not there.
+ABSENT: Mark = (0, -1, 0)
+
+
+class ChangedMeanwhile(Exception):
+    """The file is no longer the one that was read: another program wrote it since. Nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: changed by another program since it was read")
+        self.path = path
+
+
+def mark_of_stat(stat: os.stat_result) -> Mark:
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def current_mark(path: Path) -> Mark:
+    """The mark of the file at ``path`` now (through a symbolic link), or ABSENT."""
+    try:
+        return mark_of_stat(os.stat(path))
+    except FileNotFoundError:
+        return ABSENT
 
 
 def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
@@ -57,15 +83,22 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes) -> os.stat_result:
+def write_atomic(target: Path, data: bytes, expect: Mark | None = None) -> os.stat_result:
     """Replaces ``target`` with ``data``; on any failure the old file is left as it was.
 
     The rename is durable only once the folder is fsynced, so until then the old file is
     kept as a hard link: if that fsync fails, the old file is put back and the write fails.
+    With ``expect``, the mark of the file that was read (ABSENT: none), the file is
+    compared just before the rename: a program that takes no lock (an editor saving in
+    place, a sync) may have written it since, and its change must not be replaced. Then
+    nothing is written and ChangedMeanwhile is raised, for the caller to read it again.
     """
     ensure_dir(target.parent)
     temp = temp_name(target)
     _write_new(temp, data)
+    if expect is not None and current_mark(target) != expect:
+        _discard(temp)
+        raise ChangedMeanwhile(target)
     backup = _link_original(target)
     replaced = False
     try:
@@ -86,7 +119,11 @@ def write_atomic(target: Path, data: bytes) -> os.stat_result:
     return os.stat(target)
 
 
-def write_many(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
+@overload
+def write_many(files: Sequence[tuple[Path, bytes]], expect: None = None) -> list[os.stat_result]: ...
+@overload
+def write_many(files: Sequence[tuple[Path, bytes]], expect: Sequence[Mark]) -> list[os.stat_result | None]: ...
+def write_many(files: Sequence[tuple[Path, bytes]], expect: Sequence[Mark] | None = None) -> Any:
     """Replaces many distinct files, each as safely as ``write_atomic``, for a fraction of the fsyncs' cost.
 
     Every temp file is written first, then all are fsynced at once from a few threads: the
@@ -95,9 +132,14 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
     target, and each folder is fsynced once. At every moment each target holds its old or
     its new content; if anything fails before the folders are fsynced, every target is put
     back as it was and no temp file is left.
+
+    With ``expect`` (one mark per file, as in ``write_atomic``), a file that changed since
+    it was read is left as it is, its temp file removed, and its stat in the result is None.
     """
     temps: list[Path] = []
+    skipped: set[int] = set()
     renamed: list[tuple[Path, Path | None, bool]] = []  # target, a link to its old file, whether it existed
+    done = 0  # temp files renamed or discarded
     try:
         for target, data in files:
             ensure_dir(target.parent)
@@ -108,6 +150,11 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
         with ThreadPoolExecutor(max_workers=max(1, min(SYNC_THREADS, len(temps)))) as pool:
             list(pool.map(_fsync_file, temps))
         for temp, (target, _) in zip(temps, files, strict=True):
+            if expect is not None and current_mark(target) != expect[done]:
+                skipped.add(done)
+                _discard(temp)
+                done += 1
+                continue
             existed, backup = target.exists(), _link_original(target)
             try:
                 os.replace(temp, target)
@@ -115,14 +162,15 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
                 _discard(backup)
                 raise
             renamed.append((target, backup, existed))
+            done += 1
         for folder in dict.fromkeys(target.parent for target, _ in files):
             fsync_dir(folder)
     except BaseException:
-        _undo(renamed, temps[len(renamed) :])
+        _undo(renamed, temps[done:])
         raise
     for _, backup, _ in renamed:
         _discard(backup)
-    return [os.stat(target) for target, _ in files]
+    return [None if number in skipped else os.stat(target) for number, (target, _) in enumerate(files)]
 
 
 def _fsync_file(path: Path) -> None:

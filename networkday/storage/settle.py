@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from networkday.storage.atomic import read_with_stat
+from networkday.storage.atomic import ABSENT, Mark, mark_of_stat, read_with_stat
 from networkday.storage.problems import ProblemError, StoreError
 
 T = TypeVar("T")
@@ -40,8 +40,10 @@ def settling(stat: os.stat_result) -> bool:
 
 def read_settled(
     path: Path, decode: Callable[[bytes], T], count: Callable[[T], int], known: tuple[int, int] | None
-) -> T | None:
-    """The record in ``path`` as ``decode`` builds it, once it is whole; None when there is no file.
+) -> tuple[T | None, Mark]:
+    """The record in ``path`` as ``decode`` builds it, once it is whole, and the mark of the
+    file it was read from (``atomic.Mark``: a rewrite compares it before its rename); None
+    and ABSENT when there is no file.
 
     ``known`` is the size and the count of entries (history, calls) last known of the file.
     A read is retried while the file changes under it, and while it changed within
@@ -57,7 +59,7 @@ def read_settled(
             data, before = read_with_stat(path)
             after = os.stat(path)
         except FileNotFoundError:
-            return None
+            return None, ABSENT
         moved = (before.st_ino, before.st_size, before.st_mtime_ns) != (after.st_ino, after.st_size, after.st_mtime_ns)
         if not moved and len(data) == after.st_size:
             cut = known is not None and settling(after)
@@ -68,7 +70,7 @@ def read_settled(
                     raise
             else:
                 if not (cut and (after.st_size < size or count(record) < entries)):
-                    return record
+                    return record, mark_of_stat(after)
         if time.monotonic() > deadline:
             raise StoreError(f"{path}: the file is being written by another program; not saved, try again")
         time.sleep(POLL)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -24,6 +25,9 @@ from networkday.domain.summary import ContactSummary, DaySummary
 from networkday.domain.text import escape_name, slugify
 from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import (
+    ChangedMeanwhile,
+    Mark,
+    current_mark,
     ensure_dir,
     fsync_dir,
     read_with_stat,
@@ -38,7 +42,7 @@ from networkday.storage.layout import Findings, contact_name_problem, day_of, to
 from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
-from networkday.storage.settle import read_settled, settling
+from networkday.storage.settle import GIVE_UP, read_settled, settling
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
@@ -46,6 +50,8 @@ APP_DIR = ".networkday"
 _GONE = (FileNotFoundError, NotADirectoryError)
 #: An index mtime no file has: an entry that is always read again (a file that could not be opened).
 _REREAD = -1
+#: How often a rewrite reads a file again that another program wrote between its read and its rename.
+REWRITE_TRIES = 5
 
 
 @dataclass
@@ -641,19 +647,23 @@ class Store:
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]) -> T | None:
-        """The record as it is on disk now, to change it (see ``_read_whole``); refuses a broken
-        file, a newer format's, and one holding a value a rewrite would change."""
-        record, refusal = self._read_whole(path, make, count)
+    def _on_disk(
+        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
+    ) -> tuple[T | None, Mark]:
+        """The record as it is on disk now, to change it, and the mark its rewrite compares
+        (see ``_read_whole``); refuses a broken file, a newer format's, and one holding a
+        value a rewrite would change."""
+        record, refusal, mark = self._read_whole(path, make, count)
         if refusal:
             raise StoreError(refusal)
-        return record
+        return record, mark
 
     def _read_whole(
         self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
-    ) -> tuple[T | None, str | None]:
+    ) -> tuple[T | None, str | None, Mark]:
         """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
-        and why it must not be written over (a newer format, a value it would change), if so."""
+        why it must not be written over (a newer format, a value it would change), if so, and
+        the mark of the file read, which the rewrite compares just before its rename."""
         refusal: str | None = None
 
         def decode(data: bytes) -> T:
@@ -663,18 +673,19 @@ class Store:
             refusal = inexact_value(path, data, floats)
             return record
 
-        record = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
+        record, mark = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
         if record is None:
             self.read_only.pop(path, None)
-        return record, self.read_only_reason(path) or refusal
+        return record, self.read_only_reason(path) or refusal, mark
 
-    def day_on_disk(self, day: date) -> tuple[Day, str | None]:
-        """The day as it is on disk now, to change it, and why it must not be written over, if so.
+    def day_on_disk(self, day: date) -> tuple[Day, str | None, Mark]:
+        """The day as it is on disk now, to change it, why it must not be written over, if so,
+        and the mark its rewrite compares.
 
         Call it only while holding the lock (``change_days``).
         """
-        record, refusal = self._read_whole(self.day_path(day), _day_check(day), _day_count)
-        return record or Day(date=day), refusal
+        record, refusal, mark = self._read_whole(self.day_path(day), _day_check(day), _day_count)
+        return record or Day(date=day), refusal, mark
 
     def _known(self, path: Path) -> tuple[int, int] | None:
         """The size and count of entries the index holds for a record file."""
@@ -683,12 +694,36 @@ class Store:
         return _day_known(self._index.days.get(path.name))
 
     def _write_locked(
-        self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object]
+        self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object], read: Mark
     ) -> os.stat_result:
-        """Saves through a link inside the folder (``links.save_target``); the file is whole again."""
-        stat = write_atomic(save_target(path, self.root), _checked(path, table, check))
+        """Saves through a link inside the folder (``links.save_target``); the file is whole again.
+
+        ``read`` is the mark of the file the change was applied to: if another program
+        wrote it since, nothing is written and ChangedMeanwhile is raised (see ``_again``).
+        """
+        stat = write_atomic(save_target(path, self.root), _checked(path, table, check), read)
         self._fuller.pop(path, None)
         return stat
+
+    @staticmethod
+    def _again(path: Path, attempt: Callable[[], T]) -> T:
+        """Runs one read-change-write ``attempt`` again while another program wrote the file
+        between its read and its rename (``atomic.ChangedMeanwhile``).
+
+        The folder lock keeps out other networkday writers, but not an editor saving in
+        place, a ``git checkout`` or a sync: their change is kept by reading the file again
+        and applying the same change to it. A file changed under every one of
+        ``REWRITE_TRIES`` tries, or for longer than ``settle.GIVE_UP`` seconds, is refused.
+        """
+        deadline = time.monotonic() + GIVE_UP
+        tries = 1
+        while True:
+            try:
+                return attempt()
+            except ChangedMeanwhile:
+                if tries == REWRITE_TRIES or time.monotonic() > deadline:
+                    raise _kept_changing(path) from None
+                tries += 1
 
     def add_contact(self, contact: Contact) -> Contact:
         """Gives the contact a fresh id from its name (``jane-doe``, ``jane-doe-2``) and saves it."""
@@ -723,14 +758,21 @@ class Store:
         return contacts
 
     def update_contact(self, contact_id: str, change: Callable[[Contact], T]) -> Contact:
-        """Applies ``change`` to the contact as it is on disk now, then saves it atomically."""
+        """Applies ``change`` to the contact as it is on disk now, then saves it atomically.
+
+        ``change`` may run more than once, each time on a fresh record (see ``_again``).
+        """
         path = self.contact_path(contact_id)
-        with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id), _logged)
+
+        def attempt() -> tuple[Contact, os.stat_result]:
+            contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             change(contact)
-            stat = self._write_locked(path, contact.to_dict(), _contact_check(contact_id))
+            return contact, self._write_locked(path, contact.to_dict(), _contact_check(contact_id), mark)
+
+        with self._writing(path):
+            contact, stat = self._again(path, attempt)
         self._remember_contact(contact, stat)
         self._save_index()
         return contact
@@ -741,40 +783,66 @@ class Store:
         Each change is applied to the contact as it is on disk now, as in ``update_contact``;
         one that returns False leaves its file untouched. A contact that cannot be read or
         saved does not stop the others: each id maps to True (saved), False (untouched) or
-        the StoreError saying why it was not saved.
+        the StoreError saying why it was not saved. A file another program wrote between
+        the read and the rename is read again and its change applied again, as in ``_again``.
         """
         outcomes: dict[str, bool | StoreError] = {}
-        changed: list[tuple[str, Contact, Path, bytes]] = []
+        saved: list[tuple[Contact, os.stat_result]] = []
+        pending = list(changes)
+        deadline = time.monotonic() + GIVE_UP
         with self._writing(self.contacts_dir):
-            for contact_id, change in changes:
-                try:
-                    path = self.contact_path(contact_id)
-                    contact = self._on_disk(path, _contact_check(contact_id), _logged)
-                    if contact is None:
-                        raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
-                    if change(contact) is False:
-                        outcomes[contact_id] = False
-                        continue
-                    data = _checked(path, contact.to_dict(), _contact_check(contact_id))
-                    changed.append((contact_id, contact, save_target(path, self.root), data))
-                except StoreError as error:
-                    outcomes[contact_id] = error
-                except (OSError, RecordError) as error:
-                    reason = getattr(error, "strerror", None) or error
-                    outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
-            try:
-                stats = write_many([(path, data) for _, _, path, data in changed])
-            except OSError as error:
-                reason = error.strerror or error
-                failed = WriteError(f"{self.contacts_dir}: {len(changed)} contacts not saved, all unchanged: {reason}")
-                outcomes.update((contact_id, failed) for contact_id, *_ in changed)
-                changed, stats = [], []
-        for (contact_id, contact, _, _), stat in zip(changed, stats, strict=True):
-            self._fuller.pop(self.contact_path(contact_id), None)  # whole again, as in _write_locked
+            for _ in range(REWRITE_TRIES):
+                pending = self._update_round(pending, outcomes, saved)
+                if not pending or time.monotonic() > deadline:
+                    break
+        for contact_id, _ in pending:
+            outcomes[contact_id] = _kept_changing(self.contact_path(contact_id))
+        for contact, stat in saved:
+            self._fuller.pop(self.contact_path(contact.id), None)  # whole again, as in _write_locked
             self._remember_contact(contact, stat)
-            outcomes[contact_id] = True
+            outcomes[contact.id] = True
         self._save_index()
         return outcomes
+
+    def _update_round(
+        self,
+        changes: list[tuple[str, Callable[[Contact], bool]]],
+        outcomes: dict[str, bool | StoreError],
+        saved: list[tuple[Contact, os.stat_result]],
+    ) -> list[tuple[str, Callable[[Contact], bool]]]:
+        """One pass of ``update_contacts``: fills ``outcomes`` and ``saved``; returns the
+        changes whose file another program wrote meanwhile, to be applied again."""
+        changed: list[tuple[str, Callable[[Contact], bool], Contact, Path, bytes, Mark]] = []
+        for contact_id, change in changes:
+            try:
+                path = self.contact_path(contact_id)
+                contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
+                if contact is None:
+                    raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
+                if change(contact) is False:
+                    outcomes[contact_id] = False
+                    continue
+                data = _checked(path, contact.to_dict(), _contact_check(contact_id))
+                changed.append((contact_id, change, contact, save_target(path, self.root), data, mark))
+            except StoreError as error:
+                outcomes[contact_id] = error
+            except (OSError, RecordError) as error:
+                reason = getattr(error, "strerror", None) or error
+                outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
+        try:
+            stats = write_many([(path, data) for *_, path, data, _ in changed], [mark for *_, mark in changed])
+        except OSError as error:
+            reason = error.strerror or error
+            failed = WriteError(f"{self.contacts_dir}: {len(changed)} contacts not saved, all unchanged: {reason}")
+            outcomes.update((contact_id, failed) for contact_id, *_ in changed)
+            return []
+        again = []
+        for (contact_id, change, contact, *_), stat in zip(changed, stats, strict=True):
+            if stat is None:
+                again.append((contact_id, change))
+            else:
+                saved.append((contact, stat))
+        return again
 
     def put_contact(self, contact: Contact) -> Contact:
         """Writes a whole contact under its id (undo of a delete, the result of a merge).
@@ -782,63 +850,96 @@ class Store:
         A file there that cannot be read, or that a newer networkday wrote, is never replaced.
         """
         path = self.contact_path(contact.id)
+
+        def attempt() -> os.stat_result:
+            _, mark = self._on_disk(path, _contact_check(contact.id), _logged)
+            return self._write_locked(path, contact.to_dict(), _contact_check(contact.id), mark)
+
         with self._writing(path):
-            self._on_disk(path, _contact_check(contact.id), _logged)
-            stat = self._write_locked(path, contact.to_dict(), _contact_check(contact.id))
+            stat = self._again(path, attempt)
         self._remember_contact(contact, stat)
         self._save_index()
         return contact
 
     def delete_contact(self, contact_id: str) -> Contact:
-        """Removes the file and returns the contact as it was, so the deletion can be undone."""
+        """Removes the file and returns the contact as it was, so the deletion can be undone.
+
+        A file another program wrote since it was read is read again first, so what is
+        returned (and an undo puts back) holds that change too.
+        """
         path = self.contact_path(contact_id)
-        with self._writing(path):
-            contact = self._on_disk(path, _contact_check(contact_id), _logged)
+
+        def attempt() -> Contact:
+            contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
+            if current_mark(path) != mark:
+                raise ChangedMeanwhile(path)
             os.unlink(path)
+            return contact
+
+        with self._writing(path):
+            contact = self._again(path, attempt)
             fsync_dir(path.parent)
         self._forget_contact(contact_id)
         self._save_index()
         return contact
 
     def update_day(self, day: date, change: Callable[[Day], T]) -> Day:
-        """Applies ``change`` to the day file as it is on disk now, then saves it atomically."""
+        """Applies ``change`` to the day file as it is on disk now, then saves it atomically.
+
+        ``change`` may run more than once, each time on a fresh record (see ``_again``).
+        """
         path = self.day_path(day)
-        with self._writing(path):
-            record = self._on_disk(path, _day_check(day), _day_count) or Day(date=day)
+
+        def attempt() -> tuple[Day, os.stat_result]:
+            record, mark = self._on_disk(path, _day_check(day), _day_count)
+            record = record or Day(date=day)
             change(record)
-            stat = self._write_locked(path, record.to_dict(), _day_check(day))
+            return record, self._write_locked(path, record.to_dict(), _day_check(day), mark)
+
+        with self._writing(path):
+            record, stat = self._again(path, attempt)
         self._remember_day(path.name, record, stat)
         self._save_index()
         return record
 
-    @contextlib.contextmanager
-    def change_days(self) -> Iterator[DayBatch]:
-        """Several day files changed as one step under one hold of the lock.
+    def change_days(self, block: Callable[[DayBatch], T]) -> T:
+        """Several day files changed as one step under one hold of the lock; ``block``'s result.
 
-        A timer switch stops a session in yesterday's file and starts one in today's; with
-        the lock held throughout, no other instance can start a session in between. Every
-        day is read from disk inside the lock. Nothing is written if the block raises or a
-        changed day would not read back; the changed files are then written in the order
-        they were first read, so the caller decides which lands first. The lock is not
-        re-entrant: call no other writing method of the store inside the block.
+        ``block`` reads days from the batch it is given and changes them in place. A timer
+        switch stops a session in yesterday's file and starts one in today's; with the lock
+        held throughout, no other instance can start a session in between. Every day is
+        read from disk inside the lock. Nothing is written if ``block`` raises or a changed
+        day would not read back; the changed files are then written in the order they were
+        first read, so the caller decides which lands first. When another program wrote one
+        of them between its read and its rename, ``block`` runs again on a fresh batch (see
+        ``_again``): it must keep no state of its own from one run to the next. The lock is
+        not re-entrant: call no other writing method of the store inside ``block``.
         """
         written: list[tuple[str, Day, os.stat_result]] = []
+
+        def attempt() -> T:
+            batch = DayBatch(self)
+            result = block(batch)
+            changes = batch.changed()
+            for day, _, table in changes:
+                Day.from_dict(table, day)
+                refusal = batch.refusal(day)
+                if refusal:
+                    raise StoreError(refusal)
+            for day, _, _ in changes[1:]:  # before the first rename (which checks its own): seen late, half saved
+                if current_mark(self.day_path(day)) != batch.mark(day):
+                    raise ChangedMeanwhile(self.day_path(day))
+            for day, record, table in changes:
+                path = self.day_path(day)
+                ensure_dir(path.parent)
+                written.append((path.name, record, self._write_locked(path, table, _day_check(day), batch.mark(day))))
+            return result
+
         try:
             with self._writing(self.days_dir):
-                batch = DayBatch(self)
-                yield batch
-                changes = batch.changed()
-                for day, _, table in changes:
-                    Day.from_dict(table, day)
-                    refusal = batch.refusal(day)
-                    if refusal:
-                        raise StoreError(refusal)
-                for day, record, table in changes:
-                    path = self.day_path(day)
-                    ensure_dir(path.parent)
-                    written.append((path.name, record, self._write_locked(path, table, _day_check(day))))
+                return self._again(self.days_dir, attempt)
         finally:
             for name, record, stat in written:
                 self._remember_day(name, record, stat)
@@ -899,6 +1000,10 @@ def _check_state(table: dict[str, Any]) -> None:
     for key, kind in STATE_TYPES.items():
         if key in table and not isinstance(table[key], kind):
             raise RecordError(f"{key!r} must be a {kind.__name__}, not {type(table[key]).__name__}", (key,))
+
+
+def _kept_changing(path: Path) -> StoreError:
+    return StoreError(f"{path}: another program kept changing the file while it was being saved; not saved, try again")
 
 
 def _ordinal_of(name: str) -> int:
@@ -967,7 +1072,8 @@ class DayBatch:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._loaded: dict[date, tuple[Day, dict[str, Any]]] = {}
+        #: day -> the record, its table as read, and the mark of the file it was read from
+        self._loaded: dict[date, tuple[Day, dict[str, Any], Mark]] = {}
         self._refusals: dict[date, str] = {}
 
     def day(self, day: date) -> Day:
@@ -976,8 +1082,8 @@ class DayBatch:
         A day that must not be written over (see ``refusal``) can still be read and looked at.
         """
         if day not in self._loaded:
-            record, refusal = self.store.day_on_disk(day)
-            self._loaded[day] = (record, record.to_dict())
+            record, refusal, mark = self.store.day_on_disk(day)
+            self._loaded[day] = (record, record.to_dict(), mark)
             if refusal:
                 self._refusals[day] = refusal
         return self._loaded[day][0]
@@ -986,10 +1092,14 @@ class DayBatch:
         """Why the day read must not be written over (a newer format, a value it would change), if so."""
         return self._refusals.get(day)
 
+    def mark(self, day: date) -> Mark:
+        """The mark of the day's file as it was read (``atomic.Mark``)."""
+        return self._loaded[day][2]
+
     def changed(self) -> list[tuple[date, Day, dict[str, Any]]]:
         """The changed days as tables, in the order they were first read."""
         changes = []
-        for day, (record, before) in self._loaded.items():
+        for day, (record, before, _) in self._loaded.items():
             table = record.to_dict()
             if table != before:
                 changes.append((day, record, table))

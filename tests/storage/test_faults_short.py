@@ -27,11 +27,6 @@ def test_the_short_fault_run_loses_no_file_and_no_touch() -> None:
     assert done.returncode in (0, 1), done.stderr
     tallies = {tally["run"]: tally for tally in json.loads(done.stdout)}
     assert set(tallies) == {"kill", "disk", "twins", "damage", "touches", "in-place"}
-    # The editor saving in place is counted but not yet held to 0 lost: detecting it is the store's
-    # write path's work (branch h-write). Nothing may be duplicated there, though.
-    in_place = tallies.pop("in-place")
-    assert in_place["touches_issued"] > 0
-    assert in_place["touches_duplicated"] == 0, in_place["notes"]
     for name, tally in tallies.items():
         assert tally["lost"] == 0, (name, tally["notes"])
         assert tally["runs"] > 0, name
@@ -39,8 +34,10 @@ def test_the_short_fault_run_loses_no_file_and_no_touch() -> None:
     assert tallies["kill"]["faults"] == tallies["kill"]["runs"] >= 20
     assert tallies["disk"]["faults"] == tallies["disk"]["runs"] >= 100
     assert tallies["damage"]["runs"] == 24
-    touches = tallies["touches"]
-    assert touches["faults"] >= 2
-    assert touches["touches_found"] == touches["touches_issued"] >= 20
-    assert touches["touches_lost"] == touches["touches_duplicated"] == 0
-    assert done.returncode == 0 or in_place["lost"] + in_place["touches_lost"] > 0
+    for name in ("touches", "in-place"):  # an editor saving in place without the lock loses nothing either
+        touches = tallies[name]
+        assert touches["touches_found"] == touches["touches_issued"] >= 20, (name, touches["notes"])
+        assert touches["touches_lost"] == touches["touches_duplicated"] == 0, (name, touches["notes"])
+    assert tallies["touches"]["faults"] >= 2
+    assert tallies["in-place"]["faults"] >= 6  # the editor's saves
+    assert done.returncode == 0

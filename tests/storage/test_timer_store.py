@@ -14,7 +14,7 @@ from networkday.domain.contact import Contact
 from networkday.domain.settings import Config
 from networkday.domain.timer import NETWORKING, OTHER, TimerError
 from networkday.services import timer
-from networkday.storage.store import Store
+from networkday.storage.store import DayBatch, Store
 
 BERLIN = pendulum.timezone("Europe/Berlin")
 TODAY = date(2026, 11, 25)
@@ -340,14 +340,13 @@ def test_change_days_writes_nothing_when_the_block_raises(store: Store, tmp_path
     timer.add_session(store, NETWORKING, local("2026-11-25T08:00"), local("2026-11-25T08:45"))
     before = store.day_path(TODAY).read_bytes()
 
-    def abandon() -> None:
-        with store.change_days() as batch:
-            batch.day(TODAY).time.clear()
-            batch.day(date(2026, 11, 24)).journal.rating = 3
-            raise RuntimeError("changed my mind")
+    def abandon(batch: DayBatch) -> None:
+        batch.day(TODAY).time.clear()
+        batch.day(date(2026, 11, 24)).journal.rating = 3
+        raise RuntimeError("changed my mind")
 
     with pytest.raises(RuntimeError, match="changed my mind"):
-        abandon()
+        store.change_days(abandon)
     assert store.day_path(TODAY).read_bytes() == before
     assert not store.day_path(date(2026, 11, 24)).exists()
 

@@ -8,7 +8,7 @@ import pytest
 
 from networkday.domain.day import Call
 from networkday.storage.problems import StoreError
-from networkday.storage.store import Store
+from networkday.storage.store import DayBatch, Store
 from tests.storage.saving import log_talked, private_file
 
 HEAD = 'format = 1\nname = "Ada Lovelace"\n'
@@ -82,10 +82,13 @@ def test_a_batch_reads_such_a_day_freely_and_refuses_only_to_change_it(command_f
     yesterday, today = date(2026, 11, 24), date(2026, 11, 25)
     path = private_file(store.day_path(yesterday), "format = 1\ndate = 2026-11-24\nseen = 08:00:00.1234567\n")
     text = path.read_text()
-    with store.change_days() as batch:
+
+    def plan_today(batch: DayBatch) -> None:
         assert batch.day(yesterday).calls == []
         batch.day(today).calls.append(Call(contact="ada"))
+
+    store.change_days(plan_today)
     assert [call.contact for call in store.day(today).calls] == ["ada"]
-    with pytest.raises(StoreError, match=r":3:8: 08:00:00.1234567 has more than the six"), store.change_days() as batch:
-        batch.day(yesterday).calls.append(Call(contact="bo"))
+    with pytest.raises(StoreError, match=r":3:8: 08:00:00.1234567 has more than the six"):
+        store.change_days(lambda batch: batch.day(yesterday).calls.append(Call(contact="bo")))
     assert path.read_text() == text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 import webbrowser
 
@@ -233,3 +235,55 @@ async def test_a_broken_day_file_is_reported_and_left_alone(network: Store):
         assert isinstance(app.screen, ContactScreen)
         assert any(notice.title == "Not saved" for notice in app._notifications)
     assert path.read_text("utf-8") == "[[call]\ncontact = "
+
+
+#: Adds a planned email call to ``argv[2]`` in the day file argv[1], in place and with no lock, when told.
+DAY_WRITER = """
+import sys, tomllib, tomli_w
+path, contact = sys.argv[1], sys.argv[2]
+sys.stdin.readline()
+with open(path, "rb") as file:
+    table = tomllib.load(file)
+table.setdefault("call", []).append({"contact": contact, "channel": "email"})
+with open(path, "w", encoding="utf-8") as file:
+    file.write(tomli_w.dumps(table))
+print("written", flush=True)
+"""
+
+
+async def test_call_today_says_what_the_saved_day_holds_when_another_program_planned_her_meanwhile(
+    network: Store, monkeypatch: pytest.MonkeyPatch
+):
+    """The day is saved on a second read when another program wrote it during the save: the
+    notice must describe that second read (she was planned already), not the first."""
+    path = network.day_path(TODAY)
+    assert network.day(TODAY).call_for("ada-lovelace") is None
+    writer = subprocess.Popen(
+        [sys.executable, "-c", DAY_WRITER, str(path), "ada-lovelace"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    read_day = network._on_disk
+
+    def read_then_other_writes(*args):
+        """The store's own read; the other program then writes the day before the store's rename."""
+        found = read_day(*args)
+        if args[0] == path and writer.poll() is None:
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
+            assert writer.stdout.readline() == "written\n"
+            assert writer.wait(timeout=30) == 0
+        return found
+
+    monkeypatch.setattr(network, "_on_disk", read_then_other_writes)
+    app = create_app(network)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_person(app, pilot, "ada-lovelace")
+        await pilot.press("p")
+        await pilot.pause()
+        messages = [notice.message for notice in app._notifications]
+    assert writer.returncode == 0
+    assert any("is on today's calls already" in message for message in messages), messages
+    calls = [call for call in read(path)["call"] if call["contact"] == "ada-lovelace"]
+    assert [call["channel"] for call in calls] == ["email"]
