@@ -30,12 +30,12 @@ class Call:
     @classmethod
     def from_reader(cls, r: TableReader) -> Call:
         call = cls(
-            contact=r.str("contact", required=True),
+            contact=r.text("contact", required=True),
             channel=r.choice("channel", CHANNELS) or "phone",
-            purpose=r.str("purpose"),
+            purpose=r.text("purpose"),
             outcome=r.choice("outcome", OUTCOMES),
             at=r.opt_instant("at"),
-            touch=r.str("touch"),
+            touch=r.text("touch"),
         )
         call.extra = r.rest()
         return call
@@ -114,7 +114,7 @@ class Journal:
     def from_reader(cls, r: TableReader) -> Journal:
         answers = []
         for item in r.tables("answer"):
-            answer = Answer(prompt=item.str("prompt"), text=item.str("text"))
+            answer = Answer(prompt=item.text("prompt"), text=item.text("text"))
             answer.extra = item.rest()
             answers.append(answer)
         journal = cls(rating=r.opt_int("rating", minimum=1, maximum=5), answers=answers)
@@ -145,7 +145,7 @@ class Day:
     def from_dict(cls, table: dict[str, Any], expected: date | None = None) -> Day:
         r = TableReader(table)
         r.opt_int("format")
-        day_date = r.date("date")
+        day_date = r.required_date("date")
         if expected is not None and day_date != expected:
             raise RecordError(f"'date' is {day_date} but the file is named for {expected}", ("date",))
         journal_reader = r.table("journal")
@@ -154,7 +154,7 @@ class Day:
             calls=[Call.from_reader(item) for item in r.tables("call")],
             time=[TimeSession.from_reader(item) for item in r.tables("time")],
             journal=Journal.from_reader(journal_reader) if journal_reader else Journal(),
-            dismissed=r.str_list("dismissed"),
+            dismissed=r.text_list("dismissed"),
         )
         day.extra = r.rest()
         return day
