@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from networkday.domain.errors import RecordError
@@ -19,7 +19,7 @@ class Call:
     channel: str = "phone"
     purpose: str = ""
     outcome: str | None = None
-    at: datetime | None = None
+    at: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     touch: str = ""
 
@@ -55,8 +55,8 @@ class TimeSession:
     """A stretch of networking or other work; a running one has no ``end``."""
 
     kind: str
-    start: datetime
-    end: datetime | None = None
+    start: dt.datetime
+    end: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -132,9 +132,12 @@ class Journal:
 
 @dataclass
 class Day:
-    """A day file; ``dismissed`` holds contacts taken off that day's queue by hand."""
+    """A day file; ``dismissed`` holds contacts taken off that day's queue by hand.
 
-    date: date
+    The field ``date`` hides the class of that name in this body, so the types are spelt ``dt.date``.
+    """
+
+    date: dt.date
     calls: list[Call] = field(default_factory=list)
     time: list[TimeSession] = field(default_factory=list)
     journal: Journal = field(default_factory=Journal)
@@ -142,7 +145,7 @@ class Day:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, table: dict[str, Any], expected: date | None = None) -> Day:
+    def from_dict(cls, table: dict[str, Any], expected: dt.date | None = None) -> Day:
         r = TableReader(table)
         r.opt_int("format")
         day_date = r.required_date("date")

@@ -97,10 +97,10 @@ class TouchDetails:
         """Back from ``table``; anything of another shape reads as empty details."""
         if not isinstance(table, dict):
             return cls(follow_up=None)
-        texts = [table.get(name) for name in DETAIL_FIELDS]
+        texts = {name: table.get(name) for name in DETAIL_FIELDS}
         follow_up = table.get("follow_up")
         return cls(
-            *(text if isinstance(text, str) else "" for text in texts),
+            **{name: text if isinstance(text, str) else "" for name, text in texts.items()},
             follow_up=follow_up if isinstance(follow_up, date) else None,
         )
 
