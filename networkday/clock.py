@@ -32,7 +32,8 @@ class SystemClock:
         return self._tz
 
     def now(self) -> datetime:
-        return self._pendulum.now(self._tz)
+        # pendulum.now(zone) is DateTime.now(zone), typed for named zones only: the local zone may be a fixed offset.
+        return self._pendulum.DateTime.now(self._tz)
 
     def today(self) -> date:
         return self.now().date()
