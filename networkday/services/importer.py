@@ -185,9 +185,9 @@ def _target_for(store: Store, plan: ImportPlan, index: PeopleIndex, record: Reco
     key = index.match(record)
     if key is None:
         key = f"{_NEW}{len(plan.targets)}"
-        target = plan.targets[key] = Target(key, Contact(id="", name=record.name), existing=False, line=record.line)
-        target.changed = True
-        return target
+        new = plan.targets[key] = Target(key, Contact(id="", name=record.name), existing=False, line=record.line)
+        new.changed = True
+        return new
     target = plan.targets.get(key)
     if target is not None:
         plan.combined += 1

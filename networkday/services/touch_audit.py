@@ -105,10 +105,10 @@ def fix_touches(store: Store) -> list[str]:
     for day, record in records.days.items():
         for index in calls_without_touch(record, records.contacts):
             call = record.calls[index]
-            entry = touch_of_call(call)
-            if entry is not None:
+            lost = touch_of_call(call)
+            if lost is not None:
                 said = f"{store.contact_path(call.contact)}: touch of {day}'s made call ({call.outcome}) added"
-                done.append(_attempt(store.update_contact, call.contact, partial(_put_back, entry=entry), said))
+                done.append(_attempt(store.update_contact, call.contact, partial(_put_back, entry=lost), said))
     return done
 
 
