@@ -47,8 +47,10 @@ _HEAD = len(_SEAL) + 4
 #: ``DayRow`` (domain.summary), by the dict it sits in; the seal vouches for its shape, so it is
 #: not checked field by field at load, and its type here stays open.
 IndexEntry = tuple[int, int, tuple[Any, ...] | None, tuple[int, int, str] | None, int | None]
-#: file stem or name -> its entry
-Entries = dict[str, IndexEntry]
+#: file stem or name -> its entry, as one cache file holds them
+EntryTable = dict[str, IndexEntry]
+#: The entries of one kind as the store reads them: the days' table, or the contacts' shards
+Entries = MutableMapping[str, IndexEntry]
 _Default = TypeVar("_Default")
 
 #: A file as one look at it saw it: (inode, mtime in ns, size), and with ``ctime`` the
@@ -102,9 +104,9 @@ class ShardedEntries(MutableMapping[str, IndexEntry]):
     The shards are there to be written.
     """
 
-    def __init__(self, shards: list[Entries] | None = None) -> None:
-        self.shards: list[Entries] = shards or [{} for _ in range(SHARDS)]
-        self.flat: Entries = {}
+    def __init__(self, shards: list[EntryTable] | None = None) -> None:
+        self.shards: list[EntryTable] = shards or [{} for _ in range(SHARDS)]
+        self.flat: EntryTable = {}
         for shard in self.shards:
             self.flat.update(shard)
         self.dirty: set[int] = set()
@@ -180,7 +182,7 @@ class IndexCache:
     unpacking 30,000 contacts.
     """
 
-    def __init__(self, contacts: Entries | None = None, days: Entries | None = None) -> None:
+    def __init__(self, contacts: EntryTable | None = None, days: EntryTable | None = None) -> None:
         self._contacts: ShardedEntries | None = ShardedEntries()
         for name, entry in (contacts or {}).items():
             self._contacts[name] = entry
