@@ -46,7 +46,7 @@ class SafeStream(io.TextIOBase):
         return True
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # read-only here: the wrapped stream's encoding
         return getattr(self.raw, "encoding", None) or "utf-8"
 
 

@@ -175,8 +175,8 @@ def plan_import(store: Store, source: ParsedSource, progress: Progress | None = 
         if done % BATCH == 0 or done == total:
             report("matching", done, total)
     _find_referrals(plan, index)
-    pairs = {tuple(sorted((key, other))) for key in plan.targets for other in index.likely(key)}
-    plan.likely = sorted(pairs)  # type: ignore[arg-type]
+    pairs = {(min(key, other), max(key, other)) for key in plan.targets for other in index.likely(key)}
+    plan.likely = sorted(pairs)
     plan.companies = {key: index.people[key].company for pair in pairs for key in pair}
     return plan
 
