@@ -15,6 +15,12 @@ class Clock(Protocol):
     def today(self) -> date: ...
 
 
+def zone_of(now: datetime) -> tzinfo:
+    """The zone of an instant a clock gave: every clock answers with an aware datetime."""
+    assert now.tzinfo is not None
+    return now.tzinfo
+
+
 class SystemClock:
     """Wall-clock time in the local zone through pendulum: only when ``/etc/localtime`` cannot
     be read and no ``TZ`` is set, since pendulum also looks at ``/etc/timezone`` and the like."""
@@ -32,7 +38,8 @@ class SystemClock:
         return self._tz
 
     def now(self) -> datetime:
-        return self._pendulum.now(self._tz)
+        # pendulum.now(zone) is DateTime.now(zone), typed for named zones only: the local zone may be a fixed offset.
+        return self._pendulum.DateTime.now(self._tz)
 
     def today(self) -> date:
         return self.now().date()

@@ -10,7 +10,7 @@ from networkday.domain.errors import RecordError
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
 from networkday.services.actions import log_touch
-from networkday.storage.store import valid_id
+from networkday.storage.layout import valid_id
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

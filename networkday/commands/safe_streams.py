@@ -46,7 +46,7 @@ class SafeStream(io.TextIOBase):
         return True
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # read-only here: the wrapped stream's encoding
         return getattr(self.raw, "encoding", None) or "utf-8"
 
 
@@ -80,4 +80,4 @@ def raw_streams() -> Iterator[None]:
 
 def raw_stream(stream: TextIO) -> TextIO:
     """The stream under a SafeStream, for the app's own control characters."""
-    return stream.raw if isinstance(stream, SafeStream) else stream  # type: ignore[return-value]
+    return stream.raw if isinstance(stream, SafeStream) else stream

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TypedDict
 
 from networkday.commands.common import open_store, parse_date, print_json, print_warnings
 from networkday.domain.queue import DayQueue, last_touch_text
@@ -49,9 +50,28 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(run=run)
 
 
+class QueueRow(TypedDict):
+    """One row of the queue as ``--json`` prints it, and as the text lines are made from."""
+
+    position: int
+    contact: str
+    name: str | None
+    company: str | None
+    title: str | None
+    hiring_manager: bool
+    toward: list[str]
+    kind: str
+    reason: str
+    channel: str
+    purpose: str
+    outcome: str | None
+    last_touch: str
+    problem: str | None
+
+
 def run(args: argparse.Namespace) -> int:
     queue, contacts, when, now = _day(args)
-    rows = []
+    rows: list[QueueRow] = []
     for position, item in enumerate(queue.items, start=1):
         summary = contacts.get(item.contact_id)
         rows.append(

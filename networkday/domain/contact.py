@@ -57,10 +57,10 @@ class LogEntry:
             at=at,
             channel=r.choice("channel", CHANNELS) or "other",
             outcome=r.choice("outcome", OUTCOMES),
-            gave=r.str("gave"),
-            asked=r.str("asked"),
-            note=r.str("note"),
-            id=r.str("id"),
+            gave=r.text("gave"),
+            asked=r.text("asked"),
+            note=r.text("note"),
+            id=r.text("id"),
         )
         entry.extra = r.rest()
         return entry
@@ -113,7 +113,7 @@ class Contact(Details):
     def from_dict(cls, contact_id: str, table: dict[str, Any]) -> Contact:
         r = TableReader(table)
         r.opt_int("format")
-        motives = r.str_list("motives")
+        motives = r.text_list("motives")
         for index, motive in enumerate(motives):
             if motive not in MOTIVES:
                 raise RecordError(
@@ -121,20 +121,20 @@ class Contact(Details):
                 )
         contact = cls(
             id=contact_id,
-            name=r.str("name", required=True).strip(),
-            company=r.str("company"),
-            title=r.str("title"),
-            email=r.str_list("email"),
-            phone=r.str_list("phone"),
-            links=r.str_list("links"),
-            tags=r.str_list("tags"),
-            hiring_manager=r.bool("hiring_manager"),
-            referred_by=r.opt_str("referred_by") or None,
-            met=r.str("met"),
+            name=r.text("name", required=True).strip(),
+            company=r.text("company"),
+            title=r.text("title"),
+            email=r.text_list("email"),
+            phone=r.text_list("phone"),
+            links=r.text_list("links"),
+            tags=r.text_list("tags"),
+            hiring_manager=r.flag("hiring_manager"),
+            referred_by=r.opt_text("referred_by") or None,
+            met=r.text("met"),
             motives=motives,
             cadence_days=r.opt_int("cadence_days", minimum=1, maximum=3650),
             follow_up=r.opt_date("follow_up"),
-            notes=r.str("notes"),
+            notes=r.text("notes"),
             log=[LogEntry.from_reader(item) for item in r.tables("log")],
         )
         contact.extra = r.rest()

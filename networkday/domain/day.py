@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from networkday.domain.errors import RecordError
@@ -19,7 +19,7 @@ class Call:
     channel: str = "phone"
     purpose: str = ""
     outcome: str | None = None
-    at: datetime | None = None
+    at: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     touch: str = ""
 
@@ -30,12 +30,12 @@ class Call:
     @classmethod
     def from_reader(cls, r: TableReader) -> Call:
         call = cls(
-            contact=r.str("contact", required=True),
+            contact=r.text("contact", required=True),
             channel=r.choice("channel", CHANNELS) or "phone",
-            purpose=r.str("purpose"),
+            purpose=r.text("purpose"),
             outcome=r.choice("outcome", OUTCOMES),
             at=r.opt_instant("at"),
-            touch=r.str("touch"),
+            touch=r.text("touch"),
         )
         call.extra = r.rest()
         return call
@@ -55,8 +55,8 @@ class TimeSession:
     """A stretch of networking or other work; a running one has no ``end``."""
 
     kind: str
-    start: datetime
-    end: datetime | None = None
+    start: dt.datetime
+    end: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -114,7 +114,7 @@ class Journal:
     def from_reader(cls, r: TableReader) -> Journal:
         answers = []
         for item in r.tables("answer"):
-            answer = Answer(prompt=item.str("prompt"), text=item.str("text"))
+            answer = Answer(prompt=item.text("prompt"), text=item.text("text"))
             answer.extra = item.rest()
             answers.append(answer)
         journal = cls(rating=r.opt_int("rating", minimum=1, maximum=5), answers=answers)
@@ -132,9 +132,12 @@ class Journal:
 
 @dataclass
 class Day:
-    """A day file; ``dismissed`` holds contacts taken off that day's queue by hand."""
+    """A day file; ``dismissed`` holds contacts taken off that day's queue by hand.
 
-    date: date
+    The field ``date`` hides the class of that name in this body, so the types are spelt ``dt.date``.
+    """
+
+    date: dt.date
     calls: list[Call] = field(default_factory=list)
     time: list[TimeSession] = field(default_factory=list)
     journal: Journal = field(default_factory=Journal)
@@ -142,10 +145,10 @@ class Day:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, table: dict[str, Any], expected: date | None = None) -> Day:
+    def from_dict(cls, table: dict[str, Any], expected: dt.date | None = None) -> Day:
         r = TableReader(table)
         r.opt_int("format")
-        day_date = r.date("date")
+        day_date = r.required_date("date")
         if expected is not None and day_date != expected:
             raise RecordError(f"'date' is {day_date} but the file is named for {expected}", ("date",))
         journal_reader = r.table("journal")
@@ -154,7 +157,7 @@ class Day:
             calls=[Call.from_reader(item) for item in r.tables("call")],
             time=[TimeSession.from_reader(item) for item in r.tables("time")],
             journal=Journal.from_reader(journal_reader) if journal_reader else Journal(),
-            dismissed=r.str_list("dismissed"),
+            dismissed=r.text_list("dismissed"),
         )
         day.extra = r.rest()
         return day

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+KeyPath = tuple[str | int, ...]
+"""Where in a record a value sits: table keys and array indexes, such as ``("log", 2, "outcome")``."""
+
 
 class RecordError(ValueError):
     """A record's content breaks the format: a wrong type, a missing name, an unknown outcome.
@@ -10,7 +13,7 @@ class RecordError(ValueError):
     storage can point at the line and column in the file the user edits by hand.
     """
 
-    def __init__(self, message: str, key_path: tuple[str | int, ...] = ()) -> None:
+    def __init__(self, message: str, key_path: KeyPath = ()) -> None:
         super().__init__(message)
         self.message = message
         self.key_path = key_path

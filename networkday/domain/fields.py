@@ -10,15 +10,13 @@ from datetime import date, datetime
 from typing import Any
 
 from networkday.domain.dates import RANGE_TEXT, in_range
-from networkday.domain.errors import RecordError
-
-Path = tuple[str | int, ...]
+from networkday.domain.errors import KeyPath, RecordError
 
 
 class TableReader:
     """Reads keys from one table and remembers which it consumed."""
 
-    def __init__(self, table: object, path: Path = ()) -> None:
+    def __init__(self, table: object, path: KeyPath = ()) -> None:
         if not isinstance(table, dict):
             raise RecordError("expected a table", path)
         self.data: dict[str, Any] = table
@@ -33,7 +31,7 @@ class TableReader:
         value = self.data.get(key)
         return RecordError(f"{key!r} must be {expected}, not {type(value).__name__}", (*self.path, key))
 
-    def str(self, key: str, default: str = "", *, required: bool = False) -> str:
+    def text(self, key: str, default: str = "", *, required: bool = False) -> str:
         value = self._get(key)
         if value is None:
             if required:
@@ -45,7 +43,7 @@ class TableReader:
             raise RecordError(f"{key!r} must not be empty", (*self.path, key))
         return value
 
-    def opt_str(self, key: str) -> str | None:
+    def opt_text(self, key: str) -> str | None:
         value = self._get(key)
         if value is None:
             return None
@@ -53,7 +51,7 @@ class TableReader:
             raise self._fail(key, "a string")
         return value
 
-    def str_list(self, key: str) -> list[str]:
+    def text_list(self, key: str) -> list[str]:
         value = self._get(key)
         if value is None:
             return []
@@ -63,7 +61,7 @@ class TableReader:
             raise self._fail(key, "a list of strings")
         return list(value)
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def flag(self, key: str, default: bool = False) -> bool:
         value = self._get(key)
         if value is None:
             return default
@@ -102,7 +100,7 @@ class TableReader:
     def _out_of_range(self, key: str, value: date) -> RecordError:
         return RecordError(f"{key!r} must be a date {RANGE_TEXT}, not {value.isoformat()}", (*self.path, key))
 
-    def date(self, key: str) -> date:
+    def required_date(self, key: str) -> date:
         value = self.opt_date(key)
         if value is None:
             raise RecordError(f"{key!r} is required", (*self.path, key))
@@ -120,7 +118,7 @@ class TableReader:
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...], *, required: bool = False) -> str | None:
-        value = self.opt_str(key)
+        value = self.opt_text(key)
         if value is None or value == "":
             if required:
                 raise RecordError(f"{key!r} is required (one of {', '.join(allowed)})", (*self.path, key))

@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures
@@ -63,15 +64,21 @@ class EntryTextError(ValueError):
         self.line = line
 
 
+class KeepRating(Enum):
+    """A marker that None (no rating) cannot be; an enum member, so types can name it and ``is`` narrows it."""
+
+    KEEP_RATING = "keep rating"
+
+
 #: The rating line was removed: keep the rating as it was.
-KEEP_RATING = object()
+KEEP_RATING = KeepRating.KEEP_RATING
 
 
 @dataclass(frozen=True)
 class EditedEntry:
     """What the edited text says: the rating (or KEEP_RATING) and (prompt, text) in file order."""
 
-    rating: int | object | None
+    rating: int | KeepRating | None
     answers: tuple[tuple[str, str], ...]
 
 
@@ -117,7 +124,7 @@ def parse_editor_text(text: str) -> EditedEntry:
     lines = text.removeprefix("\ufeff").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    rating: int | object | None = KEEP_RATING
+    rating: int | KeepRating | None = KEEP_RATING
     answers: list[tuple[str, str]] = []
     current: list[str] | None = None
     prompt = ""
@@ -162,7 +169,7 @@ def apply_edit(base: Journal, edited: EditedEntry) -> Journal:
     """
     result = copy.deepcopy(base)
     if edited.rating is not KEEP_RATING:
-        result.rating = edited.rating  # type: ignore[assignment]
+        result.rating = edited.rating
     unused = list(result.answers)
     for prompt, text in edited.answers:
         match = next((a for a in unused if a.prompt == prompt), None)

@@ -44,10 +44,10 @@ class Config:
             raise RecordError("'networking_share' must be between 0 and 1", ("goals", "networking_share"))
         calls = goals.opt_int("calls_per_day", minimum=0, maximum=200)
         journal = r.table("journal") or TableReader({}, ("journal",))
-        prompts = tuple(journal.str_list("prompts")) or DEFAULT_PROMPTS
+        prompts = tuple(journal.text_list("prompts")) or DEFAULT_PROMPTS
         ui = r.table("ui") or TableReader({}, ("ui",))
         keys = r.table("keys") or TableReader({}, ("keys",))
-        key_map = {name: keys.str(name) for name in keys.data}
+        key_map = {name: keys.text(name) for name in keys.data}
         cadence = r.table("cadence") or TableReader({}, ("cadence",))
         default_cadence = cadence.opt_int("default_days", minimum=1, maximum=3650)
         tags_reader = cadence.table("tags") or TableReader({}, ("cadence", "tags"))
@@ -61,14 +61,14 @@ class Config:
         return cls(
             networking_share=share,
             calls_per_day=5 if calls is None else calls,
-            targets=tuple(r.str_list("targets")),
+            targets=tuple(r.text_list("targets")),
             prompts=prompts,
-            theme=ui.str("theme"),
+            theme=ui.text("theme"),
             keys=key_map,
             tag_cadence=tag_cadence,
             default_cadence_days=default_cadence,
             idle_hours=idle,
-            auto_switch=timer.bool("auto_switch"),
+            auto_switch=timer.flag("auto_switch"),
         )
 
     def is_target(self, company: str) -> bool:

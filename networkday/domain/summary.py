@@ -16,6 +16,28 @@ from networkday.domain.day import Day
 
 NOTES_KEPT = 400
 
+#: One touch in a summary: (POSIX seconds, channel, outcome, gave something, asked something).
+TouchRow = tuple[float, str, str, bool, bool]
+#: A ``ContactSummary`` as a plain tuple, its fields in order: what the index cache stores.
+ContactRow = tuple[
+    str,
+    str,
+    str,
+    str,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    bool,
+    str | None,
+    int | None,
+    int | None,
+    tuple[TouchRow, ...],
+    str,
+]
+#: A ``DaySummary`` as a plain tuple, its fields in order.
+DayRow = tuple[int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str]
+
 
 @dataclass(slots=True)
 class ContactSummary:
@@ -31,8 +53,8 @@ class ContactSummary:
     referred_by: str | None = None
     follow_up: int | None = None  # date ordinal
     cadence_days: int | None = None
-    #: Every touch as (POSIX seconds, channel, outcome, gave something, asked something).
-    entries: tuple[tuple[float, str, str, bool, bool], ...] = ()
+    #: Every touch, oldest first.
+    entries: tuple[TouchRow, ...] = ()
     notes: str = ""
 
     @classmethod
@@ -69,7 +91,7 @@ class ContactSummary:
         )
 
     @property
-    def last(self) -> tuple[float, str, str, bool, bool] | None:
+    def last(self) -> TouchRow | None:
         return self.entries[-1] if self.entries else None
 
     @property
@@ -88,7 +110,7 @@ class ContactSummary:
     def follow_up_date(self) -> date | None:
         return date.fromordinal(self.follow_up) if self.follow_up else None
 
-    def to_row(self) -> tuple:
+    def to_row(self) -> ContactRow:
         """The fields in order; every field is immutable, so no deep copy is needed."""
         return (
             self.id,
@@ -108,7 +130,7 @@ class ContactSummary:
         )
 
     @classmethod
-    def from_row(cls, row: tuple) -> ContactSummary:
+    def from_row(cls, row: ContactRow) -> ContactSummary:
         """A row as ``to_row`` made it; marshal keeps tuples as tuples, so it goes in as it is.
 
         This runs 30,000 times at every start: converting each field again tripled the
@@ -147,10 +169,10 @@ class DaySummary:
     def count(self, outcome: str) -> int:
         return dict(self.outcomes).get(outcome, 0)
 
-    def to_row(self) -> tuple:
+    def to_row(self) -> DayRow:
         return (self.date, self.planned, self.made, self.outcomes, self.sessions, self.rating, self.first_line)
 
     @classmethod
-    def from_row(cls, row: tuple) -> DaySummary:
+    def from_row(cls, row: DayRow) -> DaySummary:
         """A row as ``to_row`` made it (see ``ContactSummary.from_row``)."""
         return cls(*row)

@@ -6,12 +6,22 @@ import copy
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
 
+
+class Keep(Enum):
+    """A marker that None (no follow-up) cannot be; an enum member, so types can name it and ``is`` narrows it."""
+
+    KEEP = "keep"
+
+
 #: Marker for "leave the follow-up as the rules decide".
-KEEP = object()
+KEEP = Keep.KEEP
+#: A follow-up to set: a date, None for none, or KEEP.
+FollowUp = date | Keep | None
 
 #: The fields of a touch that the quick prompt adds to.
 DETAIL_FIELDS = ("gave", "asked", "note")
@@ -22,7 +32,7 @@ def new_touch_id() -> str:
     return secrets.token_hex(4)
 
 
-def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
+def apply_touch(contact: Contact, entry: LogEntry, follow_up: FollowUp = KEEP) -> None:
     """Appends the touch; a follow-up that was due is done unless a new one is given.
 
     The same touch again (a retry after the day file failed to save, or the same touch
@@ -40,7 +50,7 @@ def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | No
         if contact.follow_up and contact.follow_up <= entry.at.date():
             contact.follow_up = None
     else:
-        contact.follow_up = follow_up  # type: ignore[assignment]
+        contact.follow_up = follow_up
 
 
 def mark_call(day: Day, entry: LogEntry, contact_id: str, purpose: str = "") -> Call:
@@ -78,7 +88,7 @@ class TouchDetails:
     gave: str = ""
     asked: str = ""
     note: str = ""
-    follow_up: date | object | None = KEEP
+    follow_up: FollowUp = KEEP
 
     @classmethod
     def of(cls, contact: Contact, entry: LogEntry) -> TouchDetails:
@@ -97,10 +107,10 @@ class TouchDetails:
         """Back from ``table``; anything of another shape reads as empty details."""
         if not isinstance(table, dict):
             return cls(follow_up=None)
-        texts = [table.get(name) for name in DETAIL_FIELDS]
+        texts = {name: table.get(name) for name in DETAIL_FIELDS}
         follow_up = table.get("follow_up")
         return cls(
-            *(text if isinstance(text, str) else "" for text in texts),
+            **{name: text if isinstance(text, str) else "" for name, text in texts.items()},
             follow_up=follow_up if isinstance(follow_up, date) else None,
         )
 
@@ -131,7 +141,7 @@ def amend_touch(contact: Contact, touch_id: str, base: TouchDetails, typed: Touc
             clashes.append(name)
     if typed.follow_up is not KEEP and typed.follow_up != base.follow_up:
         if contact.follow_up in (base.follow_up, typed.follow_up):
-            contact.follow_up = copy.copy(typed.follow_up)  # type: ignore[assignment]
+            contact.follow_up = copy.copy(typed.follow_up)
         else:
             clashes.append("follow_up")
     return clashes

@@ -55,10 +55,10 @@ def render(contacts: list[Contact], days: list[Day], now: datetime) -> bytes:
         for number, call in enumerate(day.calls, 1):
             if call.made:
                 continue
-            contact = by_id.get(call.contact)
-            name = contact.name if contact else call.contact
+            person = by_id.get(call.contact)
+            name = person.name if person else call.contact
             title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
-            details = "\n".join(part for part in (call.purpose, _details(contact) if contact else "") if part)
+            details = "\n".join(part for part in (call.purpose, _details(person) if person else "") if part)
             event(f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday", day.date, title, details, "call")
     return calendar.serialize().encode("utf-8")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from networkday.domain.contact import FIELDS as CONTACT_FIELDS
@@ -54,7 +55,7 @@ def history_csv(contacts: list[Contact]) -> bytes:
     return _table(HISTORY_COLUMNS, rows)
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> bytes:
     """UTF-8 with CRLF rows (RFC 4180), as spreadsheets expect."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -9,7 +9,7 @@ from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.plan import put_on, take_off
-from networkday.domain.touch import KEEP, TouchDetails, amend_touch, apply_touch, mark_call
+from networkday.domain.touch import KEEP, FollowUp, TouchDetails, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -23,7 +23,7 @@ def log_touch(
     contact_id: str,
     entry: LogEntry,
     *,
-    follow_up: date | object | None = KEEP,
+    follow_up: FollowUp = KEEP,
     purpose: str = "",
 ) -> Contact:
     """Writes the touch to the contact's history, then marks that day's call made.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from networkday.clock import zone_of
 from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
 from networkday.domain.queue import DayQueue, build_queue, score
@@ -21,7 +22,7 @@ def day_queue(store: Store, when: date) -> DayQueue:
     except ProblemError as error:
         day, problem = Day(date=when), str(error.problem)
     today = store.clock.today()
-    tz = store.clock.now().tzinfo
+    tz = zone_of(store.clock.now())
     referrals = build_referrals(store.contacts, store.config)
     warm = warm_path_ids(store.contacts, store.config, referrals)
     items = build_queue(day, store.contacts, store.config, today, warm, tz=tz)
@@ -33,7 +34,7 @@ def day_queue(store: Store, when: date) -> DayQueue:
 
 def network_touch_counts(store: Store) -> TouchCounts:
     """Today's keep-in-touch figures over the whole network."""
-    return touch_counts(store.contacts.values(), store.config, store.clock.today(), store.clock.now().tzinfo)
+    return touch_counts(store.contacts.values(), store.config, store.clock.today(), zone_of(store.clock.now()))
 
 
 def keep_today_preview(store: Store, day: date) -> None:

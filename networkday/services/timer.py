@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from networkday.clock import zone_of
 from networkday.domain.day import Day, TimeSession
 from networkday.domain.timer import (
     NETWORKING,
@@ -88,12 +89,6 @@ class IdleQuestion:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _zone(now: datetime) -> tzinfo:
-    """The clock's local zone: the clock always answers with an aware datetime."""
-    assert now.tzinfo is not None
-    return now.tzinfo
-
-
 def _row(session: TimeSession) -> SessionRow:
     return (session.kind, session.start.timestamp(), session.end.timestamp() if session.end else None)
 
@@ -130,7 +125,7 @@ def snapshot(store: Store) -> TimerState:
     now = store.clock.now()
     today = now.date()
     _refresh(store, today)
-    return timer_state(_rows(store, today, today), today, _zone(now), now.timestamp(), store.config.networking_share)
+    return timer_state(_rows(store, today, today), today, zone_of(now), now.timestamp(), store.config.networking_share)
 
 
 def running(store: Store) -> Running | None:
@@ -158,7 +153,7 @@ def report(store: Store, period: str, anchor: date | None = None) -> list[Report
         return []
     store.refresh_days(days[0] + timedelta(days=n) for n in range(-1, len(days) + 1))
     rows = _rows(store, days[0], days[-1])
-    return report_rows(rows, days, _zone(now), now.timestamp(), store.config.networking_share)
+    return report_rows(rows, days, zone_of(now), now.timestamp(), store.config.networking_share)
 
 
 # -- changing ------------------------------------------------------------------------------
@@ -183,7 +178,7 @@ def _running_in(batch: DayBatch) -> list[Running]:
     started); only those that changed are parsed. Normally there is one at most.
     """
     batch.store.scan_days()
-    found = []
+    found: list[Running] = []
     for ordinal in _running_ordinals(batch.store):
         day = date.fromordinal(ordinal)
         found.extend(Running(day, session) for session in batch.day(day).time if session.running)
@@ -212,7 +207,7 @@ def _insert(record: Day, session: TimeSession) -> None:
 def _end(batch: DayBatch, item: Running, at: datetime) -> None:
     session = item.session
     if at < session.start:
-        raise TimerError(f"{describe(_row(session), _zone(at))} started after {at:%Y-%m-%d %H:%M}")
+        raise TimerError(f"{describe(_row(session), zone_of(at))} started after {at:%Y-%m-%d %H:%M}")
     session.end = at
     if at == session.start:
         batch.day(item.day).time.remove(session)
@@ -224,7 +219,7 @@ def _start_in(batch: DayBatch, current: list[Running], kind: str, at: datetime, 
     for item in current:
         _end(batch, item, at)
     others = _others(batch, at.date(), at.date(), current, exclude=None)
-    check_session(kind, at.timestamp(), None, others, now.timestamp(), _zone(now))
+    check_session(kind, at.timestamp(), None, others, now.timestamp(), zone_of(now))
     session = TimeSession(kind=kind, start=at)
     _insert(batch.day(at.date()), session)
     return Started(Running(at.date(), session), current[-1] if current else None)
@@ -299,7 +294,7 @@ def add_session(store: Store, kind: str, start_at: datetime, end_at: datetime | 
     def change(batch: DayBatch) -> Running:
         current = _running_in(batch)
         others = _others(batch, begin.date(), (end or now).date(), current, exclude=None)
-        check_session(kind, begin.timestamp(), _ts(end), others, now.timestamp(), _zone(now))
+        check_session(kind, begin.timestamp(), _ts(end), others, now.timestamp(), zone_of(now))
         session = TimeSession(kind=kind, start=begin, end=end)
         _insert(batch.day(begin.date()), session)
         return Running(begin.date(), session)
@@ -330,7 +325,7 @@ def edit_session(
         session = _find(record, start_at)
         current = _running_in(batch)
         others = _others(batch, begin.date(), (end or now).date(), current, exclude=session)
-        check_session(kind, begin.timestamp(), _ts(end), others, now.timestamp(), _zone(now))
+        check_session(kind, begin.timestamp(), _ts(end), others, now.timestamp(), zone_of(now))
         record.time.remove(session)
         session.kind, session.start, session.end = kind, begin, end
         _insert(batch.day(begin.date()), session)

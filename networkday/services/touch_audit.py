@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import Any
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Day
@@ -101,20 +100,20 @@ def fix_touches(store: Store) -> list[str]:
             entry = contact.log[index]
             said = f"{store.day_path(entry.at.date())}: made call to {contact.id} for touch {entry.id} added"
             mark = partial(mark_call, entry=entry, contact_id=contact.id)
-            done.append(_attempt(store.update_day, entry.at.date(), mark, said))
+            done.append(_attempt(partial(store.update_day, entry.at.date(), mark), said))
     for day, record in records.days.items():
         for index in calls_without_touch(record, records.contacts):
             call = record.calls[index]
-            entry = touch_of_call(call)
-            if entry is not None:
+            lost = touch_of_call(call)
+            if lost is not None:
                 said = f"{store.contact_path(call.contact)}: touch of {day}'s made call ({call.outcome}) added"
-                done.append(_attempt(store.update_contact, call.contact, partial(_put_back, entry=entry), said))
+                done.append(_attempt(partial(store.update_contact, call.contact, partial(_put_back, entry=lost)), said))
     return done
 
 
-def _attempt(write: Callable[[Any, Callable[[Any], object]], object], key: Any, change: Callable, said: str) -> str:
+def _attempt(write: Callable[[], object], said: str) -> str:
     try:
-        write(key, change)
+        write()
     except StoreError as error:
         return f"not fixed: {error}"
     return said

@@ -20,6 +20,9 @@ from networkday.domain.errors import RecordError
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
+# The two tomli names are passed on: the store reads TOML through this module only.
+__all__ = ["ExactFloats", "TOMLDecodeError", "build", "dumps", "inexact_value", "loads", "parse"]
+
 T = TypeVar("T")
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _END = "(at end of document)"

@@ -19,6 +19,7 @@ away. Drafts from several instances add up; a damaged file is reported and left 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -88,7 +89,7 @@ def drop_draft(store: Store, draft: Draft) -> None:
     _rewrite(store, lambda kept: [item for item in kept if item != draft])
 
 
-def _rewrite(store: Store, change) -> None:
+def _rewrite(store: Store, change: Callable[[list[Draft]], list[Draft]]) -> None:
     path = drafts_path(store)
     try:
         with folder_lock(store.lock_path):

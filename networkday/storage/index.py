@@ -31,6 +31,7 @@ import sys
 import zlib
 from collections.abc import ItemsView, Iterator, MutableMapping
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from networkday.storage.atomic import FILE_MODE, read_with_stat, temp_name
 
@@ -42,10 +43,15 @@ _SEAL = b"networkday-cache\n"
 _HEAD = len(_SEAL) + 4
 
 #: (mtime_ns, size, summary row or None, problem as (line, column, message) or None,
-#: the format of a file a newer networkday wrote or None)
-IndexEntry = tuple[int, int, tuple | None, tuple[int, int, str] | None, int | None]
-#: file stem or name -> its entry
-Entries = dict[str, IndexEntry]
+#: the format of a file a newer networkday wrote or None). The row is a ``ContactRow`` or a
+#: ``DayRow`` (domain.summary), by the dict it sits in; the seal vouches for its shape, so it is
+#: not checked field by field at load, and its type here stays open.
+IndexEntry = tuple[int, int, tuple[Any, ...] | None, tuple[int, int, str] | None, int | None]
+#: file stem or name -> its entry, as one cache file holds them
+EntryTable = dict[str, IndexEntry]
+#: The entries of one kind as the store reads them: the days' table, or the contacts' shards
+Entries = MutableMapping[str, IndexEntry]
+_Default = TypeVar("_Default")
 
 #: A file as one look at it saw it: (inode, mtime in ns, size), and with ``ctime`` the
 #: change time too. Cache files are replaced by renaming a new file over them, so a new
@@ -98,9 +104,9 @@ class ShardedEntries(MutableMapping[str, IndexEntry]):
     The shards are there to be written.
     """
 
-    def __init__(self, shards: list[Entries] | None = None) -> None:
-        self.shards: list[Entries] = shards or [{} for _ in range(SHARDS)]
-        self.flat: Entries = {}
+    def __init__(self, shards: list[EntryTable] | None = None) -> None:
+        self.shards: list[EntryTable] = shards or [{} for _ in range(SHARDS)]
+        self.flat: EntryTable = {}
         for shard in self.shards:
             self.flat.update(shard)
         self.dirty: set[int] = set()
@@ -108,7 +114,14 @@ class ShardedEntries(MutableMapping[str, IndexEntry]):
     def __getitem__(self, name: str) -> IndexEntry:
         return self.flat[name]
 
-    def get(self, name: str, default: IndexEntry | None = None) -> IndexEntry | None:  # type: ignore[override]
+    @overload
+    def get(self, name: str, /) -> IndexEntry | None: ...
+    @overload
+    def get(self, name: str, default: IndexEntry, /) -> IndexEntry: ...
+    @overload
+    def get(self, name: str, default: _Default, /) -> IndexEntry | _Default: ...
+
+    def get(self, name: str, default: object = None, /) -> object:
         return self.flat.get(name, default)
 
     def __contains__(self, name: object) -> bool:
@@ -132,7 +145,7 @@ class ShardedEntries(MutableMapping[str, IndexEntry]):
     def __len__(self) -> int:
         return len(self.flat)
 
-    def items(self) -> ItemsView[str, IndexEntry]:  # type: ignore[override]
+    def items(self) -> ItemsView[str, IndexEntry]:
         return self.flat.items()
 
 
@@ -149,7 +162,14 @@ class DirtyEntries(dict[str, IndexEntry]):
         super().__delitem__(name)
         self.dirty = True
 
-    def pop(self, name: str, *default: object) -> object:
+    @overload
+    def pop(self, name: str, /) -> IndexEntry: ...
+    @overload
+    def pop(self, name: str, default: IndexEntry, /) -> IndexEntry: ...
+    @overload
+    def pop(self, name: str, default: _Default, /) -> IndexEntry | _Default: ...
+
+    def pop(self, name: str, /, *default: object) -> object:
         self.dirty = self.dirty or name in self
         return super().pop(name, *default)
 
@@ -162,7 +182,7 @@ class IndexCache:
     unpacking 30,000 contacts.
     """
 
-    def __init__(self, contacts: Entries | None = None, days: Entries | None = None) -> None:
+    def __init__(self, contacts: EntryTable | None = None, days: EntryTable | None = None) -> None:
         self._contacts: ShardedEntries | None = ShardedEntries()
         for name, entry in (contacts or {}).items():
             self._contacts[name] = entry
@@ -208,9 +228,10 @@ class IndexCache:
         assert self._path is not None
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
             shards = [unseal(self._read(_shard_path(self._path, number))) for number in range(SHARDS)]
-            if all(isinstance(shard, dict) for shard in shards):
+            tables = [shard for shard in shards if isinstance(shard, dict)]
+            if len(tables) == SHARDS:
                 self._complete = True
-                return ShardedEntries(shards)
+                return ShardedEntries(tables)
         return ShardedEntries()
 
     @staticmethod
@@ -252,7 +273,7 @@ def _shard_path(path: Path, number: int) -> Path:
     return path.with_name(f"{path.stem}-{number:02d}{path.suffix}")
 
 
-def seal(value: object) -> bytes:
+def seal(value: dict[str, Any]) -> bytes:
     """``value`` marshalled, behind the tag and the CRC-32 that ``unseal`` checks."""
     body = marshal.dumps(value)
     return _SEAL + zlib.crc32(body).to_bytes(4, "big") + body

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from networkday.domain.errors import KeyPath
+
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
 
@@ -17,11 +19,11 @@ def _split_key(text: str) -> tuple[str, ...]:
     return tuple(part.strip("\"'") for part in parts)
 
 
-def locate(source: str, key_path: tuple[str | int, ...]) -> tuple[int, int]:
+def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
     """Returns the 1-based (line, column) of the deepest part of ``key_path`` that is found."""
     best: tuple[int, int, int] = (0, 1, 1)  # depth matched, line, column
-    current: tuple[str | int, ...] = ()
-    counts: dict[tuple[str | int, ...], int] = {}
+    current: KeyPath = ()
+    counts: dict[KeyPath, int] = {}
     in_multiline: str | None = None
     for number, line in enumerate(source.splitlines(), start=1):
         if in_multiline:
@@ -52,7 +54,7 @@ def locate(source: str, key_path: tuple[str | int, ...]) -> tuple[int, int]:
     return best[1], best[2]
 
 
-def _match_depth(found: tuple[str | int, ...], wanted: tuple[str | int, ...]) -> int:
+def _match_depth(found: KeyPath, wanted: KeyPath) -> int:
     depth = 0
     for a, b in zip(found, wanted, strict=False):
         if a != b:

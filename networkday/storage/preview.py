@@ -50,7 +50,7 @@ def preview_path(store: Store) -> Path:
     return store.app_dir / "today.marshal"
 
 
-def _stamp(store: Store, day: date) -> tuple:
+def _stamp(store: Store, day: date) -> tuple[object, ...]:
     """What the preview was made from: the files a start reads for Today, the day and the zone.
 
     The cache's files by inode, mtime and size (each write renames a new file in); the
@@ -59,7 +59,9 @@ def _stamp(store: Store, day: date) -> tuple:
     cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
     edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
-    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), cache, edited)
+    offset = now.utcoffset()  # never None: the clock's instants are aware
+    seconds = None if offset is None else offset.total_seconds()
+    return (_KEY, day.toordinal(), str(now.tzinfo), seconds, cache, edited)
 
 
 def load_preview(store: Store, day: date) -> DayPreview | None:
@@ -100,7 +102,7 @@ def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, 
     clean = not (store.problems or store.warnings)
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
         kept = unseal(path.read_bytes())
-        if kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
+        if isinstance(kept, dict) and kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
             return
     queue, counts = compute()
     named = {item.contact_id for item in queue.items}

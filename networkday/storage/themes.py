@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.errors import RecordError
+from networkday.domain.errors import KeyPath, RecordError
 from networkday.domain.fields import TableReader
 from networkday.storage.codec import build, parse
 from networkday.storage.locate import locate
@@ -49,7 +49,7 @@ class ThemeFile:
     values: dict[str, Any]
     text: str
 
-    def problem(self, key_path: tuple[str | int, ...], message: str) -> DataProblem:
+    def problem(self, key_path: KeyPath, message: str) -> DataProblem:
         """A problem found later (a colour Textual cannot read), located in this file."""
         line, column = locate(self.text, key_path)
         return DataProblem(self.path, line, column, message)
@@ -91,12 +91,12 @@ def read_theme_file(path: Path) -> ThemeFile:
 def check_theme_table(table: dict[str, Any]) -> dict[str, Any]:
     """The keys a theme may have, with their types; an unknown key is a typo to report."""
     reader = TableReader(table)
-    name = reader.str("name", required=True)
+    name = reader.text("name", required=True)
     if not THEME_NAME.match(name):
         raise RecordError("'name' may hold only letters, digits, '-' and '_' (at most 48)", ("name",))
-    values: dict[str, Any] = {"name": name, "dark": reader.bool("dark", True), "ansi": reader.bool("ansi")}
+    values: dict[str, Any] = {"name": name, "dark": reader.flag("dark", True), "ansi": reader.flag("ansi")}
     for key in COLOUR_KEYS:
-        colour = reader.opt_str(key)
+        colour = reader.opt_text(key)
         if colour is not None:
             values[key] = colour
     if "primary" not in values:
@@ -110,7 +110,7 @@ def check_theme_table(table: dict[str, Any]) -> dict[str, Any]:
     values["variables"] = {}
     if variables is not None:
         for key in variables.data:
-            values["variables"][key] = variables.str(key, required=True)
+            values["variables"][key] = variables.text(key, required=True)
     unknown = sorted(reader.rest())
     if unknown:
         raise RecordError(f"unknown key {unknown[0]!r} in a theme", (unknown[0],))

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
-from networkday.domain.touch import KEEP, TouchDetails
+from networkday.domain.touch import KEEP, FollowUp, TouchDetails
 from networkday.storage.drafts import Draft
 from networkday.ui.modals import DIALOG_CSS
 
@@ -42,7 +42,7 @@ class LogDetails:
     gave: str
     asked: str
     note: str
-    follow_up: date | object | None
+    follow_up: FollowUp
     #: The follow-up as typed, to show it again when the prompt reopens.
     follow_up_text: str = ""
 
@@ -105,7 +105,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         follow_text = self.query_one("#log-follow-up", Input).value.strip()
-        follow: date | object | None = KEEP
+        follow: FollowUp = KEEP
         if follow_text.lower() == "none":
             follow = None
         elif follow_text:
