@@ -1,15 +1,16 @@
 """The application: modes, global keys, the command palette and the one factory.
 
 `create_app` is the only way to build the app, used by the CLI and by the tests alike,
-so what the tests see is what users run.
+so what the tests see is what users run. Screens and dialogs are imported in the
+function that first shows them, so the first frame imports only what Today needs.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import SystemCommand
@@ -19,28 +20,59 @@ from textual.screen import Screen
 from networkday.clock import zone_warning
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
-from networkday.ui.terminal import TerminalApp
+from networkday.ui.messages import OpenContact
 from networkday.ui.timer_control import TimerControl
 from networkday.ui.widgets.key_footer import binding_name
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
     from networkday.storage.preview import DayPreview
+    from networkday.ui.contact_actions import Deleted
+
+
+# The modes' screens, each imported when it is first shown: the first frame needs only
+# Today, and Contacts, Journal and Review (with their widgets) would add their imports to
+# every start. Dialogs and screens used later are imported the same way, in the function
+# that opens them.
+
+
+def today_screen() -> Screen:
+    from networkday.ui.screens.today import TodayScreen
+
+    return TodayScreen()
+
+
+def contacts_screen() -> Screen:
+    from networkday.ui.screens.contacts import ContactsScreen
+
+    return ContactsScreen()
+
+
+def journal_screen() -> Screen:
+    from networkday.ui.screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
+def review_screen() -> Screen:
+    from networkday.ui.screens.review import ReviewScreen
+
+    return ReviewScreen()
 
 
 #: Seconds between writes of the index cache after changes, with ``quick_start``.
 INDEX_EVERY = 2.0
 
 
-class NetworkdayApp(TimerControl, TerminalApp):
+class NetworkdayApp(TimerControl):
     TITLE = "networkday"
     CSS_PATH = "styles/app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {
-        "today": "networkday.ui.screens.today:TodayScreen",
-        "contacts": "networkday.ui.screens.contacts:ContactsScreen",
-        "journal": "networkday.ui.screens.journal:JournalScreen",
-        "review": "networkday.ui.screens.review:ReviewScreen",
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        "today": today_screen,
+        "contacts": contacts_screen,
+        "journal": journal_screen,
+        "review": review_screen,
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -64,10 +96,11 @@ class NetworkdayApp(TimerControl, TerminalApp):
         self._quick_start = quick_start
         #: Today's first frame as the last exit left it (see storage/preview.py), until the store reads its contacts.
         self.preview = preview if quick_start else None
-        self._modes = {name: _lazy(target) for name, target in self.MODES.items()}
         self._search: SearchIndex | None = None
         self._changed_before_search: set[str] = set()
         self._demo_folders: list[Path] = []
+        #: The contacts deleted in this session, the latest last: ``u`` brings them back from any screen.
+        self.deleted: list[Deleted] = []
         store.contact_listeners.append(self._contact_changed)
 
     @property
@@ -223,9 +256,10 @@ class NetworkdayApp(TimerControl, TerminalApp):
 
     def data_changed(self) -> None:
         """Many records changed at once (an import, the demo): the visible screen reloads."""
-        reload = getattr(self.screen, "reload", None)
-        if reload is not None:
-            reload()
+        from networkday.ui.screens.data_screen import DataScreen
+
+        if isinstance(self.screen, DataScreen):
+            self.screen.reload()
 
     def action_import_contacts(self) -> None:
         from networkday.ui.modals.import_dialog import ImportDialog
@@ -268,11 +302,11 @@ class NetworkdayApp(TimerControl, TerminalApp):
     def on_key(self) -> None:
         self.note_activity()
 
-    def open_contact(self, contact_id: str) -> None:
+    def on_open_contact(self, message: OpenContact) -> None:
         """A person's whole story; Escape goes back to the row of the list that opened it."""
         from networkday.ui.screens.contact import ContactScreen
 
-        self.push_screen(ContactScreen(contact_id))
+        self.push_screen(ContactScreen(message.contact_id))
 
     def action_help(self) -> None:
         from networkday.ui.modals.help import HelpScreen
@@ -302,18 +336,6 @@ class NetworkdayApp(TimerControl, TerminalApp):
             # Textual's screenshot writes an SVG of personal data without asking, world-readable.
             if command.title != "Screenshot":
                 yield command
-
-
-def _lazy(target: str):
-    """Imports a mode's screen only when it is first shown, to keep start-up short."""
-    module_name, _, class_name = target.partition(":")
-
-    def make() -> Screen:
-        import importlib
-
-        return getattr(importlib.import_module(module_name), class_name)()
-
-    return make
 
 
 def create_app(store: Store, *, quick_start: bool = False, preview: DayPreview | None = None) -> NetworkdayApp:

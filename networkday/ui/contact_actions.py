@@ -1,18 +1,16 @@
 """What the network list and a person's screen can both do to a contact.
 
-Each action asks what it needs in a dialog, calls the store, and then hands the screen
-the id to show (``contacts_changed``). Saves that fail are shown and lose nothing on disk.
-Deleted contacts are kept for the session, per app, so ``u`` (or the palette) brings the
-last one back from any screen.
+``ContactActions`` is the base of the screens that act on a contact (the network list
+and a person's screen). Each action asks what it needs in a dialog, calls a service, and
+then calls the screen's ``contacts_changed`` with the id to show. Saves that fail are
+shown and lose nothing on disk. Deleted contacts are kept by the App for the session
+(``app.deleted``), so ``u`` (or the palette) brings the last one back from any screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
-
-from textual.app import App
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
@@ -21,12 +19,10 @@ from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact, save_follow_up
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+from networkday.ui.messages import OutcomeLogged
+from networkday.ui.screens.data_screen import DataScreen
 
 NO_OUTCOME = "none"
-#: The methods a key may run on the target contact through ``action_contact``.
-ON_TARGET = frozenset(
-    {"edit_contact", "delete_contact", "merge_contact", "plan_today", "set_follow_up", "log_interaction"}
-)
 
 
 @dataclass(frozen=True)
@@ -35,40 +31,45 @@ class Deleted:
     contact: Contact
 
 
-_trash: WeakKeyDictionary[App, list[Deleted]] = WeakKeyDictionary()
-
-
-def trash(app: App) -> list[Deleted]:
-    """The contacts deleted in this session of ``app``, the latest last."""
-    return _trash.setdefault(app, [])
-
-
-class ContactActions:
-    """A mixin for Screens; ``contacts_changed(select)`` shows the result."""
-
-    app: App
-    notify: Callable[..., None]
+class ContactActions(DataScreen):
+    """A screen that acts on one contact at a time; its ``contacts_changed`` shows the result."""
 
     @property
     def store(self) -> Store:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.store
 
     def contacts_changed(self, select: str | None = None) -> None:
         """Shows the network as it is now, with ``select`` under the cursor when given."""
+        raise NotImplementedError
 
     def target_id(self) -> str | None:
         """The contact the keys act on: the cursor row, or the person shown."""
-        return None
+        raise NotImplementedError
 
-    def action_contact(self, what: str) -> None:
-        """One binding shape for every action on the target contact: ``contact('edit_contact')``."""
-        if what not in ON_TARGET:
-            raise ValueError(f"not an action on a contact: {what!r}")
+    def _on_target(self, action: Callable[[str], None]) -> None:
         contact_id = self.target_id()
         if contact_id is None:
             self.notify("Nobody is selected.", severity="warning")
             return
-        getattr(self, what)(contact_id)
+        action(contact_id)
+
+    def action_edit(self) -> None:
+        self._on_target(self.edit_contact)
+
+    def action_delete(self) -> None:
+        self._on_target(self.delete_contact)
+
+    def action_merge(self) -> None:
+        self._on_target(self.merge_contact)
+
+    def action_plan(self) -> None:
+        self._on_target(self.plan_today)
+
+    def action_follow_up(self) -> None:
+        self._on_target(self.set_follow_up)
+
+    def action_log(self) -> None:
+        self._on_target(self.log_interaction)
 
     def action_undo(self) -> None:
         self.undo_delete()
@@ -151,7 +152,7 @@ class ContactActions:
                 return
             gone: list[Contact] = []
             if self.guard(lambda: gone.append(self.store.delete_contact(contact_id)), "Not deleted"):
-                trash(self.app).append(Deleted(self.store, gone[0]))
+                self.app.deleted.append(Deleted(self.store, gone[0]))
                 self.notify(f"Deleted {name}: press u to undo.", markup=False, timeout=8)
                 self.contacts_changed()
 
@@ -159,7 +160,7 @@ class ContactActions:
         self.app.push_screen(ChoiceModal(f"Delete {name}?", options, "keep"), answered)
 
     def undo_delete(self) -> None:
-        deleted = trash(self.app)
+        deleted = self.app.deleted
         if not deleted:
             self.notify("Nothing deleted in this session to bring back.", severity="warning")
             return
@@ -268,6 +269,6 @@ class ContactActions:
             return
         self.contacts_changed(contact_id)
         if outcome:
-            self.app.outcome_logged()  # type: ignore[attr-defined]
+            self.post_message(OutcomeLogged())
         label = OUTCOME_LABELS.get(outcome or "", "noted")
-        ask_details(self, self.store, logged[0], entry, label, lambda: self.contacts_changed(contact_id))  # type: ignore[arg-type]
+        ask_details(self, self.store, logged[0], entry, label, lambda: self.contacts_changed(contact_id))

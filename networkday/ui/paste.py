@@ -90,4 +90,4 @@ def install() -> None:
     The driver builds its parser by this module-level name in its input thread, with no
     other way in; the app calls this before it runs.
     """
-    linux_driver.XTermParser = PasteSafeParser  # type: ignore[misc]
+    linux_driver.XTermParser = PasteSafeParser  # type: ignore[misc]  # replacing a class is the only way in

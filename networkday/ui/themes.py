@@ -58,8 +58,8 @@ def load_themes(
         for theme_file in files:
             problem = check_theme(theme_file, known)
             theme = make_theme(theme_file.values)
-            tried = problem is None and not trusted and stylesheet is not None
-            if tried and not works_with(stylesheet, theme_variables(theme, app_variables)):
+            tried = problem is None and not trusted
+            if tried and stylesheet is not None and not works_with(stylesheet, theme_variables(theme, app_variables)):
                 problem = theme_file.problem(("variables",), "the theme's values break the app's styles")
             if problem is not None:
                 loaded.problems.append(problem)

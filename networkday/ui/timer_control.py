@@ -1,22 +1,30 @@
 """The app's side of the timer: keys, the offer after an outcome, the idle question.
 
-A mixin for the App so the timer's behaviour sits in one module; the state itself is
-always read back from the store (``services.timer.snapshot``), never kept here.
+``TimerControl`` is a layer of the App (``TerminalApp`` < ``TimerControl`` <
+``NetworkdayApp``), so the timer's behaviour sits in one module and mypy checks what it
+uses of the App; the state itself is always read back from the store
+(``services.timer.snapshot``), never kept here.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from networkday.domain.timer import TimerError, TimerState, parse_at
 from networkday.services import timer
 from networkday.storage.problems import StoreError
+from networkday.ui.messages import OutcomeLogged, TimerChanged
+from networkday.ui.terminal import TerminalApp
 
 SEEN_EVERY = 60.0
 
+T = TypeVar("T")
 
-class TimerControl:
-    """Needs ``self.store`` and the App's notify/push_screen."""
+
+class TimerControl(TerminalApp):
+    """The timer's keys and questions, on the App that owns ``store``."""
 
     _offered_timer = False
     _seen_at = 0.0
@@ -24,7 +32,7 @@ class TimerControl:
     def timer_state(self) -> TimerState:
         return timer.snapshot(self.store)
 
-    def _timer_call(self, action) -> object | None:
+    def _timer_call(self, action: Callable[[], T]) -> T | None:
         try:
             return action()
         except (TimerError, StoreError) as error:
@@ -48,7 +56,7 @@ class TimerControl:
             self.notify(f"Now tracking {started.running.session.kind}.", timeout=2)
         self.refresh_timer()
 
-    def outcome_logged(self) -> None:
+    def on_outcome_logged(self, _: OutcomeLogged) -> None:
         """After a call, time should count as networking: switch, or offer to once."""
         state = self.timer_state()
         if state.kind == "networking":
@@ -118,6 +126,9 @@ class TimerControl:
         from networkday.ui.modals.sessions import SessionsScreen
 
         self.push_screen(SessionsScreen(self.store.clock.today()))
+
+    def on_timer_changed(self, _: TimerChanged) -> None:
+        self.refresh_timer()
 
     def refresh_timer(self) -> None:
         from networkday.ui.widgets.timer_bar import TimerBar

@@ -312,14 +312,16 @@ async def test_search_runs_in_a_worker_and_opens_the_day(world: Store):
         assert screen.day == WED
 
 
-async def test_a_person_is_one_key_from_their_detail(world: Store, monkeypatch: pytest.MonkeyPatch):
-    opened: list[str] = []
+async def test_a_person_is_one_key_from_their_detail(world: Store):
+    from networkday.ui.screens.contact import ContactScreen
+
     app = create_app(world)
-    monkeypatch.setattr(app, "open_contact", opened.append)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_journal(app, pilot)
         await pilot.press("p", "down", "enter")
-        assert opened == ["jane-doe"]
+        await pilot.pause()
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.contact_id == "jane-doe"
 
 
 async def test_an_unreadable_day_file_is_shown_and_never_replaced(world: Store):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -26,6 +27,7 @@ from networkday.domain.summary import ContactSummary
 from networkday.domain.validate import contact_from_form, form_values
 from networkday.domain.vocab import MOTIVES
 from networkday.storage.drafts import Draft
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 
 #: (field, label, placeholder) of the one-line fields, in the order they are shown.
@@ -111,6 +113,8 @@ class ContactForm(ModalScreen[Contact | None]):
     ``values`` and ``errors`` reopen the form as the person left it, with messages shown,
     for example after a save found the same field changed on disk meanwhile.
     """
+
+    app = getters.app(NetworkdayApp)
 
     CSS_PATH = [DIALOG_CSS, "../styles/contact_dialogs.tcss"]
     HELP_TITLE = "Contact form"

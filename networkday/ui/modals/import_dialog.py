@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,11 +21,13 @@ from networkday.domain.text import shown
 from networkday.importers import IMPORTERS, ImportFormatError, parse_file
 from networkday.services.importer import ImportSummary, import_source
 from networkday.storage.problems import StoreError
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
 
 class ImportDialog(ModalScreen[ImportSummary | None]):
+    app = getters.app(NetworkdayApp)
     CSS_PATH = DIALOG_CSS
     HELP_TITLE = "Import contacts"
     BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
@@ -83,8 +85,10 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._progress, rows, fraction)
 
+        zone = store.clock.now().tzinfo
+        assert zone is not None, "the clock's instants are aware"
         try:
-            source = parse_file(kind, path, store.clock.now().tzinfo)
+            source = parse_file(kind, path, zone)
             summary = import_source(store, source, progress)
         except (ImportFormatError, StoreError, OSError) as error:
             message = str(error) if not isinstance(error, OSError) else f"{path}: {error.strerror}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -23,6 +23,7 @@ from networkday.domain.day import Journal
 from networkday.domain.journal import Hit, search
 from networkday.services.journal import JournalDay, journal_days
 from networkday.storage.problems import StoreError
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 from networkday.ui.widgets.row_list import RowList
@@ -45,6 +46,7 @@ def hit_row(hit: Hit) -> list[Text]:
 
 
 class JournalDays(ModalScreen[date | None]):
+    app = getters.app(NetworkdayApp)
     HELP_TITLE = "Journal days"
     CSS_PATH = [DIALOG_CSS, "../styles/journal.tcss"]
     BINDINGS = [

@@ -10,6 +10,7 @@ import copy
 from collections.abc import Mapping
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,6 +20,7 @@ from textual.widgets import Label, Static
 from networkday.domain.contact import Contact
 from networkday.domain.merge import LIST_FIELDS, SCALAR_FIELDS, merge_into
 from networkday.domain.summary import ContactSummary
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 
@@ -61,6 +63,8 @@ def preview_text(keep: Contact, gone: Contact, contacts: Mapping[str, ContactSum
 
 class MergePreview(ModalScreen[tuple[str, str] | None]):
     """Returns (kept id, merged-away id) when confirmed with Enter; None on Escape."""
+
+    app = getters.app(NetworkdayApp)
 
     CSS_PATH = [DIALOG_CSS, "../styles/contact_dialogs.tcss"]
     HELP_TITLE = "Merge two records"

@@ -7,7 +7,7 @@ or None on Escape. A subclass fills the list for what is typed (``narrow``).
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
@@ -17,7 +17,7 @@ from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
 
-def pick_bindings(prefix: str) -> list[Binding]:
+def pick_bindings(prefix: str) -> list[BindingType]:
     """Escape and ↓, under ids of the dialog's own (``prefix.cancel``), as ``[keys]`` knows them."""
     return [
         Binding("escape", "cancel", "Cancel", id=f"{prefix}.cancel"),

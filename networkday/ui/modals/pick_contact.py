@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.widgets.option_list import Option
 
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals.pick import PickModal, pick_bindings
 from networkday.ui.plain import join, plain_line
 
@@ -15,6 +17,7 @@ class PickContact(PickModal):
     IDS = ("pick-contact", "pick-query", "pick-results")
     HINT = "Type to search · ↓ to the list · Enter picks · Esc cancels"
     BINDINGS = pick_bindings("pick")
+    app = getters.app(NetworkdayApp)
 
     def __init__(self, title: str = "Add a person to the day") -> None:
         super().__init__(title, "name, company, title or tag")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,12 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from networkday.storage.problems import DataProblem
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import home_relative, plain_line
 from networkday.ui.widgets.key_list import KeyList
 
 
 class ProblemsScreen(ModalScreen[None]):
+    app = getters.app(NetworkdayApp)
     CSS_PATH = DIALOG_CSS
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close")]
 

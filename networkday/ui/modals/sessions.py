@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -23,6 +24,8 @@ from networkday.domain.vocab import TIMER_KINDS
 from networkday.domain.wall_time import TypedTime, repeated
 from networkday.services import timer
 from networkday.storage.problems import StoreError
+from networkday.ui.app import NetworkdayApp
+from networkday.ui.messages import TimerChanged
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_table import KeyTable
 
@@ -53,6 +56,7 @@ def shown_time(at: datetime, now: datetime) -> str:
 
 
 class SessionEditor(ModalScreen[SessionForm | None]):
+    app = getters.app(NetworkdayApp)
     CSS_PATH = DIALOG_CSS
     AUTO_FOCUS = "Input"  # the first field, not the scrolling dialog
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="session.cancel")]
@@ -103,6 +107,7 @@ class SessionEditor(ModalScreen[SessionForm | None]):
 
 
 class SessionsScreen(ModalScreen[None]):
+    app = getters.app(NetworkdayApp)
     CSS_PATH = DIALOG_CSS
     HELP_TITLE = "Timer sessions"
     BINDINGS = [
@@ -162,7 +167,7 @@ class SessionsScreen(ModalScreen[None]):
             return
         self.query_one("#sessions-error", Label).update("")
         self._show()
-        self.app.refresh_timer()
+        self.post_message(TimerChanged())
 
     def action_add(self) -> None:
         def saved(form: SessionForm | None) -> None:

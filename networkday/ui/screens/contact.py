@@ -7,11 +7,12 @@ network, or Today's calls) still has its cursor on the row that opened it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from networkday.domain.contact import Contact
@@ -21,26 +22,27 @@ from networkday.ui.browser import open_link
 from networkday.ui.contact_actions import ContactActions
 from networkday.ui.contact_story import story
 from networkday.ui.links import copy_to_clipboard
+from networkday.ui.messages import OpenContact
 from networkday.ui.plain import plain_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
 
 
-class ContactScreen(ContactActions, Screen):
+class ContactScreen(ContactActions):
     HELP_TITLE = "A person"
     AUTO_FOCUS = "#contact-body"
     CSS_PATH = "../styles/contacts.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="contact.back"),
-        Binding("l", "contact('log_interaction')", "Log", id="contact.log"),
-        Binding("f", "contact('set_follow_up')", "Follow-up", id="contact.follow_up"),
-        Binding("p", "contact('plan_today')", "Call today", id="contact.plan"),
-        Binding("e", "contact('edit_contact')", "Edit", id="contact.edit"),
+        Binding("l", "log", "Log", id="contact.log"),
+        Binding("f", "follow_up", "Follow-up", id="contact.follow_up"),
+        Binding("p", "plan", "Call today", id="contact.plan"),
+        Binding("e", "edit", "Edit", id="contact.edit"),
         Binding("y", "copy", "Copy", id="contact.copy"),
         Binding("o", "open_link", "Link", tooltip="Open a link", id="contact.open_link"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
-        Binding("m", "contact('merge_contact')", "Merge…", show=False, id="contact.merge"),
-        Binding("D,delete", "contact('delete_contact')", "Delete", show=False, id="contact.delete"),
+        Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
+        Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
         Binding("u", "undo", "Undo delete", show=False, id="contact.undo"),
         Binding("j", "scroll(1)", "Down", show=False, id="contact.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="contact.up"),
@@ -99,7 +101,7 @@ class ContactScreen(ContactActions, Screen):
         body = self.query_one("#contact-body", VerticalScroll)
         body.scroll_relative(y=lines, animate=False)
 
-    def _choose(self, title: str, choices: list[tuple[str, str, str]], then) -> None:
+    def _choose(self, title: str, choices: list[tuple[str, str, str]], then: Callable[[str], object]) -> None:
         """One choice goes straight through; several are offered in a list."""
         if not choices:
             self.notify(f"{title}: there is nothing to choose from.", severity="warning")
@@ -108,7 +110,11 @@ class ContactScreen(ContactActions, Screen):
         else:
             from networkday.ui.modals.pick_value import PickValue
 
-            self.app.push_screen(PickValue(title, choices), lambda value: then(value) if value else None)
+            def picked(value: str | None) -> None:
+                if value:
+                    then(value)
+
+            self.app.push_screen(PickValue(title, choices), picked)
 
     def action_copy(self) -> None:
         contact = self.contact
@@ -150,4 +156,4 @@ class ContactScreen(ContactActions, Screen):
                 if other != self.contact_id:
                     named.setdefault(other, "on a path to a hiring manager")
         choices = [(other, store.contacts[other].name, why) for other, why in named.items()]
-        self._choose("Go to", choices, self.app.open_contact)  # type: ignore[attr-defined]
+        self._choose("Go to", choices, lambda other: self.post_message(OpenContact(other)))

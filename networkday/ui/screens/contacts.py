@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import Worker
 
@@ -21,6 +21,7 @@ from networkday.domain.network import SORTS, Filter, Network
 from networkday.domain.summary import ContactSummary
 from networkday.storage.store import Store
 from networkday.ui.contact_actions import ContactActions
+from networkday.ui.messages import OpenContact
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.contact_list import ContactList
 from networkday.ui.widgets.contact_row import TARGET, RowContext, legend, star
@@ -41,7 +42,7 @@ SEARCH_LIMIT = 1000
 SORT_KEYS = {"name": "N", "company": "C", "last_touch": "L", "follow_up": "F"}
 
 
-class ContactsScreen(ContactActions, Screen):
+class ContactsScreen(ContactActions):
     HELP_TITLE = "Contacts"
     AUTO_FOCUS = "#contacts-list"
     CSS_PATH = "../styles/contacts.tcss"
@@ -50,11 +51,11 @@ class ContactsScreen(ContactActions, Screen):
         Binding("slash", "search", "Search", id="contacts.search", priority=True),
         Binding("escape", "clear", "Clear search/filters", show=False, id="contacts.clear"),
         Binding("a", "add", "Add", id="contacts.add"),
-        Binding("e", "contact('edit_contact')", "Edit", id="contacts.edit"),
+        Binding("e", "edit", "Edit", id="contacts.edit"),
         Binding("t", "tag", "Only a tag…", id="contacts.filter_tag"),
         Binding("c", "company", "Only a company…", show=False, id="contacts.filter_company"),
         *(
-            Binding(key, f"toggle('{name}')", label, show=False, id=f"contacts.filter_{name}")
+            Binding(key, f"toggle_filter('{name}')", label, show=False, id=f"contacts.filter_{name}")
             for name, key, label in TOGGLES
         ),
         Binding("x", "clear_filters", "No filters", show=False, id="contacts.filter_none"),
@@ -62,11 +63,11 @@ class ContactsScreen(ContactActions, Screen):
             Binding(key, f"sort('{name}')", f"Sort by {SORTS[name]}", show=False, id=f"contacts.sort_{name}")
             for name, key in SORT_KEYS.items()
         ),
-        Binding("p", "contact('plan_today')", "Call today", show=False, id="contacts.plan"),
-        Binding("f", "contact('set_follow_up')", "Follow-up…", show=False, id="contacts.follow_up"),
-        Binding("i", "contact('log_interaction')", "Log a touch", show=False, id="contacts.log"),
-        Binding("m", "contact('merge_contact')", "Merge…", show=False, id="contacts.merge"),
-        Binding("D,delete", "contact('delete_contact')", "Delete", show=False, id="contacts.delete"),
+        Binding("p", "plan", "Call today", show=False, id="contacts.plan"),
+        Binding("f", "follow_up", "Follow-up…", show=False, id="contacts.follow_up"),
+        Binding("i", "log", "Log a touch", show=False, id="contacts.log"),
+        Binding("m", "merge", "Merge…", show=False, id="contacts.merge"),
+        Binding("D,delete", "delete", "Delete", show=False, id="contacts.delete"),
         Binding("u", "undo", "Undo delete", show=False, id="contacts.undo"),
         Binding("ctrl+r", "reread", "Re-read changed files", show=False, id="contacts.reread"),
     ]
@@ -136,6 +137,7 @@ class ContactsScreen(ContactActions, Screen):
     def network(self) -> Network:
         """Rebuilt when the store (the demo) or its config changes; its memos last otherwise."""
         config, tz = self.store.config, self.store.clock.now().tzinfo
+        assert tz is not None, "the clock's instants are aware"
         if self._network is None or self._network.config is not config:
             self._network = Network(config, tz)
         return self._network
@@ -239,7 +241,7 @@ class ContactsScreen(ContactActions, Screen):
         self._show_detail()
 
     def on_contact_list_chosen(self, event: ContactList.Chosen) -> None:
-        self.app.open_contact(event.contact_id)  # type: ignore[attr-defined]
+        self.post_message(OpenContact(event.contact_id))
 
     # -- search --------------------------------------------------------------------------------
 
@@ -282,8 +284,10 @@ class ContactsScreen(ContactActions, Screen):
         self.filter = wanted
         self.reload()
 
-    def action_toggle(self, name: str) -> None:
-        self._set_filter(replace(self.filter, **{name: not getattr(self.filter, name)}))
+    def action_toggle_filter(self, name: str) -> None:
+        """One of the yes/no conditions of ``TOGGLES``, named by its field of ``Filter``."""
+        flipped: dict[str, Any] = {name: not getattr(self.filter, name)}
+        self._set_filter(replace(self.filter, **flipped))
 
     def action_clear_filters(self) -> None:
         self._set_filter(Filter())
@@ -304,7 +308,8 @@ class ContactsScreen(ContactActions, Screen):
 
         def picked(value: str | None) -> None:
             if value is not None:
-                self._set_filter(replace(self.filter, **{field: value or None}))
+                chosen: dict[str, Any] = {field: value or None}
+                self._set_filter(replace(self.filter, **chosen))
 
         self.app.push_screen(PickValue(title, choices), picked)
 

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.vocab import OUTCOME_LABELS
 from networkday.services.figures import day_figures
 from networkday.storage.problems import StoreError
+from networkday.ui.messages import OpenContact
 from networkday.ui.plain import join, plain_line
 from networkday.ui.screens.journal_saving import POLL, JournalSaving
 from networkday.ui.widgets.answer_area import AnswerArea
@@ -75,7 +75,7 @@ def figures_text(figures: DayFigures) -> Text:
     return Text("\n").join(lines)
 
 
-class JournalScreen(JournalSaving, Screen):
+class JournalScreen(JournalSaving):
     HELP_TITLE = "Journal"
     CSS_PATH = "../styles/journal.tcss"
     BINDINGS = [
@@ -96,7 +96,7 @@ class JournalScreen(JournalSaving, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.day = date.today()
+        self.day = self.app.clock.today()
         self.draft: Draft | None = None
         self._answers: list[tuple[Static, AnswerArea]] = []
 
@@ -113,12 +113,7 @@ class JournalScreen(JournalSaving, Screen):
         yield TimerBar()
         yield KeyFooter()
 
-    @property
-    def store(self):
-        return self.app.store
-
     def on_mount(self) -> None:
-        self.day = self.app.clock.today()
         self._load()
         self.set_interval(POLL, self._poll)
 
@@ -287,7 +282,7 @@ class JournalScreen(JournalSaving, Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "journal-people" and event.option.id:
-            self.app.open_contact(event.option.id)
+            self.post_message(OpenContact(event.option.id))
 
     # -- rating ---------------------------------------------------------------------------------
 

@@ -19,11 +19,15 @@ import time
 from datetime import date
 
 from textual.timer import Timer
+from textual.widgets import Static
 
 from networkday.domain.errors import ConflictError
+from networkday.domain.journal import Journal
 from networkday.domain.journal_draft import Draft
 from networkday.services.journal import RATING, save_journal
 from networkday.storage.problems import StoreError
+from networkday.storage.store import Store
+from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.answer_area import AnswerArea
 
 DEBOUNCE = 0.6
@@ -31,11 +35,13 @@ MAX_WAIT = 1.0
 POLL = 2.0
 
 
-class JournalSaving:
-    """A mixin for the journal screen, which provides the entry (``draft``) and its widgets."""
+class JournalSaving(DataScreen):
+    """The base of the journal screen, which provides the entry (``draft``) and its widgets."""
 
     day: date
     draft: Draft | None
+    #: Each answer's prompt and text area, in the entry's order.
+    _answers: list[tuple[Static, AnswerArea]]
     #: Why nothing can be saved for this day (unreadable or newer file), else "".
     blocked = ""
     #: The clash that stopped the last save, until the person resolves it.
@@ -47,6 +53,26 @@ class JournalSaving:
     _dirty_since: float | None = None
     #: The app is closing and the widgets are gone: save, but show nothing.
     _leaving = False
+
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    # What the journal screen draws, called after a save or a change on disk.
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def _build_answers(self) -> None:
+        raise NotImplementedError
+
+    def _areas(self) -> list[AnswerArea]:
+        raise NotImplementedError
+
+    def _show_figures(self) -> None:
+        raise NotImplementedError
+
+    def _show_state(self) -> None:
+        raise NotImplementedError
 
     def on_text_area_changed(self, event: AnswerArea.Changed) -> None:
         area = event.text_area
@@ -100,7 +126,7 @@ class JournalSaving:
         self._show_state()
         return True
 
-    def _took(self, disk, *, prefer_mine: bool) -> None:
+    def _took(self, disk: Journal, *, prefer_mine: bool) -> None:
         """The journal now on disk becomes the base; texts that changed there are shown."""
         assert self.draft is not None
         before = [key for key, _ in self.draft.sections()]

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from networkday.domain.charts import hbar
@@ -23,6 +22,7 @@ from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.services.figures import review
+from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines
@@ -51,7 +51,7 @@ def share_mark(met: bool, ascii: bool) -> str:
     return "✓" if met else "↓"
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(DataScreen):
     HELP_TITLE = "Review"
     CSS_PATH = "../styles/review.tcss"
     BINDINGS = [
@@ -65,7 +65,7 @@ class ReviewScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.period = Period.of("week", date.today())
+        self.period = Period.of("week", self.app.clock.today())
         self.review: Review | None = None
         self._ascii = os.environ.get("TERM", "") == "linux"
 
@@ -80,7 +80,6 @@ class ReviewScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.period = Period.of("week", self.app.clock.today())
         table = self.query_one(DataTable)
         for label in COLUMNS:
             table.add_column(label, key=label or "mark")

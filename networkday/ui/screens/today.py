@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from networkday.domain.cadence import TouchCounts
@@ -19,7 +18,9 @@ from networkday.domain.text import shown_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.services.queue import day_queue, network_touch_counts
 from networkday.storage.problems import StoreError
+from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import join, plain_line
+from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
@@ -37,7 +38,7 @@ OUTCOME_KEYS = {
 }
 
 
-class TodayScreen(Screen):
+class TodayScreen(DataScreen):
     HELP_TITLE = "Today's calls"
     BINDINGS = [
         *(
@@ -62,7 +63,7 @@ class TodayScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.day: date = date.today()
+        self.day: date = self.app.clock.today()
         #: The clock's day when the screen last looked: past midnight, a list on it follows.
         self._today: date = self.day
         self.queue: DayQueue | None = None
@@ -84,7 +85,6 @@ class TodayScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.day = self._today = self.app.clock.today()
         preview = self.app.preview
         if preview is not None:
             # Drawn from what the app kept at its last exit; the app reloads once it is up.
@@ -264,7 +264,7 @@ class TodayScreen(Screen):
         self._show_detail()
         if outcome == "wont":
             self.notify("So what — next!", timeout=2)
-        self.app.outcome_logged()
+        self.post_message(OutcomeLogged())
         from networkday.ui.log_details import ask_details
 
         ask_details(self, self.store, logged[0], entry, OUTCOME_LABELS[outcome], self._details_saved)
@@ -385,7 +385,7 @@ class TodayScreen(Screen):
         item = self._current()
         if item is None or item.problem:
             return
-        self.app.open_contact(item.contact_id)
+        self.post_message(OpenContact(item.contact_id))
 
     def action_day(self, offset: int) -> None:
         self.day += timedelta(days=offset)

@@ -8,10 +8,10 @@ actions; the keys and ids come from here.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
-def list_bindings(down: str, up: str, first: str, last: str, page_up: str, page_down: str) -> list[Binding]:
+def list_bindings(down: str, up: str, first: str, last: str, page_up: str, page_down: str) -> list[BindingType]:
     return [
         Binding("j", down, "Down", show=False, id="list.down"),
         Binding("k", up, "Up", show=False, id="list.up"),

@@ -93,7 +93,7 @@ def done_cell(item: QueueItem) -> tuple[str, str]:
     return "·", ""
 
 
-def row_cells(row: Row, columns: list[tuple[Column, int]], now: datetime, toward: Mapping[str, list[str]]) -> list[str]:
+def row_cells(row: Row, columns: Columns, now: datetime, toward: Mapping[str, list[str]]) -> list[str]:
     """The row's words, column by column, as plain one-line text (never markup)."""
     item, summary = row
     name = shown_line(summary.name if summary else item.contact_id)
@@ -141,7 +141,7 @@ class QueueList(VirtualList, inherit_bindings=False):
     def __init__(self, moved: Callable[[], None] | None = None) -> None:
         super().__init__(id="queue")
         self.rows: list[Row] = []
-        self._now = datetime.now(UTC)
+        self._now = datetime.fromtimestamp(0, UTC)  # a placeholder: show() gives the clock's now with the first rows
         self._toward: Mapping[str, list[str]] = {}
         self._moved = moved
 

@@ -8,10 +8,12 @@ every state is also said in words ("below goal", "goal met", "timer stopped").
 
 from __future__ import annotations
 
+from textual import getters
 from textual.content import Content
 from textual.widget import Widget
 
 from networkday.domain.timer import TimerState, format_duration, goal_percent, percent
+from networkday.ui.app import NetworkdayApp
 
 BAR_WIDTH = 20
 
@@ -54,6 +56,7 @@ def timer_text(state: TimerState, width: int) -> Content:
 
 
 class TimerBar(Widget):
+    app = getters.app(NetworkdayApp)
     DEFAULT_CSS = """
     TimerBar {
         height: 1;
