@@ -81,7 +81,7 @@ class ParsedSource:
 
     def opened(self, stream: TextIO) -> TextIO:
         """Called by readers with the file they read, so ``fraction`` can follow it."""
-        self._stream = stream.buffer  # type: ignore[attr-defined]
+        self._stream = stream.buffer
         self.size = max(os.fstat(stream.fileno()).st_size, 1)
         return stream
 

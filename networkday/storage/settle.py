@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from networkday.storage.atomic import ABSENT, Mark, mark_of_stat, read_with_stat
 from networkday.storage.problems import ProblemError, StoreError
@@ -39,7 +39,7 @@ def settling(stat: os.stat_result) -> bool:
 
 
 def read_settled(
-    path: Path, decode: Callable[[bytes], T], count: Callable[[T], int], known: tuple[int, int] | None
+    path: Path, decode: Callable[[bytes], T], count: Callable[[Any], int], known: tuple[int, int] | None
 ) -> tuple[T | None, Mark]:
     """The record in ``path`` as ``decode`` builds it, once it is whole, and the mark of the
     file it was read from (``atomic.Mark``: a rewrite compares it before its rename); None

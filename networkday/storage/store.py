@@ -37,7 +37,7 @@ from networkday.storage.atomic import (
     write_many,
 )
 from networkday.storage.codec import ExactFloats, TOMLDecodeError, build, dumps, inexact_value, loads, parse
-from networkday.storage.index import Entries, FileMark, IndexCache, file_mark, mark_of, paused_gc
+from networkday.storage.index import Entries, FileMark, IndexCache, IndexEntry, file_mark, mark_of, paused_gc
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
@@ -294,7 +294,7 @@ class Store:
             self.problems = {path: p for path, p in self.problems.items() if path == self.root / "config.toml"}
 
     @staticmethod
-    def _rows(entries: Entries) -> list[tuple]:
+    def _rows(entries: Entries) -> list[tuple[Any, ...]]:
         return [row for (_, _, row, _, _) in entries.values() if row is not None]
 
     def _note_cached_problems(self, entries: Entries, path_of: Callable[[str], Path]) -> None:
@@ -648,7 +648,7 @@ class Store:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
     def _on_disk(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
+        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
     ) -> tuple[T | None, Mark]:
         """The record as it is on disk now, to change it, and the mark its rewrite compares
         (see ``_read_whole``); refuses a broken file, a newer format's, and one holding a
@@ -659,7 +659,7 @@ class Store:
         return record, mark
 
     def _read_whole(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[T], int]
+        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
     ) -> tuple[T | None, str | None, Mark]:
         """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
         why it must not be written over (a newer format, a value it would change), if so, and
@@ -1040,14 +1040,14 @@ def _day_count(day: Day) -> int:
     return len(day.calls) + len(day.time)
 
 
-def _contact_known(entry: tuple | None) -> tuple[int, int] | None:
+def _contact_known(entry: IndexEntry | None) -> tuple[int, int] | None:
     """An index entry's size and count of history entries; None for a file it could not read."""
     if entry is None or entry[2] is None:
         return None
     return entry[1], len(ContactSummary.from_row(entry[2]).entries)
 
 
-def _day_known(entry: tuple | None) -> tuple[int, int] | None:
+def _day_known(entry: IndexEntry | None) -> tuple[int, int] | None:
     if entry is None or entry[2] is None:
         return None
     summary = DaySummary.from_row(entry[2])
@@ -1058,7 +1058,7 @@ def _newer_message(path: Path, version: int) -> str:
     return f"{path}: written by a newer networkday (format {version}); it is read-only here"
 
 
-def _unchanged(cached: tuple | None, seen: Seen) -> bool:
+def _unchanged(cached: tuple[int, int] | IndexEntry | None, seen: Seen) -> bool:
     """Whether an index entry still describes the file: same mtime and size."""
     return cached is not None and cached[0] == seen[0] and cached[1] == seen[1]
 

@@ -21,8 +21,8 @@ from datetime import date
 from textual.timer import Timer
 from textual.widgets import Static
 
+from networkday.domain.day import Journal
 from networkday.domain.errors import ConflictError
-from networkday.domain.journal import Journal
 from networkday.domain.journal_draft import Draft
 from networkday.services.journal import RATING, save_journal
 from networkday.storage.problems import StoreError
