@@ -23,16 +23,14 @@ import marshal
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from datetime import date
-from pathlib import Path
 
-from networkday import __version__
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.queue import DayQueue, QueueItem, Score
 from networkday.domain.summary import ContactSummary
-from networkday.storage.index import IndexCache, mark_of, replace_cache_file, seal, unseal
+from networkday.storage.index import replace_cache_file, seal, unseal
+from networkday.storage.preview_stamp import preview_path
+from networkday.storage.preview_stamp import stamp as _stamp
 from networkday.storage.store import Store
-
-_KEY = ("networkday-today-preview", 1, __version__)
 
 
 @dataclass(frozen=True)
@@ -44,22 +42,6 @@ class DayPreview:
     #: Every record file as the index described it (marshalled, read only by ``current_preview``);
     #: None when the folder had something to report (a problem, a file from a newer version).
     files: bytes | None = None
-
-
-def preview_path(store: Store) -> Path:
-    return store.app_dir / "today.marshal"
-
-
-def _stamp(store: Store, day: date) -> tuple:
-    """What the preview was made from: the files a start reads for Today, the day and the zone.
-
-    The cache's files by inode, mtime and size (each write renames a new file in); the
-    two files people edit, config.toml and the day's file, with their ctime as well.
-    """
-    cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
-    edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
-    now = store.clock.now()
-    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), cache, edited)
 
 
 def load_preview(store: Store, day: date) -> DayPreview | None:
@@ -98,10 +80,9 @@ def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, 
     stamp = _stamp(store, day)
     path = preview_path(store)
     clean = not (store.problems or store.warnings)
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
-        kept = unseal(path.read_bytes())
-        if kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
-            return
+    kept = _kept(store)
+    if kept is not None and kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
+        return
     queue, counts = compute()
     named = {item.contact_id for item in queue.items}
     named.update(manager for managers in queue.toward.values() for manager in managers)
@@ -113,6 +94,35 @@ def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, 
         return  # another writer came by meanwhile: the next exit or command keeps one
     with contextlib.suppress(OSError):
         replace_cache_file(path, seal({"stamp": stamp, "queue": data, "files": files}))
+
+
+def _kept(store: Store) -> dict | None:
+    """The preview on disk as ``seal`` wrote it, or None (none, damaged, foreign)."""
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        kept = unseal(preview_path(store).read_bytes())
+        return kept if isinstance(kept, dict) else None
+    return None
+
+
+def follow_preview(
+    store: Store, day: date, before: tuple | None, compute: Callable[[], tuple[DayQueue, TouchCounts]]
+) -> None:
+    """Keeps the preview of ``day`` in step after a command saved, if it was in step before.
+
+    ``before`` is ``preview_stamp`` as the command opened the store. Only a preview that
+    was made from the files as they were then is replaced: a command never creates one
+    that a start would trust, nor renews one that was stale already (the folder changed
+    under the app, another day, another zone). The new one is computed by ``keep_preview``
+    from what the store holds now, the index cache as the command left it on disk: what
+    a start without a preview would read. When nothing changed (the stamp is the same),
+    it costs the stats of the stamp and nothing more.
+    """
+    if before is None or _stamp(store, day) == before:
+        return
+    kept = _kept(store)
+    if kept is None or kept.get("stamp") != before:
+        return
+    keep_preview(store, day, compute)
 
 
 def current_preview(store: Store, day: date) -> DayPreview | None:
