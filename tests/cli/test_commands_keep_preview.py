@@ -8,6 +8,8 @@ what a start without it computes from the folder.
 from __future__ import annotations
 
 import json
+import shlex
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -191,3 +193,21 @@ def test_a_contact_edited_by_hand_after_a_log_is_what_today_prints(
     assert main(["today", "--json", "--data-dir", str(data)]) == 0
     rows = json.loads(capsys.readouterr().out)["queue"]
     assert [row["name"] for row in rows if row["contact"] == "ada-lovelace"] == ["Ada King"]
+
+
+def test_journal_edit_renews_the_preview(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\npath = sys.argv[-1]\ntext = open(path, encoding='utf-8').read()\n"
+        "open(path, 'w', encoding='utf-8').write(text.replace('\\nRating:\\n', '\\nRating: 4\\n', 1))\n",
+        "utf-8",
+    )
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{shlex.quote(sys.executable)} {shlex.quote(str(editor))}")
+    assert main(["journal", "--edit", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr()
+    assert "journal saved" in out.out, out
+    assert_as_fresh(data)
+    assert fresh_start(data).day(TODAY).journal.rating == 4
