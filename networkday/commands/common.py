@@ -111,7 +111,8 @@ def _follow(opened: list[tuple[Store, date, tuple | None]]) -> None:
     from networkday.services.queue import follow_today_preview  # here: `timer status` never needs the queue
 
     for store, day, before in saved:
-        with contextlib.suppress(StoreError):  # a cache: a file gone bad since is the next start's to report
+        # A cache: it never fails a command that did its work; what went bad is the next start's to report.
+        with contextlib.suppress(StoreError, OSError):
             follow_today_preview(store, day, before)
 
 

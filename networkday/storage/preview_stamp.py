@@ -6,7 +6,7 @@ without importing the queue's types: ``timer status`` runs every few seconds.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from networkday import __version__
@@ -29,7 +29,8 @@ def stamp(store: Store, day: date) -> tuple:
     cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
     edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
-    return (_KEY, day.toordinal(), str(now.tzinfo), now.utcoffset().total_seconds(), cache, edited)
+    offset = (now.utcoffset() or timedelta()).total_seconds()  # the clock's now is always aware
+    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited)
 
 
 def preview_stamp(store: Store, day: date) -> tuple | None:
