@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from networkday import __version__
-from networkday.commands.common import CommandError, common_options, open_store
+from networkday.commands.common import CommandError, common_options, keeping_fast_path, open_store
 from networkday.commands.safe_streams import raw_streams, safe_streams
 from networkday.domain.text import escape_name
 from networkday.storage.index import paused_gc
@@ -83,7 +83,7 @@ def _main(argv: Sequence[str]) -> int:
             return run_app(args)
         # A command runs once and exits: the cyclic collector would only walk what it loaded
         # (one pass over 30,000 summaries cost `today` 24 ms); reference counting frees the rest.
-        with paused_gc():
+        with paused_gc(), keeping_fast_path():
             return int(args.run(args) or 0)
     except CommandError as error:
         print(f"networkday: {escape_name(str(error))}", file=sys.stderr)  # one line, whatever paths it names

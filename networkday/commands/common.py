@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
@@ -12,11 +15,17 @@ from networkday.clock import Clock, clock_from_environ, zone_warning
 from networkday.domain.dates import parse_when
 from networkday.domain.text import BIDI_CONTROLS
 from networkday.paths import data_dir
+from networkday.storage.preview_stamp import preview_stamp
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
 #: What json.dumps leaves raw with ensure_ascii=False and a terminal could run or reorder.
 _JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{BIDI_CONTROLS}]")
+
+
+#: The stores opened inside ``keeping_fast_path``, each with its day and Today's preview
+#: stamp as it opened; None outside (the app keeps its own preview when it exits).
+_OPENED: ContextVar[list[tuple[Store, date, tuple | None]] | None] = ContextVar("opened", default=None)
 
 
 class CommandError(Exception):
@@ -59,11 +68,52 @@ def open_store(
         raise CommandError(f"{error.filename}: permission denied") from None
     except StoreError as error:
         raise CommandError(str(error)) from None
+    opened = _OPENED.get()
+    if opened is not None:
+        today = clock.today()
+        opened.append((store, today, preview_stamp(store, today)))
     zone = zone_warning(clock)
     if zone is not None:
         print(f"networkday: warning: {zone}", file=sys.stderr)
     print_warnings(store)
     return store
+
+
+@contextlib.contextmanager
+def keeping_fast_path() -> Iterator[None]:
+    """Runs a command so that what it saved leaves the next app start on its fast path.
+
+    A save renews the index cache at once (``Store.defer_index`` is off for commands),
+    which leaves the preview of Today stale, and the next start would read the whole
+    index before its first frame. So once the command is done, or has failed after
+    saving some of its work, every store it opened renews the preview from what it holds,
+    if the preview was in step when the store was opened (``preview.follow_preview``).
+    One place for every command, so no command can forget it; a command that saved
+    nothing pays the stats of a stamp.
+    """
+    opened: list[tuple[Store, date, tuple | None]] = []
+    token = _OPENED.set(opened)
+    try:
+        yield
+    except CommandError:
+        _follow(opened)
+        raise
+    else:
+        _follow(opened)
+    finally:
+        _OPENED.reset(token)
+
+
+def _follow(opened: list[tuple[Store, date, tuple | None]]) -> None:
+    saved = [(store, day, before) for store, day, before in opened if before not in (None, preview_stamp(store, day))]
+    if not saved:
+        return
+    from networkday.services.queue import follow_today_preview  # here: `timer status` never needs the queue
+
+    for store, day, before in saved:
+        # A cache: it never fails a command that did its work; what went bad is the next start's to report.
+        with contextlib.suppress(StoreError, OSError):
+            follow_today_preview(store, day, before)
 
 
 def print_warnings(store: Store, shown: set[str] | frozenset[str] = frozenset()) -> None:

@@ -9,7 +9,7 @@ from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
 from networkday.domain.queue import DayQueue, build_queue, score
 from networkday.domain.referrals import build_referrals, warm_path_ids
-from networkday.storage.preview import keep_preview
+from networkday.storage.preview import follow_preview, keep_preview
 from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
 
@@ -37,6 +37,16 @@ def network_touch_counts(store: Store) -> TouchCounts:
     return touch_counts(store.contacts.values(), store.config, store.clock.today(), zone_of(store.clock.now()))
 
 
+def _today(store: Store, day: date) -> tuple[DayQueue, TouchCounts]:
+    """What Today's preview holds: the day's queue and the network's touch counts."""
+    return day_queue(store, day), network_touch_counts(store)
+
+
 def keep_today_preview(store: Store, day: date) -> None:
     """Keeps the preview of ``day`` for the next start (``storage.preview.keep_preview``)."""
-    keep_preview(store, day, lambda: (day_queue(store, day), network_touch_counts(store)))
+    keep_preview(store, day, lambda: _today(store, day))
+
+
+def follow_today_preview(store: Store, day: date, before: tuple | None) -> None:
+    """After a command saved: the preview of ``day`` renewed if it was in step (``storage.preview.follow_preview``)."""
+    follow_preview(store, day, before, lambda: _today(store, day))

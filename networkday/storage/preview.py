@@ -21,18 +21,22 @@ from __future__ import annotations
 import contextlib
 import marshal
 from collections.abc import Callable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from datetime import date
-from pathlib import Path
+from operator import attrgetter
+from typing import Any
 
-from networkday import __version__
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.queue import DayQueue, QueueItem, Score
 from networkday.domain.summary import ContactSummary
-from networkday.storage.index import IndexCache, mark_of, replace_cache_file, seal, unseal
+from networkday.storage.index import replace_cache_file, seal, unseal
+from networkday.storage.preview_stamp import preview_path
+from networkday.storage.preview_stamp import stamp as _stamp
 from networkday.storage.store import Store
 
-_KEY = ("networkday-today-preview", 1, __version__)
+#: A queue item's fields as a tuple: what ``astuple`` gives for its flat fields, at a
+#: tenth of the cost (a few hundred items, each time a command or an exit keeps a preview).
+_ITEM_FIELDS = attrgetter(*(field.name for field in fields(QueueItem)))
 
 
 @dataclass(frozen=True)
@@ -44,24 +48,6 @@ class DayPreview:
     #: Every record file as the index described it (marshalled, read only by ``current_preview``);
     #: None when the folder had something to report (a problem, a file from a newer version).
     files: bytes | None = None
-
-
-def preview_path(store: Store) -> Path:
-    return store.app_dir / "today.marshal"
-
-
-def _stamp(store: Store, day: date) -> tuple[object, ...]:
-    """What the preview was made from: the files a start reads for Today, the day and the zone.
-
-    The cache's files by inode, mtime and size (each write renames a new file in); the
-    two files people edit, config.toml and the day's file, with their ctime as well.
-    """
-    cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
-    edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
-    now = store.clock.now()
-    offset = now.utcoffset()  # never None: the clock's instants are aware
-    seconds = None if offset is None else offset.total_seconds()
-    return (_KEY, day.toordinal(), str(now.tzinfo), seconds, cache, edited)
 
 
 def load_preview(store: Store, day: date) -> DayPreview | None:
@@ -83,7 +69,9 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
         return None
 
 
-def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, TouchCounts]]) -> None:
+def keep_preview(
+    store: Store, day: date, compute: Callable[[], tuple[DayQueue, TouchCounts]], *, kept: dict[str, Any] | None = None
+) -> None:
     """Writes the preview of ``day`` when the one on disk was not made from the files as they are.
 
     Only when the index cache and config.toml on disk are the very files the store read
@@ -92,6 +80,7 @@ def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, 
     made from changed while it was computed. The summaries must be read for this; the
     store reads them if it has not yet. ``compute`` gives the day's queue and the network's
     touch counts (``services.queue`` knows how); it runs only when a preview is written.
+    ``kept`` is the preview on disk when the caller has read it already.
     """
     if store.no_cache or not (store.contacts or store.days):
         return  # an empty folder has nothing to preview, and the app greets it instead
@@ -100,21 +89,49 @@ def keep_preview(store: Store, day: date, compute: Callable[[], tuple[DayQueue, 
     stamp = _stamp(store, day)
     path = preview_path(store)
     clean = not (store.problems or store.warnings)
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError, AttributeError):
-        kept = unseal(path.read_bytes())
-        if isinstance(kept, dict) and kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
-            return
+    kept = kept if kept is not None else _kept(store)
+    if kept is not None and kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
+        return
     queue, counts = compute()
     named = {item.contact_id for item in queue.items}
     named.update(manager for managers in queue.toward.values() for manager in managers)
     rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]
-    items = [astuple(item) for item in queue.items]
+    items = [_ITEM_FIELDS(item) for item in queue.items]
     data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows)
     files = marshal.dumps(store.indexed_files()) if clean else None
     if not store.in_step_with_disk() or _stamp(store, day) != stamp:
         return  # another writer came by meanwhile: the next exit or command keeps one
     with contextlib.suppress(OSError):
         replace_cache_file(path, seal({"stamp": stamp, "queue": data, "files": files}))
+
+
+def _kept(store: Store) -> dict[str, Any] | None:
+    """The preview on disk as ``seal`` wrote it, or None (none, damaged, foreign)."""
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        kept = unseal(preview_path(store).read_bytes())
+        return kept if isinstance(kept, dict) else None
+    return None
+
+
+def follow_preview(
+    store: Store, day: date, before: tuple[object, ...] | None, compute: Callable[[], tuple[DayQueue, TouchCounts]]
+) -> None:
+    """Keeps the preview of ``day`` in step after a command saved, if it was in step before.
+
+    ``before`` is ``preview_stamp`` as the command opened the store. Only a preview that
+    was made from the files as they were then is replaced: a command never creates one
+    that a start would trust, nor renews one that was stale already (the folder changed
+    under the app, another day, another zone). The new one is computed by ``keep_preview``
+    from what the store holds now, the index cache as the command left it on disk: what
+    a start without a preview would read. When nothing changed (the stamp is the same),
+    it costs the stats of the stamp and nothing more.
+    """
+    if before is None or _stamp(store, day) == before:
+        return
+    kept = _kept(store)
+    if kept is None or kept.get("stamp") != before:
+        return
+    keep_preview(store, day, compute, kept=kept)
 
 
 def current_preview(store: Store, day: date) -> DayPreview | None:

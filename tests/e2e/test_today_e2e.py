@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
 import tomllib
 from collections.abc import Iterator
 from datetime import date
@@ -73,3 +75,41 @@ def test_today_reads_well_in_other_terminals(demo: Path, env: dict[str, str], si
         term.press("q")
     finally:
         term.close()
+
+
+def test_a_log_from_the_shell_between_two_sessions_keeps_todays_preview(
+    terminal: Terminal, demo: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from networkday.clock import clock_from_environ
+    from networkday.storage.preview import load_preview
+    from networkday.storage.store import Store
+    from tests.e2e.tmux import NOW, installed_command
+
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW)
+
+    def preview():
+        return load_preview(Store.open(demo, clock_from_environ(), scan=False, contacts=False), TODAY)
+
+    terminal.wait_for("Some will 1 · Some won't 0")
+    terminal.press("q")
+    for _ in range(150):  # the exit keeps the preview as it leaves
+        if preview() is not None:
+            break
+        time.sleep(0.1)
+    first_open = next(c["contact"] for c in day_file(demo)["call"] if "outcome" not in c)
+    done = subprocess.run(
+        [*installed_command(), "--data-dir", str(demo), "log", first_open, "will"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    kept = preview()
+    assert kept is not None  # the next start draws from it
+    assert [item.outcome for item in kept.queue.items if item.contact_id == first_open] == ["will"]
+    again = Terminal(["--data-dir", str(demo)])
+    try:
+        again.wait_for("Some will 2 · Some won't 0")
+        again.press("q")
+    finally:
+        again.close()
