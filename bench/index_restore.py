@@ -1,12 +1,13 @@
 """Restoring the index cache of 30,000 contacts: this tree against another commit, side by side.
 
 Opens the store from its cache without a scan (``Store.open(scan=False)``: the cache's
-files read, every entry restored into summaries and problems) in fresh processes, the
-two trees taking turns, and prints the medians and their ratio. The other tree is
+files read, every entry restored into summaries and problems), or with one (``--scan``:
+every file statted and compared with its entry, as a command starts), in fresh
+processes, the two trees taking turns, and prints the medians and their ratio. The other tree is
 exported from git into a temporary folder; both must read the same cache format.
 
     python bench/make_data.py --seed 1 --out /tmp/big
-    python bench/index_restore.py --data /tmp/big [--before 21a4ebf] [--rounds 15]
+    python bench/index_restore.py --data /tmp/big [--before 21a4ebf] [--rounds 15] [--scan]
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from pathlib import Path
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
 from datetime import datetime, timezone
-root, clock, times = Path(sys.argv[1]), FixedClock(datetime(2026, 11, 25, 9, tzinfo=timezone.utc)), []
+root, scan, times = Path(sys.argv[1]), sys.argv[2] == 'scan', []
+clock = FixedClock(datetime(2026, 11, 25, 9, tzinfo=timezone.utc))
 for _ in range(5):
     start = time.perf_counter()
-    store = Store.open(root, clock, scan=False)
+    store = Store.open(root, clock, scan=scan)
     assert len(store.contacts) >= 30_000, len(store.contacts)
     times.append(time.perf_counter() - start)
     del store
@@ -52,9 +54,10 @@ def export(commit: str, into: Path) -> Path:
     return into
 
 
-def time_once(tree: Path, data: Path) -> float:
+def time_once(tree: Path, data: Path, scan: bool) -> float:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(data)], env=env, check=True, capture_output=True, text=True)
+    command = [sys.executable, "-c", CHILD, str(data), "scan" if scan else "no-scan"]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     return float(out.stdout)
 
 
@@ -63,6 +66,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, required=True, help="a folder from bench/make_data.py, indexed")
     parser.add_argument("--before", default="HEAD~1", help="the commit to compare this tree with")
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--scan", action="store_true", help="time an open that scans the files too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         trees = {"before": export(args.before, Path(temp)), "after": REPO}
@@ -70,9 +74,10 @@ def main() -> int:
         for round_ in range(args.rounds):
             order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
             for name in order:
-                times[name].append(time_once(trees[name], args.data))
+                times[name].append(time_once(trees[name], args.data, args.scan))
     before, after = (statistics.median(times[name]) for name in ("before", "after"))
-    print(f"restore of {args.data} ({args.rounds} rounds, fastest of 5 opens per process, median over rounds)")
+    what = "open and scan" if args.scan else "restore"
+    print(f"{what} of {args.data} ({args.rounds} rounds, fastest of 5 opens per process, median over rounds)")
     print(f"  before ({args.before}): {before:6.1f} ms")
     print(f"  after  (this tree):     {after:6.1f} ms   ratio {after / before:.3f}")
     return 0
