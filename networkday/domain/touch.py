@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +22,22 @@ DETAIL_FIELDS = ("gave", "asked", "note")
 def new_touch_id() -> str:
     """A short random id: unique within one person's history by a wide margin (2**32 values)."""
     return secrets.token_hex(4)
+
+
+def derived_touch_id(seed: str, old: str, free: Callable[[str], bool]) -> str:
+    """A fresh id made from ``seed`` and the ``old`` id: the same each time, so a merge run
+    again after a crash finds the entry it renamed the first time. ``free`` says whether a
+    candidate may be used; the next one is tried when it may not."""
+    for turn in range(1000):
+        candidate = hashlib.blake2s(f"{seed}\0{old}\0{turn}".encode(), digest_size=4).hexdigest()
+        if free(candidate):
+            return candidate
+    return new_touch_id()
+
+
+def same_touch(one: LogEntry, other: LogEntry) -> bool:
+    """Two records of one touch: the same time, channel and outcome (the words may differ)."""
+    return one.at == other.at and one.channel == other.channel and one.outcome == other.outcome
 
 
 def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
@@ -105,19 +123,28 @@ class TouchDetails:
         )
 
 
-def find_touch(contact: Contact, touch_id: str) -> LogEntry | None:
-    return next((e for e in contact.log if e.id == touch_id), None) if touch_id else None
+def find_touch(contact: Contact, touch_id: str, like: LogEntry | None = None) -> LogEntry | None:
+    """The entry named ``touch_id``. When a copied block left the id on several entries,
+    only the one that is the same touch as ``like`` is it; without ``like``, or with
+    several such entries, None: a guess could amend another conversation."""
+    named = [e for e in contact.log if e.id == touch_id] if touch_id else []
+    if len(named) > 1:
+        named = [e for e in named if like is not None and same_touch(e, like)]
+    return named[0] if len(named) == 1 else None
 
 
-def amend_touch(contact: Contact, touch_id: str, base: TouchDetails, typed: TouchDetails) -> list[str]:
+def amend_touch(
+    contact: Contact, touch_id: str, base: TouchDetails, typed: TouchDetails, like: LogEntry | None = None
+) -> list[str]:
     """Adds the prompt's text to the touch named ``touch_id``; returns the fields that clash.
 
     ``base`` is what the prompt opened with. A field the prompt changed takes its value
     unless the file changed it too, to something else, meanwhile (a hand edit, another
     instance): that field is a clash and is left as the file has it. A touch no longer
-    in the history is reported as the clash ``"touch"``.
+    in the history, or not told apart from a copy with its id (``find_touch``), is
+    reported as the clash ``"touch"``.
     """
-    entry = find_touch(contact, touch_id)
+    entry = find_touch(contact, touch_id, like)
     if entry is None:
         return ["touch"]
     clashes = []
