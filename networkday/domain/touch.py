@@ -40,20 +40,50 @@ def same_touch(one: LogEntry, other: LogEntry) -> bool:
     return one.at == other.at and one.channel == other.channel and one.outcome == other.outcome
 
 
-def apply_touch(contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP) -> None:
+def unfinished_twin(contact: Contact, entry: LogEntry, day: Day) -> LogEntry | None:
+    """The touch that ``entry`` repeats: a retry of a ``log`` whose made call was not saved.
+
+    It is a touch networkday logged (it has an id) on the same day, with the same channel,
+    outcome, gave, asked and note, whose made call ``day`` does not have yet; its time may
+    differ (the retry came a minute later). A touch that has its call, or differs in any
+    word, is another conversation and is never taken for this one.
+    """
+    if not entry.outcome:
+        return None
+    for earlier in contact.log:
+        if (
+            earlier.id
+            and earlier.at.date() == entry.at.date()
+            and (earlier.channel, earlier.outcome, earlier.gave, earlier.asked, earlier.note)
+            == (entry.channel, entry.outcome, entry.gave, entry.asked, entry.note)
+            and not any(call_matches(call, earlier, contact.id) for call in day.calls)
+        ):
+            return earlier
+    return None
+
+
+def apply_touch(
+    contact: Contact, entry: LogEntry, follow_up: date | object | None = KEEP, day: Day | None = None
+) -> None:
     """Appends the touch; a follow-up that was due is done unless a new one is given.
 
     The same touch again (a retry after the day file failed to save, or the same touch
     logged twice in one second) is not added twice: ``entry`` then takes the id of the
-    one recorded. A new touch gets a fresh id, which ``entry`` carries back to the caller.
+    one recorded. With the touch's ``day``, a retry in a later second is caught too
+    (``unfinished_twin``): ``entry`` then also takes the recorded touch's time, so its
+    call is marked for that touch. A new touch gets a fresh id, which ``entry`` carries
+    back to the caller.
     """
     same = next((e for e in contact.log if (entry.id and e.id == entry.id) or e == entry), None)
+    if same is None and day is not None:
+        same = unfinished_twin(contact, entry, day)
     if same is None:
         entry.id = entry.id or new_touch_id()
         contact.log.append(entry)
     else:
         same.id = same.id or entry.id or new_touch_id()
         entry.id = same.id
+        entry.at = same.at
     if follow_up is KEEP:
         if contact.follow_up and contact.follow_up <= entry.at.date():
             contact.follow_up = None

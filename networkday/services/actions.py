@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.day import Day
 from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import Renamed, mentions, merge_into, retarget_day, retarget_referral
@@ -31,13 +32,14 @@ def log_touch(
     The contact is written first: if the second write fails, the history (the record
     that matters) is already safe, and HalfLoggedError says what was saved and how to
     finish: the same touch logged again, or ``networkday check --fix``, marks the call
-    without adding the touch twice. ``entry`` comes back with the touch's id.
+    without adding the touch twice, even in a later second (``unfinished_twin``).
+    ``entry`` comes back with the touch's id and time: those of the earlier touch when
+    it completes one.
     A day file that is already unreadable or from a newer networkday stops the log
     before anything is written.
     """
-    if entry.outcome:
-        _refuse_unwritable_day(store, entry.at.date())
-    contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up))
+    day = _refuse_unwritable_day(store, entry.at.date()) if entry.outcome else None
+    contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up, day))
     if entry.outcome:
         try:
             store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
@@ -49,16 +51,18 @@ def log_touch(
     return contact
 
 
-def _refuse_unwritable_day(store: Store, day: date) -> None:
+def _refuse_unwritable_day(store: Store, day: date) -> Day:
+    """The day as it is, read before the touch is written (a retry is told by its calls)."""
     try:
-        store.day(day)
+        record = store.day(day)
         reason = store.read_only_reason(store.day_path(day))
+        if not reason:
+            return record
     except StoreError as error:
         reason = str(error)
     except OSError as error:
         reason = f"{store.day_path(day)}: cannot be read: {error.strerror or error}"
-    if reason:
-        raise StoreError(f"{reason}; the touch is not saved anywhere")
+    raise StoreError(f"{reason}; the touch is not saved anywhere")
 
 
 def amend_touch_details(
