@@ -10,6 +10,7 @@ written only under the lock, never fsynced (a hint lost in a crash only costs a 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 
@@ -24,16 +25,24 @@ def _line(stat: os.stat_result) -> bytes:
 
 
 def note_written(lock_fd: int, stats: Sequence[os.stat_result]) -> None:
-    """Adds the files just written (their stats after the rename) to the hint in the open lock file."""
+    """Adds the files just written (their stats after the rename) to the hint in the open lock file.
+
+    The files are saved by then, so a failure here (a full disk) is not the save's: it is
+    ignored, and a later rewrite of those files only waits for them to settle.
+    """
     new = [_line(stat) for stat in stats[-KEEP:]]
     if not new:
         return
-    old = [line for line in os.pread(lock_fd, _MOST, 0).splitlines(keepends=True) if line.endswith(b"\n")]
-    data = b"".join(old[max(len(old) + len(new) - KEEP, 0) :] + new)
-    os.pwrite(lock_fd, data, 0)
-    os.ftruncate(lock_fd, len(data))
+    with contextlib.suppress(OSError):
+        old = [line for line in os.pread(lock_fd, _MOST, 0).splitlines(keepends=True) if line.endswith(b"\n")]
+        data = b"".join(old[max(len(old) + len(new) - KEEP, 0) :] + new)
+        os.pwrite(lock_fd, data, 0)
+        os.ftruncate(lock_fd, len(data))
 
 
 def written_here(lock_fd: int, stat: os.stat_result) -> bool:
-    """Whether the file with this stat is exactly as a networkday write left it."""
-    return b"\n" + _line(stat) in b"\n" + os.pread(lock_fd, _MOST, 0)
+    """Whether the file with this stat is exactly as a networkday write left it; False when unsure."""
+    try:
+        return b"\n" + _line(stat) in b"\n" + os.pread(lock_fd, _MOST, 0)
+    except OSError:
+        return False

@@ -57,3 +57,19 @@ def test_junk_in_the_lock_file_is_no_save_and_is_replaced(lock: int, tmp_path: P
     assert written_here(lock, stats[0])
     assert written_here(lock, stats[1])
     assert os.fstat(lock).st_size < 1024
+
+
+def test_a_hint_that_cannot_be_read_or_written_is_no_error(tmp_path: Path) -> None:
+    """The files are saved before the hint is: failing to note them must not fail the save."""
+    (stat,) = _saved(tmp_path, 1)
+    path = tmp_path / "lock"
+    path.write_bytes(b"")
+    read_only = os.open(path, os.O_RDONLY)
+    write_only = os.open(path, os.O_WRONLY)
+    try:
+        note_written(read_only, [stat])
+        assert path.read_bytes() == b""
+        assert not written_here(write_only, stat)
+    finally:
+        os.close(read_only)
+        os.close(write_only)
