@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -42,7 +42,8 @@ from networkday.storage.layout import Findings, contact_name_problem, day_of, to
 from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
-from networkday.storage.settle import GIVE_UP, read_settled, settling
+from networkday.storage.settle import GIVE_UP, read_settled
+from networkday.storage.written import note_written, written_here
 
 T = TypeVar("T")
 APP_DIR = ".networkday"
@@ -103,9 +104,8 @@ class Store:
         self.no_cache = False
         self._scan_warnings: list[str] = []
         self._strays: set[Path] = set()
-        #: Files a scan found shorter than the index knew them while they were still being
-        #: changed, with that (size, count of entries): a rewrite compares against it (see ``_shrunk``).
-        self._fuller: dict[Path, tuple[int, int]] = {}
+        #: The open folder lock while this store holds it (``_writing``), else None.
+        self._lock_fd: int | None = None
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
         self.contact_listeners: list[Callable[[str], None]] = []
         #: False: every change saves the index cache at once (commands, which exit right after).
@@ -516,31 +516,12 @@ class Store:
 
     def _reindex_contact(self, contact_id: str) -> None:
         path = self.contact_path(contact_id)
-        known = _contact_known(self._index.contacts.get(contact_id))
         found = self._reread(self._index.contacts, contact_id, path, _contact_check(contact_id))
-        self._note_fuller(path, known, found and len(found[0].log))
         if found is None:
             self.contacts.pop(contact_id, None)
             self._notify(contact_id)
         else:
             self._remember_contact(*found)
-
-    def _note_fuller(self, path: Path, known: tuple[int, int] | None, count: int | None) -> None:
-        """Remembers what the index knew of a file that reads shorter (or broken: ``count`` None)
-        while it is still changing: an editor may be writing it in place, and a rewrite must
-        not take it for the whole (see ``settle.read_settled``). Files the index did not know
-        cost nothing here."""
-        if known is None:
-            return
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            return
-        smaller = stat.st_size < known[0] or (count is not None and count < known[1])
-        if settling(stat) and smaller:
-            self._fuller[path] = max(known, self._fuller.get(path, known))
-        else:
-            self._fuller.pop(path, None)
 
     def _remember_contact(self, contact: Contact, stat: os.stat_result) -> None:
         summary = ContactSummary.of(contact)
@@ -550,9 +531,7 @@ class Store:
         self._notify(contact.id)
 
     def _reindex_day(self, name: str, path: Path, day: date) -> None:
-        known = _day_known(self._index.days.get(name))
         found = self._reread(self._index.days, name, path, _day_check(day))
-        self._note_fuller(path, known, found and _day_count(found[0]))
         if found is None:
             self.days.pop(day.toordinal(), None)
         else:
@@ -642,25 +621,25 @@ class Store:
         if self.cannot_save is not None:
             raise WriteError(f"{path}: not saved: {self.cannot_save}")
         try:
-            with folder_lock(self.lock_path):
-                yield
+            with folder_lock(self.lock_path) as lock_fd:
+                self._lock_fd = lock_fd
+                try:
+                    yield
+                finally:
+                    self._lock_fd = None
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def _on_disk(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
-    ) -> tuple[T | None, Mark]:
+    def _on_disk(self, path: Path, make: Callable[[dict[str, Any]], T]) -> tuple[T | None, Mark]:
         """The record as it is on disk now, to change it, and the mark its rewrite compares
         (see ``_read_whole``); refuses a broken file, a newer format's, and one holding a
         value a rewrite would change."""
-        record, refusal, mark = self._read_whole(path, make, count)
+        record, refusal, mark = self._read_whole(path, make)
         if refusal:
             raise StoreError(refusal)
         return record, mark
 
-    def _read_whole(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
-    ) -> tuple[T | None, str | None, Mark]:
+    def _read_whole(self, path: Path, make: Callable[[dict[str, Any]], T]) -> tuple[T | None, str | None, Mark]:
         """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
         why it must not be written over (a newer format, a value it would change), if so, and
         the mark of the file read, which the rewrite compares just before its rename."""
@@ -673,7 +652,7 @@ class Store:
             refusal = inexact_value(path, data, floats)
             return record
 
-        record, mark = read_settled(path, decode, count, self._fuller.get(path) or self._known(path))
+        record, mark = read_settled(path, decode, self._written_here)
         if record is None:
             self.read_only.pop(path, None)
         return record, self.read_only_reason(path) or refusal, mark
@@ -684,14 +663,17 @@ class Store:
 
         Call it only while holding the lock (``change_days``).
         """
-        record, refusal, mark = self._read_whole(self.day_path(day), _day_check(day), _day_count)
+        record, refusal, mark = self._read_whole(self.day_path(day), _day_check(day))
         return record or Day(date=day), refusal, mark
 
-    def _known(self, path: Path) -> tuple[int, int] | None:
-        """The size and count of entries the index holds for a record file."""
-        if path.parent == self.contacts_dir:
-            return _contact_known(self._index.contacts.get(path.stem))
-        return _day_known(self._index.days.get(path.name))
+    def _written_here(self, stat: os.stat_result) -> bool:
+        """Whether a file is exactly as a networkday write left it (``written``): then it is whole."""
+        return self._lock_fd is not None and written_here(self._lock_fd, stat)
+
+    def _note_written(self, stats: Sequence[os.stat_result]) -> None:
+        """Tells later rewrites, in this process and others, that these files are whole (``written``)."""
+        if self._lock_fd is not None:
+            note_written(self._lock_fd, stats)
 
     def _write_locked(
         self, path: Path, table: dict[str, Any], check: Callable[[dict[str, Any]], object], read: Mark
@@ -702,7 +684,7 @@ class Store:
         wrote it since, nothing is written and ChangedMeanwhile is raised (see ``_again``).
         """
         stat = write_atomic(save_target(path, self.root), _checked(path, table, check), read)
-        self._fuller.pop(path, None)
+        self._note_written([stat])
         return stat
 
     @staticmethod
@@ -752,6 +734,7 @@ class Store:
                 path = self.contact_path(candidate)
                 files.append((path, _checked(path, contact.to_dict(), _contact_check(candidate))))
             stats = write_many(files)
+            self._note_written(stats)
         for contact, stat in zip(contacts, stats, strict=True):
             self._remember_contact(contact, stat)
         self._save_index()
@@ -765,7 +748,7 @@ class Store:
         path = self.contact_path(contact_id)
 
         def attempt() -> tuple[Contact, os.stat_result]:
-            contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
+            contact, mark = self._on_disk(path, _contact_check(contact_id))
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             change(contact)
@@ -798,7 +781,6 @@ class Store:
         for contact_id, _ in pending:
             outcomes[contact_id] = _kept_changing(self.contact_path(contact_id))
         for contact, stat in saved:
-            self._fuller.pop(self.contact_path(contact.id), None)  # whole again, as in _write_locked
             self._remember_contact(contact, stat)
             outcomes[contact.id] = True
         self._save_index()
@@ -816,7 +798,7 @@ class Store:
         for contact_id, change in changes:
             try:
                 path = self.contact_path(contact_id)
-                contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
+                contact, mark = self._on_disk(path, _contact_check(contact_id))
                 if contact is None:
                     raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
                 if change(contact) is False:
@@ -831,6 +813,7 @@ class Store:
                 outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
         try:
             stats = write_many([(path, data) for *_, path, data, _ in changed], [mark for *_, mark in changed])
+            self._note_written([stat for stat in stats if stat is not None])
         except OSError as error:
             reason = error.strerror or error
             failed = WriteError(f"{self.contacts_dir}: {len(changed)} contacts not saved, all unchanged: {reason}")
@@ -852,7 +835,7 @@ class Store:
         path = self.contact_path(contact.id)
 
         def attempt() -> os.stat_result:
-            _, mark = self._on_disk(path, _contact_check(contact.id), _logged)
+            _, mark = self._on_disk(path, _contact_check(contact.id))
             return self._write_locked(path, contact.to_dict(), _contact_check(contact.id), mark)
 
         with self._writing(path):
@@ -870,7 +853,7 @@ class Store:
         path = self.contact_path(contact_id)
 
         def attempt() -> Contact:
-            contact, mark = self._on_disk(path, _contact_check(contact_id), _logged)
+            contact, mark = self._on_disk(path, _contact_check(contact_id))
             if contact is None:
                 raise StoreError(f"no contact {contact_id!r} in {self.contacts_dir}")
             if current_mark(path) != mark:
@@ -893,7 +876,7 @@ class Store:
         path = self.day_path(day)
 
         def attempt() -> tuple[Day, os.stat_result]:
-            record, mark = self._on_disk(path, _day_check(day), _day_count)
+            record, mark = self._on_disk(path, _day_check(day))
             record = record or Day(date=day)
             change(record)
             return record, self._write_locked(path, record.to_dict(), _day_check(day), mark)
@@ -1029,29 +1012,6 @@ def _contact_check(contact_id: str) -> Callable[[dict[str, Any]], Contact]:
 
 def _day_check(day: date) -> Callable[[dict[str, Any]], Day]:
     return lambda table: Day.from_dict(table, day)
-
-
-def _logged(contact: Contact) -> int:
-    return len(contact.log)
-
-
-def _day_count(day: Day) -> int:
-    """A day's entries: its calls and its timer sessions, which a half-written file loses first."""
-    return len(day.calls) + len(day.time)
-
-
-def _contact_known(entry: IndexEntry | None) -> tuple[int, int] | None:
-    """An index entry's size and count of history entries; None for a file it could not read."""
-    if entry is None or entry[2] is None:
-        return None
-    return entry[1], len(ContactSummary.from_row(entry[2]).entries)
-
-
-def _day_known(entry: IndexEntry | None) -> tuple[int, int] | None:
-    if entry is None or entry[2] is None:
-        return None
-    summary = DaySummary.from_row(entry[2])
-    return entry[1], summary.planned + len(summary.sessions)
 
 
 def _newer_message(path: Path, version: int) -> str:
