@@ -81,9 +81,15 @@ def run_log(args: argparse.Namespace) -> int:
         note=args.note,
     )
     follow_up = KEEP if args.follow_up is None else args.follow_up
+    asked_at = entry.at
     contact = run_store(lambda: log_touch(store, args.id, entry, follow_up=follow_up))
     follow = f", follow up {contact.follow_up}" if contact.follow_up else ""
     # The same touch again (a retry) is not added: the one recorded is kept, and said so.
-    done = "logged" if any(recorded is entry for recorded in contact.log) else "was logged already, not added again"
+    if any(recorded is entry for recorded in contact.log):
+        done = "logged"
+    elif entry.at != asked_at:
+        done = f"was logged already at {entry.at:%H:%M}, its call is now marked"
+    else:
+        done = "was logged already, not added again"
     print(f"{contact.id}: {args.outcome} by {args.channel} {done}{follow}")
     return 0

@@ -9,19 +9,24 @@ Merging again after an interrupted merge adds nothing twice.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from networkday.domain.contact import Contact, LogEntry
-from networkday.domain.day import Day
+from networkday.domain.day import Call, Day
+from networkday.domain.touch import derived_touch_id, same_touch
 
 #: Single-valued fields: the kept contact's value wins, a different other value goes to notes.
 SCALAR_FIELDS = ("name", "company", "title", "met", "cadence_days", "follow_up")
 LIST_FIELDS = ("email", "phone", "links", "tags", "motives")
 
 
-def merge_into(keep: Contact, gone: Contact) -> None:
-    """Folds ``gone`` into ``keep``; ``keep`` keeps its id, and no reference to ``gone`` remains in it."""
+def merge_into(keep: Contact, gone: Contact) -> list[Renamed]:
+    """Folds ``gone`` into ``keep``; ``keep`` keeps its id, and no reference to ``gone`` remains in it.
+
+    Returns the touches of ``gone`` that took a new id, for ``retarget_day``.
+    """
     origin = f"Merged from {gone.name} ({gone.id})"
     lost: list[str] = []
     for name in SCALAR_FIELDS:
@@ -40,12 +45,13 @@ def merge_into(keep: Contact, gone: Contact) -> None:
             keep.extra[key] = value
         elif keep.extra[key] != value:
             lost.append(f"{key} was {value}")
-    keep.log = merge_logs(keep.log, gone.log)
+    keep.log, renamed = merge_logs(keep.log, gone.log, gone.id)
     notes = [keep.notes.rstrip()] if keep.notes.strip() else []
     if gone.notes.strip() and gone.notes.strip() not in keep.notes:
         notes.append(f"{origin}:\n{gone.notes.strip()}")
     notes.extend(line for item in lost if (line := f"{origin}: {item}") not in keep.notes)
     keep.notes = "\n\n".join(notes)
+    return renamed
 
 
 def _merge_referrer(keep: Contact, gone: Contact, lost: list[str]) -> None:
@@ -57,28 +63,56 @@ def _merge_referrer(keep: Contact, gone: Contact, lost: list[str]) -> None:
     keep.referred_by = mine or theirs
 
 
-def merge_logs(first: list[LogEntry], second: list[LogEntry]) -> list[LogEntry]:
-    """Both histories in time order, each touch once.
+#: A touch of the merged-away contact that took a new id, as (the entry before, its new id).
+Renamed = tuple[LogEntry, str]
 
-    Entries with the same id are one touch: their words are joined (``join_touch``).
-    An entry identical to one already there is dropped, unless both carry different ids:
-    those are two touches (logged to each of two records of one person), each with its
-    own made call, and both stay.
+
+def merge_logs(
+    first: list[LogEntry], second: list[LogEntry], gone_id: str = ""
+) -> tuple[list[LogEntry], list[Renamed]]:
+    """Both histories in time order, each touch once, and the touches of ``second`` renamed.
+
+    Entries with the same id are one touch only when they are the same touch (same
+    time, channel and outcome, ``same_touch``): their words are joined (``join_touch``).
+    An entry of ``second`` whose id ``first`` uses for another touch (a copied block)
+    gets a new id, made from ``gone_id`` and the old id, so a merge run again finds it;
+    the renames are returned for the made calls that named it. An entry identical to
+    one already there is dropped, unless both carry different ids: those are two
+    touches (logged to each of two records of one person), each with its own made call,
+    and both stay.
     """
     merged: list[LogEntry] = []
-    for entry in [*first, *second]:
-        same = next((kept for kept in merged if _one_touch(kept, entry)), None)
-        if same is None:
-            merged.append(copy.deepcopy(entry))
-        else:
-            join_touch(same, entry)
+    renamed: list[Renamed] = []
+    for entry in first:
+        _add(merged, copy.deepcopy(entry))
+    for theirs in second:
+        entry = copy.deepcopy(theirs)
+        named = [kept for kept in merged if entry.id and kept.id == entry.id]
+        if named and not any(same_touch(kept, entry) for kept in named):
+            before = copy.deepcopy(theirs)
+            entry.id = derived_touch_id(gone_id, entry.id, partial(_free_for, merged, entry))
+            renamed.append((before, entry.id))
+        _add(merged, entry)
     merged.sort(key=lambda entry: entry.at)
-    return merged
+    return merged, renamed
+
+
+def _add(merged: list[LogEntry], entry: LogEntry) -> None:
+    same = next((kept for kept in merged if _one_touch(kept, entry)), None)
+    if same is None:
+        merged.append(entry)
+    else:
+        join_touch(same, entry)
+
+
+def _free_for(merged: list[LogEntry], entry: LogEntry, candidate: str) -> bool:
+    """No other touch has the id (the one that has it is ``entry``, renamed by an earlier run)."""
+    return all(same_touch(kept, entry) for kept in merged if kept.id == candidate)
 
 
 def _one_touch(kept: LogEntry, entry: LogEntry) -> bool:
     if kept.id and entry.id:
-        return kept.id == entry.id
+        return kept.id == entry.id and same_touch(kept, entry)
     return kept == entry
 
 
@@ -103,13 +137,30 @@ def retarget_referral(contact: Contact, gone_id: str, keep_id: str) -> None:
         contact.referred_by = keep_id if contact.id != keep_id else None
 
 
-def retarget_day(day: Day, gone_id: str, keep_id: str) -> None:
-    """Calls to the merged-away contact become calls to the kept one; dismissals too."""
+def retarget_day(day: Day, gone_id: str, keep_id: str, renamed: Sequence[Renamed] = ()) -> None:
+    """Calls to the merged-away contact become calls to the kept one; dismissals too.
+
+    A call whose touch took a new id in the merge (``merge_logs``) names the new id, so
+    it still names its own touch and not the kept contact's touch with the old id.
+    """
     for call in day.calls:
         if call.contact == gone_id:
             call.contact = keep_id
+            call.touch = _new_id(call, renamed) or call.touch
     if gone_id in day.dismissed:
         day.dismissed = _union([keep_id if item == gone_id else item for item in day.dismissed], [])
+
+
+def _new_id(call: Call, renamed: Sequence[Renamed]) -> str:
+    """The new id of the call's touch; with two renamed touches of one id, the one the call's time and outcome fit."""
+    named = [(before, new) for before, new in renamed if call.touch and before.id == call.touch]
+    if len(named) > 1:
+        named = [
+            (before, new)
+            for before, new in named
+            if (before.at, before.channel, before.outcome) == (call.at, call.channel, call.outcome)
+        ]
+    return named[0][1] if len(named) == 1 else ""
 
 
 def mentions(day: Day, contact_id: str) -> bool:

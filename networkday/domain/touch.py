@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -32,20 +34,64 @@ def new_touch_id() -> str:
     return secrets.token_hex(4)
 
 
-def apply_touch(contact: Contact, entry: LogEntry, follow_up: FollowUp = KEEP) -> None:
+def derived_touch_id(seed: str, old: str, free: Callable[[str], bool]) -> str:
+    """A fresh id made from ``seed`` and the ``old`` id: the same each time, so a merge run
+    again after a crash finds the entry it renamed the first time. ``free`` says whether a
+    candidate may be used; the next one is tried when it may not."""
+    for turn in range(1000):
+        candidate = hashlib.blake2s(f"{seed}\0{old}\0{turn}".encode(), digest_size=4).hexdigest()
+        if free(candidate):
+            return candidate
+    return new_touch_id()
+
+
+def same_touch(one: LogEntry, other: LogEntry) -> bool:
+    """Two records of one touch: the same time, channel and outcome (the words may differ)."""
+    return one.at == other.at and one.channel == other.channel and one.outcome == other.outcome
+
+
+def unfinished_twin(contact: Contact, entry: LogEntry, day: Day) -> LogEntry | None:
+    """The touch that ``entry`` repeats: a retry of a ``log`` whose made call was not saved.
+
+    It is a touch networkday logged (it has an id) on the same day, with the same channel,
+    outcome, gave, asked and note, whose made call ``day`` does not have yet; its time may
+    differ (the retry came a minute later). A touch that has its call, or differs in any
+    word, is another conversation and is never taken for this one.
+    """
+    if not entry.outcome:
+        return None
+    for earlier in contact.log:
+        if (
+            earlier.id
+            and earlier.at.date() == entry.at.date()
+            and (earlier.channel, earlier.outcome, earlier.gave, earlier.asked, earlier.note)
+            == (entry.channel, entry.outcome, entry.gave, entry.asked, entry.note)
+            and not any(call_matches(call, earlier, contact.id) for call in day.calls)
+        ):
+            return earlier
+    return None
+
+
+def apply_touch(contact: Contact, entry: LogEntry, follow_up: FollowUp = KEEP, day: Day | None = None) -> None:
     """Appends the touch; a follow-up that was due is done unless a new one is given.
 
     The same touch again (a retry after the day file failed to save, or the same touch
     logged twice in one second) is not added twice: ``entry`` then takes the id of the
-    one recorded. A new touch gets a fresh id, which ``entry`` carries back to the caller.
+    one recorded. With the touch's ``day``, a retry in a later second is caught too
+    (``unfinished_twin``): ``entry`` then also takes the recorded touch's time, so its
+    call is marked for that touch. A new touch gets a fresh id, which ``entry`` carries
+    back to the caller.
     """
     same = next((e for e in contact.log if (entry.id and e.id == entry.id) or e == entry), None)
+    if same is None and day is not None:
+        same = unfinished_twin(contact, entry, day)
     if same is None:
         entry.id = entry.id or new_touch_id()
         contact.log.append(entry)
     else:
         same.id = same.id or entry.id or new_touch_id()
         entry.id = same.id
+        entry.at = same.at
     if follow_up is KEEP:
         if contact.follow_up and contact.follow_up <= entry.at.date():
             contact.follow_up = None
@@ -115,19 +161,28 @@ class TouchDetails:
         )
 
 
-def find_touch(contact: Contact, touch_id: str) -> LogEntry | None:
-    return next((e for e in contact.log if e.id == touch_id), None) if touch_id else None
+def find_touch(contact: Contact, touch_id: str, like: LogEntry | None = None) -> LogEntry | None:
+    """The entry named ``touch_id``. When a copied block left the id on several entries,
+    only the one that is the same touch as ``like`` is it; without ``like``, or with
+    several such entries, None: a guess could amend another conversation."""
+    named = [e for e in contact.log if e.id == touch_id] if touch_id else []
+    if len(named) > 1:
+        named = [e for e in named if like is not None and same_touch(e, like)]
+    return named[0] if len(named) == 1 else None
 
 
-def amend_touch(contact: Contact, touch_id: str, base: TouchDetails, typed: TouchDetails) -> list[str]:
+def amend_touch(
+    contact: Contact, touch_id: str, base: TouchDetails, typed: TouchDetails, like: LogEntry | None = None
+) -> list[str]:
     """Adds the prompt's text to the touch named ``touch_id``; returns the fields that clash.
 
     ``base`` is what the prompt opened with. A field the prompt changed takes its value
     unless the file changed it too, to something else, meanwhile (a hand edit, another
     instance): that field is a clash and is left as the file has it. A touch no longer
-    in the history is reported as the clash ``"touch"``.
+    in the history, or not told apart from a copy with its id (``find_touch``), is
+    reported as the clash ``"touch"``.
     """
-    entry = find_touch(contact, touch_id)
+    entry = find_touch(contact, touch_id, like)
     if entry is None:
         return ["touch"]
     clashes = []

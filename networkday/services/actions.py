@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.day import Day
 from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
-from networkday.domain.merge import mentions, merge_into, retarget_day, retarget_referral
+from networkday.domain.merge import Renamed, mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.plan import put_on, take_off
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
@@ -31,13 +32,14 @@ def log_touch(
     The contact is written first: if the second write fails, the history (the record
     that matters) is already safe, and HalfLoggedError says what was saved and how to
     finish: the same touch logged again, or ``networkday check --fix``, marks the call
-    without adding the touch twice. ``entry`` comes back with the touch's id.
+    without adding the touch twice, even in a later second (``unfinished_twin``).
+    ``entry`` comes back with the touch's id and time: those of the earlier touch when
+    it completes one.
     A day file that is already unreadable or from a newer networkday stops the log
     before anything is written.
     """
-    if entry.outcome:
-        _refuse_unwritable_day(store, entry.at.date())
-    contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up))
+    day = _refuse_unwritable_day(store, entry.at.date()) if entry.outcome else None
+    contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up, day))
     if entry.outcome:
         try:
             store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
@@ -49,35 +51,46 @@ def log_touch(
     return contact
 
 
-def _refuse_unwritable_day(store: Store, day: date) -> None:
+def _refuse_unwritable_day(store: Store, day: date) -> Day:
+    """The day as it is, read before the touch is written (a retry is told by its calls)."""
     try:
-        store.day(day)
+        record = store.day(day)
         reason = store.read_only_reason(store.day_path(day))
+        if not reason:
+            return record
     except StoreError as error:
         reason = str(error)
     except OSError as error:
         reason = f"{store.day_path(day)}: cannot be read: {error.strerror or error}"
-    if reason:
-        raise StoreError(f"{reason}; the touch is not saved anywhere")
+    raise StoreError(f"{reason}; the touch is not saved anywhere")
 
 
 def amend_touch_details(
-    store: Store, contact_id: str, touch_id: str, base: TouchDetails, typed: TouchDetails
+    store: Store,
+    contact_id: str,
+    touch_id: str,
+    base: TouchDetails,
+    typed: TouchDetails,
+    like: LogEntry | None = None,
 ) -> Contact:
     """Saves the quick prompt's details onto the touch named ``touch_id``, as the file is now.
 
-    ``base`` is what the prompt opened with. When the file changed a field the prompt
-    also changed (a hand edit, another instance), nothing is written and ConflictError
-    names the fields, so the typed text can be kept and the person decide.
+    ``base`` is what the prompt opened with, ``like`` the touch it opened on (it tells the
+    touch from a pasted copy that carries its id). When the file changed a field the
+    prompt also changed (a hand edit, another instance), nothing is written and
+    ConflictError names the fields, so the typed text can be kept and the person decide.
     """
 
     def change(contact: Contact) -> None:
-        clashes = amend_touch(contact, touch_id, base, typed)
+        clashes = amend_touch(contact, touch_id, base, typed, like)
         if clashes == ["touch"]:
-            raise ConflictError(
-                f"{store.contact_path(contact_id)}: the touch is no longer in the history (removed meanwhile)",
-                ("touch",),
+            copies = sum(entry.id == touch_id for entry in contact.log)
+            why = (
+                f"{copies} entries carry the touch's id {touch_id}; run: networkday check"
+                if copies > 1
+                else "the touch is no longer in the history (removed meanwhile)"
             )
+            raise ConflictError(f"{store.contact_path(contact_id)}: {why}", ("touch",))
         if clashes:
             raise ConflictError(
                 f"{store.contact_path(contact_id)} changed on disk since the prompt opened: {', '.join(clashes)}",
@@ -145,7 +158,9 @@ def merge_contacts(store: Store, keep_id: str, gone_id: str) -> Contact:
     finishes it (merging is idempotent):
       1. the merged record is written under ``keep_id``: all ``gone_id`` held is there too;
       2. contacts referred by ``gone_id`` are pointed at ``keep_id``;
-      3. day files naming ``gone_id`` (calls, dismissed) are pointed at ``keep_id``;
+      3. day files naming ``gone_id`` (calls, dismissed) are pointed at ``keep_id``, and a
+         made call whose touch took a new id in step 1 (its id was the kept person's
+         for another touch) names the new id; a run again renames to the same id;
       4. ``gone_id``'s file is deleted, now that nothing needs it. If it changed since it
          was read (another instance logged a touch), the change is merged in as well.
     A file that names ``gone_id`` but cannot be rewritten (unreadable, or from a newer
@@ -156,11 +171,16 @@ def merge_contacts(store: Store, keep_id: str, gone_id: str) -> Contact:
     store.scan()
     gone = store.contact(gone_id)
     _refuse_unwritable_mentions(store, gone_id)
-    kept = store.update_contact(keep_id, lambda contact: merge_into(contact, gone))
+    renamed: list[Renamed] = []
+
+    def fold(contact: Contact) -> None:
+        renamed[:] = merge_into(contact, gone)  # the last try's renames: the ones written
+
+    kept = store.update_contact(keep_id, fold)
     for summary in [s for s in store.contacts.values() if s.referred_by == gone_id and s.id != gone_id]:
         store.update_contact(summary.id, lambda contact: retarget_referral(contact, gone_id, keep_id))
     for day in days_mentioning(store, gone_id):
-        store.update_day(day, lambda record: retarget_day(record, gone_id, keep_id))
+        store.update_day(day, lambda record: retarget_day(record, gone_id, keep_id, renamed))
     last = store.delete_contact(gone_id)
     if last != gone:
         kept = store.update_contact(keep_id, lambda contact: merge_into(contact, last))

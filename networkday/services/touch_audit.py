@@ -16,7 +16,14 @@ from functools import partial
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Day
 from networkday.domain.touch import mark_call
-from networkday.domain.touch_audit import calls_without_touch, touch_of_call, touches_without_call
+from networkday.domain.touch_audit import (
+    calls_without_touch,
+    renamable,
+    rename_copies,
+    repeated_ids,
+    touch_of_call,
+    touches_without_call,
+)
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, StoreError
 from networkday.storage.store import Store
@@ -64,6 +71,7 @@ def audit_touches(store: Store, records: Records | None = None) -> list[DataProb
     records = records or read_records(store)
     problems = []
     for contact in records.contacts.values():
+        problems.extend(_repeated_id_problems(store, contact, records.days))
         for index in touches_without_call(contact, records.days):
             entry = contact.log[index]
             day_path = store.day_path(entry.at.date())
@@ -85,16 +93,44 @@ def audit_touches(store: Store, records: Records | None = None) -> list[DataProb
     return problems
 
 
+def _repeated_id_problems(store: Store, contact: Contact, days: dict[date, Day]) -> list[DataProblem]:
+    """An id used again in one history, located at the later entry, with what to do."""
+    problems = []
+    path = store.contact_path(contact.id)
+    for index, first in repeated_ids(contact).items():
+        entry, earlier = contact.log[index], contact.log[first]
+        fix = (
+            FIX_HINT + " (it gives this entry a new id)"
+            if renamable(contact, index, days)
+            else "check --fix cannot tell which of them its made call is for: remove the copy, "
+            "or give it a new id by hand (any 8 hex digits not used in this history)"
+        )
+        message = (
+            f"touch id {entry.id} is used again here ({entry.outcome or 'no outcome'}, {entry.at.isoformat()}); "
+            f"the touch at {earlier.at.isoformat()} has it too; {fix}"
+        )
+        line, column = locate(path.read_text("utf-8"), ("log", index))
+        problems.append(DataProblem(path, line, column, message))
+    return problems
+
+
 def fix_touches(store: Store) -> list[str]:
     """Adds what is missing on either side, never removes anything; returns what was done.
 
-    A touch without its call gets its made call in its day file (a planned call to the
+    First a later copy of a touch id gets a new id where ``renamable`` says which entry
+    the made calls are for; a copy it cannot tell apart is left for the person. Then a
+    touch without its call gets its made call in its day file (a planned call to the
     person that day is the one marked made). A made call without its touch gets the
     touch put back in the history, with the call's time, channel, outcome and id. A file
     that cannot be written is said so and left as it is.
     """
     records = read_records(store)
     done = []
+    for contact in records.contacts.values():
+        if any(renamable(contact, index, records.days) for index in repeated_ids(contact)):
+            done.extend(_rename_copies(store, contact.id, records.days))
+    if done:
+        records = read_records(store)
     for contact in records.contacts.values():
         for index in touches_without_call(contact, records.days):
             entry = contact.log[index]
@@ -109,6 +145,23 @@ def fix_touches(store: Store) -> list[str]:
                 said = f"{store.contact_path(call.contact)}: touch of {day}'s made call ({call.outcome}) added"
                 done.append(_attempt(partial(store.update_contact, call.contact, partial(_put_back, entry=lost)), said))
     return done
+
+
+def _rename_copies(store: Store, contact_id: str, days: dict[date, Day]) -> list[str]:
+    renamed: list[tuple[LogEntry, str]] = []
+
+    def rename(contact: Contact) -> None:
+        renamed[:] = rename_copies(contact, days)  # the last try's: the ones written
+
+    try:
+        store.update_contact(contact_id, rename)
+    except StoreError as error:
+        return [f"not fixed: {error}"]
+    path = store.contact_path(contact_id)
+    return [
+        f"{path}: touch at {entry.at.isoformat()} had the id {old} of another touch; its id is now {entry.id}"
+        for entry, old in renamed
+    ]
 
 
 def _attempt(write: Callable[[], object], said: str) -> str:

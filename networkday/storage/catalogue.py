@@ -18,8 +18,7 @@ from networkday.storage.folder import Folder
 from networkday.storage.index import Entries, IndexCache, IndexEntry
 from networkday.storage.layout import Findings, contact_name_problem, day_of, toml_files, valid_id, year_folders
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
-from networkday.storage.records import GONE, Records, contact_check, day_check, day_count, ordinal_of
-from networkday.storage.whole import Fuller, contact_known, day_known
+from networkday.storage.records import GONE, Records, contact_check, day_check, ordinal_of
 
 T = TypeVar("T")
 #: An index mtime no file has: an entry that is always read again (a file that could not be opened).
@@ -62,7 +61,6 @@ class Catalogue:
         self.days: dict[int, DaySummary] = {}
         self.scan_warnings: list[str] = []
         self._strays: set[Path] = set()
-        self.fuller = Fuller()
         #: Called with a contact id whenever its summary changes or goes (search indexes follow).
         self.contact_listeners: list[Callable[[str], None]] = []
         #: False: every change saves the index cache at once (commands, which exit right after).
@@ -342,9 +340,7 @@ class Catalogue:
 
     def _reindex_contact(self, contact_id: str) -> None:
         path = self.records.contact_path(contact_id)
-        known = contact_known(self.index.contacts.get(contact_id))
         found = self._reread(self.index.contacts, contact_id, path, contact_check(contact_id))
-        self.fuller.note(path, known, found and len(found[0].log))
         if found is None:
             self.contacts.pop(contact_id, None)
             self._notify(contact_id)
@@ -352,9 +348,7 @@ class Catalogue:
             self.remember_contact(*found)
 
     def _reindex_day(self, name: str, path: Path, day: date) -> None:
-        known = day_known(self.index.days.get(name))
         found = self._reread(self.index.days, name, path, day_check(day))
-        self.fuller.note(path, known, found and day_count(found[0]))
         if found is None:
             self.days.pop(day.toordinal(), None)
         else:
@@ -372,17 +366,6 @@ class Catalogue:
         self.days[summary.date] = summary
         newer = self.records.read_only.get(self.records.day_file(name))
         self.index.days[name] = IndexEntry(stat.st_mtime_ns, stat.st_size, summary.to_row(), None, newer)
-
-    # -- what a rewrite must find whole ---------------------------------------------------
-
-    def known(self, path: Path) -> tuple[int, int] | None:
-        """The size and count of entries a read of a record file must reach to be taken for whole."""
-        fuller = self.fuller.get(path)
-        if fuller:
-            return fuller
-        if path.parent == self.records.contacts_dir:
-            return contact_known(self.index.contacts.get(path.stem))
-        return day_known(self.index.days.get(path.name))
 
 
 def _unchanged(cached: IndexEntry | None, seen: Seen) -> bool:

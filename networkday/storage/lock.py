@@ -18,9 +18,10 @@ from networkday.storage.problems import StoreError
 
 
 @contextmanager
-def folder_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
-    """Holds the lock file ``path``; a lock that cannot be opened is named with what to do,
-    since the failure is about it and not about the record being saved."""
+def folder_lock(path: Path, timeout: float = 10.0) -> Iterator[int]:
+    """Holds the lock file ``path`` and gives its open descriptor (its content is the hint
+    of ``written``); a lock that cannot be opened is named with what to do, since the
+    failure is about it and not about the record being saved."""
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     except IsADirectoryError:
@@ -40,7 +41,7 @@ def folder_lock(path: Path, timeout: float = 10.0) -> Iterator[None]:
                     raise StoreError(f"{path}: another networkday has held the lock for {timeout:.0f} s") from None
                 time.sleep(0.005)
         try:
-            yield
+            yield fd
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -132,12 +132,3 @@ def contact_check(contact_id: str) -> Callable[[dict[str, Any]], Contact]:
 
 def day_check(day: date) -> Callable[[dict[str, Any]], Day]:
     return lambda table: Day.from_dict(table, day)
-
-
-def logged(contact: Contact) -> int:
-    return len(contact.log)
-
-
-def day_count(day: Day) -> int:
-    """A day's entries: its calls and its timer sessions, which a half-written file loses first."""
-    return len(day.calls) + len(day.time)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,8 +23,9 @@ from networkday.storage.folder import Folder
 from networkday.storage.links import save_target
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import StoreError, WriteError
-from networkday.storage.records import Records, checked, day_check, day_count
+from networkday.storage.records import Records, checked, day_check
 from networkday.storage.settle import GIVE_UP, read_settled
+from networkday.storage.written import note_written, written_here
 
 T = TypeVar("T")
 #: How often a rewrite reads a file again that another program wrote between its read and its rename.
@@ -38,6 +39,8 @@ class Rewriter:
         self.folder = folder
         self.records = records
         self.catalogue = catalogue
+        #: The open folder lock while this store holds it (``writing``), else None.
+        self._lock_fd: int | None = None
 
     @contextlib.contextmanager
     def writing(self, path: Path) -> Iterator[None]:
@@ -45,25 +48,25 @@ class Rewriter:
         if self.folder.cannot_save is not None:
             raise WriteError(f"{path}: not saved: {self.folder.cannot_save}")
         try:
-            with folder_lock(self.folder.lock_path):
-                yield
+            with folder_lock(self.folder.lock_path) as lock_fd:
+                self._lock_fd = lock_fd
+                try:
+                    yield
+                finally:
+                    self._lock_fd = None
         except OSError as error:
             raise WriteError(f"{path}: not saved, the file is unchanged: {error.strerror or error}") from error
 
-    def on_disk(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
-    ) -> tuple[T | None, Mark]:
+    def on_disk(self, path: Path, make: Callable[[dict[str, Any]], T]) -> tuple[T | None, Mark]:
         """The record as it is on disk now, to change it, and the mark its rewrite compares
         (see ``read_whole``); refuses a broken file, a newer format's, and one holding a
         value a rewrite would change."""
-        record, refusal, mark = self.read_whole(path, make, count)
+        record, refusal, mark = self.read_whole(path, make)
         if refusal:
             raise StoreError(refusal)
         return record, mark
 
-    def read_whole(
-        self, path: Path, make: Callable[[dict[str, Any]], T], count: Callable[[Any], int]
-    ) -> tuple[T | None, str | None, Mark]:
+    def read_whole(self, path: Path, make: Callable[[dict[str, Any]], T]) -> tuple[T | None, str | None, Mark]:
         """The record as it is on disk now (under the lock), once it is whole (``settle.read_settled``),
         why it must not be written over (a newer format, a value it would change), if so, and
         the mark of the file read, which the rewrite compares just before its rename."""
@@ -76,7 +79,7 @@ class Rewriter:
             refusal = inexact_value(path, data, floats)
             return record
 
-        record, mark = read_settled(path, decode, count, self.catalogue.known(path))
+        record, mark = read_settled(path, decode, self.written_here)
         if record is None:
             self.records.read_only.pop(path, None)
         return record, self.records.read_only_reason(path) or refusal, mark
@@ -84,7 +87,7 @@ class Rewriter:
     def day_on_disk(self, day: date) -> tuple[Day, str | None, Mark]:
         """The day as it is on disk now, to change it, why it must not be written over, if so,
         and the mark its rewrite compares. Call it only while holding the lock."""
-        record, refusal, mark = self.read_whole(self.records.day_path(day), day_check(day), day_count)
+        record, refusal, mark = self.read_whole(self.records.day_path(day), day_check(day))
         return record or Day(date=day), refusal, mark
 
     def write_locked(
@@ -96,8 +99,17 @@ class Rewriter:
         wrote it since, nothing is written and ChangedMeanwhile is raised (see ``again``).
         """
         stat = write_atomic(save_target(path, self.records.root), checked(path, table, check), read)
-        self.catalogue.fuller.whole_again(path)
+        self.note_written([stat])
         return stat
+
+    def written_here(self, stat: os.stat_result) -> bool:
+        """Whether a file is exactly as a networkday write left it (``written``): then it is whole."""
+        return self._lock_fd is not None and written_here(self._lock_fd, stat)
+
+    def note_written(self, stats: Sequence[os.stat_result]) -> None:
+        """Tells later rewrites, in this process and others, that these files are whole (``written``)."""
+        if self._lock_fd is not None:
+            note_written(self._lock_fd, stats)
 
 
 def again(path: Path, attempt: Callable[[], T]) -> T:

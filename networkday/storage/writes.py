@@ -20,7 +20,7 @@ from networkday.domain.text import slugify
 from networkday.storage.atomic import ChangedMeanwhile, Mark, current_mark, ensure_dir, fsync_dir, write_many
 from networkday.storage.links import save_target
 from networkday.storage.problems import StoreError, WriteError
-from networkday.storage.records import checked, contact_check, day_check, day_count, logged
+from networkday.storage.records import checked, contact_check, day_check
 from networkday.storage.rewrite import REWRITE_TRIES, Rewriter, again, kept_changing
 from networkday.storage.settle import GIVE_UP
 
@@ -67,6 +67,7 @@ class Writes:
                 path = records.contact_path(candidate)
                 files.append((path, checked(path, contact.to_dict(), contact_check(candidate))))
             stats = write_many(files)
+            self.rewriter.note_written(stats)
         for contact, stat in zip(contacts, stats, strict=True):
             self.catalogue.remember_contact(contact, stat)
         self.catalogue.save()
@@ -92,7 +93,7 @@ class Writes:
 
     def _existing(self, contact_id: str, path: Path) -> tuple[Contact, Mark]:
         """The contact as it is on disk now, to change it or delete it; no file is an error."""
-        contact, mark = self.rewriter.on_disk(path, contact_check(contact_id), logged)
+        contact, mark = self.rewriter.on_disk(path, contact_check(contact_id))
         if contact is None:
             raise self.records.no_contact(contact_id)
         return contact, mark
@@ -118,7 +119,6 @@ class Writes:
         for contact_id, _ in pending:
             outcomes[contact_id] = kept_changing(self.records.contact_path(contact_id))
         for contact, stat in saved:
-            self.catalogue.fuller.whole_again(self.records.contact_path(contact.id))  # as in write_locked
             self.catalogue.remember_contact(contact, stat)
             outcomes[contact.id] = True
         self.catalogue.save()
@@ -146,6 +146,7 @@ class Writes:
                 outcomes[contact_id] = WriteError(f"{path}: not saved, the file is unchanged: {reason}")
         try:
             stats = write_many([(path, data) for *_, path, data, _ in changed], [mark for *_, mark in changed])
+            self.rewriter.note_written([stat for stat in stats if stat is not None])
         except OSError as error:
             reason = error.strerror or error
             folder = self.records.contacts_dir
@@ -168,7 +169,7 @@ class Writes:
         path = self.records.contact_path(contact.id)
 
         def attempt() -> os.stat_result:
-            _, mark = self.rewriter.on_disk(path, contact_check(contact.id), logged)
+            _, mark = self.rewriter.on_disk(path, contact_check(contact.id))
             return self.rewriter.write_locked(path, contact.to_dict(), contact_check(contact.id), mark)
 
         with self.rewriter.writing(path):
@@ -207,7 +208,7 @@ class Writes:
         path = self.records.day_path(day)
 
         def attempt() -> tuple[Day, os.stat_result]:
-            record, mark = self.rewriter.on_disk(path, day_check(day), day_count)
+            record, mark = self.rewriter.on_disk(path, day_check(day))
             record = record or Day(date=day)
             change(record)
             return record, self.rewriter.write_locked(path, record.to_dict(), day_check(day), mark)

@@ -63,9 +63,9 @@ def ask_details(
             return
         typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
         try:
-            amend_touch_details(store, contact.id, entry.id, base, typed)
+            amend_touch_details(store, contact.id, entry.id, base, typed, like=entry)
         except ConflictError as clash:
-            now = _on_disk(store, contact.id, entry.id)
+            now = _on_disk(store, contact.id, entry)
             if clash.fields == ("touch",):
                 screen.notify(str(clash), title="Not saved", severity="error", markup=False, timeout=10)
                 give_up(False)
@@ -84,12 +84,12 @@ def ask_details(
     open_prompt(base, values)
 
 
-def _on_disk(store: Store, contact_id: str, touch_id: str) -> TouchDetails | None:
+def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | None:
     try:
         current = store.contact(contact_id)
     except StoreError:
         return None
-    entry = find_touch(current, touch_id)
+    entry = find_touch(current, touch.id, like=touch)
     return None if entry is None else TouchDetails.of(current, entry)
 
 

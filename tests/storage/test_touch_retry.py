@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,49 @@ def test_a_merge_keeps_each_touch_with_its_id_so_the_calls_still_match(store: St
     assert sorted(e.id for e in merged.log) == sorted(c.touch for c in calls)
     assert [c.contact for c in calls] == [keep, keep]
     assert audit_touches(store) == []
+
+
+def test_a_retry_a_minute_later_completes_the_half_logged_touch(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The day write failed at 9:30; the same log at 9:31 marks that touch's call, adds no second touch."""
+    ada = store.add_contact(Contact(id="", name="Ada")).id
+    command = ["log", ada, "talked", "--note", "retry", "--data-dir", str(store.root)]
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    with monkeypatch.context() as patch:
+        full_disk_for(patch, store.day_path(NOW.date()))
+        assert main(command) == 1
+    capsys.readouterr()
+    monkeypatch.setenv("NETWORKDAY_NOW", (NOW + timedelta(minutes=1)).isoformat())
+    assert main(command) == 0
+    assert capsys.readouterr().out == f"{ada}: talked by phone was logged already at 09:30, its call is now marked\n"
+    (touch,) = store.contact(ada).log
+    (call,) = store.day(NOW.date()).calls
+    assert (touch.at, call.at, call.touch, call.outcome) == (NOW, NOW, touch.id, "talked")
+    assert main(["check", "--fix", "--data-dir", str(store.root)]) == 0
+    assert len(store.day(NOW.date()).calls) == 1
+
+
+def test_a_second_touch_later_is_added_when_its_words_differ_or_the_first_has_its_call(store: Store) -> None:
+    ada = store.add_contact(Contact(id="", name="Ada")).id
+    later = NOW + timedelta(minutes=5)
+    log_touch(store, ada, LogEntry(at=NOW, channel="phone", outcome="talked", note="hi"))
+    log_touch(store, ada, LogEntry(at=later, channel="phone", outcome="talked", note="hi"))
+    log_touch(store, ada, LogEntry(at=later, channel="phone", outcome="talked", note="again"))
+    log = store.contact(ada).log
+    assert [(e.at, e.note) for e in log] == [(NOW, "hi"), (later, "hi"), (later, "again")]
+    assert sorted(c.touch for c in store.day(NOW.date()).calls) == sorted(e.id for e in log)
+
+
+def test_a_retry_with_other_words_after_a_failed_day_write_is_another_touch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ada = store.add_contact(Contact(id="", name="Ada")).id
+    with monkeypatch.context() as patch:
+        full_disk_for(patch, store.day_path(NOW.date()))
+        with pytest.raises(HalfLoggedError):
+            log_touch(store, ada, LogEntry(at=NOW, channel="phone", outcome="talked", note="one"))
+    second = LogEntry(at=NOW + timedelta(minutes=1), channel="phone", outcome="talked", note="two")
+    log_touch(store, ada, second)
+    assert [e.note for e in store.contact(ada).log] == ["one", "two"]
+    assert [c.touch for c in store.day(NOW.date()).calls] == [second.id]

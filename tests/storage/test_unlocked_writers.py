@@ -101,14 +101,14 @@ def test_a_file_changed_before_every_rename_is_refused_and_keeps_the_last_write(
     written: list[str] = []
 
     def retitle(contact: Contact) -> None:
-        written.append(f"Difference Engines Ltd, try {len(written) + 1}")  # longer: never taken for a cut file
+        written.append(f"Difference Engines Ltd, try {len(written) + 1}")
         writer.write(written[-1])
         contact.title = "Countess"
 
     path = store.contact_path(ada.id)
     with pytest.raises(StoreError, match=rf"{path}: another program kept changing the file.*not saved"):
         store.update_contact(ada.id, retitle)
-    assert len(written) == REWRITE_TRIES
+    assert 1 < len(written) <= REWRITE_TRIES  # tried again, each time once the file settled, then gave up
     table = on_disk(path)
     assert table["company"] == written[-1]
     assert "title" not in table

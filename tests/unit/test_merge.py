@@ -82,7 +82,7 @@ def test_histories_are_joined_without_identical_entries_in_time_order():
 def test_the_same_instant_in_another_offset_is_the_same_entry():
     berlin = LogEntry(at=datetime.fromisoformat("2026-11-10T10:00:00+01:00"), outcome="talked")
     utc = LogEntry(at=datetime.fromisoformat("2026-11-10T09:00:00+00:00"), outcome="talked")
-    assert merge_logs([berlin], [utc]) == [berlin]
+    assert merge_logs([berlin], [utc]) == ([berlin], [])
 
 
 def test_merging_again_adds_nothing_twice():
