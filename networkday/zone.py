@@ -5,12 +5,16 @@ rule (``CET-1CEST,M3.5.0,M10.5.0/3``, ``<+0530>-5:30``). ``zoneinfo`` reads name
 files; a rule is read by ``zoneinfo`` too, as the footer of a zone file made here with no
 transitions, which is exactly where the C library's own zone files keep their rule. A
 ``TZ`` that is none of these is UTC for the C library; it is UTC here too, with a warning
-that names the variable. ``NETWORKDAY_TZ`` overrides ``TZ`` for networkday alone; when it
+that names the variable. A rule whose offset reaches 24 hours (``AAA-24``; the C library
+takes ``AAA+25`` as -24:00) is one Python cannot hold: UTC too, with a warning saying so.
+Zone names shorter than three characters (``<+1>-1``) make the whole rule UTC for the C
+library, though ``zoneinfo`` would read them. ``NETWORKDAY_TZ`` overrides ``TZ`` for networkday alone; when it
 cannot be read it is passed over, with a warning, for ``TZ`` and the system zone.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +41,21 @@ class ZoneUnreadable(ValueError):
     """The zone named cannot be read as a name, a file or a POSIX rule."""
 
 
+class ZoneBeyondPython(ZoneUnreadable):
+    """A POSIX rule the C library reads, with an offset of 24 hours or more that Python's
+    ``timedelta``-based zones cannot hold; ``offset`` is how the C library takes it (``-24:00``)."""
+
+    def __init__(self, name: str, offset: str) -> None:
+        super().__init__(name)
+        self.offset = offset
+
+
+#: The names and offsets of a POSIX rule (before its first comma), as the C library reads them.
+_NAME = r"(<[A-Za-z0-9+-]*>|[^<0-9:.,+-]*)"
+_OFFSET = r"([+-]?)(\d{1,3})(?::(\d{1,2})(?::(\d{1,2}))?)?"
+_RULE_HEAD = re.compile(rf"{_NAME}(?:{_OFFSET}(?:{_NAME}(?:{_OFFSET})?)?)?", re.ASCII)
+
+
 def zone_from_environ(env: Mapping[str, str]) -> Zone | None:
     """``NETWORKDAY_TZ``, else ``TZ``, else ``/etc/localtime``; None when even that cannot be read.
 
@@ -57,6 +76,12 @@ def zone_from_environ(env: Mapping[str, str]) -> Zone | None:
             return Zone(UTC, warning)
         try:
             return Zone(read_zone(name), warning)
+        except ZoneBeyondPython as error:
+            warnings.append(
+                f"TZ={name!r} sets an offset of {error.offset} (as the C library and `date` take it), "
+                "which Python cannot hold; times are in UTC"
+            )
+            return Zone(UTC, "; ".join(warnings))
         except ZoneUnreadable:
             warnings.append(_unreadable("TZ", name, "times are in UTC, as the C library and `date` take it"))
             return Zone(UTC, "; ".join(warnings))
@@ -78,6 +103,7 @@ def read_zone(name: str) -> tzinfo:
     except (OSError, ValueError, LookupError):
         pass
     if not name.startswith(":") and key.isprintable():
+        _check_rule_head(name, key)
         # A summer-time name without its rules (``AAA3BBB``) takes the C library's default rules.
         for rule in (key, f"{key},{_DEFAULT_RULES}") if "," not in key else (key,):
             try:
@@ -89,3 +115,25 @@ def read_zone(name: str) -> tzinfo:
 
 def _unreadable(variable: str, value: str, then: str) -> str:
     return f"{variable}={value!r} is not a time zone name, zone file or POSIX rule; {then}"
+
+
+def _check_rule_head(name: str, rule: str) -> None:
+    """Refuses what the C library refuses or Python cannot hold, before ``zoneinfo`` reads the rule.
+
+    The C library wants names of three characters or more, and clamps an offset's hours to
+    24; Python's zones hold offsets strictly within a day.
+    """
+    head = _RULE_HEAD.fullmatch(rule.split(",", 1)[0])
+    if head is None:
+        return  # zoneinfo refuses it too
+    std, std_sign, std_hours, std_minutes, std_seconds, dst, *dst_offset = head.groups()
+    if len(std.strip("<>")) < 3 or (dst and len(dst.strip("<>")) < 3):
+        raise ZoneUnreadable(name)
+    offsets = [(std_sign, std_hours, std_minutes, std_seconds)] if std_hours else []
+    if dst and dst_offset[1]:
+        offsets.append(tuple(dst_offset))  # type: ignore[arg-type]
+    for sign, hours, minutes, seconds in offsets:
+        clamped = min(int(hours), 24)
+        if clamped * 3600 + int(minutes or 0) * 60 + int(seconds or 0) >= 24 * 3600:
+            east = "-" if sign != "-" else "+"  # POSIX offsets count hours west of Greenwich
+            raise ZoneBeyondPython(name, f"{east}{clamped:02}:{int(minutes or 0):02}")
