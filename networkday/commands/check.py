@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     from networkday.services.touch_audit import audit_touches, fix_touches
 
-    store = open_store(args)
+    store = open_store(args, unread_warning=False)
     if args.fix:
         for line in fix_touches(store):
             print(line)
