@@ -71,14 +71,18 @@ def open_store(
     if zone is not None:
         print(f"networkday: warning: {zone}", file=sys.stderr)
     print_warnings(store)
-    load_drafts(store)  # a drafts file that cannot be read is one of the store's problems
     if unread_warning:
         warn_unread(store)
     return store
 
 
 def warn_unread(store: Store) -> None:
-    """The one warning for the files that could not be read, if any (see ``unread_files``)."""
+    """The one warning for the files that could not be read, if any (see ``unread_files``).
+
+    The drafts file is looked at here (one open, usually of no file): the app, which reads
+    it once its screen is up, and ``check``, which lists every problem, skip this.
+    """
+    load_drafts(store)  # one that cannot be read becomes a problem of the store
     if store.problems:
         print(f"networkday: warning: {unread_files(store)}", file=sys.stderr)
 
