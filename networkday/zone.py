@@ -67,8 +67,8 @@ def zone_from_environ(env: Mapping[str, str]) -> Zone | None:
     if own:
         try:
             return Zone(read_zone(own))
-        except ZoneUnreadable:
-            warnings.append(_unreadable("NETWORKDAY_TZ", own, "it is passed over"))
+        except ZoneUnreadable as error:
+            warnings.append(_unreadable("NETWORKDAY_TZ", own, error, "it is passed over"))
     warning = warnings[0] if warnings else None
     if "TZ" in env:
         name = env["TZ"]
@@ -76,14 +76,8 @@ def zone_from_environ(env: Mapping[str, str]) -> Zone | None:
             return Zone(UTC, warning)
         try:
             return Zone(read_zone(name), warning)
-        except ZoneBeyondPython as error:
-            warnings.append(
-                f"TZ={name!r} sets an offset of {error.offset} (as the C library and `date` take it), "
-                "which Python cannot hold; times are in UTC"
-            )
-            return Zone(UTC, "; ".join(warnings))
-        except ZoneUnreadable:
-            warnings.append(_unreadable("TZ", name, "times are in UTC, as the C library and `date` take it"))
+        except ZoneUnreadable as error:
+            warnings.append(_unreadable("TZ", name, error, "times are in UTC"))
             return Zone(UTC, "; ".join(warnings))
     try:
         with open("/etc/localtime", "rb") as file:
@@ -113,8 +107,14 @@ def read_zone(name: str) -> tzinfo:
     raise ZoneUnreadable(name)
 
 
-def _unreadable(variable: str, value: str, then: str) -> str:
-    return f"{variable}={value!r} is not a time zone name, zone file or POSIX rule; {then}"
+def _unreadable(variable: str, value: str, error: ZoneUnreadable, then: str) -> str:
+    if isinstance(error, ZoneBeyondPython):
+        return (
+            f"{variable}={value!r} sets an offset of {error.offset} (as the C library and `date` take it), "
+            f"which Python cannot hold; {then}"
+        )
+    also = ", as the C library and `date` take it" if variable == "TZ" else ""
+    return f"{variable}={value!r} is not a time zone name, zone file or POSIX rule; {then}{also}"
 
 
 def _check_rule_head(name: str, rule: str) -> None:
@@ -126,13 +126,13 @@ def _check_rule_head(name: str, rule: str) -> None:
     head = _RULE_HEAD.fullmatch(rule.split(",", 1)[0])
     if head is None:
         return  # zoneinfo refuses it too
-    std, std_sign, std_hours, std_minutes, std_seconds, dst, *dst_offset = head.groups()
+    groups = head.groups()
+    std, dst = groups[0], groups[5]  # dst: None or "" when the rule names no summer time
     if len(std.strip("<>")) < 3 or (dst and len(dst.strip("<>")) < 3):
         raise ZoneUnreadable(name)
-    offsets = [(std_sign, std_hours, std_minutes, std_seconds)] if std_hours else []
-    if dst and dst_offset[1]:
-        offsets.append(tuple(dst_offset))  # type: ignore[arg-type]
-    for sign, hours, minutes, seconds in offsets:
+    for sign, hours, minutes, seconds in (groups[1:5], groups[6:10]):
+        if hours is None:
+            continue
         clamped = min(int(hours), 24)
         if clamped * 3600 + int(minutes or 0) * 60 + int(seconds or 0) >= 24 * 3600:
             east = "-" if sign != "-" else "+"  # POSIX offsets count hours west of Greenwich

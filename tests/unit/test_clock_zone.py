@@ -192,3 +192,12 @@ def test_a_rule_python_cannot_hold_or_the_c_library_refuses_is_utc_with_one_warn
         assert len(warnings) == 1
         assert warned in warnings[0]
         assert "times are in UTC" in warnings[0]
+
+
+def test_a_networkday_tz_python_cannot_hold_is_passed_over_saying_why() -> None:
+    clock = clock_from_environ({"NETWORKDAY_TZ": "AAA-24", "TZ": "Asia/Tokyo"})
+    assert isinstance(clock, ZoneClock)
+    assert str(clock.tz) == "Asia/Tokyo"
+    assert clock.warning is not None
+    assert clock.warning.startswith("NETWORKDAY_TZ='AAA-24' sets an offset of +24:00")
+    assert clock.warning.endswith("which Python cannot hold; it is passed over")
