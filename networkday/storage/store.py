@@ -578,6 +578,21 @@ class Store:
         """The path of a day file from its name, ``YYYY-MM-DD.toml``."""
         return self.days_dir / name[:4] / name
 
+    def unreadable_days(self) -> frozenset[int]:
+        """The ordinals of days whose file is there but cannot be read (its mode, a broken
+        file): figures leave them out rather than count them as empty days."""
+        found = set()
+        for path in self.problems:
+            if path.parent.parent == self.days_dir:
+                day = day_of(path.parent.name, path.name)
+                if isinstance(day, date):
+                    found.add(day.toordinal())
+        return frozenset(found)
+
+    def unreadable_contacts(self) -> dict[str, str]:
+        """Each contact whose file is there but cannot be read, by id, with its located problem."""
+        return {path.stem: str(problem) for path, problem in self.problems.items() if path.parent == self.contacts_dir}
+
     def read_only_reason(self, path: Path) -> str | None:
         version = self.read_only.get(path)
         return None if version is None else _newer_message(path, version)
