@@ -125,7 +125,7 @@ def build_app(args: argparse.Namespace) -> NetworkdayApp:
     cache) is read now.
     """
     gc.disable()
-    store = open_store(args, scan=False, contacts=False)
+    store = open_store(args, scan=False, contacts=False, unread_warning=False)  # the app lists them (!)
     from networkday.storage.preview import load_preview
 
     preview = load_preview(store, store.clock.today())

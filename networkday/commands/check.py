@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from networkday.commands.common import open_store
+from networkday.storage.drafts import load_drafts
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     from networkday.services.touch_audit import audit_touches, fix_touches
 
-    store = open_store(args)
+    store = open_store(args, unread_warning=False)
+    load_drafts(store)  # check lists every problem itself, a drafts file's too
     if args.fix:
         for line in fix_touches(store):
             print(line)

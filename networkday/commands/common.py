@@ -13,8 +13,9 @@ from typing import Any
 
 from networkday.clock import Clock, clock_from_environ, zone_warning
 from networkday.domain.dates import parse_when
-from networkday.domain.text import BIDI_CONTROLS
+from networkday.domain.text import BIDI_CONTROLS, escape_name
 from networkday.paths import data_dir
+from networkday.storage.drafts import load_drafts
 from networkday.storage.preview_stamp import preview_stamp
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
@@ -49,11 +50,18 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def open_store(
-    args: argparse.Namespace, *, scan: bool = True, clock: Clock | None = None, contacts: bool = True
+    args: argparse.Namespace,
+    *,
+    scan: bool = True,
+    clock: Clock | None = None,
+    contacts: bool = True,
+    unread_warning: bool = True,
 ) -> Store:
     """The store on the data folder (see ``Store.open`` for ``scan`` and ``contacts``).
 
     ``clock`` replaces the environment's: ``timer status`` keeps pendulum out that way.
+    Files that cannot be read are named in one warning (``unread_warning``), but for
+    ``check``, which lists them itself.
     """
     root = data_dir(getattr(args, "data_dir", None))
     if root.exists() and not root.is_dir():
@@ -76,6 +84,8 @@ def open_store(
     if zone is not None:
         print(f"networkday: warning: {zone}", file=sys.stderr)
     print_warnings(store)
+    if unread_warning:
+        warn_unread(store)
     return store
 
 
@@ -114,6 +124,33 @@ def _follow(opened: list[tuple[Store, date, tuple | None]]) -> None:
         # A cache: it never fails a command that did its work; what went bad is the next start's to report.
         with contextlib.suppress(StoreError, OSError):
             follow_today_preview(store, day, before)
+
+
+def warn_unread(store: Store) -> None:
+    """The one warning for the files that could not be read, if any (see ``unread_files``).
+
+    The drafts file is looked at here (one open, usually of no file): the app, which reads
+    it once its screen is up, and ``check``, which lists every problem, skip this.
+    """
+    load_drafts(store)  # one that cannot be read becomes a problem of the store
+    if store.problems:
+        print(f"networkday: warning: {unread_files(store)}", file=sys.stderr)
+
+
+#: How many unreadable files a warning names before it counts the rest.
+_NAMED = 3
+
+
+def unread_files(store: Store) -> str:
+    """One line: how many files could not be read, the first few named, and where to look.
+
+    What they held is left out of every figure (see ``Store.unreadable_days``); the command
+    still answers, with exit 0, since the rest of the folder was read.
+    """
+    paths = sorted(store.problems)
+    named = ", ".join(escape_name(str(path)) for path in paths[:_NAMED])
+    more = f" and {len(paths) - _NAMED} more" if len(paths) > _NAMED else ""
+    return f"{len(paths)} file(s) could not be read ({named}{more}); run `networkday check` for details"
 
 
 def print_warnings(store: Store, shown: set[str] | frozenset[str] = frozenset()) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TypedDict
 
-from networkday.commands.common import open_store, parse_date, print_json, print_warnings
+from networkday.commands.common import open_store, parse_date, print_json, print_warnings, warn_unread
 from networkday.domain.queue import DayQueue, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
@@ -24,15 +24,17 @@ def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummar
     previous run kept skips that. Otherwise the folder is scanned and the queue computed,
     and a new preview kept for the next run.
     """
-    store = open_store(args, scan=False, contacts=False)
+    store = open_store(args, scan=False, contacts=False, unread_warning=False)
     today = store.clock.today()
     when = args.date or today
     preview = current_preview(store, when) if when == today else None
     if preview is not None:
+        warn_unread(store)
         return preview.queue, preview.contacts, when, store.clock.now()
     warned = set(store.warnings)
     store.scan()
     print_warnings(store, warned)
+    warn_unread(store)  # after the scan, which finds them all
     if when == today:
         keep_today_preview(store, when)
     return day_queue(store, when), store.contacts, when, store.clock.now()

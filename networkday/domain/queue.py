@@ -9,7 +9,7 @@ today` both call ``build_queue``, so they can never disagree.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 
@@ -76,12 +76,20 @@ def build_queue(
     today: date,
     warm: Mapping[str, str] | None = None,
     tz: tzinfo = UTC,
+    unreadable: Mapping[str, str] | None = None,
 ) -> list[QueueItem]:
-    """The queue for ``day`` as seen on ``today``; a past day shows only what was planned."""
+    """The queue for ``day`` as seen on ``today``; a past day shows only what was planned.
+
+    ``unreadable`` holds the problem of each contact whose file is there but cannot be read:
+    a call to one says so, not that there is no such contact.
+    """
     items: list[QueueItem] = []
     listed: set[str] = set()
+    unreadable = unreadable or {}
     for index, call in enumerate(day.calls):
-        problem = None if call.contact in contacts else f"no contact {call.contact!r} in the data folder"
+        problem = None
+        if call.contact not in contacts:
+            problem = unreadable.get(call.contact) or f"no contact {call.contact!r} in the data folder"
         items.append(
             QueueItem(
                 contact_id=call.contact,
@@ -163,8 +171,11 @@ def _touched_since(summary: ContactSummary, instant: float) -> bool:
     return summary.last_ts is not None and summary.last_ts >= instant
 
 
-def score(day: Day, days_made: Mapping[int, int], goal: int, today: date) -> Score:
-    """``days_made`` maps a date ordinal to calls made that day (the store's day summaries)."""
+def score(
+    day: Day, days_made: Mapping[int, int], goal: int, today: date, unknown: Collection[int] = frozenset()
+) -> Score:
+    """``days_made`` maps a date ordinal to calls made that day (the store's day summaries);
+    ``unknown`` holds the ordinals of days whose file cannot be read (see ``streak``)."""
     will = sum(1 for call in day.calls if call.outcome == "will")
     wont = sum(1 for call in day.calls if call.outcome == "wont")
     return Score(
@@ -173,20 +184,24 @@ def score(day: Day, days_made: Mapping[int, int], goal: int, today: date) -> Sco
         made=sum(1 for call in day.calls if call.made),
         planned=len(day.calls),
         goal=goal,
-        streak=streak(days_made, goal, today),
+        streak=streak(days_made, goal, today, unknown),
     )
 
 
-def streak(days_made: Mapping[int, int], goal: int, today: date) -> int:
-    """Consecutive days that met the goal, ending today (or yesterday while today is open)."""
+def streak(days_made: Mapping[int, int], goal: int, today: date, unknown: Collection[int] = frozenset()) -> int:
+    """Consecutive days that met the goal, ending today (or yesterday while today is open).
+
+    A day in ``unknown`` (its file cannot be read) is passed over: what it held is not
+    known, so it neither counts nor ends the streak.
+    """
     if goal <= 0:
         return 0
     ordinal = today.toordinal()
-    if days_made.get(ordinal, 0) < goal:
+    if ordinal not in unknown and days_made.get(ordinal, 0) < goal:
         ordinal -= 1
     count = 0
-    while days_made.get(ordinal, 0) >= goal:
-        count += 1
+    while ordinal in unknown or days_made.get(ordinal, 0) >= goal:
+        count += ordinal not in unknown
         ordinal -= 1
     return count
 

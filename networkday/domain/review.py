@@ -12,6 +12,9 @@ or time tracked): an empty Sunday is a day off, not a weak day. Days are ranked 
 
 On a tie the earlier day wins. The weakest day is only named when it ranks strictly
 below the best one and there are at least two active days, so one day is never both.
+
+A day whose file cannot be read is *unknown*: it keeps its row, marked so, but is left
+out of the totals, the sparkline and best and weakest, rather than counted as empty.
 """
 
 from __future__ import annotations
@@ -112,11 +115,14 @@ class Review:
     totals: ReviewTotals
     best: DayFigures | None
     weakest: DayFigures | None
+    unknown: frozenset[date] = frozenset()
 
     @classmethod
-    def build(cls, period: Period, days: Sequence[DayFigures]) -> Review:
-        """``days`` holds the figures of the period's dates up to today, in order."""
-        candidates = [f for f in days if f.active]
+    def build(cls, period: Period, days: Sequence[DayFigures], unknown: frozenset[date] = frozenset()) -> Review:
+        """``days`` holds the figures of the period's dates up to today, in order; ``unknown``
+        the dates whose file cannot be read."""
+        known = [f for f in days if f.date not in unknown]
+        candidates = [f for f in known if f.active]
         best = weakest = None
         for figures in candidates:
             if best is None or strength(figures) > strength(best):
@@ -125,7 +131,7 @@ class Review:
                 weakest = figures
         if weakest is not None and best is not None and strength(weakest) >= strength(best):
             weakest = None
-        return cls(period, tuple(days), ReviewTotals.of(days), best, weakest)
+        return cls(period, tuple(days), ReviewTotals.of(known), best, weakest, unknown & {f.date for f in days})
 
     def to_json(self) -> dict[str, Any]:
         totals = self.totals
@@ -136,7 +142,10 @@ class Review:
                 "last": self.period.last.isoformat(),
                 "label": self.period.label,
             },
-            "days": [f.to_json() for f in self.days],
+            "days": [
+                {"date": f.date.isoformat(), "unreadable": True} if f.date in self.unknown else f.to_json()
+                for f in self.days
+            ],
             "totals": {
                 "planned": totals.planned,
                 "made": totals.made,

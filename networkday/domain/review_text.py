@@ -46,10 +46,14 @@ def review_lines(review: Review, *, ascii: bool = False) -> list[str]:
 
     lines = [review.period.label, "", _HEADER]
     for f in review.days:
+        if f.date in review.unknown:
+            lines.append(f"{day_label(f):<10} {'?':>6} {'?':>4} {'?':>4} {'?':>4} {'?':>5}  its file cannot be read")
+            continue
         rating = "-" if f.rating is None else str(f.rating)
         counts = (f"{f.made}/{f.planned}", f.will, f.wont, f.gave, f.asked)
         lines.append(_row(day_label(f), counts, f.share, rating, bar(f.share)))
     t = review.totals
+    made = [None if f.date in review.unknown else f.made for f in review.days]
     mean = "-" if t.mean_rating is None else f"{t.mean_rating:.1f}"
     lines.append(_row("Total", (f"{t.made}/{t.planned}", t.will, t.wont, t.gave, t.asked), t.share, mean, bar(t.share)))
     marker = "|" if ascii else "│"
@@ -58,7 +62,7 @@ def review_lines(review: Review, *, ascii: bool = False) -> list[str]:
         f"Goal: {goal_percent(goal)} of tracked time networking ({marker} on the bar), "
         f"{goals.calls_per_day} calls a day.",
         f"Networking {format_duration(t.networking)}, other {format_duration(t.other)}; {t.active_days} active day(s).",
-        f"Calls made per day: {sparkline([f.made for f in review.days], ascii=ascii)}",
+        f"Calls made per day: {sparkline(made, ascii=ascii)}",
         f"Best day: {describe(review.best)}" if review.best else "Best day: none yet",
         f"Weakest day: {describe(review.weakest)}" if review.weakest else "Weakest day: none",
     ]

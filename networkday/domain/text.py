@@ -10,12 +10,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Bidi controls (embeddings, overrides, isolates, marks): they can make text read as other text.
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
-#: Zero-width spaces and joiners, the word joiner and the BOM: they take no cell and hide in names.
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
-#: What a terminal may run or reorder, but tab, newline and a CR ending a line (CSV, iCalendar).
-_UNSAFE_OUTPUT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+#: Unicode's default-ignorable code points but the bidi controls: drawn as nothing, so they
+#: hide in names and pass a look. Tag characters (U+E0000-E007F) can spell whole hidden words.
+_HIDDEN_ALONE = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2065\u206a-\u206f"
+    "\u3164\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+)
+#: The zero-width joiner and the variation selectors: invisible too, but they join and style
+#: emoji (a family, a red heart), so command output keeps them where the screen drops them.
+_EMOJI_PARTS = "\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef"
+#: What the screen drops: it counts them as no cell, and terminals do not all agree.
+_ZERO_WIDTH = re.compile(f"[{_HIDDEN_ALONE}{_EMOJI_PARTS}]")
+#: What a terminal may run, reorder or hide, but tab, newline and a CR ending a line (CSV, iCalendar).
+_UNSAFE_OUTPUT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}{_HIDDEN_ALONE}]")
 #: As above, with tab, newline and every CR: a file name or a value shown on one line.
-_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}{_HIDDEN_ALONE}]")
 _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 #: The Unicode names of Latin letters NFKD leaves whole: ø, ł, đ, ħ (WITH STROKE), æ, œ, ı.
@@ -38,11 +48,14 @@ def one_line(text: str) -> str:
 def escape_char(char: str) -> str:
     """``\\x1b``, ``\\n``, ``\\u202e``: a character shown as its escape, as Python writes it."""
     code = ord(char)
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def escape_output(text: str) -> str:
-    """Text for a terminal: controls and bidi controls shown as escapes, so none acts.
+    """Text for a terminal: controls, bidi controls and invisible characters shown as escapes,
+    so none acts or hides; the joiner and variation selectors of emoji stay.
 
     Tab and newline stay (they lay out the output), and so does a CR before a newline.
     """
@@ -55,7 +68,7 @@ def escape_name(text: str) -> str:
 
 
 def shown(text: str) -> str:
-    """User text for the screen: controls and zero-width characters dropped, bidi controls escaped.
+    """User text for the screen: controls and invisible characters dropped, bidi controls escaped.
 
     A bidi override shown as ``\\u202e`` cannot turn the rest of a name around, and a name
     with a zero-width space is drawn as wide as it is counted.

@@ -44,4 +44,5 @@ def review(store: Store, kind: str, day: date) -> Review:
     if not dates:
         return Review.build(period, [])
     facts = facts_for(store, dates[0], dates[-1])
-    return Review.build(period, [facts.figures(d) for d in dates])
+    unknown = frozenset(date.fromordinal(ordinal) for ordinal in store.unreadable_days())
+    return Review.build(period, [facts.figures(d) for d in dates], unknown)

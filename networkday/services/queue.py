@@ -25,11 +25,14 @@ def day_queue(store: Store, when: date) -> DayQueue:
     tz = zone_of(store.clock.now())
     referrals = build_referrals(store.contacts, store.config)
     warm = warm_path_ids(store.contacts, store.config, referrals)
-    items = build_queue(day, store.contacts, store.config, today, warm, tz=tz)
+    items = build_queue(day, store.contacts, store.config, today, warm, tz=tz, unreadable=store.unreadable_contacts())
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
     made[when.toordinal()] = sum(1 for call in day.calls if call.made)
     toward = {item.contact_id: referrals.hiring_managers_via(item.contact_id) for item in items}
-    return DayQueue(items, score(day, made, store.config.calls_per_day, today), problem, toward)
+    unknown = store.unreadable_days()
+    if problem is None:  # the day shown was read just now
+        unknown -= {when.toordinal()}
+    return DayQueue(items, score(day, made, store.config.calls_per_day, today, unknown), problem, toward)
 
 
 def network_touch_counts(store: Store) -> TouchCounts:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Day
@@ -75,8 +76,9 @@ def audit_touches(store: Store, records: Records | None = None) -> list[DataProb
         for index in touches_without_call(contact, records.days):
             entry = contact.log[index]
             day_path = store.day_path(entry.at.date())
+            fix = _fix_hint(store, day_path)
             message = (
-                f"touch {entry.id} ({entry.outcome}, {entry.at.isoformat()}) has no made call in {day_path}; {FIX_HINT}"
+                f"touch {entry.id} ({entry.outcome}, {entry.at.isoformat()}) has no made call in {day_path}; {fix}"
             )
             path = store.contact_path(contact.id)
             line, column = locate(path.read_text("utf-8"), ("log", index))
@@ -86,7 +88,7 @@ def audit_touches(store: Store, records: Records | None = None) -> list[DataProb
         for index in calls_without_touch(record, records.contacts):
             call = record.calls[index]
             where = store.contact_path(call.contact)
-            fix = FIX_HINT if call.at is not None else "give the call an 'at' or remove its outcome"
+            fix = _fix_hint(store, where) if call.at is not None else "give the call an 'at' or remove its outcome"
             message = f"made call to {call.contact} ({call.outcome}) has no touch in the history of {where}; {fix}"
             line, column = locate(path.read_text("utf-8"), ("call", index))
             problems.append(DataProblem(path, line, column, message))
@@ -112,6 +114,15 @@ def _repeated_id_problems(store: Store, contact: Contact, days: dict[date, Day])
         line, column = locate(path.read_text("utf-8"), ("log", index))
         problems.append(DataProblem(path, line, column, message))
     return problems
+
+
+def _fix_hint(store: Store, target: Path) -> str:
+    """``--fix`` when it can write the file the missing side goes to; else why it cannot."""
+    if target in store.problems:
+        return "that file has a problem of its own, so nothing can be added to it before it is mended"
+    if store.read_only_reason(target):
+        return "that file is from a newer networkday and read-only here, so add it with that version"
+    return FIX_HINT
 
 
 def fix_touches(store: Store) -> list[str]:

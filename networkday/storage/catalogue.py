@@ -138,6 +138,22 @@ class Catalogue:
                 if entry.newer is not None:
                     self.records.read_only[path] = entry.newer
 
+    def unreadable_days(self) -> frozenset[int]:
+        """The ordinals of days whose file is there but cannot be read (its mode, a broken
+        file): figures leave them out rather than count them as empty days."""
+        found = set()
+        for path in self.problems:
+            if path.parent.parent == self.records.days_dir:
+                day = day_of(path.parent.name, path.name)
+                if isinstance(day, date):
+                    found.add(day.toordinal())
+        return frozenset(found)
+
+    def unreadable_contacts(self) -> dict[str, str]:
+        """Each contact whose file is there but cannot be read, by id, with its located problem."""
+        contacts_dir = self.records.contacts_dir
+        return {path.stem: str(problem) for path, problem in self.problems.items() if path.parent == contacts_dir}
+
     # -- scanning the files ---------------------------------------------------------------
 
     def look(self) -> Look:

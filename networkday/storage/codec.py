@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -107,39 +108,55 @@ _LONG_FRACTION = re.compile(r"(?:\d{4}-\d\d-\d\d[Tt ])?\d\d:\d\d:\d\d\.\d{6}(\d+
 
 class ExactFloats:
     """A ``parse_float`` for ``parse`` that notes every float literal a Python float cannot
-    hold exactly (``3.141592653589793238``, ``1e400``): a rewrite would write it changed.
+    hold exactly (``3.141592653589793238``), or at all (``1e400``, ``1e-400``): a rewrite
+    would write it changed.
 
     Tomli calls it for float literals only, so a file without floats costs nothing more.
     """
 
     def __init__(self) -> None:
-        self.inexact: list[str] = []
+        self.inexact: list[tuple[str, str]] = []  # the literal, and why a float cannot hold it
 
     def __call__(self, literal: str) -> float:
         value = float(literal)
-        if not _same_number(literal, value):
-            self.inexact.append(literal)
+        why = _float_loss(literal, value)
+        if why:
+            self.inexact.append((literal, why))
         return value
+
+
+#: Where an integer too long for TOML's 64 bits may be, searched in the bytes first (tomli
+#: reads any size, and tomli-w writes it back, making a file other TOML readers refuse).
+_LONG_INT = re.compile(rb"\d[\d_]{17}|0x[\dA-Fa-f_]{16}|0o[0-7_]{21}|0b[01_]{63}")
+_INT_RANGE = range(-(2**63), 2**63)
 
 
 def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> str | None:
     """Why a rewrite of a file would change a value in it, naming where; None when it would not.
 
     Python keeps microseconds, so ``12:00:00.123456789`` is read as ``12:00:00.123456``, and
-    a float about 17 digits (``floats`` saw the literals when ``data`` was parsed). A rewrite
-    would write what was kept, changing a value nobody touched, so such a file is left for
-    the user to edit. Call it on bytes ``parse`` accepted.
+    a float about 17 digits (``floats`` saw the literals when ``data`` was parsed). An integer
+    beyond 64 bits is kept, but written back it makes the file invalid TOML. A rewrite would
+    write what was kept, changing a value nobody touched, so such a file is left for the user
+    to edit. Call it on bytes ``parse`` accepted.
     """
-    if not floats.inexact and not _LONG_TIME.search(data):
+    long_int = _LONG_INT.search(data)
+    if not floats.inexact and not long_int and not _LONG_TIME.search(data):
         return None
     text = data.decode("utf-8").removeprefix("\ufeff")
-    found = [(text.find(literal), literal, "is more exact than a float can hold") for literal in floats.inexact]
+    found = [(text.find(literal), literal, why) for literal, why in floats.inexact]
+    if long_int:
+        found += [(_int_offset(text, key, value), str(value), _BIG_INT) for key, value in _big_ints(loads(text), ())]
     if _LONG_FRACTION.search(text):
-        table = loads(text)
+        # Floats are compared by their literals: ``nan`` is not equal to itself as a float.
+        table = loads(text, parse_float=str)
         for match in _LONG_FRACTION.finditer(text):
             # The same document without the extra digits: equal when they were a time's (the
             # parser drops them anyway), different when they were part of a string.
-            if match.group(1).strip("0") and loads(text[: match.start(1)] + text[match.end(1) :]) == table:
+            if (
+                match.group(1).strip("0")
+                and loads(text[: match.start(1)] + text[match.end(1) :], parse_float=str) == table
+            ):
                 found.append((match.start(), match.group(), "has more than the six fractional digits kept"))
     if not found:
         return None
@@ -151,11 +168,46 @@ def inexact_value(path: Path, data: bytes, floats: ExactFloats) -> str | None:
     )
 
 
-def _same_number(literal: str, value: float) -> bool:
+def _big_ints(value: Any, key: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], int]]:
+    """The key paths and values of integers outside TOML's 64-bit range."""
+    if isinstance(value, dict):
+        return [found for name, item in value.items() for found in _big_ints(item, (*key, name))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _big_ints(item, (*key, index))]
+    if isinstance(value, int) and value not in _INT_RANGE:
+        return [(key, value)]
+    return []
+
+
+_BIG_INT = "is beyond the 64-bit integers TOML allows"
+
+
+def _int_offset(text: str, key: tuple[str | int, ...], value: int) -> int:
+    """Where an integer is written: its key's line, at the number when written in decimal."""
+    line, column = locate(text, key)
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    end = text.find("\n", start)
+    at = text.find(str(value), start, len(text) if end < 0 else end)
+    return at if at >= 0 else start + column - 1
+
+
+def _float_loss(literal: str, value: float) -> str | None:
+    """Why a float changes the number a literal writes, or None when it holds it exactly.
+
+    ``nan``, ``inf`` and ``-0.0`` are held and written back as they are (a NaN's sign, which
+    TOML leaves to each reader, is not kept).
+    """
     plain = literal.replace("_", "")
     if plain.lstrip("+-") in ("inf", "nan"):
-        return True
-    return Decimal(plain) == Decimal(repr(value))
+        return None
+    if math.isinf(value):
+        return "is beyond the largest number a float can hold"
+    exact = Decimal(plain)
+    if value == 0 and exact != 0:
+        return "is nearer zero than a float can hold"
+    return None if exact == Decimal(repr(value)) else "is more exact than a float can hold"
 
 
 def build(path: Path, text: str, make: Callable[[], T]) -> T:

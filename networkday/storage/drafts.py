@@ -66,7 +66,7 @@ def load_drafts(store: Store) -> list[Draft]:
     path = drafts_path(store)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the latter: .networkday is a file, said already
         return []
     except OSError as error:
         store.problems[path] = DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")

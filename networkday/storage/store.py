@@ -203,6 +203,12 @@ class Store:
     def day_path(self, day: date) -> Path:
         return self.records.day_path(day)
 
+    def unreadable_days(self) -> frozenset[int]:
+        return self.catalogue.unreadable_days()
+
+    def unreadable_contacts(self) -> dict[str, str]:
+        return self.catalogue.unreadable_contacts()
+
     def read_only_reason(self, path: Path) -> str | None:
         return self.records.read_only_reason(path)
 

@@ -6,7 +6,10 @@ and may run a binding), and only the rest arrives as the paste. Text copied from
 terminal or a web page can hold ESC. So the terminal's input passes through
 ``PasteFilter`` before the parser: inside a paste, every control character but tab,
 newline and carriage return is dropped, ESC included, and the paste reaches the focused
-widget (the journal's TextArea, any Input) as one Paste event, in order.
+widget (the journal's TextArea, any Input) as one Paste event, in order. A whole control
+sequence that starts in the paste (``ESC [31m``, an OSC or other string sequence up to its
+terminator) is dropped with its ESC, so no ``[31m`` is left in the text; the plain text
+around it stays.
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 #: What a paste may not carry: C0 but tab, newline and CR (a terminal's newline), DEL and C1.
 _DROPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The start of a CSI (ESC [, or C1 CSI) or of a string sequence (OSC, DCS, SOS, PM, APC).
+_SEQUENCE = re.compile(r"(\x1b\[|\x9b)|\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]")
+#: The rest of a CSI: parameter and intermediate bytes, then its final byte (any other
+#: character ends it as terminals do: what is read so far is dropped, that character kept).
+_CSI_REST = re.compile(r"[\x20-\x3f]*[\x40-\x7e]?")
+#: The end of a string sequence: BEL, ST (ESC \\ or C1 ST); a lone ESC ends it too.
+_STRING_END = re.compile(r"\x07|\x9c|\x1b\\?")
 
 
 class PasteFilter:
@@ -35,6 +45,7 @@ class PasteFilter:
         self.pasting = False
         self._held = ""
         self._tail = ""
+        self._open: re.Pattern[str] | None = None  # the end awaited of a sequence a chunk left open
 
     def __call__(self, data: str) -> str:
         out: list[str] = []
@@ -54,12 +65,37 @@ class PasteFilter:
                 found = data.find(PASTE_END)
                 if found < 0:
                     keep = _marker_prefix(data)
-                    out.append(_DROPPED.sub("", data[: len(data) - keep]))
+                    out.append(self._pasted(data[: len(data) - keep]))
                     self._held = data[len(data) - keep :]
                     break
-                out.append(_DROPPED.sub("", data[:found]) + PASTE_END)
-                data, self.pasting = data[found + len(PASTE_END) :], False
+                out.append(self._pasted(data[:found]) + PASTE_END)
+                data, self.pasting, self._open = data[found + len(PASTE_END) :], False, None
         return "".join(out)
+
+    def _pasted(self, text: str) -> str:
+        """Pasted text without its control sequences and controls; a sequence still open at
+        the end of ``text`` goes on being dropped in the next chunk, until the paste ends."""
+        kept: list[str] = []
+        at = 0
+        while at < len(text):
+            if self._open is None:
+                start = _SEQUENCE.search(text, at)
+                if start is None:
+                    kept.append(text[at:])
+                    break
+                kept.append(text[at : start.start()])
+                self._open, at = (_CSI_REST if start.group(1) else _STRING_END), start.end()
+            if self._open is _CSI_REST:
+                rest = _CSI_REST.match(text, at)
+                assert rest is not None  # it matches the empty string
+                at = rest.end()
+                finished = at < len(text) or rest.group()[-1:] >= "\x40"
+            else:
+                end = _STRING_END.search(text, at)
+                finished, at = end is not None, end.end() if end else len(text)
+            if finished:
+                self._open = None
+        return _DROPPED.sub("", "".join(kept))
 
 
 def _marker_prefix(data: str) -> int:

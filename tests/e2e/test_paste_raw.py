@@ -1,4 +1,4 @@
-"""A paste holding ESC lands in the journal whole and in order, without its controls: in a real pty.
+"""A paste holding ESC lands in the journal whole and in order, without its control sequences: in a real pty.
 
 The terminal sends the paste as a bracketed paste, exactly as a terminal emulator does;
 the app's own parser (ui/paste.py) reads it.
@@ -40,4 +40,4 @@ def test_a_paste_with_esc_lands_in_the_journal_in_order(tmp_path: Path) -> None:
         answers = tomllib.loads(day.read_text("utf-8"))["journal"]["answer"]
         terminal.press(b"\x11")  # ctrl+q
         terminal.finish()
-    assert next(a["text"] for a in answers if a["prompt"] == WILL) == "Ann first [2Jthen Bob]52;c;SU5K and31m Cy"
+    assert next(a["text"] for a in answers if a["prompt"] == WILL) == "Ann first then Bob and Cy"

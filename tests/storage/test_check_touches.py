@@ -83,3 +83,24 @@ def test_the_demo_data_agrees(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     folder = demo_copy(NOW.date(), tmp_path / "demo")
     assert main(["check", "--data-dir", str(folder)]) == 0
     assert "no problems" in capsys.readouterr().out
+
+
+def test_check_suggests_fix_only_for_a_file_fix_can_write(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A day file of a newer format, or a broken one, takes no made call from ``--fix``: not suggested."""
+    _, entry = half_logged(store, monkeypatch)
+    day_path = store.day_path(NOW.date())
+    for text, hint in [
+        (f"format = 99\ndate = {NOW.date()}\n", "from a newer networkday and read-only here"),
+        (f"format = 1\ndate = {NOW.date()}\nbroken = [\n", "has a problem of its own"),
+    ]:
+        day_path.write_text(text)
+        assert main(["check", "--data-dir", str(store.root)]) == 1
+        err = capsys.readouterr().err
+        (touch_line,) = [line for line in err.splitlines() if f"touch {entry.id}" in line]
+        assert hint in touch_line
+        assert "--fix" not in err
+        assert main(["check", "--fix", "--data-dir", str(store.root)]) == 1
+        assert day_path.read_text() == text
+        capsys.readouterr()

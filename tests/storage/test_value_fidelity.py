@@ -23,7 +23,11 @@ FLOAT = "is more exact than a float can hold"
         ("alarm = 07:32:00.1234567", "07:32:00.1234567", DIGITS),
         ("when = [2026-01-01 10:00:00.0000001+01:00]", "2026-01-01 10:00:00.0000001", DIGITS),
         ("weight = 3.141592653589793238", "3.141592653589793238", FLOAT),
-        ("huge = 1e400", "1e400", FLOAT),
+        ("huge = 1e400", "1e400", "is beyond the largest number a float can hold"),
+        ("tiny = -1e-400", "-1e-400", "is nearer zero than a float can hold"),
+        ("w = 1979-05-27T00:32:00.999999999-07:00\nx = nan", "1979-05-27T00:32:00.999999999", DIGITS),
+        ("big = 9223372036854775808", "9223372036854775808", "is beyond the 64-bit integers TOML allows"),
+        ("low = [1, -9223372036854775809]", "-9223372036854775809", "is beyond the 64-bit integers TOML allows"),
     ],
 )
 def test_a_value_python_cannot_hold_refuses_the_save_where_it_is(
@@ -33,7 +37,7 @@ def test_a_value_python_cannot_hold_refuses_the_save_where_it_is(
     path = private_file(command_folder.contact_path("ada"), text)
     code, err = log_talked(command_folder, capsys)
     assert code == 1
-    column = line.index(value) + 1
+    column = line.index(value) + 1  # the value is on the fourth line, the first of ``line``
     assert err.startswith(f"networkday: {path}:4:{column}: {value} {why}, so a save would change it; not saved.")
     assert err.count("\n") == 1
     assert path.read_text() == text
@@ -92,3 +96,13 @@ def test_a_batch_reads_such_a_day_freely_and_refuses_only_to_change_it(command_f
     with pytest.raises(StoreError, match=r":3:8: 08:00:00.1234567 has more than the six"):
         store.change_days(lambda batch: batch.day(yesterday).calls.append(Call(contact="bo")))
     assert path.read_text() == text
+
+
+def test_nan_inf_and_negative_zero_are_written_back_as_they_were(
+    command_folder: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a float holds exactly is saved; an integer at the very edge of 64 bits too."""
+    values = "a = nan\nb = inf\nc = -inf\nd = -0.0\ne = 9223372036854775807\nf = -9223372036854775808\n"
+    path = private_file(command_folder.contact_path("ada"), f"{HEAD}{values}")
+    assert log_talked(command_folder, capsys) == (0, "")
+    assert values in path.read_text()

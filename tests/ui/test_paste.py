@@ -13,7 +13,7 @@ from textual import events
 from networkday.ui.paste import PASTE_END, PASTE_START, PasteFilter, PasteSafeParser
 
 PASTED = "first \x1b[2J second\x1b]52;c;SU5K\x07 third\x9b31m\nline two\x1bq\tend"
-KEPT = "first [2J second]52;c;SU5K third31m\nline twoq\tend"
+KEPT = "first  second third\nline twoq\tend"  # a lone ESC before other text is dropped alone
 
 
 def parse(*chunks: str) -> list[events.Event]:
@@ -22,7 +22,7 @@ def parse(*chunks: str) -> list[events.Event]:
     return [*found, *parser.feed("")]
 
 
-def test_a_paste_with_esc_arrives_as_one_paste_in_order_without_controls() -> None:
+def test_a_paste_with_esc_arrives_as_one_paste_in_order_without_control_sequences() -> None:
     found = parse(f"a{PASTE_START}{PASTED}{PASTE_END}b")
     assert [type(event) for event in found] == [events.Key, events.Paste, events.Key]
     paste = found[1]
@@ -45,3 +45,10 @@ def test_escape_outside_a_paste_is_never_held_back() -> None:
     assert paste_filter("[A") == "[A"
     assert paste_filter(f"{PASTE_START}ab\x1b[20") == f"{PASTE_START}ab"  # may be the end marker: held
     assert paste_filter("1~") == PASTE_END
+
+
+def test_a_sequence_split_across_chunks_is_dropped_whole_and_one_open_at_the_end_of_the_paste_too() -> None:
+    paste_filter = PasteFilter()
+    got = [paste_filter(chunk) for chunk in (f"{PASTE_START}red \x1b[3", "1;1mtext\x1b]8;;http://x", "\x1b\\ ok")]
+    got.append(paste_filter(f" \x1b]0;title{PASTE_END}after \x1b[31m"))
+    assert "".join(got) == f"{PASTE_START}red text ok {PASTE_END}after \x1b[31m"  # outside a paste: untouched

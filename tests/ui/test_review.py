@@ -136,3 +136,15 @@ async def test_charts_give_way_to_the_table_on_small_terminals(world: Store, siz
         assert bool(app.screen.query_one("#review-share").region) == share
         assert "▼ Weakest day: Tue 24 Nov" in text_of(app, "#review-summary")
         assert app.screen.query_one("#review-summary").region.bottom <= size[1] - 2
+
+
+async def test_a_day_whose_file_cannot_be_read_is_unknown_not_empty(world: Store):
+    world.day_path(TUE).write_text("format = 1\ndate = [\n")
+    world.scan()
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        rows = table_rows(app)
+        assert rows[1][:8] == ["", "Tue 24 Nov", "?", "?", "?", "?", "?", "cannot be read"]
+        assert rows[3][:3] == ["", "Total", "3/4"]  # Wednesday alone: Monday had nothing
+        assert "▼ Weakest day: none" in text_of(app, "#review-summary")

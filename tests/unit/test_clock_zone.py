@@ -130,6 +130,12 @@ def test_an_unreadable_networkday_tz_is_passed_over_for_tz_with_a_warning() -> N
     assert "NETWORKDAY_TZ=" in both.warning
     assert "TZ='Nor/Here'" in both.warning
     assert both.now().utcoffset().total_seconds() == 0  # type: ignore[union-attr]
+    beyond = clock_from_environ({"NETWORKDAY_TZ": "AAA-24", "TZ": "Asia/Tokyo"})
+    assert str(beyond.tz) == "Asia/Tokyo"  # type: ignore[attr-defined]
+    assert beyond.warning == (
+        "NETWORKDAY_TZ='AAA-24' sets an offset of +24:00 (as the C library and `date` take it), "
+        "which Python cannot hold; it is passed over"
+    )
 
 
 def test_a_readable_zone_gives_no_warning_and_an_empty_tz_is_utc() -> None:
@@ -160,3 +166,35 @@ def test_opening_a_store_for_a_command_leaves_pendulum_unimported(tmp_path: Path
             [sys.executable, "-c", code], env=_child_env(TZ=zone), capture_output=True, text=True, check=True
         )
         assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("rule", "by_date", "warned"),
+    [
+        ("AAA-24", "+2400", "sets an offset of +24:00"),
+        ("AAA+25", "-2400", "sets an offset of -24:00"),
+        ("AAA-1BBB-25", "+2400", "sets an offset of +24:00"),  # summer time by the default rules
+        ("<+1>-1<+2>,J60/-167,J300/167", "+0000", "is not a time zone name"),  # names under 3 characters
+    ],
+)
+def test_a_rule_python_cannot_hold_or_the_c_library_refuses_is_utc_with_one_warning(
+    rule: str, by_date: str, warned: str, tmp_path: Path
+) -> None:
+    """``date`` is the reference for what the C library makes of the rule; networkday, which
+    cannot hold an offset of a whole day, says so in one line and uses UTC, never a traceback."""
+    env = _child_env(TZ=rule)
+    offset = subprocess.run(["date", "-d", "2026-07-01", "+%z"], env=env, capture_output=True, text=True, check=True)
+    assert offset.stdout.strip() == by_date
+    for command in (["timer", "status"], ["log", "nobody-here", "talked"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "networkday", *command, "--data-dir", str(tmp_path / "d")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "Traceback" not in done.stderr
+        warnings = [line for line in done.stderr.splitlines() if line.startswith("networkday: warning: TZ=")]
+        assert len(warnings) == 1
+        assert warned in warnings[0]
+        assert "times are in UTC" in warnings[0]

@@ -42,3 +42,23 @@ def test_plain_text_passes_unchanged() -> None:
 def test_shown_drops_controls_and_zero_width_and_escapes_bidi() -> None:
     assert shown("A\u200bn\u200dn\ufeff\x1b[2J \u202eX") == "Ann[2J \\u202eX"
     assert shown_line("one\ntwo\u2066") == "one two\\u2066"
+
+
+#: A name carrying a hidden word in tag characters, a soft hyphen, a Hangul filler and a
+#: zero-width space: each is drawn as nothing.
+HIDDEN = "Ada\U000e0069\U000e0067\U000e006e\U000e006f\U000e0072\U000e0065 Love\u00adlace\u3164\u200b\U000e0001"
+
+
+def test_invisible_characters_are_dropped_from_the_screen_and_escaped_in_output() -> None:
+    assert shown(HIDDEN) == "Ada Lovelace"
+    assert escape_output(HIDDEN) == (
+        "Ada\\U000e0069\\U000e0067\\U000e006e\\U000e006f\\U000e0072\\U000e0065 Love\\xadlace\\u3164\\u200b\\U000e0001"
+    )
+    assert escape_name(HIDDEN) == escape_output(HIDDEN)
+
+
+def test_emoji_keep_their_joiners_and_selectors_in_output() -> None:
+    """A family and a red heart print whole; the screen, which counts cells, draws them apart."""
+    family_heart = "\U0001f468\u200d\U0001f469\u200d\U0001f467 \u2764\ufe0f"
+    assert escape_output(family_heart) == family_heart
+    assert shown(family_heart) == "\U0001f468\U0001f469\U0001f467 \u2764"

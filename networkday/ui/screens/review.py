@@ -145,6 +145,9 @@ class ReviewScreen(DataScreen):
             mark = BEST
         elif self.review.weakest is figures:
             mark = WEAKEST
+        if figures.date in self.review.unknown:  # its file cannot be read: not a day of zeros
+            unknown = [Text("?", justify="right") for _ in range(5)]
+            return [Text(""), Text(day_label(figures)), *unknown, Text("cannot be read"), Text("")]
         rating = "–" if figures.rating is None else str(figures.rating)
         return [
             Text(mark, style="bold"),
@@ -159,7 +162,7 @@ class ReviewScreen(DataScreen):
         assert self.review is not None
         goals = self._goals()
         dates = [date.fromordinal(n) for n in range(self.period.first.toordinal(), self.period.last.toordinal() + 1)]
-        shown = {f.date: f for f in self.review.days}
+        shown = {f.date: f for f in self.review.days if f.date not in self.review.unknown}
         made = [shown[d].made if d in shown else None for d in dates]
         share = [shown[d].share if d in shown else None for d in dates]
         top = max([goals.calls_per_day, *(m for m in made if m is not None)], default=1) or 1
