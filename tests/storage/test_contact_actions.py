@@ -181,3 +181,18 @@ def test_edit_contact_refuses_a_field_changed_on_both_sides_and_writes_nothing(s
     assert raised.value.fields == ("title",)
     assert "changed on disk since the form opened: title" in str(raised.value)
     assert store.contact_path(base.id).read_bytes() == on_disk
+
+
+def test_every_way_to_reach_a_missing_contact_says_the_same(store: Store):
+    """Reading, changing one or many, and deleting name the missing id and the folder alike."""
+    said = f"no contact 'nobody' in {store.contacts_dir}"
+    for reach in (
+        lambda: store.contact("nobody"),
+        lambda: store.update_contact("nobody", lambda contact: None),
+        lambda: store.delete_contact("nobody"),
+    ):
+        with pytest.raises(StoreError) as raised:
+            reach()
+        assert str(raised.value) == said
+    assert str(store.update_contacts([("nobody", lambda contact: True)])["nobody"]) == said
+    assert not store.contact_path("nobody").exists()

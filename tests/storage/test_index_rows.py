@@ -6,11 +6,12 @@ import gc
 import marshal
 from dataclasses import astuple, fields
 from datetime import date
+from pathlib import Path
 
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.domain.summary import ContactSummary, DaySummary
-from networkday.storage.index import ShardedEntries, paused_gc, shard_of
+from networkday.storage.index import IndexEntry, ShardedEntries, paused_gc, shard_of, unseal
 from networkday.storage.store import Store
 
 DAY = date(2026, 11, 25)
@@ -114,3 +115,27 @@ def test_a_deferred_index_is_written_by_flush_and_never_needed_for_the_files(sto
     store.flush_index()
     assert not store.index_pending
     assert Store.open(store.root, clock, scan=False).contacts["ada"].title == "Countess"
+
+
+def test_index_entries_come_back_named_from_a_cache_marshal_can_read(tmp_path: Path, clock: FixedClock) -> None:
+    """Entries are named in memory (``IndexEntry``) and plain tuples on disk: marshal refuses a subclass."""
+    store = Store.open(tmp_path, clock)
+    ada = store.add_contact(Contact(id="", name="Ada"))
+    store.update_day(DAY, lambda day: None)
+    again = Store.open(tmp_path, clock, scan=False)
+    stat = store.contact_path(ada.id).stat()
+    entry = again.catalogue.index.contacts[ada.id]
+    assert isinstance(entry, IndexEntry)
+    assert (entry.mtime, entry.size, entry.problem, entry.newer) == (stat.st_mtime_ns, stat.st_size, None, None)
+    assert entry.row is not None
+    assert ContactSummary.from_row(entry.row).name == "Ada"
+    day = again.catalogue.index.days[f"{DAY.isoformat()}.toml"]
+    assert isinstance(day, IndexEntry)
+    assert day.size == store.day_path(DAY).stat().st_size
+    again.update_contact(ada.id, lambda contact: setattr(contact, "company", "Analytical"))
+    on_disk = unseal(store.index_path.with_name(f"index-{shard_of(ada.id):02d}.marshal").read_bytes())
+    assert type(on_disk) is dict
+    assert type(on_disk[ada.id]) is tuple
+    reopened = Store.open(tmp_path, clock, scan=False).catalogue.index.contacts[ada.id]
+    assert reopened.row is not None
+    assert ContactSummary.from_row(reopened.row).company == "Analytical"

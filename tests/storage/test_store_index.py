@@ -12,6 +12,7 @@ import pytest
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.storage import index
+from networkday.storage.records import Records
 from networkday.storage.store import Store
 
 DAY = date(2026, 11, 25)
@@ -36,7 +37,7 @@ def test_a_start_from_the_index_reads_no_record(
     store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _filled(store)
-    monkeypatch.setattr(Store, "_decode", lambda *args: (_ for _ in ()).throw(AssertionError("parsed a file")))
+    monkeypatch.setattr(Records, "decode", lambda *args: (_ for _ in ()).throw(AssertionError("parsed a file")))
     again = Store.open(store.root, clock)
     assert again.contacts["jane-doe"].company == "Initech"
     assert again.days[DAY.toordinal()].rating == 4

@@ -185,7 +185,7 @@ def test_a_delete_returns_what_another_program_wrote_between_the_read_and_the_un
     store: Store, ada: Contact, writer: Writer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The deleted contact is what an undo puts back: it must hold that write too."""
-    read = store._on_disk
+    read = store.rewriter.on_disk
     writes = iter(["Difference Engines Ltd"])
 
     def read_then_other_writes(*args):
@@ -195,7 +195,7 @@ def test_a_delete_returns_what_another_program_wrote_between_the_read_and_the_un
             break
         return found
 
-    monkeypatch.setattr(store, "_on_disk", read_then_other_writes)
+    monkeypatch.setattr(store.rewriter, "on_disk", read_then_other_writes)
     gone = store.delete_contact(ada.id)
     assert gone.company == "Difference Engines Ltd"
     assert not store.contact_path(ada.id).exists()

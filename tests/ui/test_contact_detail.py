@@ -264,7 +264,7 @@ async def test_call_today_says_what_the_saved_day_holds_when_another_program_pla
         stdout=subprocess.PIPE,
         text=True,
     )
-    read_day = network._on_disk
+    read_day = network.rewriter.on_disk
 
     def read_then_other_writes(*args):
         """The store's own read; the other program then writes the day before the store's rename."""
@@ -276,7 +276,7 @@ async def test_call_today_says_what_the_saved_day_holds_when_another_program_pla
             assert writer.wait(timeout=30) == 0
         return found
 
-    monkeypatch.setattr(network, "_on_disk", read_then_other_writes)
+    monkeypatch.setattr(network.rewriter, "on_disk", read_then_other_writes)
     app = create_app(network)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_person(app, pilot, "ada-lovelace")
