@@ -9,6 +9,7 @@ shown and lose nothing on disk. Deleted contacts are kept by the App for the ses
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,13 +39,15 @@ class ContactActions(DataScreen):
     def store(self) -> Store:
         return self.app.store
 
+    @abstractmethod
     def contacts_changed(self, select: str | None = None) -> None:
         """Shows the network as it is now, with ``select`` under the cursor when given."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def target_id(self) -> str | None:
         """The contact the keys act on: the cursor row, or the person shown."""
-        raise NotImplementedError
+        ...
 
     def _on_target(self, action: Callable[[str], None]) -> None:
         contact_id = self.target_id()

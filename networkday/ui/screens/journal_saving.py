@@ -16,6 +16,7 @@ is saved beside the hand edit as an answer of its own.
 from __future__ import annotations
 
 import time
+from abc import abstractmethod
 from datetime import date
 
 from textual.timer import Timer
@@ -59,20 +60,20 @@ class JournalSaving(DataScreen):
         return self.app.store
 
     # What the journal screen draws, called after a save or a change on disk.
-    def _load(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _load(self) -> None: ...
 
-    def _build_answers(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _build_answers(self) -> None: ...
 
-    def _areas(self) -> list[AnswerArea]:
-        raise NotImplementedError
+    @abstractmethod
+    def _areas(self) -> list[AnswerArea]: ...
 
-    def _show_figures(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _show_figures(self) -> None: ...
 
-    def _show_state(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _show_state(self) -> None: ...
 
     def on_text_area_changed(self, event: AnswerArea.Changed) -> None:
         area = event.text_area
