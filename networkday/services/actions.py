@@ -58,10 +58,8 @@ def _refuse_unwritable_day(store: Store, day: date) -> Day:
         reason = store.read_only_reason(store.day_path(day))
         if not reason:
             return record
-    except StoreError as error:
+    except StoreError as error:  # an unreadable file too: the store says so with its path
         reason = str(error)
-    except OSError as error:
-        reason = f"{store.day_path(day)}: cannot be read: {error.strerror or error}"
     raise StoreError(f"{reason}; the touch is not saved anywhere")
 
 
