@@ -1,0 +1,158 @@
+"""`networkday company` and `networkday opportunity` through networkday.cli.main, on real folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from networkday.cli import main
+from tests.conftest import NOW
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    monkeypatch.delenv("NETWORKDAY_HOME", raising=False)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def cli(data: Path, *args: str) -> int:
+    return main([*args, "--data-dir", str(data)])
+
+
+def out_of(capsys: pytest.CaptureFixture[str]) -> str:
+    return capsys.readouterr().out
+
+
+def test_company_add_prints_the_id_and_list_shows_targets_first(data: Path, capsys) -> None:
+    (data).mkdir()
+    (data / "config.toml").write_text('targets = ["Initech"]\n', "utf-8")
+    assert cli(data, "add", "Maya", "--company", "ACME Corp.") == 0
+    assert cli(data, "company", "add", "Zed") == 0
+    assert cli(data, "company", "add", "Acme", "--target", "--alias", "Acme Labs") == 0
+    assert out_of(capsys).splitlines()[-2:] == ["zed", "acme"]
+    assert cli(data, "company", "list", "--json") == 0
+    items = json.loads(out_of(capsys))
+    assert [(item["id"], item["name"], item["target"], item["people"]) for item in items] == [
+        ("acme", "Acme", True, 1),
+        (None, "Initech", True, 0),
+        ("zed", "Zed", False, 0),
+    ]
+    assert cli(data, "company", "list", "--targets") == 0
+    lines = out_of(capsys).splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("★ acme")
+    assert "1 people" in lines[0]
+    assert "(config.toml, no file)" in lines[1]
+
+
+def test_target_and_untarget_say_what_changed(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Acme")
+    out_of(capsys)
+    assert cli(data, "company", "target", "acme") == 0
+    assert cli(data, "company", "target", "acme") == 0
+    assert cli(data, "company", "untarget", "acme") == 0
+    assert out_of(capsys).splitlines() == ["acme: a target", "acme: a target already", "acme: not a target"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("company", "add", " "), 2, "NAME must not be empty"),
+        (("company", "target", "Bad Id"), 2, "is not a company id"),
+        (("company", "target", "ghost"), 1, "no company 'ghost'"),
+        (("company", "add", "acme labs"), 1, "already the company 'acme'"),
+        (("opportunity", "add", "acme", "PM", "--via", "ghost"), 1, "--via 'ghost': no such contact"),
+        (("opportunity", "add", "ghost", "PM"), 1, "no company 'ghost'"),
+        (("opportunity", "add", "acme", " "), 2, "ROLE must not be empty"),
+        (("opportunity", "move", "acme", "offer"), 2, "COMPANY_ID/OPPORTUNITY_ID"),
+        (("opportunity", "move", "acme/ghost", "offer"), 1, "no opportunity 'ghost'"),
+        (("opportunity", "move", "acme/pm", "lead"), 1, "already at lead"),
+    ],
+)
+def test_every_refusal_is_one_line_and_changes_nothing(data: Path, capsys, args, code, message) -> None:
+    cli(data, "company", "add", "Acme", "--alias", "Acme Labs")
+    cli(data, "opportunity", "add", "acme", "PM")
+    capsys.readouterr()
+    before = {path: path.read_bytes() for path in (data / "companies").iterdir()}
+    assert cli(data, *args) == code
+    _, err = capsys.readouterr()
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert {path: path.read_bytes() for path in (data / "companies").iterdir()} == before
+
+
+def test_a_bad_stage_is_a_usage_error(data: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli(data, "opportunity", "move", "acme/pm", "hired")
+    assert raised.value.code == 2
+    assert "invalid choice: 'hired'" in capsys.readouterr().err
+
+
+def test_opportunity_add_move_and_list(data: Path, capsys) -> None:
+    cli(data, "add", "Maya Stone", "--company", "Acme")
+    cli(data, "company", "add", "Acme")
+    out_of(capsys)
+    assert cli(data, "opportunity", "add", "acme", "Staff Engineer", "--via", "maya-stone", "--link", "https://x") == 0
+    assert cli(data, "opportunity", "add", "acme", "Cold role", "--stage", "applied") == 0
+    assert out_of(capsys).splitlines() == ["acme/staff-engineer", "acme/cold-role"]
+    assert cli(data, "opportunity", "move", "acme/staff-engineer", "interview", "--note", "with Dana") == 0
+    assert cli(data, "opportunity", "move", "acme/cold-role", "declined") == 0
+    assert out_of(capsys).splitlines() == [
+        "acme/staff-engineer: lead → interview",
+        "acme/cold-role: applied → declined",
+    ]
+    assert cli(data, "opportunity", "list", "--open", "--json") == 0
+    (item,) = json.loads(out_of(capsys))
+    assert {key: item[key] for key in ("id", "company", "role", "stage", "via", "opened")} == {
+        "id": "acme/staff-engineer",
+        "company": "Acme",
+        "role": "Staff Engineer",
+        "stage": "interview",
+        "via": ["maya-stone"],
+        "opened": NOW.date().isoformat(),
+    }
+    assert [step["stage"] for step in item["steps"]] == ["lead", "interview"]
+    assert item["steps"][-1]["note"] == "with Dana"
+    assert cli(data, "opportunity", "list") == 0
+    lines = out_of(capsys).splitlines()
+    assert len(lines) == 2
+    assert "via maya-stone" in lines[0]
+    assert "(cold)" in lines[1]
+
+
+def test_user_text_is_inert_in_every_listing(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Evil\x1b[31m\u202eCo")
+    company_id = out_of(capsys).strip()
+    cli(data, "opportunity", "add", company_id, "Role\nsecond line\x07")
+    out_of(capsys)
+    for args in (
+        ("company", "list"),
+        ("opportunity", "list"),
+        ("company", "list", "--json"),
+        ("opportunity", "list", "--json"),
+    ):
+        assert cli(data, *args) == 0
+        out = out_of(capsys)
+        assert "\x1b" not in out
+        assert "\u202e" not in out
+        assert "\x07" not in out
+    assert cli(data, "opportunity", "list") == 0
+    assert len(out_of(capsys).splitlines()) == 1  # the newline in the role is shown as \n
+
+
+def test_an_unreadable_company_file_is_named_once_and_the_rest_listed(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Acme")
+    (data / "companies" / "broken.toml").write_text("name = \n", "utf-8")
+    capsys.readouterr()
+    assert cli(data, "company", "list") == 0
+    out, err = capsys.readouterr()
+    assert "acme" in out
+    assert "1 file(s) could not be read" in err
+    assert "broken.toml" in err
