@@ -156,3 +156,49 @@ def test_an_unreadable_company_file_is_named_once_and_the_rest_listed(data: Path
     assert "acme" in out
     assert "1 file(s) could not be read" in err
     assert "broken.toml" in err
+
+
+def test_review_json_gains_the_funnel_and_what_led_to_the_offer(data: Path, capsys, monkeypatch) -> None:
+    """A coffee with Ana led to Ben, Ben to Cy, and Cy opened the role that became an offer this week."""
+    cli(data, "add", "Ana", "--company", "Friends")
+    cli(data, "add", "Ben", "--referred-by", "ana")
+    cli(data, "add", "Cy", "--referred-by", "ben", "--company", "Acme")
+    store_contact_motives(data, "ben", ["referrer"])
+    cli(data, "log", "ana", "will", "--channel", "coffee")
+    cli(data, "log", "ben", "talked", "--channel", "email")
+    cli(data, "log", "cy", "scheduled", "--channel", "video")
+    cli(data, "company", "add", "Acme", "--target")
+    cli(data, "opportunity", "add", "acme", "PM", "--via", "cy", "--stage", "applied")
+    cli(data, "opportunity", "add", "acme", "Cold", "--stage", "applied")
+    cli(data, "opportunity", "move", "acme/pm", "interview")
+    cli(data, "opportunity", "move", "acme/pm", "offer")
+    capsys.readouterr()
+    assert cli(data, "review", "--json") == 0
+    result = json.loads(out_of(capsys))
+    assert result["funnel"] == {
+        "reached": 3,
+        "will_help": 1,
+        "introductions": 2,
+        "opened": 2,
+        "interviews": 1,
+        "offers": 1,
+    }
+    attribution = result["attribution"]
+    assert attribution["by_channel"] == {"coffee": 1, "email": 1, "video": 1}
+    assert attribution["by_motive"] == {"referrer": 1}
+    assert attribution["share_through_people"] == 0.5
+    (offer,) = attribution["opportunities"]
+    assert (offer["id"], offer["people"]) == ("acme/pm", ["ana", "ben", "cy"])
+    assert cli(data, "review") == 0
+    assert out_of(capsys).splitlines()[-1] == (
+        "Funnel: people reached 3 → people who will help 1 → introductions made 2 → opportunities opened 2"
+        " → interviews 1 → offers 1"
+    )
+
+
+def store_contact_motives(data: Path, contact_id: str, motives: list[str]) -> None:
+    from networkday.clock import FixedClock
+    from networkday.storage.store import Store
+
+    store = Store.open(data, FixedClock(NOW))
+    store.update_contact(contact_id, lambda contact: contact.motives.extend(motives))
