@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from networkday.commands.common import CommandError, open_store, print_json, run_store
+from networkday.commands.common import CommandError, open_store, parse_date, print_json, run_store
 from networkday.commands.company import loaded
 from networkday.domain.companies import STAGES
 from networkday.domain.text import escape_name
@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     move.add_argument("ref", metavar="COMPANY_ID/OPP_ID")
     move.add_argument("stage", choices=STAGES, metavar="STAGE", help=f"one of {', '.join(STAGES)}")
     move.add_argument("--note", default="", help="what happened")
+    move.add_argument(
+        "--on", type=parse_date, metavar="DATE", help="date the move (an interview set ahead); default now"
+    )
     move.set_defaults(run=run_move)
     listing = actions.add_parser("list", parents=[common], help="list the opportunities")
     listing.add_argument("--open", action="store_true", help="only those still moving (lead to offer)")
@@ -60,7 +63,7 @@ def run_move(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.ref!r}: {company_id!r} is not a company id", 2)
     store = open_store(args, scan=False, contacts=False)
     before = run_store(lambda: store.company(company_id))
-    placed = run_store(lambda: service.move_opportunity(store, args.ref, args.stage, args.note))
+    placed = run_store(lambda: service.move_opportunity(store, args.ref, args.stage, args.note, args.on))
     was = next((item.stage for item in before.opportunities if item.id == placed.opportunity.id), "?")
     print(f"{placed.ref}: {was} → {placed.opportunity.stage}")
     return 0

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
+from networkday.clock import zone_of
 from networkday.domain.companies import STAGES, Companies, Company, Opportunity, Step, company_key
 from networkday.domain.errors import RecordError
 from networkday.domain.settings import Config
@@ -109,10 +111,16 @@ def add_opportunity(
     return Placed(company, added[0])
 
 
-def move_opportunity(store: Store, ref: str, stage: str, note: str = "") -> Placed:
-    """Moves ``company-id/opportunity-id`` to ``stage``, dating the move now; the same stage is refused."""
+def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: date | None = None) -> Placed:
+    """Moves ``company-id/opportunity-id`` to ``stage``; the same stage is refused.
+
+    The move is dated now, or ``on`` a day's midnight when that is another day: an
+    interview set for next week is a step dated then, and ``export ics`` shows it.
+    """
     company_id, opportunity_id = split_ref(ref)
     now = store.clock.now().replace(microsecond=0)
+    if on is not None and on != now.date():
+        now = datetime.combine(on, time(), zone_of(now))
     moved: list[Opportunity] = []
 
     def change(company: Company) -> Company:
