@@ -9,12 +9,12 @@ every view without one of them changing it under another.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
-from networkday.domain.errors import RecordError
+from networkday.domain.errors import KeyPath, RecordError
 from networkday.domain.fields import TableReader, put
 from networkday.domain.text import normalise_company, slugify
 from networkday.domain.vocab import FORMAT_VERSION
@@ -255,3 +255,27 @@ class Companies:
     def without_file(self) -> list[str]:
         """``config.toml``'s targets that no company file names: the app offers to create them."""
         return [name for name in self.config_names if company_key(name) and company_key(name) not in self._by_key]
+
+
+def dangling_via(company: Company, contacts: Container[str]) -> list[tuple[KeyPath, str]]:
+    """Each ``via`` that names no contact, where it is and what to say: a warning, since the
+    contact may be in a file that cannot be read now, or not yet synced."""
+    return [
+        ((("opportunity", index, "via", position)), f"via {contact_id!r} names no contact")
+        for index, opportunity in enumerate(company.opportunities)
+        for position, contact_id in enumerate(opportunity.via)
+        if contact_id not in contacts
+    ]
+
+
+def shared_names(companies: Iterable[Company]) -> list[tuple[Company, KeyPath, str]]:
+    """A name or alias that an earlier company (by id) already answers to: contacts match the earlier one."""
+    owners: dict[str, Company] = {}
+    found: list[tuple[Company, KeyPath, str]] = []
+    for company in sorted(companies, key=lambda c: c.id):
+        for where, text in ((("name",), company.name), *((("aliases", i), a) for i, a in enumerate(company.aliases))):
+            key = company_key(text)
+            owner = owners.setdefault(key, company) if key else company
+            if owner is not company:
+                found.append((company, where, f"{text!r} is also {owner.id!r}'s; contacts match {owner.id!r}"))
+    return found

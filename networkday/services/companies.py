@@ -12,11 +12,20 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from networkday.clock import zone_of
-from networkday.domain.companies import STAGES, Companies, Company, Opportunity, Step, company_key
+from networkday.domain.companies import (
+    STAGES,
+    Companies,
+    Company,
+    Opportunity,
+    Step,
+    company_key,
+    dangling_via,
+    shared_names,
+)
 from networkday.domain.errors import RecordError
 from networkday.domain.settings import Config
 from networkday.domain.text import one_line
-from networkday.storage.problems import StoreError
+from networkday.storage.problems import DataProblem, StoreError
 from networkday.storage.store import Store
 
 
@@ -161,3 +170,13 @@ def ordered(companies: Companies) -> list[Company]:
         companies,
         key=lambda c: (not companies.is_target(c.name), c.priority or 4, c.name.casefold(), c.id),
     )
+
+
+def company_warnings(store: Store, companies: Companies) -> list[DataProblem]:
+    """What ``check`` warns of in company files that read well: a ``via`` naming no contact,
+    a name or alias two companies share. Neither stops a load."""
+    contacts = store.contacts
+    found = [(company, where, message) for company in companies for where, message in dangling_via(company, contacts)]
+    found += shared_names(companies)
+    files = store.company_files
+    return [files.problem_at(company.id, where, f"warning: {message}") for company, where, message in found]

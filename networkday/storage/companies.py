@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from networkday.domain.companies import Company
+from networkday.domain.errors import KeyPath
 from networkday.domain.text import slugify
 from networkday.storage.layout import Findings, toml_files, valid_id
+from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 from networkday.storage.records import Records
 from networkday.storage.rewrite import Rewriter, again
@@ -104,6 +106,15 @@ class CompanyFiles:
         except (OSError, ProblemError):
             return ()
         return (company.name, *company.aliases) if company is not None and company.target else ()
+
+    def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
+        """A problem found in a company already read, located in its file as it is now."""
+        path = self.path(company_id)
+        try:
+            line, column = locate(path.read_text("utf-8", "replace"), key_path)
+        except OSError:
+            line, column = 1, 1
+        return DataProblem(path, line, column, message)
 
     def _read_one(self, path: Path, company_id: str, zone: tzinfo) -> Company | None:
         try:

@@ -202,3 +202,29 @@ def store_contact_motives(data: Path, contact_id: str, motives: list[str]) -> No
 
     store = Store.open(data, FixedClock(NOW))
     store.update_contact(contact_id, lambda contact: contact.motives.extend(motives))
+
+
+def test_check_locates_a_bad_stage_and_warns_of_a_via_naming_no_contact(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Acme", "--alias", "AC")
+    cli(data, "opportunity", "add", "acme", "PM")
+    folder = data / "companies"
+    acme = folder / "acme.toml"
+    acme.write_text(
+        acme.read_text("utf-8").replace('stage = "lead"\n', 'stage = "lead"\nvia = ["ghost"]\n', 1), "utf-8"
+    )
+    (folder / "other.toml").write_text('format = 1\nname = "Other"\naliases = ["ac"]\n', "utf-8")
+    capsys.readouterr()
+    assert cli(data, "check") == 0  # warnings only
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{acme}:")
+    assert lines[0].endswith("warning: via 'ghost' names no contact")
+    assert lines[1] == f"{folder / 'other.toml'}:3:1: warning: 'ac' is also 'acme''s; contacts match 'acme'"
+    assert out.endswith("0 contacts, 0 days, 2 companies, no problems\n")
+    bad = folder / "bad.toml"
+    bad.write_text('format = 1\nname = "Bad"\n\n[[opportunity]]\nid = "x"\nrole = "R"\nstage = "hired"\n', "utf-8")
+    assert cli(data, "check") == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:7:1: unknown stage 'hired' (expected one of lead, applied" in err
+    assert bad.read_text("utf-8").endswith('stage = "hired"\n')
