@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from networkday.domain.companies import Company, Opportunity
+from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.referrals import chain_up
 from networkday.domain.summary import ContactSummary
 from networkday.domain.vocab import REACHED
@@ -78,6 +78,22 @@ def funnel(
             interviews += _moved_to(opportunity, "interview", first, last)
             offers += _moved_to(opportunity, "offer", first, last)
     return Funnel(reached, will, introductions, opened, interviews, offers)
+
+
+def moves_between(
+    companies: Iterable[Company], first: date, last: date, tz: tzinfo
+) -> list[tuple[Company, Opportunity, Step]]:
+    """Every step dated from ``first`` to ``last`` (both included, in ``tz``), oldest first:
+    the journal's "opportunities moved" for one day, the review's for a period."""
+    start, end = _bounds(first, last, tz)
+    moves = [
+        (company, opportunity, step)
+        for company in companies
+        for opportunity in company.opportunities
+        for step in opportunity.steps
+        if start <= step.at.timestamp() < end
+    ]
+    return sorted(moves, key=lambda move: move[2].at)
 
 
 def opened_on(opportunity: Opportunity, tz: tzinfo) -> date | None:

@@ -6,7 +6,16 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from networkday.domain.companies import STAGES, Companies, Company, Opportunity, Step, company_key
+from networkday.domain.companies import (
+    STAGES,
+    Companies,
+    Company,
+    Opportunity,
+    Step,
+    company_key,
+    dangling_via,
+    shared_names,
+)
 from networkday.domain.errors import RecordError
 
 PARIS = timezone(timedelta(hours=1))
@@ -131,3 +140,23 @@ def test_every_stage_is_known_and_open_stages_come_first() -> None:
     assert STAGES[:4] == ("lead", "applied", "interview", "offer")
     assert Opportunity(id="x", role="r", stage="declined").is_open is False
     assert Opportunity(id="x", role="r", stage="lead").cold
+
+
+def test_a_via_naming_no_contact_is_found_where_it_is() -> None:
+    company = Company(
+        id="acme",
+        name="Acme",
+        opportunities=(
+            Opportunity(id="a", role="A", stage="lead", via=("maya",)),
+            Opportunity(id="b", role="B", stage="lead", via=("maya", "ghost")),
+        ),
+    )
+    assert dangling_via(company, {"maya"}) == [(("opportunity", 1, "via", 1), "via 'ghost' names no contact")]
+
+
+def test_a_name_two_companies_answer_to_is_found_in_the_later_one() -> None:
+    first = Company(id="a", name="Acme", aliases=("AC",))
+    second = Company(id="b", name="Beta", aliases=("Other", "ac"))
+    third = Company(id="c", name="ACME Inc.")
+    found = [(company.id, where) for company, where, _ in shared_names([third, second, first])]
+    assert found == [("b", ("aliases", 1)), ("c", ("name",))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from networkday.domain.companies import Company, Opportunity, Step
-from networkday.domain.pipeline import attribute, chain_behind, funnel, opened_on
+from networkday.domain.pipeline import attribute, chain_behind, funnel, moves_between, opened_on
 from networkday.domain.summary import ContactSummary
 
 
@@ -121,3 +121,12 @@ def test_no_opportunities_is_no_share_not_zero() -> None:
 def test_an_opportunity_without_opened_opens_on_its_first_step_day() -> None:
     assert opened_on(INTERVIEW, UTC) == date(2026, 11, 11)
     assert opened_on(opportunity("x", "lead", (), None, ()), UTC) is None
+
+
+def test_the_moves_of_a_day_are_its_steps_oldest_first() -> None:
+    moves = moves_between(COMPANIES, date(2026, 11, 12), date(2026, 11, 13), UTC)
+    assert [(company.id, item.id, step.stage) for company, item, step in moves] == [
+        ("acme", "offer", "interview"),
+        ("beta", "interview", "interview"),
+    ]
+    assert moves_between(COMPANIES, date(2026, 11, 14), date(2026, 11, 14), UTC) == []
