@@ -61,9 +61,8 @@ class CompanyFiles:
         """
         findings = Findings()
         listing = toml_files(self.dir, findings)
-        for path in (path for path in self.problems if path.parent == self.dir):
-            if path.name not in listing:
-                del self.problems[path]
+        for path in [path for path in self.problems if path.parent == self.dir and path.name not in listing]:
+            del self.problems[path]  # a file gone since: its problem with it
         read: dict[str, tuple[Seen, Company | None]] = {}
         for name, seen in listing.items():
             path = self.dir / name

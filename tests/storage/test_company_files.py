@@ -160,3 +160,17 @@ def test_a_company_written_by_a_newer_networkday_is_read_but_never_written(store
 def test_ids_that_could_leave_the_folder_are_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="not a company id"):
         store.company("../contacts/x")
+
+
+def test_a_broken_file_removed_since_takes_its_problem_with_it(store: Store) -> None:
+    store.add_company(Company(id="", name="Good"))
+    bad = store.root / "companies" / "bad.toml"
+    bad.write_text("name = [\n", "utf-8")
+    other = store.root / "companies" / "worse.toml"
+    other.write_text("name = [\n", "utf-8")
+    store.companies()
+    assert {bad, other} <= set(store.problems)
+    bad.unlink()
+    other.unlink()
+    assert [company.id for company in store.companies()] == ["good"]
+    assert not {bad, other} & set(store.problems)
