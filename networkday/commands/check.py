@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     companies = run_store(store.companies)  # those that cannot be read join the problems
     found = [*store.problems.values(), *audit_touches(store)]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
-    for problem in sorted([*problems, *company_warnings(store, companies)], key=lambda p: (str(p.path), p.line)):
+    warnings = sorted(company_warnings(store, companies), key=lambda p: (str(p.path), p.line))
+    for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {store.root}", file=sys.stderr)

@@ -173,10 +173,12 @@ def ordered(companies: Companies) -> list[Company]:
 
 
 def company_warnings(store: Store, companies: Companies) -> list[DataProblem]:
-    """What ``check`` warns of in company files that read well: a ``via`` naming no contact,
-    a name or alias two companies share. Neither stops a load."""
-    contacts = store.contacts
-    found = [(company, where, message) for company in companies for where, message in dangling_via(company, contacts)]
+    """What ``check`` warns of in company files that read well: a ``via`` naming no contact
+    (unless some contact file cannot be read: which ids they hold is not known), a name or
+    alias two companies share. Neither stops a load."""
+    contacts, folder = store.contacts, store.contacts_dir
+    unsure = any(folder in (path, path.parent) for path in store.problems)
+    found = [] if unsure else [(c, where, message) for c in companies for where, message in dangling_via(c, contacts)]
     found += shared_names(companies)
     files = store.company_files
     return [files.problem_at(company.id, where, f"warning: {message}") for company, where, message in found]

@@ -228,3 +228,45 @@ def test_check_locates_a_bad_stage_and_warns_of_a_via_naming_no_contact(data: Pa
     err = capsys.readouterr().err
     assert f"{bad}:7:1: unknown stage 'hired' (expected one of lead, applied" in err
     assert bad.read_text("utf-8").endswith('stage = "hired"\n')
+
+
+def test_check_says_faults_before_warnings_and_guesses_no_via_while_a_contact_is_unreadable(data: Path, capsys) -> None:
+    cli(data, "add", "Maya")
+    cli(data, "company", "add", "Acme")
+    cli(data, "opportunity", "add", "acme", "PM", "--via", "maya")
+    cli(data, "company", "add", "Beta", "--alias", "Zeta")
+    beta = data / "companies" / "beta.toml"
+    (data / "companies" / "zeta.toml").write_text('name = "zeta"\n', "utf-8")  # a name Beta answers to
+    maya = data / "contacts" / "maya.toml"
+    maya.write_text("name = [\n", "utf-8")
+    capsys.readouterr()
+    assert cli(data, "check") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"{maya}:")
+    assert (
+        lines[1] == f"{data / 'companies' / 'zeta.toml'}:1:1: warning: 'zeta' is also 'beta''s; contacts match 'beta'"
+    )
+    assert lines[2] == "1 problem(s) in " + str(data)
+    assert not any("names no contact" in line for line in lines)  # maya's file holds maya, unread
+    assert beta.exists()
+
+
+def test_a_companies_folder_that_is_a_file_is_located_and_nothing_is_written(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Acme")
+    import shutil
+
+    shutil.rmtree(data / "companies")
+    (data / "companies").write_text("a file\n", "utf-8")
+    capsys.readouterr()
+    assert cli(data, "check") == 1
+    assert (
+        capsys.readouterr().err.splitlines()[0]
+        == f"{data / 'companies'}:1:1: not a folder, so nothing in it is read; move it away"
+    )
+    assert cli(data, "company", "list") == 0
+    assert "1 file(s) could not be read" in capsys.readouterr().err
+    assert cli(data, "company", "add", "Beta") == 1
+    warning, error = capsys.readouterr().err.splitlines()
+    assert warning.startswith("networkday: warning: 1 file(s) could not be read")
+    assert error == f"networkday: {data / 'companies'}: not saved, the file is unchanged: Not a directory"
+    assert (data / "companies").read_text("utf-8") == "a file\n"
