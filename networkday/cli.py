@@ -23,7 +23,18 @@ if TYPE_CHECKING:  # the UI is imported only when the app opens
     from networkday.ui.app import NetworkdayApp
 
 #: Modules in networkday.commands; each has ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("check", "contacts", "today", "timer", "journal", "review", "export", "transfer")
+COMMAND_MODULES: tuple[str, ...] = (
+    "check",
+    "contacts",
+    "today",
+    "timer",
+    "journal",
+    "review",
+    "export",
+    "transfer",
+    "company",
+    "opportunity",
+)
 
 
 def command_word(argv: Sequence[str]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from networkday.commands.common import open_store
+from networkday.commands.common import open_store, run_store
 from networkday.storage.drafts import load_drafts
 
 
@@ -28,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from networkday.services.companies import company_warnings
     from networkday.services.touch_audit import audit_touches, fix_touches
 
     store = open_store(args, unread_warning=False)
@@ -35,12 +36,15 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         for line in fix_touches(store):
             print(line)
+    companies = run_store(store.companies)  # those that cannot be read join the problems
     found = [*store.problems.values(), *audit_touches(store)]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
-    for problem in problems:
+    warnings = sorted(company_warnings(store, companies), key=lambda p: (str(p.path), p.line))
+    for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {store.root}", file=sys.stderr)
         return 1
-    print(f"{store.root}: {len(store.contacts)} contacts, {len(store.days)} days, no problems")
+    held = f", {len(companies)} companies" if len(companies) else ""
+    print(f"{store.root}: {len(store.contacts)} contacts, {len(store.days)} days{held}, no problems")
     return 0

@@ -54,11 +54,13 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     ),
     "csv": ExportKind(
         ("csv",),
-        "contacts, one row each (--history FILE: every touch in a second CSV)",
+        "contacts, one row each (--history FILE: every touch in a second CSV; --opportunities: those instead)",
         "networkday.commands.transfer:export_csv",
     ),
     "ics": ExportKind(
-        ("ics",), "follow-ups and planned calls as iCalendar events", "networkday.commands.transfer:export_ics"
+        ("ics",),
+        "follow-ups, planned calls and opportunities' coming steps as iCalendar events",
+        "networkday.commands.transfer:export_ics",
     ),
 }
 
@@ -76,6 +78,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--format", metavar="FORMAT", help="the output format (default: the kind's first)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout")
     parser.add_argument("--history", metavar="FILE", help="csv only: also write every touch to FILE (mode 0600)")
+    parser.add_argument("--opportunities", action="store_true", help="csv only: the opportunities, not the contacts")
     parser.set_defaults(run=run)
 
 
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--format {args.format!r}: {args.kind} exports as {', '.join(kind.formats)}", 2)
     if args.history and args.kind != "csv":
         raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
+    if args.opportunities and (args.kind != "csv" or args.history):
+        raise CommandError("--opportunities: only `export csv` without --history writes the opportunities", 2)
     store = open_store(args)
     target = output_file("-o", args.output, store.root) if args.output and args.output != "-" else None
     if args.history:

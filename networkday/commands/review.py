@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from networkday.commands.common import open_store, print_json
+from networkday.commands.common import open_store, print_json, run_store, warn_unread
 from networkday.commands.journal import chosen_day
 from networkday.domain.charts import use_ascii
+from networkday.domain.pipeline import FUNNEL_LABELS, Funnel
 from networkday.domain.review_text import review_lines
 from networkday.services.figures import review
+from networkday.services.pipeline import attribution_of, funnel_of
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,11 +32,25 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, unread_warning=False)
     result = review(store, args.kind, chosen_day(args, store))
+    companies = run_store(store.companies)
+    warn_unread(store)  # company files too, read just now
+    funnel = funnel_of(store, companies, result.period.first, result.period.last)
     if args.json:
-        print_json(result.to_json())
+        print_json(
+            {**result.to_json(), "funnel": funnel.as_dict(), "attribution": attribution_of(store, companies).as_dict()}
+        )
         return 0
     ascii = args.ascii or use_ascii(getattr(sys.stdout, "encoding", None))
-    sys.stdout.write("\n".join(review_lines(result, ascii=ascii)) + "\n")
+    lines = review_lines(result, ascii=ascii)
+    if any(company.opportunities for company in companies):
+        lines = [*lines, "", funnel_line(funnel, ascii=ascii)]
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def funnel_line(funnel: Funnel, *, ascii: bool) -> str:
+    """``Funnel: people reached 12 → people who will help 5 → ...``: shown once there are opportunities."""
+    arrow = " -> " if ascii else " → "
+    return "Funnel: " + arrow.join(f"{FUNNEL_LABELS[step]} {count}" for step, count in funnel.as_dict().items())

@@ -23,6 +23,7 @@ from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, run_store
 from networkday.commands.export import write_export
 from networkday.commands.safe_streams import raw_stream
+from networkday.domain.companies import Company
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.importers import IMPORTERS
@@ -106,8 +107,11 @@ def export_vcard(args: argparse.Namespace, store: Store) -> bytes:
 
 
 def export_csv(args: argparse.Namespace, store: Store) -> bytes:
-    from networkday.exporters.table import contacts_csv, history_csv
+    from networkday.exporters.table import contacts_csv, history_csv, opportunities_csv
 
+    if getattr(args, "opportunities", False):
+        companies = _all_companies(store)
+        return opportunities_csv([(company, item) for company in companies for item in company.opportunities])
     contacts = _all_contacts(store)
     if args.history:
         write_export(args.history, history_csv(contacts), f"the history of {len(contacts)} contacts exported as csv")
@@ -125,7 +129,25 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
                 days.append(store.day(date.fromordinal(ordinal)))
             except StoreError as error:
                 _warn(f"planned calls not exported: {error}")
-    return render(_all_contacts(store), days, store.clock.now())
+    now = store.clock.now()
+    steps = [
+        (company, item, step)
+        for company in _all_companies(store)
+        for item in company.opportunities
+        if item.is_open
+        for step in item.steps
+        if step.at > now
+    ]
+    return render(_all_contacts(store), days, now, steps)
+
+
+def _all_companies(store: Store) -> list[Company]:
+    """Every company in id order; a file that cannot be read is named on stderr, never dropped silently."""
+    companies = list(store.companies())
+    for path, problem in sorted(store.problems.items()):
+        if path.parent == store.company_files.dir:
+            _warn(f"not exported: {problem}")
+    return companies
 
 
 def _all_contacts(store: Store) -> list[Contact]:

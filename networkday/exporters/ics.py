@@ -1,16 +1,19 @@
-"""Follow-ups and planned calls as an iCalendar file, written with vobject.
+"""Follow-ups, planned calls and opportunities' dated steps as an iCalendar file, written with vobject.
 
 Each is an all-day VEVENT: every calendar program imports those (Google Calendar
 ignores task components). Follow-ups are exported whatever their date, since an overdue one is
-still to do; planned calls from today on, until they are made. UIDs are stable, so
+still to do; planned calls from today on, until they are made; an open opportunity's
+steps dated ahead (an interview set for next week). UIDs are stable, so
 importing a newer export updates the events instead of doubling them. Events are
 marked free (TRANSP:TRANSPARENT): a reminder must not block the day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.text import strip_controls
@@ -18,8 +21,12 @@ from networkday.domain.text import strip_controls
 PRODID = "-//networkday//networkday export//EN"
 
 
-def render(contacts: list[Contact], days: list[Day], now: datetime) -> bytes:
-    """The calendar; ``now`` stamps every event (DTSTAMP)."""
+#: An opportunity's step to put in the calendar, with its opportunity and company.
+DatedStep = tuple[Company, Opportunity, Step]
+
+
+def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Sequence[DatedStep] = ()) -> bytes:
+    """The calendar; ``now`` stamps every event (DTSTAMP); ``steps`` are on the day of their ``at``, local."""
     import vobject
 
     # vobject names a UTC stamp only in its own UTC zone (dateutil's, which networkday does
@@ -60,6 +67,12 @@ def render(contacts: list[Contact], days: list[Day], now: datetime) -> bytes:
             title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
             details = "\n".join(part for part in (call.purpose, _details(person) if person else "") if part)
             event(f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday", day.date, title, details, "call")
+    for company, opportunity, step in steps:
+        when = step.at.astimezone(now.tzinfo).date()
+        title = f"{step.stage.capitalize()}: {opportunity.role} at {company.name}"
+        details = "\n".join(part for part in (step.note, opportunity.link) if part)
+        uid = f"opportunity-{company.id}-{opportunity.id}-{step.stage}-{when.isoformat()}@networkday"
+        event(uid, when, title, details, "opportunity")
     return calendar.serialize().encode("utf-8")
 
 

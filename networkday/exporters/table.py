@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from networkday.domain.companies import Company, Opportunity
 from networkday.domain.contact import FIELDS as CONTACT_FIELDS
 from networkday.domain.contact import Contact
 
@@ -24,6 +25,21 @@ from networkday.domain.contact import Contact
 FIELDS = ("id", *CONTACT_FIELDS)
 CONTACT_COLUMNS = (*FIELDS, "last_touch")
 HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note", "touch")
+#: ``export csv --opportunities``: one row per opportunity, its last move at the end.
+OPPORTUNITY_COLUMNS = (
+    "id",
+    "company",
+    "company_id",
+    "target",
+    "role",
+    "stage",
+    "via",
+    "opened",
+    "link",
+    "notes",
+    "last_move",
+    "last_note",
+)
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
@@ -53,6 +69,30 @@ def history_csv(contacts: list[Contact]) -> bytes:
         for e in sorted(c.log, key=lambda entry: entry.at)
     ]
     return _table(HISTORY_COLUMNS, rows)
+
+
+def opportunities_csv(opportunities: Sequence[tuple[Company, Opportunity]]) -> bytes:
+    """Each opportunity with its company; ``via`` one contact id per line, as lists are in the contacts' CSV."""
+    rows = []
+    for company, item in opportunities:
+        last = max(item.steps, key=lambda step: step.at) if item.steps else None
+        rows.append(
+            (
+                f"{company.id}/{item.id}",
+                company.name,
+                company.id,
+                _text(company.target),
+                item.role,
+                item.stage,
+                _text(list(item.via)),
+                _text(item.opened),
+                item.link,
+                item.notes,
+                last.at.isoformat() if last else "",
+                last.note if last else "",
+            )
+        )
+    return _table(OPPORTUNITY_COLUMNS, rows)
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> bytes:

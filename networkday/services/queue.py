@@ -9,6 +9,7 @@ from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
 from networkday.domain.queue import DayQueue, build_queue, score
 from networkday.domain.referrals import build_referrals, warm_path_ids
+from networkday.services.companies import target_config
 from networkday.storage.preview import follow_preview, keep_preview
 from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
@@ -23,8 +24,9 @@ def day_queue(store: Store, when: date) -> DayQueue:
         day, problem = Day(date=when), str(error.problem)
     today = store.clock.today()
     tz = zone_of(store.clock.now())
-    referrals = build_referrals(store.contacts, store.config)
-    warm = warm_path_ids(store.contacts, store.config, referrals)
+    config = target_config(store)  # config.toml's targets and the company files marked target
+    referrals = build_referrals(store.contacts, config)
+    warm = warm_path_ids(store.contacts, config, referrals)
     items = build_queue(day, store.contacts, store.config, today, warm, tz=tz, unreadable=store.unreadable_contacts())
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
     made[when.toordinal()] = sum(1 for call in day.calls if call.made)

@@ -24,10 +24,14 @@ def stamp(store: Store, day: date) -> tuple[object, ...]:
     """What a preview of ``day`` made now is made from: the files a start reads for Today, the day and the zone.
 
     The cache's files by inode, mtime and size (each write renames a new file in); the
-    two files people edit, config.toml and the day's file, with their ctime as well.
+    two files people edit, config.toml and the day's file, with their ctime as well; and
+    the companies folder, whose mtime changes with each company saved (a target ranks the queue).
     """
     cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
-    edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
+    edited = tuple(
+        mark_of(path, ctime=True)
+        for path in (store.root / "config.toml", store.day_path(day), store.root / "companies")
+    )
     now = store.clock.now()
     offset = (now.utcoffset() or timedelta()).total_seconds()  # the clock's now is always aware
     return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited)

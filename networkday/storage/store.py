@@ -8,7 +8,8 @@ the storage changes, and passes each call to the part that answers it:
 - ``catalogue.Catalogue``: every summary, from the index cache, kept in step with the files;
 - ``writes.Writes`` (over ``rewrite.Rewriter``): each change applied to the record as it
   is on disk now, under the folder lock, so another program's change is kept;
-- ``app_state.AppState``: state.toml.
+- ``app_state.AppState``: state.toml;
+- ``companies.CompanyFiles``: ``companies/<id>.toml``, read only when asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from networkday.clock import Clock
+from networkday.clock import Clock, zone_of
+from networkday.domain.companies import Companies, Company
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.settings import Config
@@ -27,6 +29,7 @@ from networkday.domain.text import escape_name
 from networkday.storage.app_state import AppState
 from networkday.storage.atomic import Mark
 from networkday.storage.catalogue import Catalogue, Look, ScanResult, Seen
+from networkday.storage.companies import CompanyFiles
 from networkday.storage.folder import APP_DIR, ConfigRead, Folder
 from networkday.storage.index import FileMark, mark_of, paused_gc
 from networkday.storage.problems import DataProblem, StoreError
@@ -51,6 +54,7 @@ class Store:
         self.rewriter = Rewriter(self.folder, self.records, self.catalogue)
         self.writes = Writes(self.rewriter, lambda: DayBatch(self))
         self.app_state = AppState(self.folder, self.problems, self.rewriter.writing)
+        self.company_files = CompanyFiles(self.records, self.rewriter, self.problems)
         self._config = ConfigRead()
         self.contacts_dir = self.folder.contacts_dir
         self.days_dir = self.folder.days_dir
@@ -89,7 +93,13 @@ class Store:
         One line each, whatever the files are called (a newline or ESC in a name is escaped).
         """
         newer = [newer_message(path, version) for path, version in sorted(self.read_only.items())]
-        found = (*self.folder.warnings, *self._config.warnings, *self.catalogue.scan_warnings, *newer)
+        found = (
+            *self.folder.warnings,
+            *self._config.warnings,
+            *self.catalogue.scan_warnings,
+            *self.company_files.warnings,
+            *newer,
+        )
         return [escape_name(warning) for warning in found]
 
     @property
@@ -252,6 +262,33 @@ class Store:
 
     def change_days(self, block: Callable[[DayBatch], T]) -> T:
         return self.writes.change_days(block)
+
+    # -- companies, read when asked for ---------------------------------------------------
+
+    def companies(self) -> Companies:
+        """Every company file that can be read, with config.toml's targets; the others are noted in ``problems``.
+
+        Read on demand (the Companies screen, the company commands, ``check``), never at start-up.
+        """
+        return Companies(self.company_files.load(zone_of(self.clock.now())), self.config.targets)
+
+    def company_targets(self) -> list[str]:
+        """The names and aliases of the companies whose files say ``target`` (see ``CompanyFiles.target_names``)."""
+        return self.company_files.target_names(zone_of(self.clock.now()))
+
+    def company(self, company_id: str) -> Company:
+        return self.company_files.company(company_id, zone_of(self.clock.now()))
+
+    def company_path(self, company_id: str) -> Path:
+        return self.company_files.path(company_id)
+
+    def add_company(self, company: Company) -> Company:
+        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``) and returns it."""
+        return self.company_files.add(company, zone_of(self.clock.now()))
+
+    def update_company(self, company_id: str, change: Callable[[Company], Company]) -> Company:
+        """Saves what ``change`` makes of the company as it is on disk now (see ``CompanyFiles.update``)."""
+        return self.company_files.update(company_id, change, zone_of(self.clock.now()))
 
     # -- app-owned state -------------------------------------------------------------------
 

@@ -13,11 +13,13 @@ import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from networkday.clock import FixedClock
+from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Answer, Call
 from networkday.storage.store import Store
@@ -60,6 +62,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         day.journal.answers.append(Answer(prompt=f"Who{HOSTILE}", text=f"Text{HOSTILE}\n\nmore"))
 
     store.update_day(NOW.date(), write_journal)
+    ahead = Step(NOW + timedelta(days=7), "interview", f"panel{HOSTILE}")
+    role = Opportunity(
+        id="role", role=f"Role{HOSTILE}", stage="interview", via=(eve.id,), notes=HOSTILE, steps=(ahead,)
+    )
+    store.add_company(Company(id="", name=f"Co{HOSTILE}", target=True, aliases=(HOSTILE,), opportunities=(role,)))
     bad = root / "contacts" / f"bad\x1b[2J\n{BIDI}.toml"
     bad.write_text("name = [\n", encoding="utf-8")
     bad.chmod(0o600)
@@ -107,6 +114,15 @@ COMMANDS = [
     ["export", "vcard"],
     ["export", "ics"],
     ["export", "journal"],
+    ["export", "csv", "--opportunities"],
+    ["company", "list"],
+    ["company", "list", "--json"],
+    ["company", "target", HOSTILE],
+    ["company", "add", HOSTILE],
+    ["opportunity", "list"],
+    ["opportunity", "list", "--json"],
+    ["opportunity", "move", HOSTILE, "offer"],
+    ["opportunity", "add", "co", HOSTILE, "--via", HOSTILE],
     ["timer", "status"],
     ["timer", "report"],
     ["log", HOSTILE, "--outcome", "will"],

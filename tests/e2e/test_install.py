@@ -62,8 +62,10 @@ def test_the_installed_command_checks_the_demo_shipped_in_the_package(venv: Path
     days = len(list((copy / "days").glob("*/*.toml")))
     assert contacts >= 30
     assert days >= 10
+    companies = len(list((copy / "companies").glob("*.toml")))
+    assert companies >= 5
     result = _run(venv / "bin" / "networkday", "check", "--data-dir", copy, cwd=tmp_path)
-    assert result.stdout == f"{copy}: {contacts} contacts, {days} days, no problems\n"
+    assert result.stdout == f"{copy}: {contacts} contacts, {days} days, {companies} companies, no problems\n"
     # A plain copy keeps the installed modes (0755 and 0644): warned about, never a failure.
     warnings = result.stderr.splitlines()
     assert warnings

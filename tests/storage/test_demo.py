@@ -39,7 +39,7 @@ def anchor() -> date:
 def test_the_copy_passes_check_with_no_problems_and_no_warnings(copy: Path, capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["check", "--data-dir", str(copy)]) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == f"{copy}: 40 contacts, 14 days, no problems"
+    assert out.strip() == f"{copy}: 40 contacts, 14 days, 7 companies, no problems"
     assert err == ""
 
 
@@ -152,3 +152,30 @@ def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path: Path) ->
     with pytest.raises(StoreError, match="not empty"):
         demo_copy(TODAY, target)
     assert [path.name for path in target.iterdir()] == ["keep.txt"]
+
+
+def test_five_targets_one_with_no_path_and_opportunities_at_every_stage(demo: Store) -> None:
+    from networkday.domain.companies import STAGES
+
+    companies = demo.companies()
+    targets = [company for company in companies if companies.is_target(company.name)]
+    assert len(targets) == 5
+    assert len(companies.config_targets) == 4  # the fifth is marked in its file alone
+    managers = {companies.of_contact(s.company) for s in demo.contacts.values() if s.hiring_manager}
+    assert [company.name for company in targets if company not in managers] == ["Quarry Labs"]
+    assert {item.stage for company in companies for item in company.opportunities} == set(STAGES)
+    assert companies.without_file() == []
+
+
+def test_the_offer_runs_back_through_three_people_to_a_coffee(demo: Store) -> None:
+    from networkday.services.pipeline import attribution_of
+
+    attribution = attribution_of(demo, demo.companies())
+    offers = [item for item in attribution.behind if item.opportunity.stage == "offer"]
+    assert len(offers) == 1
+    people = offers[0].people
+    assert len(people) == 3
+    assert [demo.contacts[person].referred_by for person in people] == [None, people[0], people[1]]
+    first = demo.contacts[people[0]]
+    assert any(entry[1] == "coffee" for entry in first.entries)
+    assert "coffee" in offers[0].channels

@@ -1,0 +1,183 @@
+"""Company files, ``companies/<id>.toml``: read on demand, never at start-up, and saved under the lock.
+
+Companies are read only when something asks for them (the Companies screen, a company
+command, ``check``), so the first frame pays nothing for them. A second read in the same
+process parses only the files whose mtime or size changed since the first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from networkday.domain.companies import Company
+from networkday.domain.errors import KeyPath
+from networkday.domain.text import slugify
+from networkday.storage.layout import Findings, toml_files, valid_id
+from networkday.storage.locate import locate
+from networkday.storage.problems import DataProblem, ProblemError, StoreError
+from networkday.storage.records import Records
+from networkday.storage.rewrite import Rewriter, again
+
+#: A company file's mtime (ns) and size when it was read: a change to either reads it again.
+Seen = tuple[int, int]
+
+
+def company_check(company_id: str, zone: tzinfo) -> Callable[[dict[str, Any]], Company]:
+    return lambda table: Company.from_dict(company_id, table, zone)
+
+
+class CompanyFiles:
+    """The ``companies/`` folder: every company, one company, and the saves that change them."""
+
+    def __init__(self, records: Records, rewriter: Rewriter, problems: dict[Path, DataProblem]) -> None:
+        self.records = records
+        self.rewriter = rewriter
+        self.problems = problems
+        self.dir = records.root / "companies"
+        #: What the last ``load`` read, by file name: kept while the file's mtime and size hold.
+        self._read: dict[str, tuple[Seen, Company | None]] = {}
+        #: What ``target_names`` found, by file name: the names of a target company, or ().
+        self._targets: dict[str, tuple[Seen, tuple[str, ...]]] = {}
+        #: What the last ``load`` noticed besides companies: open modes, files not read.
+        self.warnings: list[str] = []
+
+    def path(self, company_id: str) -> Path:
+        if not valid_id(company_id):
+            raise StoreError(f"{company_id!r} is not a company id (lowercase letters, digits and dashes)")
+        return self.dir / f"{company_id}.toml"
+
+    def no_company(self, company_id: str) -> StoreError:
+        return StoreError(f"no company {company_id!r} in {self.dir}")
+
+    def load(self, zone: tzinfo) -> list[Company]:
+        """Every company that can be read, by id; each file that cannot is noted in ``problems``.
+
+        ``zone`` dates a step written as a bare date (see ``Company.from_dict``).
+        """
+        findings = Findings()
+        listing = toml_files(self.dir, findings)
+        for path in [path for path in self.problems if path.parent == self.dir and path.name not in listing]:
+            del self.problems[path]  # a file gone since: its problem with it
+        read: dict[str, tuple[Seen, Company | None]] = {}
+        for name, seen in listing.items():
+            path = self.dir / name
+            known = self._read.get(name)
+            if known is not None and known[0] == seen and path not in self.problems:
+                read[name] = known
+                continue
+            stem = name.removesuffix(".toml")
+            if not valid_id(stem):
+                self.problems[path] = DataProblem(path, 1, 1, _name_problem(name))
+                continue
+            read[name] = (seen, self._read_one(path, stem, zone))
+        for path, why in findings.strays.items():
+            self.problems[path] = DataProblem(path, 1, 1, why)
+        self.warnings = findings.warnings()
+        self._read = read
+        return [company for _, company in read.values() if company is not None]
+
+    def target_names(self, zone: tzinfo) -> list[str]:
+        """The names and aliases of every company marked ``target``: what the queue ranks by.
+
+        Cheaper than ``load``: a file whose bytes never say ``target`` is not parsed, and
+        what was found is kept by mtime and size for the next call. A file that cannot be
+        read counts as no target here; ``load`` and ``check`` report it.
+        """
+        found: dict[str, tuple[Seen, tuple[str, ...]]] = {}
+        for name, seen in toml_files(self.dir, Findings()).items():
+            known = self._targets.get(name)
+            if known is None or known[0] != seen:
+                known = (seen, self._names_if_target(self.dir / name, name.removesuffix(".toml"), zone))
+            found[name] = known
+        self._targets = found
+        return [text for _, names in found.values() for text in names]
+
+    def _names_if_target(self, path: Path, company_id: str, zone: tzinfo) -> tuple[str, ...]:
+        try:
+            if not valid_id(company_id) or b"target" not in path.read_bytes():
+                return ()
+            company = self.records.load(path, company_check(company_id, zone))
+        except (OSError, ProblemError):
+            return ()
+        return (company.name, *company.aliases) if company is not None and company.target else ()
+
+    def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
+        """A problem found in a company already read, located in its file as it is now."""
+        path = self.path(company_id)
+        try:
+            line, column = locate(path.read_text("utf-8", "replace"), key_path)
+        except OSError:
+            line, column = 1, 1
+        return DataProblem(path, line, column, message)
+
+    def _read_one(self, path: Path, company_id: str, zone: tzinfo) -> Company | None:
+        try:
+            company = self.records.load(path, company_check(company_id, zone))
+        except ProblemError as error:
+            self.problems[path] = error.problem
+            return None
+        self.problems.pop(path, None)
+        return company
+
+    def company(self, company_id: str, zone: tzinfo) -> Company:
+        """One company as it is on disk; a broken file raises ProblemError, a missing one StoreError."""
+        company = self.records.load(self.path(company_id), company_check(company_id, zone))
+        if company is None:
+            raise self.no_company(company_id)
+        return company
+
+    def add(self, company: Company, zone: tzinfo) -> Company:
+        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file."""
+
+        def attempt() -> Company:
+            base = slugify(company.name)[:70].strip("-")
+            base = base.replace("contact-", "company-", 1) if base.startswith("contact-") else base
+            number = 1
+            while True:
+                candidate = base if number == 1 else f"{base}-{number}"
+                path = self.path(candidate)
+                # lexists: a link that leads nowhere is a name taken too, never replaced
+                if not os.path.lexists(path):
+                    break
+                number += 1
+            saved = replace(company, id=candidate)
+            _, mark = self.rewriter.on_disk(path, company_check(candidate, zone))
+            self.rewriter.write_locked(path, saved.to_dict(), company_check(candidate, zone), mark)
+            return saved
+
+        with self.rewriter.writing(self.dir):
+            return again(self.dir, attempt)
+
+    def update(self, company_id: str, change: Callable[[Company], Company], zone: tzinfo) -> Company:
+        """Applies ``change`` to the company as it is on disk now, under the lock, and saves what it returns.
+
+        ``change`` may run more than once, each time on a fresh read (see ``rewrite.again``);
+        when it returns the company unchanged, nothing is written.
+        """
+        path = self.path(company_id)
+        check = company_check(company_id, zone)
+
+        def attempt() -> Company:
+            company, mark = self.rewriter.on_disk(path, check)
+            if company is None:
+                raise self.no_company(company_id)
+            changed = change(company)
+            if changed.to_dict() != company.to_dict():
+                self.rewriter.write_locked(path, changed.to_dict(), check, mark)
+            return changed
+
+        with self.rewriter.writing(path):
+            return again(path, attempt)
+
+
+def _name_problem(name: str) -> str:
+    stem = name.removesuffix(".toml")
+    return (
+        "the file name is not a company id (lowercase letters, digits and dashes), so it is not read;"
+        f" rename it, for example to {slugify(stem)}.toml"
+    )

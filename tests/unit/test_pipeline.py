@@ -1,0 +1,132 @@
+"""The funnel and attribution on fixed data: what each step counts, and what led to each interview and offer."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from networkday.domain.companies import Company, Opportunity, Step
+from networkday.domain.pipeline import attribute, chain_behind, funnel, moves_between, opened_on
+from networkday.domain.summary import ContactSummary
+
+
+def at(day: int, hour: int = 10) -> datetime:
+    return datetime(2026, 11, day, hour, tzinfo=UTC)
+
+
+def touch(day: int, channel: str, outcome: str) -> tuple[float, str, str, bool, bool]:
+    return (at(day).timestamp(), channel, outcome, False, False)
+
+
+CONTACTS = {
+    "ana": ContactSummary(id="ana", name="Ana", entries=(touch(2, "coffee", "will"),)),
+    "ben": ContactSummary(id="ben", name="Ben", referred_by="ana", entries=(touch(9, "email", "talked"),)),
+    "cy": ContactSummary(id="cy", name="Cy", referred_by="ben", entries=(touch(10, "video", "scheduled"),)),
+    "dee": ContactSummary(id="dee", name="Dee", entries=(touch(9, "phone", "no-answer"), touch(20, "phone", "wont"))),
+    "eve": ContactSummary(id="eve", name="Eve", referred_by="dee"),  # introduced, never touched
+}
+
+
+def opportunity(
+    oid: str, stage: str, via: tuple[str, ...], opened: date | None, steps: tuple[Step, ...]
+) -> Opportunity:
+    return Opportunity(id=oid, role=oid, stage=stage, via=via, opened=opened, steps=steps)
+
+
+OFFER = opportunity(
+    "offer",
+    "offer",
+    ("cy",),
+    date(2026, 11, 10),
+    (Step(at(10), "lead"), Step(at(12), "interview"), Step(at(16), "offer")),
+)
+INTERVIEW = opportunity("interview", "interview", ("ben",), None, (Step(at(11), "applied"), Step(at(13), "interview")))
+COLD = opportunity("cold", "applied", (), date(2026, 10, 1), (Step(at(1) - timedelta(days=31), "applied"),))
+COLD_INTERVIEW = opportunity("cold-interview", "declined", (), date(2026, 11, 3), (Step(at(5), "interview"),))
+COMPANIES = [
+    Company(id="acme", name="Acme", opportunities=(OFFER, COLD)),
+    Company(id="beta", name="Beta", opportunities=(INTERVIEW, COLD_INTERVIEW)),
+]
+
+
+def test_the_funnel_counts_each_step_in_the_period_only() -> None:
+    week = funnel(CONTACTS, COMPANIES, date(2026, 11, 9), date(2026, 11, 15), UTC)
+    # reached: ben (talked), cy (scheduled); dee's no-answer is not reached, ana's coffee is before.
+    # introductions: ben and cy first touched this week; eve was never touched.
+    assert week.as_dict() == {
+        "reached": 2,
+        "will_help": 0,
+        "introductions": 2,
+        "opened": 2,  # the offer (opened 10th) and the interview (its first step on the 11th)
+        "interviews": 2,
+        "offers": 0,
+    }
+    month = funnel(CONTACTS, COMPANIES, date(2026, 11, 1), date(2026, 11, 30), UTC)
+    assert month.as_dict() == {
+        "reached": 4,
+        "will_help": 1,
+        "introductions": 2,
+        "opened": 3,
+        "interviews": 3,
+        "offers": 1,
+    }
+
+
+def test_the_period_is_read_in_the_local_zone() -> None:
+    """23:30 UTC on the 9th is already the 10th an hour east."""
+    instant = datetime(2026, 11, 9, 23, 30, tzinfo=UTC).timestamp()
+    late = {"x": ContactSummary(id="x", name="X", entries=((instant, "phone", "will", False, False),))}
+    tenth = date(2026, 11, 10)
+    assert funnel(late, [], tenth, tenth, timezone(timedelta(hours=1))).will_help == 1
+    assert funnel(late, [], tenth, tenth, UTC).will_help == 0
+
+
+def test_the_people_behind_run_back_through_the_referral_chain() -> None:
+    assert chain_behind(CONTACTS, ["cy"]) == ("ana", "ben", "cy")
+    assert chain_behind(CONTACTS, ["cy", "ben"]) == ("ana", "ben", "cy")
+    assert chain_behind(CONTACTS, ["ghost"]) == ("ghost",)
+
+
+def test_attribution_names_people_channels_and_motives_of_what_reached_interview_or_offer() -> None:
+    motives = {"ana": ["generosity"], "ben": ["referrer", "curiosity"], "cy": ["referrer"]}
+    result = attribute(CONTACTS, COMPANIES, motives)
+    behind = {f"{item.company.id}/{item.opportunity.id}": item for item in result.behind}
+    assert sorted(behind) == ["acme/offer", "beta/cold-interview", "beta/interview"]
+    offer = behind["acme/offer"]
+    assert offer.people == ("ana", "ben", "cy")
+    assert offer.channels == ("coffee", "email", "video")
+    assert offer.motives == ("generosity", "referrer", "curiosity")
+    assert behind["beta/cold-interview"].people == ()
+    assert result.by_channel == {"coffee": 2, "email": 2, "video": 1}
+    assert result.by_motive == {"curiosity": 2, "generosity": 2, "referrer": 2}
+    assert (result.through_people, result.cold) == (2, 2)
+    assert result.share_through_people == 0.5
+
+
+def test_touches_after_an_opportunity_opened_are_not_what_led_to_it() -> None:
+    late = ContactSummary(id="ana", name="Ana", entries=(touch(2, "coffee", "will"), touch(25, "lunch", "talked")))
+    item = attribute(
+        {"ana": late},
+        [Company(id="a", name="A", opportunities=(opportunity("o", "offer", ("ana",), date(2026, 11, 3), ()),))],
+        {},
+    )
+    assert item.behind[0].channels == ("coffee",)
+
+
+def test_no_opportunities_is_no_share_not_zero() -> None:
+    empty = attribute(CONTACTS, [], {})
+    assert empty.share_through_people is None
+    assert empty.as_dict()["opportunities"] == []
+
+
+def test_an_opportunity_without_opened_opens_on_its_first_step_day() -> None:
+    assert opened_on(INTERVIEW, UTC) == date(2026, 11, 11)
+    assert opened_on(opportunity("x", "lead", (), None, ()), UTC) is None
+
+
+def test_the_moves_of_a_day_are_its_steps_oldest_first() -> None:
+    moves = moves_between(COMPANIES, date(2026, 11, 12), date(2026, 11, 13), UTC)
+    assert [(company.id, item.id, step.stage) for company, item, step in moves] == [
+        ("acme", "offer", "interview"),
+        ("beta", "interview", "interview"),
+    ]
+    assert moves_between(COMPANIES, date(2026, 11, 14), date(2026, 11, 14), UTC) == []
