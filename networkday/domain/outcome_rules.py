@@ -99,8 +99,8 @@ def rule_text(outcome: str | None, follow_up: date | None, *, cadence: int | Non
     if outcome in ("no-answer", "left-message") and when:
         return f"{label} — we'll try again {when}."
     if outcome == "wont" and when:
-        by = f"their cadence of {cadence} days" if cadence else "default: they have no cadence"
-        return f"{label} — so what, next! The follow-up is closed; next touch {when} ({by})."
+        by = f"by their cadence of {cadence} days" if cadence else "they have no cadence"
+        return f"{label} — so what, next! Follow-up closed; next touch {when} ({by})."
     if outcome in ASKS_WHEN:
         return f"{label} — when is it? Enter plans the call on that day and sets the follow-up."
     if outcome in ASKS_NEXT:

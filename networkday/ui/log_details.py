@@ -15,8 +15,9 @@ from textual.screen import Screen
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
+from networkday.domain.outcome_rules import rule_text
 from networkday.domain.touch import TouchDetails, find_touch
-from networkday.services.actions import amend_touch_details
+from networkday.services.actions import amend_touch_details, plan_scheduled
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
@@ -45,12 +46,22 @@ def ask_details(
     the ``values`` typed into it.
     """
     base = base or TouchDetails.of(contact, entry)
-    has_given = any(e.gave for e in contact.log)
     today = store.clock.today()
+    cadence = store.config.cadence_for(contact.cadence_days, contact.tags)
+    rule = rule_text(entry.outcome, contact.follow_up, cadence=cadence)
 
     def open_prompt(base: TouchDetails, values: Mapping[str, str | bool] | None = None, message: str = "") -> None:
         key = TouchKey(contact.id, entry.id, entry.at, base)
-        prompt = LogPrompt(contact.name, outcome_label, has_given, today, touch=key, values=values, message=message)
+        prompt = LogPrompt(
+            contact.name,
+            outcome_label,
+            today,
+            outcome=entry.outcome,
+            rule=rule,
+            touch=key,
+            values=values,
+            message=message,
+        )
         screen.app.push_screen(prompt, lambda details: save(base, details))
 
     def give_up(by_person: bool) -> None:
@@ -64,6 +75,9 @@ def ask_details(
         typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
         try:
             amend_touch_details(store, contact.id, entry.id, base, typed, like=entry)
+            if details.when is not None:
+                plan_scheduled(store, contact.id, details.when, entry.channel)
+                screen.notify(f"Call with {contact.name} planned {details.when.text()}.", markup=False, timeout=4)
         except ConflictError as clash:
             now = _on_disk(store, contact.id, entry)
             if clash.fields == ("touch",):
