@@ -41,6 +41,7 @@ def row_detail(
     lines.append_text(
         join(
             plain_line(item.reason) if item.reason != "planned" else "",
+            f"at {item.time}" if item.time else "",
             f"via {item.channel}",
             f"last: {last_touch_text(summary, now)}",
             plain_line(item.purpose),

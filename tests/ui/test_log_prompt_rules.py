@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from networkday.storage.drafts import load_drafts
 from networkday.storage.store import Store
@@ -40,6 +40,11 @@ async def test_scheduled_asks_when_and_plans_the_call_on_that_day(small_store: S
         await pilot.press("tab", "tab", "tab", *"2026-12-01 10:30", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        await pilot.press(*"]" * 6)  # browse to Tue 1 Dec: the call is planned there, at its time
+        app.screen.query_one(QueueList).select("ada-lovelace")
+        await pilot.pause()
+        pane = str(app.screen.query_one("#row-detail", Static).render()).splitlines()
+        assert pane[1].startswith("at 10:30 · via video")
     [call] = small_store.day(date(2026, 12, 1)).calls
     assert (call.contact, call.time, call.made) == ("ada-lovelace", "10:30", False)
     assert small_store.contact("ada-lovelace").follow_up == date(2026, 12, 1)

@@ -110,7 +110,8 @@ class LogPrompt(ModalScreen[LogDetails | None]):
                 yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
             yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
             # Give before you ask: what you offered comes first, every time.
-            for field_id, label in (("gave", "What did you offer?"), ("asked", "What did you ask?"), ("note", "Note")):
+            note = "Note: what next?" if self._asks == "next" else "Note"
+            for field_id, label in (("gave", "What did you offer?"), ("asked", "What did you ask?"), ("note", note)):
                 yield Label(label, markup=False)
                 yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
             yield Label(next_label, markup=False)
