@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from textual import getters
 from textual.app import ComposeResult
@@ -80,7 +80,6 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         self,
         name: str,
         outcome_label: str,
-        today: date,
         *,
         outcome: str | None = None,
         rule: str = "",
@@ -96,7 +95,6 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         self._outcome = outcome_label
         self._asks = "when" if outcome in ASKS_WHEN else "next" if outcome in ASKS_NEXT else ""
         self._rule = rule
-        self._today = today
         self._touch = touch
         self._values = dict(values or {})
         self._message = message
@@ -142,10 +140,11 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         """The last field read: a scheduled call's day and time, or a follow-up (empty keeps the rule's)."""
         if not text:
             return KEEP, None
+        today = self.app.clock.today()
         if self._asks == "when":
-            when = parse_schedule(text, self._today)
+            when = parse_schedule(text, today)
             return when.day, when
-        return (None if text.lower() == "none" else parse_when(text, self._today)), None
+        return (None if text.lower() == "none" else parse_when(text, today)), None
 
     def action_skip(self) -> None:
         """Closes the prompt; with text typed, asks first whether to keep it (``keep_typing``)."""
