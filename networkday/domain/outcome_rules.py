@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from networkday.domain.dates import in_range, parse_when
+from networkday.domain.dates import LAST_DAY, in_range, parse_when
 from networkday.domain.fields import TableReader
 from networkday.domain.touch import KEEP, FollowUp
 from networkday.domain.vocab import OUTCOME_LABELS
@@ -62,8 +62,12 @@ class Schedule:
     at: time | None = None
 
     def text(self) -> str:
-        shown = f"{self.day:%a} {self.day.day} {self.day:%b}"
-        return f"{shown} at {self.at:%H:%M}" if self.at else shown
+        return f"{day_text(self.day)} at {self.at:%H:%M}" if self.at else day_text(self.day)
+
+
+def day_text(day: date) -> str:
+    """``Mon 7 Dec``: a day near enough to need no year."""
+    return f"{day:%a} {day.day} {day:%b}"
 
 
 def next_follow_up(
@@ -85,17 +89,17 @@ def next_follow_up(
     """
     days = retry.after(outcome or "")
     if days is not None:
-        again = on + timedelta(days=days)
+        again = min(on + timedelta(days=days), LAST_DAY)
         return current if current is not None and on < current < again else again
     if outcome == "wont":
-        return on + timedelta(days=cadence or retry.wont)
+        return min(on + timedelta(days=cadence or retry.wont), LAST_DAY)  # a date every file can hold
     return KEEP
 
 
 def rule_text(outcome: str | None, follow_up: date | None, *, cadence: int | None) -> str:
     """The rule that applied, in plain words, for the prompt: what happens next and when."""
     label = OUTCOME_LABELS.get(outcome or "", "Noted").capitalize()
-    when = f"{follow_up:%a} {follow_up.day} {follow_up:%b}" if follow_up else ""
+    when = day_text(follow_up) if follow_up else ""
     if outcome in ("no-answer", "left-message") and when:
         return f"{label} — we'll try again {when}."
     if outcome == "wont" and when:

@@ -91,3 +91,8 @@ def test_a_call_time_that_is_not_a_time_of_day_is_named() -> None:
     with pytest.raises(RecordError) as caught:
         Day.from_dict({"date": FRI, "call": [{"contact": "ana", "time": "25:00"}]})
     assert caught.value.key_path == ("call", 0, "time")
+
+
+def test_a_next_touch_past_the_last_date_a_file_holds_stops_there() -> None:
+    assert follow("wont", on=date(2999, 12, 1), cadence=3650) == date(2999, 12, 31)
+    assert follow("no-answer", on=date(2999, 12, 30)) == date(2999, 12, 31)
