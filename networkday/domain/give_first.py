@@ -27,8 +27,9 @@ def offer_hints(contact: Contact) -> list[str]:
     """What to offer before the call, most telling first, each one short plain words.
 
     1. only asked of so far: how many asks, and that nothing was given;
-    2. each motive's hint (why they may help says what they value);
-    3. what you last asked of them, and what you last gave them, quoted with the day.
+    2. their first motive's hint (why they may help says what they value);
+    3. what you last asked of them, and what you last gave them, quoted with the day;
+    4. the hints of their other motives.
     With nothing on record, one rule: ask what they are working on and offer help with it.
     """
     log = sorted(contact.log, key=lambda entry: entry.at)
@@ -38,11 +39,13 @@ def offer_hints(contact: Contact) -> list[str]:
     if asks and not gives:
         times = f"{len(asks)} ask{'s' if len(asks) != 1 else ''}"
         hints.append(f"only asked of so far ({times}, nothing given): offer something first")
-    hints.extend(f"{motive}: {MOTIVES[motive]}" for motive in contact.motives if motive in MOTIVES)
+    motives = [f"{motive}: {MOTIVES[motive]}" for motive in contact.motives if motive in MOTIVES]
+    hints.extend(motives[:1])
     if asks:
         hints.append(f"you last asked {_quoted(asks[-1], asks[-1].asked)}")
     if gives:
         hints.append(f"you last gave {_quoted(gives[-1], gives[-1].gave)}")
+    hints.extend(motives[1:])
     return hints or ["nothing on record yet: ask what they are working on; offer help with it"]
 
 

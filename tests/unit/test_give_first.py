@@ -24,7 +24,7 @@ def test_only_asked_means_asked_at_least_once_and_never_given() -> None:
     assert not only_asked(ContactSummary.of(Contact(id="d", name="D")))
 
 
-def test_offer_hints_say_only_asked_then_motives_then_the_last_ask() -> None:
+def test_offer_hints_say_only_asked_then_a_motive_then_the_last_ask_then_other_motives() -> None:
     contact = Contact(
         id="a",
         name="A",
@@ -34,8 +34,8 @@ def test_offer_hints_say_only_asked_then_motives_then_the_last_ask() -> None:
     assert offer_hints(contact) == [
         "only asked of so far (2 asks, nothing given): offer something first",
         f"curiosity: {MOTIVES['curiosity']}",
-        f"learning: {MOTIVES['learning']}",
         "you last asked “a referral to Acme” (22 Nov 2026)",
+        f"learning: {MOTIVES['learning']}",
     ]
 
 
