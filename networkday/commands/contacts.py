@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, parse_date, run_store
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import RecordError
+from networkday.domain.outcome_rules import Schedule, parse_schedule
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
 from networkday.services.actions import log_touch
@@ -34,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument("--asked", default="", help="what you asked of them")
     log.add_argument("--note", default="")
     log.add_argument("--follow-up", type=parse_date, metavar="DATE")
+    log.add_argument(
+        "--when",
+        metavar="WHEN",
+        help='scheduled only: the day agreed, and a time if there is one ("2026-12-09 10:00"); plans the call then',
+    )
     log.set_defaults(run=run_log)
 
 
@@ -68,9 +75,24 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schedule(args: argparse.Namespace) -> Schedule | None:
+    """``--when`` read against the command's today; a bad value is one located line, exit 1, before any write."""
+    if args.when is None:
+        return None
+    if args.outcome != "scheduled":
+        raise CommandError(f"--when is for a scheduled call, not {args.outcome!r}", 2)
+    if args.follow_up is not None:
+        raise CommandError("--when sets the follow-up to the day of the call: leave out --follow-up", 2)
+    try:
+        return parse_schedule(args.when, clock_from_environ().today())
+    except ValueError as error:
+        raise CommandError(f"--when: {error}") from None
+
+
 def run_log(args: argparse.Namespace) -> int:
     if not valid_id(args.id):
         raise CommandError(f"ID {args.id!r} is not a contact id", 2)
+    when = _schedule(args)
     store = open_store(args, scan=False)
     entry = LogEntry(
         at=store.clock.now().replace(microsecond=0),
@@ -82,7 +104,7 @@ def run_log(args: argparse.Namespace) -> int:
     )
     follow_up = KEEP if args.follow_up is None else args.follow_up
     asked_at = entry.at
-    contact = run_store(lambda: log_touch(store, args.id, entry, follow_up=follow_up))
+    contact = run_store(lambda: log_touch(store, args.id, entry, follow_up=follow_up, when=when))
     follow = f", follow up {contact.follow_up}" if contact.follow_up else ""
     # The same touch again (a retry) is not added: the one recorded is kept, and said so.
     if any(recorded is entry for recorded in contact.log):
@@ -91,5 +113,6 @@ def run_log(args: argparse.Namespace) -> int:
         done = f"was logged already at {entry.at:%H:%M}, its call is now marked"
     else:
         done = "was logged already, not added again"
-    print(f"{contact.id}: {args.outcome} by {args.channel} {done}{follow}")
+    planned = f", call planned {when.text()}" if when else ""
+    print(f"{contact.id}: {args.outcome} by {args.channel} {done}{planned}{follow}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,10 +11,16 @@ from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader, put
 from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, OUTCOMES, TIMER_KINDS
 
+#: A call's agreed time: 00:00 to 23:59.
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
 
 @dataclass
 class Call:
-    """A planned call; ``outcome``, ``at`` and ``touch`` (the id of its history entry) are set once it is made."""
+    """A planned call; ``outcome``, ``at`` and ``touch`` (the id of its history entry) are set once it is made.
+
+    ``time`` is the wall-clock time agreed for a scheduled call (``"10:00"``), or empty.
+    """
 
     contact: str
     channel: str = "phone"
@@ -22,6 +29,7 @@ class Call:
     at: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     touch: str = ""
+    time: str = ""
 
     @property
     def made(self) -> bool:
@@ -36,7 +44,10 @@ class Call:
             outcome=r.choice("outcome", OUTCOMES),
             at=r.opt_instant("at"),
             touch=r.text("touch"),
+            time=r.text("time"),
         )
+        if call.time and not _CLOCK.match(call.time):
+            raise RecordError(f"'time' must be a time of day such as \"10:00\", not {call.time!r}", (*r.path, "time"))
         call.extra = r.rest()
         return call
 
@@ -46,6 +57,7 @@ class Call:
         put(table, "outcome", self.outcome)
         put(table, "at", self.at)
         put(table, "touch", self.touch)
+        put(table, "time", self.time)
         table.update(self.extra)
         return table
 

@@ -74,6 +74,24 @@ def take_off(day: Day, contact_id: str) -> Call | None:
 
 def put_on(day: Day, call: Call) -> None:
     if day.call_for(call.contact) is None:
-        day.calls.append(Call(contact=call.contact, channel=call.channel, purpose=call.purpose, extra=call.extra))
+        day.calls.append(
+            Call(contact=call.contact, channel=call.channel, purpose=call.purpose, extra=call.extra, time=call.time)
+        )
     if call.contact in day.dismissed:
         day.dismissed.remove(call.contact)
+
+
+def schedule(day: Day, contact_id: str, channel: str, at: str = "") -> Call:
+    """Plans the call agreed with the person on ``day``, at the wall-clock time ``at`` when one was.
+
+    The person's open call of that day takes the time; a call already made that day (the
+    one that scheduled this, on the same day) stays on the record and a new one is added.
+    """
+    call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
+    if call is None:
+        call = Call(contact=contact_id, channel=channel, purpose="scheduled")
+        day.calls.append(call)
+    if contact_id in day.dismissed:
+        day.dismissed.remove(contact_id)
+    call.time = at or call.time
+    return call

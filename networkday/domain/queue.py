@@ -36,6 +36,8 @@ class QueueItem:
     problem: str | None = None
     overdue_days: int = 0
     sort_key: float = 0.0
+    #: A planned call's agreed time ("10:00"), or empty.
+    time: str = ""
 
     @property
     def planned(self) -> bool:
@@ -100,6 +102,7 @@ def build_queue(
                 call_index=index,
                 outcome=call.outcome,
                 problem=problem,
+                time=call.time,
             )
         )
         listed.add(call.contact)

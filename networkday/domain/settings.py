@@ -11,6 +11,7 @@ from typing import Any
 
 from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader
+from networkday.domain.outcome_rules import RetryDays
 from networkday.domain.text import normalise_company
 
 DEFAULT_PROMPTS: tuple[str, ...] = (
@@ -33,6 +34,8 @@ class Config:
     default_cadence_days: int | None = None
     idle_hours: float = 4.0
     auto_switch: bool = False
+    #: ``[queue] retry_days``: the next try after no answer, a message, a no (``domain.outcome_rules``).
+    retry: RetryDays = field(default_factory=RetryDays)
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -69,6 +72,7 @@ class Config:
             default_cadence_days=default_cadence,
             idle_hours=idle,
             auto_switch=timer.flag("auto_switch"),
+            retry=RetryDays.from_reader(r.table("queue")),
         )
 
     def is_target(self, company: str) -> bool:

@@ -9,7 +9,8 @@ from networkday.domain.day import Day
 from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import Renamed, mentions, merge_into, retarget_day, retarget_referral
-from networkday.domain.plan import put_on, take_off
+from networkday.domain.outcome_rules import Schedule, next_follow_up
+from networkday.domain.plan import put_on, schedule, take_off
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails, amend_touch, apply_touch, mark_call
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
@@ -26,8 +27,14 @@ def log_touch(
     *,
     follow_up: FollowUp = KEEP,
     purpose: str = "",
+    when: Schedule | None = None,
 ) -> Contact:
     """Writes the touch to the contact's history, then marks that day's call made.
+
+    The follow-up is ``follow_up`` when one is given, else what the outcome's rule sets
+    (``outcome_rules.next_follow_up``: a retry after no answer, the next touch by cadence
+    after a no). ``when`` (a scheduled call) then plans the call on its day and sets the
+    follow-up to that day (``plan_scheduled``).
 
     The contact is written first: if the second write fails, the history (the record
     that matters) is already safe, and HalfLoggedError says what was saved and how to
@@ -39,7 +46,11 @@ def log_touch(
     before anything is written.
     """
     day = _refuse_unwritable_day(store, entry.at.date()) if entry.outcome else None
-    contact = store.update_contact(contact_id, lambda c: apply_touch(c, entry, follow_up, day))
+
+    def change(contact: Contact) -> None:
+        apply_touch(contact, entry, outcome_follow_up(store, contact, entry) if follow_up is KEEP else follow_up, day)
+
+    contact = store.update_contact(contact_id, change)
     if entry.outcome:
         try:
             store.update_day(entry.at.date(), lambda day: mark_call(day, entry, contact_id, purpose))
@@ -48,7 +59,31 @@ def log_touch(
                 f"the touch is saved in {store.contact_path(contact_id)}, but the made call is not saved in "
                 f"its day file: {error}. Fix that, then run: networkday check --fix"
             ) from error
+    if when is not None:
+        # The record the touch went into, with the follow-up the plan set: callers tell a
+        # new touch from a retry by ``entry``'s place in its history.
+        contact.follow_up = plan_scheduled(store, contact_id, when, entry.channel).follow_up
     return contact
+
+
+def outcome_follow_up(store: Store, contact: Contact, entry: LogEntry) -> FollowUp:
+    """The follow-up the touch's outcome sets for ``contact`` as the file holds it now."""
+    return next_follow_up(
+        entry.outcome,
+        entry.at.date(),
+        current=contact.follow_up,
+        cadence=store.config.cadence_for(contact.cadence_days, contact.tags),
+        retry=store.config.retry,
+    )
+
+
+def plan_scheduled(store: Store, contact_id: str, when: Schedule, channel: str) -> Contact:
+    """Plans the call agreed in a scheduled touch on its day and time (the day file), then
+    sets the follow-up to that day: the day is written first, so a crash in between leaves
+    the call planned, which is what shows on Today."""
+    at = f"{when.at:%H:%M}" if when.at else ""
+    store.update_day(when.day, lambda record: schedule(record, contact_id, channel, at))
+    return store.update_contact(contact_id, lambda contact: setattr(contact, "follow_up", when.day))
 
 
 def _refuse_unwritable_day(store: Store, day: date) -> Day:

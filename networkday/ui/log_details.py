@@ -15,8 +15,9 @@ from textual.screen import Screen
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
+from networkday.domain.outcome_rules import rule_text
 from networkday.domain.touch import TouchDetails, find_touch
-from networkday.services.actions import amend_touch_details
+from networkday.services.actions import amend_touch_details, plan_scheduled
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
@@ -45,12 +46,14 @@ def ask_details(
     the ``values`` typed into it.
     """
     base = base or TouchDetails.of(contact, entry)
-    has_given = any(e.gave for e in contact.log)
-    today = store.clock.today()
+    cadence = store.config.cadence_for(contact.cadence_days, contact.tags)
+    rule = rule_text(entry.outcome, contact.follow_up, cadence=cadence)
 
     def open_prompt(base: TouchDetails, values: Mapping[str, str | bool] | None = None, message: str = "") -> None:
         key = TouchKey(contact.id, entry.id, entry.at, base)
-        prompt = LogPrompt(contact.name, outcome_label, has_given, today, touch=key, values=values, message=message)
+        prompt = LogPrompt(
+            contact.name, outcome_label, outcome=entry.outcome, rule=rule, touch=key, values=values, message=message
+        )
         screen.app.push_screen(prompt, lambda details: save(base, details))
 
     def give_up(by_person: bool) -> None:
@@ -61,9 +64,8 @@ def ask_details(
         if details is None:
             give_up(True)
             return
-        typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
         try:
-            amend_touch_details(store, contact.id, entry.id, base, typed, like=entry)
+            _save_typed(store, contact.id, entry, base, details)
         except ConflictError as clash:
             now = _on_disk(store, contact.id, entry)
             if clash.fields == ("touch",):
@@ -79,9 +81,23 @@ def ask_details(
             # Kept open with the text: an unreadable file or a full disk may be fixed meanwhile.
             open_prompt(base, details.values(), f"Not saved: {error}. Enter tries again · Esc gives up")
             return
+        if details.when is not None:
+            screen.notify(f"Call with {contact.name} planned {details.when.text()}.", markup=False, timeout=4)
         saved()
 
     open_prompt(base, values)
+
+
+def _save_typed(store: Store, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
+    """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day.
+
+    Saving again after a failed plan is safe: the text already saved is equal, so it is
+    written as it is, and the plan finds its call.
+    """
+    typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
+    amend_touch_details(store, contact_id, entry.id, base, typed, like=entry)
+    if details.when is not None:
+        plan_scheduled(store, contact_id, details.when, entry.channel)
 
 
 def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | None:

@@ -2,7 +2,8 @@
 
 A screen that holds typed text implements ``KeepsTyping``: the journal saves its entry
 itself (it autosaves anyway), the log prompt and the contact form return drafts, which
-``storage.drafts`` keeps. At the next start each draft is offered in a question: open it
+``storage.drafts`` keeps (they also do so when the person keeps their text at Escape,
+``modals.keep_typing``). At the next start each draft is offered in a question: open it
 again as it was left, throw it away, or (Escape) ask again at the next start.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from networkday.storage.drafts import Draft, drafts_path, drop_draft, keep_drafts, load_drafts
 from networkday.storage.problems import StoreError
+from networkday.ui.modals.keep_typing import KEPT_AT_ESCAPE
 
 if TYPE_CHECKING:
     from networkday.ui.app import NetworkdayApp
@@ -70,12 +72,14 @@ def _offer(app: NetworkdayApp, drafts: list[Draft]) -> None:
 
 def _question(draft: Draft) -> str:
     name = str(draft.extra.get("name") or draft.contact or "a new person")
-    closed = f"networkday was closed ({draft.why or 'by a signal'}) on {draft.kept:%a %d %b %H:%M}"
+    closed = f"networkday was closed ({draft.why or 'by a signal'}) on {draft.kept:%a %d %b %H:%M} while you typed"
+    if draft.why == KEPT_AT_ESCAPE:
+        closed = f"On {draft.kept:%a %d %b %H:%M} you kept a draft of"
     if draft.kind == "log" and draft.at is not None:
         what = f"the details of your touch with {name} ({draft.extra.get('outcome', 'noted')}) of {draft.at:%H:%M}"
     else:
         what = f"the form of {name}" if draft.contact else "the form of a new person"
-    return f"{closed} while you typed {what}. Escape asks again at the next start."
+    return f"{closed} {what}. Escape asks again at the next start."
 
 
 def _drop(app: NetworkdayApp, draft: Draft) -> None:

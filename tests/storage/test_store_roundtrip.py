@@ -117,7 +117,8 @@ calls = st.builds(
     purpose=notes,
     outcome=st.none() | st.sampled_from(OUTCOMES),
     at=st.none() | instants,
-    extra=extras({"contact", "channel", "purpose", "outcome", "at"}),
+    time=st.just("") | st.from_regex(r"\A([01]\d|2[0-3]):[0-5]\d\Z"),
+    extra=extras({"contact", "channel", "purpose", "outcome", "at", "touch", "time"}),
 )
 
 

@@ -93,7 +93,7 @@ async def test_escape_after_a_clash_keeps_the_file_as_it_was_edited(small_store:
         await pilot.press("tab", "tab", *"from the prompt", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LogPrompt)
-        await pilot.press("escape")
+        await pilot.press("escape", "down", "down", "enter")  # the text typed: discard it
         assert isinstance(app.screen, TodayScreen)
     assert read(path)["log"][-1]["note"] == "from the editor"
 

@@ -43,16 +43,17 @@ def long_titles(small_store: Store) -> Store:
     return small_store
 
 
-async def test_both_detail_lines_stay_in_sight_under_a_long_title(long_titles: Store):
+async def test_every_detail_line_stays_in_sight_under_a_long_title(long_titles: Store):
     app = create_app(long_titles)
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one(QueueList).select("grace-hopper")
         await pilot.pause()
         lines = [line.rstrip() for line in shown_lines(app.screen.query_one("#row-detail"))]
-    first, second = (line for line in lines if line.strip() and "─" not in line)
+    first, second, third = (line for line in lines if line.strip() and "─" not in line)
     assert first.startswith(" Grace Hopper · ★ hiring manager · Navy Labs · Director")
     assert first.endswith("…")
     assert second.strip() == "follow-up 2 days overdue · via phone · last: never"
+    assert third.strip().startswith("Offer first: nothing on record yet")
 
 
 @pytest.mark.parametrize(("width", "why"), [(80, "2d overdue"), (120, "follow-up 2 days overdue")])

@@ -57,7 +57,8 @@ async def test_log_will_wont_no_answer_on_three_rows(small_store: Store):
     assert ada["log"][-1]["channel"] == "video"
     grace = read(small_store.contact_path("grace-hopper"))
     assert grace["log"][-1]["outcome"] == "wont"
-    assert "follow_up" not in grace  # the due follow-up was done by the touch
+    # The due follow-up is closed by the no, and the next touch set: no cadence, so the default 90 days.
+    assert grace["follow_up"] == day_after(90)
 
 
 async def test_cursor_moves_to_next_call_not_made(small_store: Store):
@@ -85,7 +86,21 @@ async def test_give_first_prompt_when_nothing_given_yet(small_store: Store):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("w")
         labels = [str(label.render()) for label in app.screen.query("Label")]
-        assert labels.index("What can you offer?") < labels.index("What will you ask?")
+        assert labels.index("What did you offer?") < labels.index("What did you ask?")
+
+
+async def test_give_first_prompt_after_a_give_already_exists(small_store: Store):
+    """Linus was given an article before: the prompt still asks what you offered first, and Tab goes there first."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one(QueueList).select("linus-pauling")
+        await pilot.press("t")
+        assert isinstance(app.screen, LogPrompt)
+        labels = [str(label.render()) for label in app.screen.query("Label")]
+        assert labels.index("What did you offer?") < labels.index("What did you ask?")
+        await pilot.press(*"a lead", "tab", *"a name", "enter")
+    entry = read(small_store.contact_path("linus-pauling"))["log"][-1]
+    assert (entry["gave"], entry["asked"]) == ("a lead", "a name")
 
 
 async def test_follow_up_from_the_prompt(small_store: Store):

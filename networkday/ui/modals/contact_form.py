@@ -266,4 +266,7 @@ class ContactForm(ModalScreen[Contact | None]):
         self.app.push_screen(PickContact("Who introduced you to this person?"), picked)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Closes the form; with fields changed, asks first whether to keep them (``keep_typing``)."""
+        from networkday.ui.modals.keep_typing import ask_before_dropping
+
+        ask_before_dropping(self.app, self, lambda: self.dismiss(None))

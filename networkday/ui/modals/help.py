@@ -65,6 +65,11 @@ class HelpScreen(ModalScreen[None]):
             for (_, description), keys in groups[group].items():
                 table.add_row(Text(" ".join(keys)), Text(description))
             table.add_row(Text(""), Text(""))
+        marks = getattr(self._underneath, "HELP_MARKS", ())
+        if marks:
+            table.add_row(Text(""), Text("Marks in the rows", style="bold underline"))
+            for mark, meaning in marks:
+                table.add_row(Text(mark), Text(meaning))
         return table
 
     def action_scroll(self, lines: int) -> None:

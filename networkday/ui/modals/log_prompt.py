@@ -1,19 +1,23 @@
-"""The quick, optional prompt after an outcome: what you gave, asked, noted, and when next.
+"""The quick, optional prompt after an outcome: what you offered, asked, noted, and when next.
 
-The outcome is already saved when this opens, so Escape loses nothing; Enter adds the
-details. Giving comes first while the person has never been given anything. After a
-clash with a change on disk it reopens with the typed text and ``message`` saying what
-the file holds now. Should a signal end the app while it is open, what is typed is kept
-as a draft of the touch (``storage.drafts``) and the next start offers it again, in
-this prompt.
+The outcome is already saved when this opens, and its rule has applied: the line under
+the title says which (``domain.outcome_rules``), before anything is typed. What you
+offered comes first, for every person and every call: give before you ask. Enter adds
+the details; a scheduled call's *When* plans the call. Escape with text typed asks
+whether to keep it as a draft, throw it away or go back (``keep_typing``). After a clash
+with a change on disk it reopens with the typed text and ``message`` saying what the
+file holds now. Should a signal end the app while it is open, what is typed is kept as
+a draft of the touch (``storage.drafts``) and the next start offers it again, in this
+prompt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,9 +25,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
+from networkday.domain.outcome_rules import ASKS_NEXT, ASKS_WHEN, Schedule, parse_schedule
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails
 from networkday.storage.drafts import Draft
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
+from networkday.ui.modals.keep_typing import ask_before_dropping
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,8 @@ class LogDetails:
     follow_up: FollowUp
     #: The follow-up as typed, to show it again when the prompt reopens.
     follow_up_text: str = ""
+    #: A scheduled call's day and time, to plan it on that day.
+    when: Schedule | None = None
 
     def values(self) -> dict[str, str]:
         """The typed text by field id, as ``LogPrompt`` takes it back."""
@@ -52,10 +61,18 @@ class LogDetails:
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
+    app = getters.app(NetworkdayApp)
     CSS_PATH = DIALOG_CSS
     #: The first field, not the scrolling dialog: what is typed at once is what you gave or asked.
     AUTO_FOCUS = "Input"
     BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]
+
+    #: The next-step field's label and placeholder, by what the outcome asks.
+    NEXT_FIELD = {
+        "when": ("When? The day, and a time if you agreed one", "2026-12-09 10:00 · tomorrow 14:30 · +3"),
+        "next": ("Next step on", "+3 · +1w · +2w · 2026-12-01 · none"),
+        "": ("Next follow-up", "+3 · +1w · +2w · 2026-12-01 · none"),
+    }
 
     FIELDS = ("gave", "asked", "note", "follow-up")
 
@@ -63,58 +80,51 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         self,
         name: str,
         outcome_label: str,
-        has_given: bool,
-        today: date,
         *,
+        outcome: str | None = None,
+        rule: str = "",
         touch: TouchKey | None = None,
         values: Mapping[str, str | bool] | None = None,
         message: str = "",
     ) -> None:
-        """``touch`` names the touch the details are for, so a draft can be kept; ``values``
+        """``outcome`` (its value) says what the last field asks, ``rule`` what its rule did;
+        ``touch`` names the touch the details are for, so a draft can be kept; ``values``
         fills the fields again (after a clash, or from a draft); ``message`` says why."""
         super().__init__()
         self._name = name
         self._outcome = outcome_label
-        self._give_first = not has_given
-        self._today = today
+        self._asks = "when" if outcome in ASKS_WHEN else "next" if outcome in ASKS_NEXT else ""
+        self._rule = rule
         self._touch = touch
         self._values = dict(values or {})
         self._message = message
 
     def compose(self) -> ComposeResult:
-        give = ("gave", "What can you offer?" if self._give_first else "What did you give?")
-        ask = ("asked", "What will you ask?" if self._give_first else "What did you ask?")
-        fields = [give, ask] if self._give_first else [ask, give]
+        next_label, next_hint = self.NEXT_FIELD[self._asks]
         with VerticalScroll(classes="dialog", id="log-prompt"):
-            yield Label(f"{self._name}: {self._outcome}. Anything to add?", markup=False, classes="dialog-title")
+            title = f"{self._name}: {self._outcome}. Anything to add?"
+            yield Label(title, markup=False, classes="dialog-title with-rule" if self._rule else "dialog-title")
+            if self._rule:
+                yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
             yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
-            for field_id, label in fields:
+            # Give before you ask: what you offered comes first, every time.
+            note = "Note: what next?" if self._asks == "next" else "Note"
+            for field_id, label in (("gave", "What did you offer?"), ("asked", "What did you ask?"), ("note", note)):
                 yield Label(label, markup=False)
                 yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
-            yield Label("Note", markup=False)
-            yield Input(self._value("note"), id="log-note", compact=True)
-            yield Label("Next follow-up", markup=False)
-            yield Input(
-                self._value("follow-up"),
-                placeholder="+3 · +1w · +2w · 2026-12-01 · none",
-                id="log-follow-up",
-                compact=True,
-            )
+            yield Label(next_label, markup=False)
+            yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         follow_text = self.query_one("#log-follow-up", Input).value.strip()
-        follow: FollowUp = KEEP
-        if follow_text.lower() == "none":
-            follow = None
-        elif follow_text:
-            try:
-                follow = parse_when(follow_text, self._today)
-            except ValueError as error:
-                self.query_one("#log-error", Label).update(str(error))
-                self.query_one("#log-follow-up", Input).focus()
-                return
+        try:
+            follow, when = self._next_step(follow_text)
+        except ValueError as error:
+            self.query_one("#log-error", Label).update(str(error))
+            self.query_one("#log-follow-up", Input).focus()
+            return
         self.dismiss(
             LogDetails(
                 gave=self.query_one("#log-gave", Input).value.strip(),
@@ -122,11 +132,23 @@ class LogPrompt(ModalScreen[LogDetails | None]):
                 note=self.query_one("#log-note", Input).value.strip(),
                 follow_up=follow,
                 follow_up_text=follow_text,
+                when=when,
             )
         )
 
+    def _next_step(self, text: str) -> tuple[FollowUp, Schedule | None]:
+        """The last field read: a scheduled call's day and time, or a follow-up (empty keeps the rule's)."""
+        if not text:
+            return KEEP, None
+        today = self.app.clock.today()
+        if self._asks == "when":
+            when = parse_schedule(text, today)
+            return when.day, when
+        return (None if text.lower() == "none" else parse_when(text, today)), None
+
     def action_skip(self) -> None:
-        self.dismiss(None)
+        """Closes the prompt; with text typed, asks first whether to keep it (``keep_typing``)."""
+        ask_before_dropping(self.app, self, lambda: self.dismiss(None))
 
     def _value(self, field: str) -> str:
         return str(self._values.get(field, ""))
@@ -138,11 +160,5 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         key = self._touch
         if not typed or key is None:
             return []
-        extra = {
-            "name": self._name,
-            "outcome": self._outcome,
-            "has_given": not self._give_first,
-            "touch": key.touch,
-            "base": key.base.table(),
-        }
+        extra = {"name": self._name, "outcome": self._outcome, "touch": key.touch, "base": key.base.table()}
         return [Draft("log", key.contact, dict(typed), kept, why, key.at, extra)]

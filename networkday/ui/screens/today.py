@@ -12,17 +12,17 @@ from textual.widgets import Static
 
 from networkday.domain.cadence import TouchCounts
 from networkday.domain.contact import LogEntry
-from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
+from networkday.domain.queue import DayQueue, QueueItem
 from networkday.domain.summary import ContactSummary
-from networkday.domain.text import shown_line
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.services.queue import day_queue, network_touch_counts
 from networkday.storage.problems import StoreError
+from networkday.ui.give_first import OfferHints
 from networkday.ui.messages import OpenContact, OutcomeLogged
-from networkday.ui.plain import join, plain_line
+from networkday.ui.plain import plain_line
 from networkday.ui.screens.data_screen import DataScreen
+from networkday.ui.today_detail import EMPTY, row_detail
 from networkday.ui.touch_line import touch_line
-from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
 from networkday.ui.widgets.timer_bar import TimerBar
@@ -40,6 +40,12 @@ OUTCOME_KEYS = {
 
 class TodayScreen(DataScreen):
     HELP_TITLE = "Today's calls"
+    #: The marks in the rows, explained under the keys in help (``?``).
+    HELP_MARKS = (
+        ("★ (*)", "a hiring manager"),
+        ("→", "a step toward a hiring manager"),
+        ("↩ (<)", "only asked of so far, never given anything: offer something first"),
+    )
     BINDINGS = [
         *(
             Binding(
@@ -73,6 +79,7 @@ class TodayScreen(DataScreen):
         self._fingerprint: tuple[int, int] | None = None
         #: Whether another screen covered this one since it last showed (see on_screen_resume).
         self._covered = False
+        self._offers = OfferHints(self, lambda: self.store, self._show_detail)
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
@@ -113,6 +120,7 @@ class TodayScreen(DataScreen):
         select: str | None = None,
     ) -> None:
         self.queue, self._contacts, self._counts = queue, contacts, counts
+        self._offers.clear()
         self._fingerprint = self.store.day_fingerprint(self.day)
         listing = self.query_one(QueueList)
         listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
@@ -143,44 +151,19 @@ class TodayScreen(DataScreen):
         item = self.query_one(QueueList).current()
         detail = self.query_one("#row-detail", Static)
         if item is None:
-            detail.update(Text("Nobody here yet: press a to add someone, or ] to plan tomorrow."), layout=False)
+            detail.update(Text(EMPTY), layout=False)
             return
         summary = self._contacts.get(item.contact_id)
         if summary is None:
             detail.update(plain_line(f"! {item.problem}"), layout=False)
             return
-        # Each line is cut at the screen's edge (app.tcss), so what says most comes first.
-        lines = join(
-            plain_line(summary.name, "bold"),
-            f"{star()} hiring manager" if summary.hiring_manager else self._toward_text(item.contact_id),
-            plain_line(summary.company),
-            plain_line(summary.title),
-        )
-        lines.append("\n")
-        lines.append_text(
-            join(
-                plain_line(item.reason) if item.reason != "planned" else "",
-                f"via {item.channel}",
-                f"last: {last_touch_text(summary, self.app.clock.now())}",
-                plain_line(item.purpose),
-            )
-        )
+        assert self.queue is not None
+        offer = self._offers.line(item.contact_id)
+        lines = row_detail(item, summary, self._contacts, self.queue.toward, self.app.clock.now(), offer)
         detail.update(lines, layout=False)  # a fixed height (app.tcss): no layout pass per cursor move
 
     def on_screen_suspend(self) -> None:
         self._covered = True
-
-    def _toward_text(self, contact_id: str) -> str:
-        assert self.queue is not None
-        managers = [
-            self._contacts[hm].name
-            for hm in self.queue.toward.get(contact_id, [])
-            if hm != contact_id and hm in self._contacts
-        ]
-        if not managers:
-            return ""
-        more = f" and {len(managers) - 1} more" if len(managers) > 1 else ""
-        return f"→ a step toward {shown_line(managers[0])}{more}"
 
     def on_screen_resume(self) -> None:
         """Back from a person's screen, where a touch or an edit may have changed the row.

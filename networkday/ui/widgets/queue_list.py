@@ -17,9 +17,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from networkday.domain.give_first import only_asked
 from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
+from networkday.ui.give_first import asked_only_mark
 from networkday.ui.widgets.contact_row import Column, fit, share_out, star
 from networkday.ui.widgets.list_keys import list_bindings
 from networkday.ui.widgets.virtual_list import VirtualList
@@ -101,6 +103,8 @@ def row_cells(row: Row, columns: Columns, now: datetime, toward: Mapping[str, li
         name = f"{star()} {name}"
     elif toward.get(item.contact_id):
         name = f"→ {name}"
+    if summary and only_asked(summary):
+        name = f"{name} {asked_only_mark()}"
     widths = {column.key: width for column, width in columns}
     cells = {
         "done": done_cell(item)[0],

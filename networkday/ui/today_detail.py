@@ -1,0 +1,63 @@
+"""The pane under Today's list: who the row is, why they are there, and what to offer them first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from rich.text import Text
+
+from networkday.domain.give_first import only_asked
+from networkday.domain.queue import QueueItem, last_touch_text
+from networkday.domain.summary import ContactSummary
+from networkday.domain.text import shown_line
+from networkday.ui.give_first import asked_only_mark
+from networkday.ui.plain import join, plain_line
+from networkday.ui.widgets.contact_row import star
+
+EMPTY = "Nobody here yet: press a to add someone, or ] to plan tomorrow."
+
+
+def row_detail(
+    item: QueueItem,
+    summary: ContactSummary,
+    contacts: Mapping[str, ContactSummary],
+    toward: Mapping[str, list[str]],
+    now: datetime,
+    offer: Text,
+) -> Text:
+    """Three lines, each cut at the screen's edge (app.tcss), so what says most comes first in each.
+
+    ``offer`` is the line of what to offer (``give_first.OfferHints``); a person only asked
+    of so far has it opened by the row's mark, which it explains.
+    """
+    lines = join(
+        plain_line(summary.name, "bold"),
+        f"{star()} hiring manager" if summary.hiring_manager else toward_text(item.contact_id, contacts, toward),
+        plain_line(summary.company),
+        plain_line(summary.title),
+    )
+    lines.append("\n")
+    lines.append_text(
+        join(
+            plain_line(item.reason) if item.reason != "planned" else "",
+            f"at {item.time}" if item.time else "",
+            f"via {item.channel}",
+            f"last: {last_touch_text(summary, now)}",
+            plain_line(item.purpose),
+        )
+    )
+    lines.append("\n")
+    if only_asked(summary):
+        lines.append(f"{asked_only_mark()} ")
+    lines.append_text(offer)
+    return lines
+
+
+def toward_text(contact_id: str, contacts: Mapping[str, ContactSummary], toward: Mapping[str, list[str]]) -> str:
+    """``→ a step toward Dana and 2 more``: the hiring managers this person leads to."""
+    managers = [contacts[hm].name for hm in toward.get(contact_id, []) if hm != contact_id and hm in contacts]
+    if not managers:
+        return ""
+    more = f" and {len(managers) - 1} more" if len(managers) > 1 else ""
+    return f"→ a step toward {shown_line(managers[0])}{more}"
