@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     root = data_dir(getattr(args, "data_dir", None))
     # A dry run into a folder that does not exist yet must not create it.
-    store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args)
+    store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args, create=True)
     progress = ProgressLine() if sys.stderr.isatty() and source.size >= PROGRESS_FROM else None
     try:
         summary = run_store(lambda: import_source(store, source, progress, dry_run=args.dry_run))

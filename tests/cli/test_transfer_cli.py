@@ -233,6 +233,7 @@ def test_export_ics_is_a_calendar_that_icalendar_reads(network: Path, tmp_path: 
 
 
 def test_export_of_an_empty_folder_is_still_a_calendar(tmp_path: Path, capsysbinary):
+    (tmp_path / "empty").mkdir(mode=0o700)
     assert cli("export", "ics", "--data-dir", tmp_path / "empty") == 0
     calendar = icalendar.Calendar.from_ical(capsysbinary.readouterr().out)
     assert list(calendar.walk("VEVENT")) == []
