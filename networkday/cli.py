@@ -146,7 +146,7 @@ def confirm_new_folder(root: Path) -> bool:
         answer = sys.stdin.readline()
     except KeyboardInterrupt:
         answer = ""
-    if answer.strip().lower() in ("", "y", "yes") and answer:
+    if answer and answer.strip().lower() in ("", "y", "yes"):  # no line at all: the input ended
         return True
     print("networkday: nothing created", file=sys.stderr)
     return False
