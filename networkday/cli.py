@@ -11,12 +11,14 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, keeping_fast_path, open_store
 from networkday.commands.safe_streams import raw_streams, safe_streams
 from networkday.domain.text import escape_name
+from networkday.paths import data_dir
 from networkday.storage.index import paused_gc
 
 if TYPE_CHECKING:  # the UI is imported only when the app opens
@@ -106,6 +108,11 @@ def _main(argv: Sequence[str]) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """The app, once it has a terminal and a folder (asked for when it is not there yet)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandError(no_terminal(), 2)
+    if not args.demo and not confirm_new_folder(data_dir(getattr(args, "data_dir", None))):
+        return 1
     demo = None
     if args.demo:
         from networkday.storage.demo import demo_copy
@@ -124,6 +131,38 @@ def run_app(args: argparse.Namespace) -> int:
             discard_demo(demo)
 
 
+def no_terminal() -> str:
+    """Why the app will not start without a terminal, and what works without one.
+
+    Under cron, ``ssh host networkday`` without ``-t`` or in a pipe, a full-screen app
+    would wait for keys that never come; every command works there instead.
+    """
+    actions = build_parser(None)._actions  # every command's, from the parser: the list cannot drift
+    names = sorted(
+        name for action in actions if isinstance(action, argparse._SubParsersAction) for name in action.choices
+    )
+    return f"the app needs a terminal; without one, run a command: {', '.join(names)} (see networkday --help)"
+
+
+def confirm_new_folder(root: Path) -> bool:
+    """Whether the app may make the data folder: asked on the terminal, before the screen is taken.
+
+    Yes by default (Enter), as a first start usually wants; a mistyped ``--data-dir`` is
+    caught here, and nothing is made if the answer is no or input ends.
+    """
+    if root.exists():
+        return True
+    print(f"networkday: no data folder at {escape_name(str(root))}. Create it? [Y/n] ", end="", flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        answer = ""
+    if answer and answer.strip().lower() in ("", "y", "yes"):  # no line at all: the input ended
+        return True
+    print("networkday: nothing created", file=sys.stderr)
+    return False
+
+
 def build_app(args: argparse.Namespace) -> NetworkdayApp:
     """The app on the folder, opened for the quickest first frame (the benchmarks start it so too).
 
@@ -136,7 +175,8 @@ def build_app(args: argparse.Namespace) -> NetworkdayApp:
     cache) is read now.
     """
     gc.disable()
-    store = open_store(args, scan=False, contacts=False, unread_warning=False)  # the app lists them (!)
+    # The app lists the unreadable files itself; run_app asked before a folder is made.
+    store = open_store(args, scan=False, contacts=False, unread_warning=False, create=True)
     from networkday.storage.preview import load_preview
 
     preview = load_preview(store, store.clock.today())

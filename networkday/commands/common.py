@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from networkday.clock import Clock, clock_from_environ, zone_warning
@@ -56,16 +57,21 @@ def open_store(
     clock: Clock | None = None,
     contacts: bool = True,
     unread_warning: bool = True,
+    create: bool = False,
 ) -> Store:
     """The store on the data folder (see ``Store.open`` for ``scan`` and ``contacts``).
 
     ``clock`` replaces the environment's: ``timer status`` keeps pendulum out that way.
     Files that cannot be read are named in one warning (``unread_warning``), but for
-    ``check``, which lists them itself.
+    ``check``, which lists them itself. Only a command that writes makes a missing folder
+    (``create``): one that reads says it is missing, so a mistyped ``--data-dir`` is
+    caught rather than answered as an empty network, and leaves no folder behind.
     """
     root = data_dir(getattr(args, "data_dir", None))
     if root.exists() and not root.is_dir():
         raise CommandError(f"{root}: not a folder", 2)
+    if not create and not root.exists():
+        raise CommandError(missing_folder(root))
     try:
         clock = clock or clock_from_environ()
     except ValueError as error:
@@ -87,6 +93,11 @@ def open_store(
     if unread_warning:
         warn_unread(store)
     return store
+
+
+def missing_folder(root: Path) -> str:
+    """What a command that only reads says of a data folder that is not there."""
+    return f"no data folder at {root}; `networkday add` or `networkday import` creates one"
 
 
 @contextlib.contextmanager

@@ -42,7 +42,7 @@ def loaded(store: Store) -> Companies:
 def run_add(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise CommandError("NAME must not be empty", 2)
-    store = open_store(args, unread_warning=False)
+    store = open_store(args, unread_warning=False, create=True)
     loaded(store)
     company = run_store(lambda: service.add_company(store, args.name, target=args.target, aliases=args.alias))
     print(company.id)

@@ -52,7 +52,7 @@ def run_add(args: argparse.Namespace) -> int:
     for email in args.email:
         if not valid_email(email):
             raise CommandError(f"--email {email!r} is not an email address", 2)
-    store = open_store(args)
+    store = open_store(args, create=True)
     if args.referred_by and args.referred_by not in store.contacts:
         raise CommandError(f"--referred-by {args.referred_by!r}: no such contact", 2)
     contact = Contact(
@@ -93,7 +93,7 @@ def run_log(args: argparse.Namespace) -> int:
     if not valid_id(args.id):
         raise CommandError(f"ID {args.id!r} is not a contact id", 2)
     when = _schedule(args)
-    store = open_store(args, scan=False)
+    store = open_store(args, scan=False, create=True)
     entry = LogEntry(
         at=store.clock.now().replace(microsecond=0),
         channel=args.channel,

@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     target = output_file("-o", args.output, store.root) if args.output and args.output != "-" else None
     if args.history:
         args.history = output_file("--history", args.history, store.root)
+        if target is not None and same_file(target, args.history):
+            raise CommandError(f"-o {target} and --history {args.history} are the same file; name two files")
     data = run_store(lambda: kind.load()(args, store))
     if target is not None:
         write_export(target, data, f"{args.kind} exported as {args.format}")
@@ -120,6 +122,19 @@ def output_file(option: str, value: str, root: Path) -> Path:
     if target.resolve().is_relative_to(root.resolve()):
         raise CommandError(f"{option} {target}: is inside the data folder {root}; export to a file outside it", 2)
     return target
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two outputs would land in one file, however spelled: ``./F``, a link, a second hard link.
+
+    The second write would replace the first, and the summary would name two exports.
+    """
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return first.samefile(second)
+    except OSError:  # one of them is not there yet: then only its spelling could match
+        return False
 
 
 def write_export(target: Path, data: bytes, what: str) -> None:

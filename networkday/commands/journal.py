@@ -50,7 +50,7 @@ def chosen_day(args: argparse.Namespace, store: Store) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, create=args.edit)
     day = chosen_day(args, store)
     record = run_store(lambda: store.day(day))
     if args.edit:

@@ -74,8 +74,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     report.set_defaults(run=run_report, period=PERIODS[0])
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return open_store(args, scan=False, clock=zone_clock(), contacts=False)
+def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """``create``: the commands that start a session make a missing folder; the others say it is missing
+    (there is nothing to stop in a folder that is not there)."""
+    return open_store(args, scan=False, clock=zone_clock(), contacts=False, create=create)
 
 
 def _apply(action: Callable[[], T]) -> T:
@@ -117,14 +119,14 @@ def _started(store: Store, started: timer.Started) -> None:
 
 
 def run_start(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = _open(args, create=True)
     at = _at(args, store)
     _started(store, _apply(lambda: timer.start(store, args.kind, at)))
     return 0
 
 
 def run_switch(args: argparse.Namespace) -> int:
-    store = _open(args)
+    store = _open(args, create=True)  # with nothing running, it starts networking
     at = _at(args, store)
     _started(store, _apply(lambda: timer.switch(store, at)))
     return 0

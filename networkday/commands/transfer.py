@@ -49,13 +49,27 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", choices=tuple(IMPORTERS), help="where FILE comes from")
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the export to read; - reads standard input")
     parser.add_argument("--dry-run", action="store_true", help="show what would change, and write nothing")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from networkday.importers.stdin import STDIN, readable, shown
+
+    if str(args.file) == STDIN and sys.stdin.isatty():
+        print("networkday: reading the export from standard input; end it with Ctrl-D", file=sys.stderr)
+    with readable(args.file) as path:
+        try:
+            return _import(args, path)
+        except CommandError as error:
+            raise CommandError(shown(str(error), args.file, path), error.code) from None
+
+
+def _import(args: argparse.Namespace, path: Path) -> int:
+    """Imports ``path`` (``args.file``, or the copy of standard input ``readable`` made)."""
     from networkday.importers import ImportFormatError, parse_file
+    from networkday.importers.stdin import shown
     from networkday.services.importer import import_source
 
     try:
@@ -63,19 +77,19 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise CommandError(str(error), 2) from None
     try:
-        source = parse_file(args.source, args.file, clock.now().tzinfo or UTC)
+        source = parse_file(args.source, path, clock.now().tzinfo or UTC)
     except ImportFormatError as error:
         raise CommandError(str(error)) from None
     root = data_dir(getattr(args, "data_dir", None))
     # A dry run into a folder that does not exist yet must not create it.
-    store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args)
+    store = Store(root, clock) if args.dry_run and not root.exists() else open_store(args, create=True)
     progress = ProgressLine() if sys.stderr.isatty() and source.size >= PROGRESS_FROM else None
     try:
         summary = run_store(lambda: import_source(store, source, progress, dry_run=args.dry_run))
     finally:
         if progress:
             progress.clear()
-    print("\n".join(summary.lines()))
+    print(shown("\n".join(summary.lines()), args.file, path))
     print(f"{summary.rows} rows in {summary.seconds:.1f} s ({summary.rate:.0f} rows/s)", file=sys.stderr)
     return 1 if summary.failed or summary.nothing_imported else 0
 

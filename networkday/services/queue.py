@@ -15,13 +15,17 @@ from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
 
 
-def day_queue(store: Store, when: date) -> DayQueue:
+def _read_day(store: Store, when: date) -> tuple[Day, str | None]:
     """A broken day file yields an empty plan plus a problem to show, never a crash or a rewrite."""
-    problem = None
     try:
-        day = store.day(when)
+        return store.day(when), None
     except ProblemError as error:
-        day, problem = Day(date=when), str(error.problem)
+        return Day(date=when), str(error.problem)
+
+
+def day_queue(store: Store, when: date) -> DayQueue:
+    """The queue of ``when``: from the contacts, the config, and of the days only what ``queue_inputs`` holds."""
+    day, problem = _read_day(store, when)
     today = store.clock.today()
     tz = zone_of(store.clock.now())
     config = target_config(store)  # config.toml's targets and the company files marked target
@@ -37,6 +41,19 @@ def day_queue(store: Store, when: date) -> DayQueue:
     return DayQueue(items, score(day, made, store.config.calls_per_day, today, unknown), problem, toward)
 
 
+def queue_inputs(store: Store, when: date) -> str:
+    """All that ``day_queue`` reads of the day files, as one value: equal, the queue is the same.
+
+    The day's calls and dismissals (or its problem), the calls made each day, and the days
+    that cannot be read; not its timer sessions or journal. Kept with Today's preview, so a
+    command that changed only those renews the preview without ranking 30,000 people again.
+    Keep it in step with ``day_queue``.
+    """
+    day, problem = _read_day(store, when)
+    made = sorted((ordinal, summary.made) for ordinal, summary in store.days.items() if summary.made)  # 0 as no file
+    return repr((day.date, day.calls, day.dismissed, problem, made, sorted(store.unreadable_days())))
+
+
 def network_touch_counts(store: Store) -> TouchCounts:
     """Today's keep-in-touch figures over the whole network."""
     return touch_counts(store.contacts.values(), store.config, store.clock.today(), zone_of(store.clock.now()))
@@ -49,9 +66,9 @@ def _today(store: Store, day: date) -> tuple[DayQueue, TouchCounts]:
 
 def keep_today_preview(store: Store, day: date) -> None:
     """Keeps the preview of ``day`` for the next start (``storage.preview.keep_preview``)."""
-    keep_preview(store, day, lambda: _today(store, day))
+    keep_preview(store, day, lambda: _today(store, day), lambda: queue_inputs(store, day))
 
 
 def follow_today_preview(store: Store, day: date, before: tuple | None) -> None:
     """After a command saved: the preview of ``day`` renewed if it was in step (``storage.preview.follow_preview``)."""
-    follow_preview(store, day, before, lambda: _today(store, day))
+    follow_preview(store, day, before, lambda: _today(store, day), lambda: queue_inputs(store, day))

@@ -210,8 +210,12 @@ class Catalogue:
         """
         return {
             "contacts": {f"{name}.toml": (entry.mtime, entry.size) for name, entry in self.index.contacts.items()},
-            "days": {name: (entry.mtime, entry.size) for name, entry in self.index.days.items()},
+            "days": self.indexed_days(),
         }
+
+    def indexed_days(self) -> dict[str, Seen]:
+        """The day files of ``indexed_files``, without unpacking the contacts' shards."""
+        return {name: (entry.mtime, entry.size) for name, entry in self.index.days.items()}
 
     @staticmethod
     def look_matches(look: Look, files: dict[str, dict[str, Seen]]) -> bool:

@@ -260,13 +260,14 @@ class IndexCache:
         self.marks[path] = file_mark(stat)
         return data
 
-    def matches_disk(self, path: Path) -> bool:
+    def matches_disk(self, path: Path, *, shards: bool = True) -> bool:
         """Whether every file of the cache on disk is the one this cache last read or wrote.
 
         False once another instance or a command has saved the cache since: what this
-        one holds in memory then describes files that are no longer there.
+        one holds in memory then describes files that are no longer there. ``shards=False``:
+        the days' file only, for a store that never unpacked the contacts.
         """
-        return all(self.marks.get(file, ...) == mark_of(file) for file in self.files(path))
+        return all(self.marks.get(file, ...) == mark_of(file) for file in (self.files(path) if shards else [path]))
 
     def save(self, path: Path) -> None:
         """Writes what changed since the last save: some shards, and the days if they moved."""

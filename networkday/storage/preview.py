@@ -14,6 +14,10 @@ time zone, by the same version of networkday.
 Otherwise it is ignored and the start reads the index as before. It is sealed as the
 index cache is (``index.seal``), so a file this code did not write is never read. It is
 a cache: lost, damaged or stale, it costs nothing but the time it saves.
+
+It also holds what the queue read of the day files (``inputs``), so that a command that
+changed only the days in a way the queue never reads (a timer session, a journal) renews
+it by its stamp alone, without unpacking the contacts (``follow_preview``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from networkday.domain.cadence import TouchCounts
 from networkday.domain.queue import DayQueue, QueueItem, Score
 from networkday.domain.summary import ContactSummary
 from networkday.storage.index import replace_cache_file, seal, unseal
-from networkday.storage.preview_stamp import preview_path
+from networkday.storage.preview_stamp import days_only_changed, preview_path
 from networkday.storage.preview_stamp import stamp as _stamp
 from networkday.storage.store import Store
 
@@ -69,8 +73,15 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
         return None
 
 
+#: What a preview is computed from: the day's queue and the network's touch counts
+#: (``services.queue`` knows how), and what the queue read of the day files, as one value
+#: that compares equal exactly when the queue would read the same.
+Compute = Callable[[], tuple[DayQueue, TouchCounts]]
+Inputs = Callable[[], str]
+
+
 def keep_preview(
-    store: Store, day: date, compute: Callable[[], tuple[DayQueue, TouchCounts]], *, kept: dict[str, Any] | None = None
+    store: Store, day: date, compute: Compute, inputs: Inputs, *, kept: dict[str, Any] | None = None
 ) -> None:
     """Writes the preview of ``day`` when the one on disk was not made from the files as they are.
 
@@ -78,8 +89,8 @@ def keep_preview(
     or wrote last (nothing pending, no other instance or command saved since), so the
     preview shows what a start from them would compute; and only when no file it is
     made from changed while it was computed. The summaries must be read for this; the
-    store reads them if it has not yet. ``compute`` gives the day's queue and the network's
-    touch counts (``services.queue`` knows how); it runs only when a preview is written.
+    store reads them if it has not yet. ``compute`` and ``inputs`` run only when a preview
+    is written.
     ``kept`` is the preview on disk when the caller has read it already.
     """
     if store.no_cache or not (store.contacts or store.days):
@@ -93,6 +104,7 @@ def keep_preview(
     if kept is not None and kept.get("stamp") == stamp and (kept.get("files") is not None) == clean:
         return
     queue, counts = compute()
+    read = inputs()
     named = {item.contact_id for item in queue.items}
     named.update(manager for managers in queue.toward.values() for manager in managers)
     rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]
@@ -102,7 +114,7 @@ def keep_preview(
     if not store.in_step_with_disk() or _stamp(store, day) != stamp:
         return  # another writer came by meanwhile: the next exit or command keeps one
     with contextlib.suppress(OSError):
-        replace_cache_file(path, seal({"stamp": stamp, "queue": data, "files": files}))
+        replace_cache_file(path, seal({"stamp": stamp, "queue": data, "files": files, "inputs": read}))
 
 
 def _kept(store: Store) -> dict[str, Any] | None:
@@ -114,7 +126,7 @@ def _kept(store: Store) -> dict[str, Any] | None:
 
 
 def follow_preview(
-    store: Store, day: date, before: tuple[object, ...] | None, compute: Callable[[], tuple[DayQueue, TouchCounts]]
+    store: Store, day: date, before: tuple[object, ...] | None, compute: Compute, inputs: Inputs
 ) -> None:
     """Keeps the preview of ``day`` in step after a command saved, if it was in step before.
 
@@ -124,14 +136,52 @@ def follow_preview(
     under the app, another day, another zone). The new one is computed by ``keep_preview``
     from what the store holds now, the index cache as the command left it on disk: what
     a start without a preview would read. When nothing changed (the stamp is the same),
-    it costs the stats of the stamp and nothing more.
+    it costs the stats of the stamp and nothing more; when only what the queue does not
+    read changed, the parse of the day's file (``_restamp``).
     """
     if before is None or _stamp(store, day) == before:
         return
     kept = _kept(store)
     if kept is None or kept.get("stamp") != before:
         return
-    keep_preview(store, day, compute, kept=kept)
+    if not _restamp(store, day, before, kept, inputs):
+        keep_preview(store, day, compute, inputs, kept=kept)
+
+
+def _restamp(store: Store, day: date, before: tuple[object, ...], kept: dict[str, Any], inputs: Inputs) -> bool:
+    """The kept preview stamped anew when the command changed nothing it shows; False if it may have.
+
+    That is when the files that changed are day files only (the contacts' shards of the
+    index and config.toml are the very files the preview was made from) and the queue
+    would read the same of them (``inputs``): a timer session or a journal entry. The
+    touch counts and the people's summaries come from the contacts alone, so the queue,
+    the figures and the rows stay; only the stamp and the day files listed for
+    ``current_preview`` are renewed. The contacts are never unpacked, which was most of
+    what a timer command paid to keep the preview.
+    """
+    stamp = _stamp(store, day)
+    if not days_only_changed(before, stamp) or kept.get("inputs") is None:
+        return False
+    if not store.in_step_with_disk(contacts=False):  # the shards are the preview's: the stamps say so
+        return False
+    clean = not (store.problems or store.warnings)
+    listed = kept.get("files")
+    if clean and listed is None:
+        return False  # the files were not listed when the preview was made: list them all
+    read = inputs()
+    if read != kept["inputs"]:
+        return False
+    files = None
+    if listed is not None and clean:
+        try:
+            contacts = marshal.loads(listed)["contacts"]
+        except (EOFError, ValueError, TypeError, KeyError):
+            return False
+        files = marshal.dumps({"contacts": contacts, "days": store.indexed_days()})
+    if store.in_step_with_disk(contacts=False) and _stamp(store, day) == stamp:
+        with contextlib.suppress(OSError):
+            replace_cache_file(preview_path(store), seal({**kept, "stamp": stamp, "files": files, "inputs": read}))
+    return True
 
 
 def current_preview(store: Store, day: date) -> DayPreview | None:

@@ -43,3 +43,18 @@ def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:
     A command takes it as it opens the store, for ``preview.follow_preview`` once it is done.
     """
     return None if store.no_cache else stamp(store, day)
+
+
+def days_only_changed(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """Whether of two ``stamp``s only the day files differ: the index's days file and the day's file.
+
+    The contacts' shards, config.toml, the day, the zone and the version are the same.
+    """
+    if len(before) != len(now) or before[:4] != now[:4]:
+        return False
+    cache, edited, cache_now, edited_now = before[4], before[5], now[4], now[5]
+    if not (isinstance(cache, tuple) and isinstance(edited, tuple)):
+        return False
+    if not (isinstance(cache_now, tuple) and isinstance(edited_now, tuple)):
+        return False
+    return bool(cache[1:] == cache_now[1:] and edited[:1] == edited_now[:1])

@@ -191,6 +191,9 @@ class Store:
     def indexed_files(self) -> dict[str, dict[str, Seen]]:
         return self.catalogue.indexed_files()
 
+    def indexed_days(self) -> dict[str, Seen]:
+        return self.catalogue.indexed_days()
+
     @staticmethod
     def look_matches(look: Look, files: dict[str, dict[str, Seen]]) -> bool:
         return Catalogue.look_matches(look, files)
@@ -198,12 +201,18 @@ class Store:
     def flush_index(self) -> None:
         self.catalogue.flush()
 
-    def in_step_with_disk(self) -> bool:
+    def in_step_with_disk(self, *, contacts: bool = True) -> bool:
         """Whether the index cache's files and config.toml on disk are the ones this store read
-        or wrote last: what it holds is then what a fresh start from them would hold."""
+        or wrote last: what it holds is then what a fresh start from them would hold.
+        ``contacts=False``: of the cache, only the days' file (the contacts' shards unread)."""
         config = mark_of(self.folder.config_path, ctime=True)
         catalogue = self.catalogue
-        return not catalogue.pending and config == self.config_mark and catalogue.index.matches_disk(self.index_path)
+        index = catalogue.index
+        return (
+            not catalogue.pending
+            and config == self.config_mark
+            and index.matches_disk(self.index_path, shards=contacts)
+        )
 
     # -- records ---------------------------------------------------------------------------
 

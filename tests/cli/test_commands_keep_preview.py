@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import shlex
 import sys
+from argparse import Namespace
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,52 @@ def test_journal_edit_renews_the_preview(
     assert "journal saved" in out.out, out
     assert_as_fresh(data)
     assert fresh_start(data).day(TODAY).journal.rating == 4
+
+
+def count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[date]:
+    """Each day a preview was computed for from the whole network (``services.queue.day_queue``)."""
+    from networkday.services import queue
+
+    ranked: list[date] = []
+    computed = queue.day_queue
+    monkeypatch.setattr(queue, "day_queue", lambda store, when: ranked.append(when) or computed(store, when))
+    return ranked
+
+
+def test_a_timer_command_restamps_the_preview_without_ranking_the_network_again(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ranked = count_rankings(monkeypatch)
+    assert main(["timer", "start", "networking", "--at", "08:00", "--data-dir", str(data)]) == 0
+    assert main(["timer", "stop", "--data-dir", str(data)]) == 0
+    assert ranked == []
+    assert_as_fresh(data)
+    assert len(fresh_start(data).day(TODAY).time) == 1
+
+
+def test_today_answers_from_a_preview_a_timer_command_restamped(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from networkday.commands import today
+
+    assert main(["timer", "start", "networking", "--data-dir", str(data)]) == 0
+    answers: list[bool] = []
+    current = today.current_preview
+    monkeypatch.setattr(today, "current_preview", lambda *a: answers.append(bool(found := current(*a))) or found)
+    assert main(["today", "--data-dir", str(data)]) == 0
+    assert answers == [True]  # the day files it lists are the ones the timer wrote
+
+
+def test_a_change_to_the_days_that_the_queue_reads_is_ranked_again(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contacts untouched, but the day's plan changed: the restamp is not enough."""
+    from networkday.commands.common import keeping_fast_path, open_store
+
+    ranked = count_rankings(monkeypatch)
+    with keeping_fast_path():
+        store = open_store(Namespace(data_dir=str(data)), scan=False, contacts=False)
+        store.update_day(TODAY, lambda day: day.calls.append(Call("alan-kay", "email")))
+    assert ranked == [TODAY]
+    preview = assert_as_fresh(data)
+    assert [item.reason for item in preview.queue.items if item.contact_id == "alan-kay"] == ["planned"]

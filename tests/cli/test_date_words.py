@@ -22,6 +22,7 @@ PINNED = "2031-03-10T09:00:00+01:00"
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NETWORKDAY_NOW", PINNED)
+    (tmp_path / "data").mkdir(mode=0o700)  # `today` and `timer report` read a folder; they never make one
     return tmp_path / "data"
 
 

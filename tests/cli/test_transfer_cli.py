@@ -172,6 +172,37 @@ def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network
     assert set(header) == {item.name for item in fields(Contact)} - {"log", "extra"} | {"last_touch"}
 
 
+@pytest.mark.parametrize("spelling", ["the same path", "./name", "a symbolic link", "a hard link"])
+def test_one_file_named_for_both_outputs_is_refused_and_nothing_written(
+    network: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, spelling: str
+):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.csv"
+    history: Path = {"the same path": out, "./name": Path("./out.csv")}.get(spelling, tmp_path / "other.csv")
+    if spelling == "a symbolic link":
+        history.symlink_to(out)
+    elif spelling == "a hard link":
+        out.write_text("kept\n", "utf-8")
+        history.hardlink_to(out)
+    before = sorted(path.name for path in tmp_path.iterdir())
+    assert cli("export", "csv", "-o", out, "--history", history, "--data-dir", network) == 1
+    out_text, err = capsys.readouterr()
+    assert err == f"networkday: -o {out} and --history {history} are the same file; name two files\n"
+    assert out_text == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+    if spelling == "a hard link":
+        assert out.read_text("utf-8") == "kept\n"
+    else:
+        assert not out.exists()
+
+
+def test_two_files_are_two_exports(network: Path, tmp_path: Path, capsys):
+    out, history = tmp_path / "out.csv", tmp_path / "sub" / ".." / "history.csv"
+    (tmp_path / "sub").mkdir()
+    assert cli("export", "csv", "-o", out, "--history", history, "--data-dir", network) == 0
+    assert out.read_text("utf-8") != (tmp_path / "history.csv").read_text("utf-8")
+
+
 def test_only_csv_takes_a_history(network: Path, tmp_path: Path, capsys):
     assert cli("export", "vcard", "--history", tmp_path / "h.csv", "--data-dir", network) == 2
     assert "--history" in capsys.readouterr().err
@@ -233,6 +264,7 @@ def test_export_ics_is_a_calendar_that_icalendar_reads(network: Path, tmp_path: 
 
 
 def test_export_of_an_empty_folder_is_still_a_calendar(tmp_path: Path, capsysbinary):
+    (tmp_path / "empty").mkdir(mode=0o700)
     assert cli("export", "ics", "--data-dir", tmp_path / "empty") == 0
     calendar = icalendar.Calendar.from_ical(capsysbinary.readouterr().out)
     assert list(calendar.walk("VEVENT")) == []

@@ -75,3 +75,39 @@ def test_the_installed_command_checks_the_demo_shipped_in_the_package(venv: Path
 def test_python_m_runs_from_the_install(venv: Path, tmp_path: Path) -> None:
     result = _run(venv / "bin" / "python", "-m", "networkday", "check", "--help", cwd=tmp_path)
     assert result.stdout.startswith("usage: networkday check")
+
+
+def test_the_wheel_carries_its_licence_type_marker_and_platforms(venv: Path, tmp_path: Path) -> None:
+    probe = (
+        "import importlib.metadata as m, importlib.resources as r; d = m.distribution('networkday'); "
+        "print(d.metadata['License-Expression']); print(*d.metadata.get_all('Classifier'), sep='\\n'); "
+        "print('py.typed', r.files('networkday').joinpath('py.typed').is_file()); "
+        "print('LICENSE', any(str(f).endswith('licenses/LICENSE') for f in d.files))"
+    )
+    lines = _run(venv / "bin" / "python", "-c", probe, cwd=tmp_path).stdout.splitlines()
+    assert lines[0] == "MIT"
+    assert {"Operating System :: POSIX", "Typing :: Typed"} <= set(lines)
+    assert not [line for line in lines if "Windows" in line]
+    assert lines[-2:] == ["py.typed True", "LICENSE True"]
+
+
+@pytest.mark.parametrize("tool", ["pipx", "uv"])
+def test_a_user_install_from_the_local_path(tool: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pipx install .` and `uv tool install .`, as the README says, each in a home of its own."""
+    found = shutil.which(tool) or shutil.which(tool, path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip(f"{tool} is not installed (pip install {tool})")
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info"))
+    bin_dir = tmp_path / "bin"
+    homes = {
+        "PIPX_HOME": tmp_path / "pipx",
+        "PIPX_BIN_DIR": bin_dir,
+        "PIPX_MAN_DIR": tmp_path / "man",
+        "UV_TOOL_DIR": tmp_path / "uv",
+        "UV_TOOL_BIN_DIR": bin_dir,
+    }
+    for name, path in homes.items():
+        monkeypatch.setenv(name, str(path))
+    _run(*([found, "install", "."] if tool == "pipx" else [found, "tool", "install", "."]), cwd=source)
+    assert _run(bin_dir / "networkday", "--version", cwd=tmp_path).stdout == f"networkday {__version__}\n"

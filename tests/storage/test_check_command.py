@@ -91,7 +91,8 @@ def test_warnings_go_to_stderr_and_do_not_fail_the_check(data: Path, capsys: pyt
     assert captured.err == f"networkday: warning: {path}: the file is open to other users; run chmod 600 on it\n"
 
 
-def test_an_empty_or_missing_folder_is_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_folder_is_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "new").mkdir(mode=0o700)  # a missing one is an error: tests/cli/test_missing_folder.py
     assert main(["check", "--data-dir", str(tmp_path / "new")]) == 0
     assert capsys.readouterr().out == f"{tmp_path / 'new'}: 0 contacts, 0 days, no problems\n"
 

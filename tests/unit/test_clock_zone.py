@@ -105,6 +105,7 @@ def test_a_command_prints_the_time_date_prints(rule: str, tmp_path: Path) -> Non
 
 def test_an_unreadable_tz_is_utc_as_for_date_with_one_warning_naming_it(tmp_path: Path) -> None:
     env = _child_env(TZ="Invalid/Zone")
+    (tmp_path / "d").mkdir(mode=0o700)
     done = subprocess.run(
         [sys.executable, "-m", "networkday", "timer", "status", "--data-dir", str(tmp_path / "d")],
         env=env,
@@ -155,6 +156,7 @@ def test_a_control_character_in_tz_is_shown_escaped() -> None:
 
 
 def test_opening_a_store_for_a_command_leaves_pendulum_unimported(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir(mode=0o700)
     for zone in ("Europe/Berlin", "CET-1CEST,M3.5.0,M10.5.0/3"):
         code = (
             "import sys, argparse\n"
@@ -185,6 +187,7 @@ def test_a_rule_python_cannot_hold_or_the_c_library_refuses_is_utc_with_one_warn
     env = _child_env(TZ=rule)
     offset = subprocess.run(["date", "-d", "2026-07-01", "+%z"], env=env, capture_output=True, text=True, check=True)
     assert offset.stdout.strip() == by_date
+    (tmp_path / "d").mkdir(mode=0o700)
     for command in (["timer", "status"], ["log", "nobody-here", "talked"]):
         done = subprocess.run(
             [sys.executable, "-m", "networkday", *command, "--data-dir", str(tmp_path / "d")],

@@ -309,5 +309,6 @@ def test_export_journal_refuses_a_history_file(data: Path, tmp_path: Path, capsy
 
 def test_export_of_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    (tmp_path / "fresh").mkdir(mode=0o700)
     assert main(["export", "journal", "--data-dir", str(tmp_path / "fresh")]) == 0
     assert capsys.readouterr().out == "# Journal\n\n_No entries yet._\n"

@@ -28,6 +28,7 @@ print(json.dumps({"code": code, "textual": loaded, "out": out.getvalue()}))
 
 def test_domain_storage_services_commands_and_check_leave_textual_out(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "NETWORKDAY_NOW": "2026-11-25T09:30:00+01:00"}
+    (tmp_path / "data").mkdir(mode=0o700)
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(PROBE), str(tmp_path / "data")],
         capture_output=True,

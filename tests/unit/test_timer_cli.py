@@ -23,6 +23,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
+    (tmp_path / "data").mkdir(mode=0o700)  # `timer status` and `report` read a folder; they never make one
     return tmp_path / "data"
 
 
@@ -66,7 +67,6 @@ def test_status_falls_back_to_ascii_outside_utf8(
 
 
 def test_the_goal_comes_from_config(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data.mkdir()
     (data / "config.toml").write_text("[goals]\nnetworking_share = 0.5\n", "utf-8")
     run(data, "start", "other", "--at", "14:00")
     run(data, "status")
@@ -166,6 +166,7 @@ class TestZoneClock:
 def test_status_as_tmux_runs_it_imports_neither_pendulum_nor_textual(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key != "NETWORKDAY_NOW"}
     env.update(PYTHONPATH=str(REPO), LANG="C.UTF-8", TZ="Europe/Berlin")
+    (tmp_path / "d").mkdir(mode=0o700)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "networkday", "timer", "status", "--data-dir", str(tmp_path / "d")],
         capture_output=True,
