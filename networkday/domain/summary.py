@@ -34,6 +34,7 @@ ContactRow = tuple[
     int | None,
     tuple[TouchRow, ...],
     str,
+    int | None,
 ]
 #: A ``DaySummary`` as a plain tuple, its fields in order.
 DayRow = tuple[int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str]
@@ -53,9 +54,10 @@ class ContactSummary:
     referred_by: str | None = None
     follow_up: int | None = None  # date ordinal
     cadence_days: int | None = None
-    #: Every touch, oldest first.
+    #: Every touch, oldest first; never the date you connected, which is not a touch.
     entries: tuple[TouchRow, ...] = ()
     notes: str = ""
+    connected: int | None = None  # date ordinal
 
     @classmethod
     def of(cls, contact: Contact) -> ContactSummary:
@@ -84,10 +86,11 @@ class ContactSummary:
                         bool(e.gave.strip()),
                         bool(e.asked.strip()),
                     )
-                    for e in contact.log
+                    for e in contact.touches
                 )
             ),
             notes=contact.notes[:NOTES_KEPT],
+            connected=connected.toordinal() if (connected := contact.connected_on) else None,
         )
 
     @property
@@ -127,6 +130,7 @@ class ContactSummary:
             self.cadence_days,
             self.entries,
             self.notes,
+            self.connected,
         )
 
     @classmethod
