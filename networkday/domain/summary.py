@@ -13,6 +13,7 @@ from sys import intern
 
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
+from networkday.domain.day_score import last_outcomes, outcome_counts
 
 NOTES_KEPT = 400
 
@@ -146,8 +147,10 @@ class ContactSummary:
 @dataclass(slots=True)
 class DaySummary:
     date: int  # ordinal
+    #: People in the plan, and people with a made call: each once, however many calls.
     planned: int = 0
     made: int = 0
+    #: (outcome, people whose day ended with it), in name order of the outcomes
     outcomes: tuple[tuple[str, int], ...] = ()
     sessions: tuple[tuple[str, float, float | None], ...] = ()
     rating: int | None = None
@@ -155,16 +158,14 @@ class DaySummary:
 
     @classmethod
     def of(cls, day: Day) -> DaySummary:
-        counts: dict[str, int] = {}
-        for call in day.calls:
-            if call.outcome:
-                counts[call.outcome] = counts.get(call.outcome, 0) + 1
+        """Counted in people (``day_score``): three touches to one person are one made, with their last outcome."""
+        people = last_outcomes(day)
         first = next((a.text.strip().splitlines()[0] for a in day.journal.answers if a.text.strip()), "")
         return cls(
             date=day.date.toordinal(),
-            planned=len(day.calls),
-            made=sum(1 for call in day.calls if call.made),
-            outcomes=tuple(sorted(counts.items())),
+            planned=len(people),
+            made=sum(1 for outcome in people.values() if outcome is not None),
+            outcomes=tuple(sorted(outcome_counts(people).items())),
             sessions=tuple((s.kind, s.start.timestamp(), s.end.timestamp() if s.end else None) for s in day.time),
             rating=day.journal.rating,
             first_line=first[:120],
