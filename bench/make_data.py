@@ -5,7 +5,7 @@
 
 The folder holds what years of real use leave behind:
 - contacts as a LinkedIn import leaves them (name, company, title, a profile link, now and
-  then an email, one history entry "Connected on LinkedIn");
+  then an email, the date you connected, no history);
 - ``--active`` people (500) worked with for real: 5 to 40 touches each, with what was given
   and asked, motives, tags, follow-ups around today, and referral chains that end at
   hiring managers at the target companies of ``config.toml``;
