@@ -53,6 +53,7 @@ class Ranking:
     ) -> None:
         self.contacts = contacts
         self.referrals = referrals
+        self._through = referrals.through
         self._is_target = is_target
         self._targets: dict[str, bool] = {}
         self.day = day
@@ -67,11 +68,13 @@ class Ranking:
         return known
 
     def tier(self, summary: ContactSummary) -> int:
-        if summary.company and self.target(summary.company):
+        # This meets every candidate (30,000 after an import): known targets are a dict look-up.
+        company = summary.company
+        if company and (self._targets.get(company) or self.target(company)):
             if summary.hiring_manager:
                 return HIRING_MANAGER
-            return ON_PATH if summary.id in self.referrals.through else AT_TARGET
-        if summary.id in self.referrals.through:
+            return ON_PATH if summary.id in self._through else AT_TARGET
+        if summary.id in self._through:
             return ON_PATH
         entries = summary.entries
         if not entries:
@@ -82,7 +85,8 @@ class Ranking:
         """Tier, steps to a hiring manager (on a path), last touch (never: 0), name, id."""
         tier = self.tier(summary)
         steps = self.steps(summary.id)[0] if tier == ON_PATH else 0
-        return (tier, steps, summary.last_ts or 0.0, summary.name.casefold(), summary.id)
+        entries = summary.entries
+        return (tier, steps, entries[-1][0] if entries else 0.0, summary.name.casefold(), summary.id)
 
     def steps(self, contact_id: str) -> tuple[int, str]:
         """The fewest introductions from ``contact_id`` to a hiring manager at a target company, and that manager."""
