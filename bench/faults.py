@@ -188,7 +188,7 @@ def child_importer(root: Path, export: Path) -> None:
     from networkday.importers import parse_file
     from networkday.services.importer import import_source
 
-    source = parse_file("linkedin", export, NOW.tzinfo)
+    source = parse_file("linkedin", export)
     store = Store.open(root, clock())
     print("start import 0", flush=True)
     import_source(store, source)

@@ -35,7 +35,6 @@ from bench.make_linkedin import write  # noqa: E402
 
 def child(path: Path, root: Path, dry_run: bool) -> None:
     """Runs one import and prints what it did as JSON; the parent reads this process's peak memory."""
-    from zoneinfo import ZoneInfo
 
     from networkday.clock import FixedClock
     from networkday.importers import parse_file
@@ -45,7 +44,7 @@ def child(path: Path, root: Path, dry_run: bool) -> None:
 
     ready = _rss_mb()
     started = time.perf_counter()
-    source = parse_file("linkedin", path, ZoneInfo("Europe/Berlin"))
+    source = parse_file("linkedin", path)
     store = Store(root, FixedClock(NOW)) if dry_run and not root.exists() else Store.open(root, FixedClock(NOW))
     summary = import_source(store, source, dry_run=dry_run)
     seconds = time.perf_counter() - started

@@ -5,7 +5,7 @@
 
 The folder holds what years of real use leave behind:
 - contacts as a LinkedIn import leaves them (name, company, title, a profile link, now and
-  then an email, one history entry "Connected on LinkedIn");
+  then an email, the date you connected, no history);
 - ``--active`` people (500) worked with for real: 5 to 40 touches each, with what was given
   and asked, motives, tags, follow-ups around today, and referral chains that end at
   hiring managers at the target companies of ``config.toml``;
@@ -42,7 +42,6 @@ from networkday.domain.day import Answer, Call, Day, Journal, TimeSession  # noq
 from networkday.domain.settings import DEFAULT_PROMPTS  # noqa: E402
 from networkday.domain.text import slugify  # noqa: E402
 from networkday.domain.vocab import MOTIVES  # noqa: E402
-from networkday.importers.linkedin import CONNECTED_NOTE  # noqa: E402
 from networkday.storage.codec import dumps  # noqa: E402
 from networkday.storage.store import Store  # noqa: E402
 
@@ -104,11 +103,6 @@ def connection(rng: random.Random, number: int, today: date) -> Connection:
     )
 
 
-def connected_entry(day: date) -> LogEntry:
-    """The touch the LinkedIn importer writes for the connection date (noon, local time)."""
-    return LogEntry(at=datetime(day.year, day.month, day.day, 12, tzinfo=TZ), channel="message", note=CONNECTED_NOTE)
-
-
 def imported_contact(person: Connection) -> Contact:
     return Contact(
         id="",
@@ -117,7 +111,7 @@ def imported_contact(person: Connection) -> Contact:
         title=person.title,
         email=[person.email] if person.email else [],
         links=[person.url],
-        log=[connected_entry(person.connected)],
+        connected=person.connected,
     )
 
 

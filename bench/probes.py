@@ -285,7 +285,7 @@ def import_rate(csv_path: Path, scratch: Path) -> dict[str, Any]:
     try:
         store = open_store(folder / "data")
         began = time.perf_counter()
-        source = parse_file("linkedin", csv_path, store.clock.now().tzinfo)
+        source = parse_file("linkedin", csv_path)
         parsed = time.perf_counter()
         summary = import_source(store, source)
         done = time.perf_counter()

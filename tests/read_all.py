@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, tzinfo
 from pathlib import Path
 
 from networkday.domain.incoming import Record, Skipped
@@ -18,8 +17,8 @@ class ReadFile:
     rows: int
 
 
-def read_all(kind: str, path: Path, tz: tzinfo = UTC) -> ReadFile:
+def read_all(kind: str, path: Path) -> ReadFile:
     """Every record of the file, then what was skipped and warned about on the way."""
-    source = parse_file(kind, path, tz)
+    source = parse_file(kind, path)
     records = list(source)
     return ReadFile(records, source.skipped.items, source.warnings.items, source.rows)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from networkday.commands.common import open_store, parse_date, print_json, print_warnings, warn_unread
-from networkday.domain.queue import DayQueue, last_touch_text
+from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.services.queue import day_queue, keep_today_preview
@@ -64,6 +64,7 @@ class QueueRow(TypedDict):
     toward: list[str]
     kind: str
     reason: str
+    rank_reason: str
     channel: str
     purpose: str
     outcome: str | None
@@ -73,29 +74,12 @@ class QueueRow(TypedDict):
 
 def run(args: argparse.Namespace) -> int:
     queue, contacts, when, now = _day(args)
-    rows: list[QueueRow] = []
-    for position, item in enumerate(queue.items, start=1):
-        summary = contacts.get(item.contact_id)
-        rows.append(
-            {
-                "position": position,
-                "contact": item.contact_id,
-                "name": summary.name if summary else None,
-                "company": summary.company if summary else None,
-                "title": summary.title if summary else None,
-                "hiring_manager": bool(summary and summary.hiring_manager),
-                "toward": [hm for hm in queue.toward.get(item.contact_id, []) if hm != item.contact_id],
-                "kind": item.kind,
-                "reason": item.reason,
-                "channel": item.channel,
-                "purpose": item.purpose,
-                "outcome": item.outcome,
-                "last_touch": last_touch_text(summary, now),
-                "problem": item.problem,
-            }
-        )
-    score = queue.score
+    rows = [
+        queue_row(position, item, contacts.get(item.contact_id), queue.toward, now)
+        for position, item in enumerate(queue.items, start=1)
+    ]
     if args.json:
+        score = queue.score
         print_json(
             {
                 "date": when.isoformat(),
@@ -109,7 +93,36 @@ def run(args: argparse.Namespace) -> int:
                 "queue": rows,
             }
         )
-        return 1 if queue.problem else 0
+    else:
+        print_text(when, queue, rows)
+    return 1 if queue.problem else 0
+
+
+def queue_row(
+    position: int, item: QueueItem, summary: ContactSummary | None, toward: Mapping[str, list[str]], now: datetime
+) -> QueueRow:
+    return {
+        "position": position,
+        "contact": item.contact_id,
+        "name": summary.name if summary else None,
+        "company": summary.company if summary else None,
+        "title": summary.title if summary else None,
+        "hiring_manager": bool(summary and summary.hiring_manager),
+        "toward": [hm for hm in toward.get(item.contact_id, []) if hm != item.contact_id],
+        "kind": item.kind,
+        "reason": item.reason,
+        "rank_reason": item.rank_reason,
+        "channel": item.channel,
+        "purpose": item.purpose,
+        "outcome": item.outcome,
+        "last_touch": last_touch_text(summary, now),
+        "problem": item.problem,
+    }
+
+
+def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
+    """The header, then two lines a row; the score counts people, as the screen's does."""
+    score = queue.score
     print(
         f"{when.isoformat()}  Some will {score.will} · Some won't {score.wont} · So what — next!  "
         f"made {score.made}/{score.planned} · goal {score.goal} · streak {score.streak}"
@@ -135,4 +148,3 @@ def run(args: argparse.Namespace) -> int:
         print("        " + " · ".join(detail))
         if row["problem"]:
             print(f"        problem: {row['problem']}")
-    return 1 if queue.problem else 0

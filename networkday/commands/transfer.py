@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
 from networkday.clock import clock_from_environ
@@ -77,7 +77,7 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     except ValueError as error:
         raise CommandError(str(error), 2) from None
     try:
-        source = parse_file(args.source, path, clock.now().tzinfo or UTC)
+        source = parse_file(args.source, path)
     except ImportFormatError as error:
         raise CommandError(str(error)) from None
     root = data_dir(getattr(args, "data_dir", None))

@@ -10,6 +10,9 @@ from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader, put
 from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, MOTIVES, OUTCOMES
 
+#: The note of the history entry that LinkedIn imports wrote for the connection date before ``connected``.
+LEGACY_CONNECTED_NOTE = "Connected on LinkedIn"
+
 #: A contact's own fields in the order of docs/FORMAT.md: all but its id, history and unknown keys.
 FIELDS: tuple[str, ...] = (
     "name",
@@ -22,6 +25,7 @@ FIELDS: tuple[str, ...] = (
     "hiring_manager",
     "referred_by",
     "met",
+    "connected",
     "motives",
     "cadence_days",
     "follow_up",
@@ -47,6 +51,23 @@ class LogEntry:
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = field(default="", compare=False)
+
+    @property
+    def connection_only(self) -> bool:
+        """The entry an import before ``connected`` existed wrote for LinkedIn's "Connected On" date.
+
+        It says when you connected, not that you talked: it is kept in the history as
+        written, but it is not a touch (see ``Contact.touches``). Nothing else matches it:
+        networkday's own touches have an id, and a hand-written one would need this very
+        note, channel and nothing more.
+        """
+        return (
+            not self.id
+            and self.outcome is None
+            and self.note == LEGACY_CONNECTED_NOTE
+            and self.channel == "message"
+            and not (self.gave or self.asked or self.extra)
+        )
 
     @classmethod
     def from_reader(cls, r: TableReader) -> LogEntry:
@@ -93,6 +114,8 @@ class Details:
     tags: list[str] = field(default_factory=list)
     hiring_manager: bool = False
     met: str = ""
+    #: When you connected (LinkedIn's "Connected On"): not a touch, so never the last one.
+    connected: date | None = None
     motives: list[str] = field(default_factory=list)
     cadence_days: int | None = None
     follow_up: date | None = None
@@ -131,6 +154,7 @@ class Contact(Details):
             hiring_manager=r.flag("hiring_manager"),
             referred_by=r.opt_text("referred_by") or None,
             met=r.text("met"),
+            connected=r.opt_date("connected"),
             motives=motives,
             cadence_days=r.opt_int("cadence_days", minimum=1, maximum=3650),
             follow_up=r.opt_date("follow_up"),
@@ -151,6 +175,7 @@ class Contact(Details):
         put(table, "hiring_manager", self.hiring_manager)
         put(table, "referred_by", self.referred_by)
         put(table, "met", self.met)
+        put(table, "connected", self.connected)
         put(table, "motives", self.motives)
         put(table, "cadence_days", self.cadence_days)
         put(table, "follow_up", self.follow_up)
@@ -161,8 +186,21 @@ class Contact(Details):
         return table
 
     @property
+    def touches(self) -> list[LogEntry]:
+        """The history without the connection dates older imports wrote into it: what was really said."""
+        return [entry for entry in self.log if not entry.connection_only]
+
+    @property
+    def connected_on(self) -> date | None:
+        """The ``connected`` date, else the one an older import wrote as a history entry."""
+        if self.connected is not None:
+            return self.connected
+        return min((entry.at.date() for entry in self.log if entry.connection_only), default=None)
+
+    @property
     def last_touch(self) -> LogEntry | None:
-        return max(self.log, key=lambda entry: entry.at) if self.log else None
+        touches = self.touches
+        return max(touches, key=lambda entry: entry.at) if touches else None
 
     def history(self) -> list[LogEntry]:
         """Newest first, as the timeline shows it."""

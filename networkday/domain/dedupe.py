@@ -216,6 +216,8 @@ def merge_record(contact: Contact, record: Record, left_out: list[str] | None = 
         contact.cadence_days = record.cadence_days
     if contact.follow_up is None:
         contact.follow_up = record.follow_up
+    if contact.connected is None:
+        contact.connected = record.connected
     contact.hiring_manager = contact.hiring_manager or record.hiring_manager
     for name, key in _LIST_KEYS.items():
         most = MAX_VALUES[name]

@@ -18,7 +18,7 @@ from networkday.domain.day import Call, Day
 from networkday.domain.touch import derived_touch_id, same_touch
 
 #: Single-valued fields: the kept contact's value wins, a different other value goes to notes.
-SCALAR_FIELDS = ("name", "company", "title", "met", "cadence_days", "follow_up")
+SCALAR_FIELDS = ("name", "company", "title", "met", "connected", "cadence_days", "follow_up")
 LIST_FIELDS = ("email", "phone", "links", "tags", "motives")
 
 

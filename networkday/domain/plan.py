@@ -43,14 +43,21 @@ def remove(day: Day, contact_id: str) -> None:
 
 
 def move(day: Day, contact_id: str, offset: int) -> bool:
-    """Moves a planned call up (-1) or down (+1) among the planned calls."""
-    index = next((i for i, call in enumerate(day.calls) if call.contact == contact_id), None)
-    if index is None:
+    """Moves a person up (-1) or down (+1) among the people planned, with all their calls.
+
+    Today shows one row per person (a made call per touch, so someone touched twice has
+    two), in the order each first appears: the move is of that row, past the next person.
+    """
+    people = list(dict.fromkeys(call.contact for call in day.calls))
+    if contact_id not in people:
         return False
+    index = people.index(contact_id)
     target = index + offset
-    if not 0 <= target < len(day.calls):
+    if not 0 <= target < len(people):
         return False
-    day.calls[index], day.calls[target] = day.calls[target], day.calls[index]
+    people[index], people[target] = people[target], people[index]
+    rank = {person: position for position, person in enumerate(people)}
+    day.calls.sort(key=lambda call: rank[call.contact])  # stable: each person's calls keep their order
     return True
 
 

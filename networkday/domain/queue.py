@@ -1,31 +1,40 @@
 """Today's queue: whom to contact, why, and through which channel.
 
-The order is the product's promise: planned calls as saved, then follow-ups that are
-due (oldest first), then people past their keep-in-touch cadence, then suggestions up
-to the daily goal, warm paths to hiring managers first. The screen and `networkday
-today` both call ``build_queue``, so they can never disagree.
+The order is the product's promise, and the queue is the size of the day. Planned calls
+(one row per person, as saved) and follow-ups that are due (oldest first) are
+commitments and always show. The rest of the day, up to ``calls_per_day`` rows, is
+filled from the people due for a touch, ranked by ``ranking`` (hiring managers at target
+companies and the way to them first). Everyone else past their cadence stays in the
+network list's "losing touch" filter, never here. The screen and `networkday today`
+both call ``build_queue``, so they can never disagree.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from networkday.domain.day import Day
+from networkday.domain.day_score import Score
+from networkday.domain.ranking import Pick, Ranking
+from networkday.domain.referrals import Referrals, build_referrals
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
+from networkday.domain.timer import day_bounds
 
 PLANNED = "planned"
 FOLLOW_UP = "follow-up"
 CADENCE = "cadence"
 SUGGESTED = "suggested"
-DAY_SECONDS = 86_400
+#: Someone you talked to who has no cadence (their own, a tag's or the default) is due again after this.
+FALLBACK_CADENCE_DAYS = 30
 
 
 @dataclass(frozen=True)
 class QueueItem:
+    """One row; ``reason`` is what the Why column says, ``rank_reason`` why the row is where it is."""
+
     contact_id: str
     kind: str
     reason: str
@@ -35,7 +44,7 @@ class QueueItem:
     outcome: str | None = None
     problem: str | None = None
     overdue_days: int = 0
-    sort_key: float = 0.0
+    rank_reason: str = ""
     #: A planned call's agreed time ("10:00"), or empty.
     time: str = ""
 
@@ -46,18 +55,6 @@ class QueueItem:
     @property
     def made(self) -> bool:
         return self.outcome is not None
-
-
-@dataclass(frozen=True)
-class Score:
-    """The day's header: outcomes are counted, a no is never dwelt on."""
-
-    will: int
-    wont: int
-    made: int
-    planned: int
-    goal: int
-    streak: int
 
 
 @dataclass(frozen=True)
@@ -76,137 +73,115 @@ def build_queue(
     contacts: Mapping[str, ContactSummary],
     config: Config,
     today: date,
-    warm: Mapping[str, str] | None = None,
+    *,
+    is_target: Callable[[str], bool],
+    referrals: Referrals | None = None,
     tz: tzinfo = UTC,
     unreadable: Mapping[str, str] | None = None,
 ) -> list[QueueItem]:
     """The queue for ``day`` as seen on ``today``; a past day shows only what was planned.
 
-    ``unreadable`` holds the problem of each contact whose file is there but cannot be read:
-    a call to one says so, not that there is no such contact.
+    ``is_target`` says whether a company is a target (``config.is_target``, or a richer
+    test); ``referrals`` is the network's referral index when the caller has built it.
+    ``unreadable`` holds the problem of each contact whose file is there but cannot be
+    read: a call to one says so, not that there is no such contact.
     """
-    items: list[QueueItem] = []
-    listed: set[str] = set()
-    unreadable = unreadable or {}
-    for index, call in enumerate(day.calls):
-        problem = None
-        if call.contact not in contacts:
-            problem = unreadable.get(call.contact) or f"no contact {call.contact!r} in the data folder"
-        items.append(
-            QueueItem(
-                contact_id=call.contact,
-                kind=PLANNED,
-                reason="planned",
-                channel=call.channel,
-                purpose=call.purpose,
-                call_index=index,
-                outcome=call.outcome,
-                problem=problem,
-                time=call.time,
-            )
-        )
-        listed.add(call.contact)
+    items = planned_items(day, contacts, unreadable or {})
     if day.date < today:
         return items
-    skip = listed | set(day.dismissed)
-    day_ordinal = day.date.toordinal()
-    day_start = datetime.combine(day.date, time(0), tzinfo=tz).timestamp()
-    due: list[QueueItem] = []
-    losing: list[QueueItem] = []
-    # This loop meets every contact at every reload of Today: the common cases (no follow-up,
-    # no cadence) are decided inline, as in cadence.losing_touch_test.
-    cadence_for, by_tag, default = config.cadence_for, config.tag_cadence, config.default_cadence_days
-    for summary in contacts.values():
-        follow_up = summary.follow_up
-        if follow_up is not None and follow_up <= day_ordinal:
-            if summary.id in skip:
-                continue
-            overdue = day_ordinal - follow_up
-            plural = "s" if overdue != 1 else ""
-            reason = "follow-up due" if overdue == 0 else f"follow-up {overdue} day{plural} overdue"
-            due.append(QueueItem(summary.id, FOLLOW_UP, reason, overdue_days=overdue, sort_key=float(follow_up)))
-            continue
-        cadence = summary.cadence_days
-        if not cadence:
-            tags = summary.tags
-            cadence = cadence_for(None, tags) if tags and by_tag else default
-            if cadence is None:
-                continue
-        entries = summary.entries
-        if not entries or summary.id in skip:
-            continue  # never contacted: a suggestion, or 30,000 imports would flood the queue
-        last = entries[-1][0]
-        since = day_ordinal - datetime.fromtimestamp(last, tz).toordinal()
-        if since > cadence:
-            text = f"every {cadence} days; {since} since last touch"
-            losing.append(QueueItem(summary.id, CADENCE, text, overdue_days=since - cadence, sort_key=last))
-    due.sort(key=lambda item: (item.sort_key, item.contact_id))
-    losing.sort(key=lambda item: (item.sort_key, item.contact_id))
-    items.extend(due)
-    items.extend(losing)
-    listed.update(item.contact_id for item in items)
+    skip = {item.contact_id for item in items}.union(day.dismissed)
+    items.extend(due_follow_ups(contacts, day.date, skip))
     room = config.calls_per_day - len(items)
     if room > 0:
-        items.extend(_suggestions(contacts, skip | listed, warm or {}, room, day_start))
+        skip.update(item.contact_id for item in items)
+        ranking = Ranking(contacts, referrals or build_referrals(contacts, is_target), is_target, day.date, tz)
+        picks = ranking.pick(due_for_touch(contacts, config, day.date, tz, skip), room)
+        items.extend(fill_item(pick, config) for pick in picks)
     return items
 
 
-def _suggestions(
-    contacts: Mapping[str, ContactSummary], skip: set[str], warm: Mapping[str, str], room: int, day_start: float
-) -> list[QueueItem]:
-    picked: list[QueueItem] = []
-    for contact_id, why in sorted(warm.items()):
-        if len(picked) == room:
-            return picked
-        summary = contacts.get(contact_id)
-        if summary and contact_id not in skip and not _touched_since(summary, day_start):
-            picked.append(QueueItem(contact_id, SUGGESTED, why))
-            skip = skip | {contact_id}
-    rest = (s for s in contacts.values() if s.id not in skip and not _touched_since(s, day_start))
-    # The few least recently touched of 30,000 without sorting them all.
-    for summary in heapq.nsmallest(room - len(picked), rest, key=lambda s: (s.last_ts or 0.0, s.name.casefold())):
-        reason = "never contacted" if summary.last_ts is None else "least recently touched"
-        picked.append(QueueItem(summary.id, SUGGESTED, reason))
-    return picked
+def planned_items(day: Day, contacts: Mapping[str, ContactSummary], unreadable: Mapping[str, str]) -> list[QueueItem]:
+    """One row per person in the plan, in plan order.
 
-
-def _touched_since(summary: ContactSummary, instant: float) -> bool:
-    return summary.last_ts is not None and summary.last_ts >= instant
-
-
-def score(
-    day: Day, days_made: Mapping[int, int], goal: int, today: date, unknown: Collection[int] = frozenset()
-) -> Score:
-    """``days_made`` maps a date ordinal to calls made that day (the store's day summaries);
-    ``unknown`` holds the ordinals of days whose file cannot be read (see ``streak``)."""
-    will = sum(1 for call in day.calls if call.outcome == "will")
-    wont = sum(1 for call in day.calls if call.outcome == "wont")
-    return Score(
-        will=will,
-        wont=wont,
-        made=sum(1 for call in day.calls if call.made),
-        planned=len(day.calls),
-        goal=goal,
-        streak=streak(days_made, goal, today, unknown),
-    )
-
-
-def streak(days_made: Mapping[int, int], goal: int, today: date, unknown: Collection[int] = frozenset()) -> int:
-    """Consecutive days that met the goal, ending today (or yesterday while today is open).
-
-    A day in ``unknown`` (its file cannot be read) is passed over: what it held is not
-    known, so it neither counts nor ends the streak.
+    A day file holds a made call per touch, so a person touched three times has three;
+    their row shows the last one made (a later open call does not hide it).
     """
-    if goal <= 0:
-        return 0
-    ordinal = today.toordinal()
-    if ordinal not in unknown and days_made.get(ordinal, 0) < goal:
-        ordinal -= 1
-    count = 0
-    while ordinal in unknown or days_made.get(ordinal, 0) >= goal:
-        count += ordinal not in unknown
-        ordinal -= 1
-    return count
+    rows: dict[str, QueueItem] = {}
+    for index, call in enumerate(day.calls):
+        shown = rows.get(call.contact)
+        if shown is not None and call.outcome is None:
+            continue
+        problem = None
+        if call.contact not in contacts:
+            problem = unreadable.get(call.contact) or f"no contact {call.contact!r} in the data folder"
+        purpose = call.purpose or (shown.purpose if shown else "")
+        agreed = call.time or (shown.time if shown else "")
+        rows[call.contact] = QueueItem(
+            call.contact,
+            PLANNED,
+            PLANNED,
+            call.channel,
+            purpose,
+            index,
+            call.outcome,
+            problem,
+            rank_reason=PLANNED,
+            time=agreed,
+        )
+    return list(rows.values())
+
+
+def due_follow_ups(contacts: Mapping[str, ContactSummary], day: date, skip: set[str]) -> list[QueueItem]:
+    """Follow-ups due on ``day`` or before, oldest first: commitments, shown whatever the goal."""
+    ordinal = day.toordinal()
+    due = sorted(
+        (summary.follow_up, summary.id)
+        for summary in contacts.values()
+        if summary.follow_up is not None and summary.follow_up <= ordinal and summary.id not in skip
+    )
+    items = []
+    for follow_up, contact_id in due:
+        overdue = ordinal - follow_up
+        plural = "s" if overdue != 1 else ""
+        reason = "follow-up due" if overdue == 0 else f"follow-up {overdue} day{plural} overdue"
+        items.append(QueueItem(contact_id, FOLLOW_UP, reason, overdue_days=overdue, rank_reason=reason))
+    return items
+
+
+def due_for_touch(
+    contacts: Mapping[str, ContactSummary], config: Config, day: date, tz: tzinfo, skip: set[str]
+) -> Iterator[ContactSummary]:
+    """Everyone not in ``skip`` who was never contacted, or whose last touch is older than their cadence.
+
+    Someone with a follow-up on a later day already has their next touch planned and is
+    left for it. This meets every contact at every reload of Today: the common cases are
+    decided inline, and each cadence's cutoff (a local midnight) is computed once.
+    """
+    ordinal = day.toordinal()
+    cutoffs: dict[int, float] = {}
+    cadence_for, by_tag = config.cadence_for, config.tag_cadence
+    default = config.default_cadence_days or FALLBACK_CADENCE_DAYS
+    for summary in contacts.values():
+        if summary.id in skip or (summary.follow_up is not None and summary.follow_up > ordinal):
+            continue
+        entries = summary.entries
+        if not entries:
+            yield summary
+            continue
+        tags = summary.tags
+        cadence = summary.cadence_days or (cadence_for(None, tags) if by_tag and tags else None) or default
+        cutoff = cutoffs.get(cadence)
+        if cutoff is None:
+            cutoff = cutoffs[cadence] = day_bounds(day - timedelta(days=cadence), tz)[0]
+        if entries[-1][0] < cutoff:
+            yield summary
+
+
+def fill_item(pick: Pick, config: Config) -> QueueItem:
+    """A ranked row: past a cadence the user set, it is a keep-in-touch row, else a suggestion."""
+    summary = pick.summary
+    behind = bool(summary.entries) and config.cadence_for(summary.cadence_days, summary.tags) is not None
+    return QueueItem(summary.id, CADENCE if behind else SUGGESTED, pick.reason, rank_reason=pick.reason)
 
 
 def last_touch_text(summary: ContactSummary | None, now: datetime) -> str:

@@ -9,10 +9,9 @@ person or loop back on themselves: every walk stops at either and says so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import fold
 
@@ -70,8 +69,10 @@ class Referrals:
         return contact_id in self.through
 
 
-def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> Referrals:
+def build_referrals(contacts: Mapping[str, ContactSummary], is_target: Callable[[str], bool]) -> Referrals:
     """Children, paths and the through-index for the whole network.
+
+    ``is_target`` says whether a company is a target (``config.is_target``, or a richer test).
 
     Time is linear in the number of contacts plus the size of the answer (each path's
     length): children are one pass, and each manager's path is one walk up its chain.
@@ -91,7 +92,7 @@ def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> R
             continue
         target = targets.get(summary.company)
         if target is None:
-            target = targets[summary.company] = config.is_target(summary.company)
+            target = targets[summary.company] = is_target(summary.company)
         if not target:
             continue
         path = (*reversed(chain_up(contacts, summary.id).ids), summary.id)
@@ -106,27 +107,3 @@ def build_referrals(contacts: Mapping[str, ContactSummary], config: Config) -> R
 def _name_key(name: str) -> str:
     """Accent-blind order; most names are ASCII and skip the slower Unicode fold."""
     return name.lower() if name.isascii() else fold(name)
-
-
-def warm_path_ids(
-    contacts: Mapping[str, ContactSummary], config: Config, referrals: Referrals | None = None
-) -> dict[str, str]:
-    """People worth a call first, each with the reason the Today queue shows.
-
-    They can introduce you to a hiring manager at a target company (they stand on the
-    path to one), or someone referred you to them and you never contacted them.
-    """
-    index = referrals or build_referrals(contacts, config)
-    warm: dict[str, str] = {}
-    for manager_id, path in index.paths.items():
-        manager = contacts[manager_id]
-        where = f" at {manager.company}" if manager.company else ""
-        for step in path[:-1]:
-            warm.setdefault(step, f"can introduce you to {manager.name}{where}")
-    for summary in contacts.values():
-        if summary.id in warm or summary.entries or not summary.referred_by:
-            continue
-        referrer = contacts.get(summary.referred_by)
-        by = referrer.name if referrer else summary.referred_by
-        warm[summary.id] = f"referred by {by}, never contacted"
-    return warm

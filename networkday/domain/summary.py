@@ -13,6 +13,7 @@ from sys import intern
 
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
+from networkday.domain.day_score import last_outcomes, outcome_counts
 
 NOTES_KEPT = 400
 
@@ -34,6 +35,7 @@ ContactRow = tuple[
     int | None,
     tuple[TouchRow, ...],
     str,
+    int | None,
 ]
 #: A ``DaySummary`` as a plain tuple, its fields in order.
 DayRow = tuple[int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str]
@@ -53,9 +55,10 @@ class ContactSummary:
     referred_by: str | None = None
     follow_up: int | None = None  # date ordinal
     cadence_days: int | None = None
-    #: Every touch, oldest first.
+    #: Every touch, oldest first; never the date you connected, which is not a touch.
     entries: tuple[TouchRow, ...] = ()
     notes: str = ""
+    connected: int | None = None  # date ordinal
 
     @classmethod
     def of(cls, contact: Contact) -> ContactSummary:
@@ -84,10 +87,11 @@ class ContactSummary:
                         bool(e.gave.strip()),
                         bool(e.asked.strip()),
                     )
-                    for e in contact.log
+                    for e in contact.touches
                 )
             ),
             notes=contact.notes[:NOTES_KEPT],
+            connected=connected.toordinal() if (connected := contact.connected_on) else None,
         )
 
     @property
@@ -127,6 +131,7 @@ class ContactSummary:
             self.cadence_days,
             self.entries,
             self.notes,
+            self.connected,
         )
 
     @classmethod
@@ -142,8 +147,10 @@ class ContactSummary:
 @dataclass(slots=True)
 class DaySummary:
     date: int  # ordinal
+    #: People in the plan, and people with a made call: each once, however many calls.
     planned: int = 0
     made: int = 0
+    #: (outcome, people whose day ended with it), in name order of the outcomes
     outcomes: tuple[tuple[str, int], ...] = ()
     sessions: tuple[tuple[str, float, float | None], ...] = ()
     rating: int | None = None
@@ -151,16 +158,14 @@ class DaySummary:
 
     @classmethod
     def of(cls, day: Day) -> DaySummary:
-        counts: dict[str, int] = {}
-        for call in day.calls:
-            if call.outcome:
-                counts[call.outcome] = counts.get(call.outcome, 0) + 1
+        """Counted in people (``day_score``): three touches to one person are one made, with their last outcome."""
+        people = last_outcomes(day)
         first = next((a.text.strip().splitlines()[0] for a in day.journal.answers if a.text.strip()), "")
         return cls(
             date=day.date.toordinal(),
-            planned=len(day.calls),
-            made=sum(1 for call in day.calls if call.made),
-            outcomes=tuple(sorted(counts.items())),
+            planned=len(people),
+            made=sum(1 for outcome in people.values() if outcome is not None),
+            outcomes=tuple(sorted(outcome_counts(people).items())),
             sessions=tuple((s.kind, s.start.timestamp(), s.end.timestamp() if s.end else None) for s in day.time),
             rating=day.journal.rating,
             first_line=first[:120],

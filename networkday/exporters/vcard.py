@@ -2,9 +2,10 @@
 
 Every field survives a round trip through ``networkday import vcard``: the ones vCard
 has (name, company, title, emails, phones, links, tags, notes, who referred them) as
-standard properties, the others (hiring manager, how you met, motives, cadence,
-follow-up) as ``X-NETWORKDAY-`` properties that other programs keep and ignore. The
-history is not part of a vCard; `networkday export csv --history FILE` carries it.
+standard properties, the others (hiring manager, how you met, when you connected,
+motives, cadence, follow-up) as ``X-NETWORKDAY-`` properties that other programs keep
+and ignore. The history is not part of a vCard; `networkday export csv --history FILE`
+carries it.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def render(contacts: list[Contact]) -> bytes:
             _add(card, "related", uid_of(contact.referred_by), TYPE=["contact"])
         _add(card, "x-networkday-hiring-manager", "TRUE" if contact.hiring_manager else "")
         _add(card, "x-networkday-met", contact.met)
+        _add(card, "x-networkday-connected", connected.isoformat() if (connected := contact.connected_on) else "")
         _add(card, "x-networkday-motives", ",".join(contact.motives))
         _add(card, "x-networkday-cadence-days", str(contact.cadence_days or ""))
         _add(card, "x-networkday-follow-up", contact.follow_up.isoformat() if contact.follow_up else "")

@@ -6,7 +6,6 @@ Heavy libraries (vobject) are imported when a file is parsed, never at start-up.
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from pathlib import Path
 
 from networkday.importers.common import ImportFormatError, ParsedSource
@@ -21,15 +20,12 @@ IMPORTERS: dict[str, str] = {
 __all__ = ["IMPORTERS", "ImportFormatError", "ParsedSource", "parse_file"]
 
 
-def parse_file(kind: str, path: Path, tz: tzinfo) -> ParsedSource:
-    """Reads ``path`` as ``kind``; ImportFormatError (one line naming the file) if it is not one.
-
-    ``tz`` places dates that have no time (LinkedIn's "Connected On") in the user's zone.
-    """
+def parse_file(kind: str, path: Path) -> ParsedSource:
+    """Reads ``path`` as ``kind``; ImportFormatError (one line naming the file) if it is not one."""
     if kind == "linkedin":
         from networkday.importers import linkedin
 
-        return linkedin.parse(path, tz)
+        return linkedin.parse(path)
     if kind == "vcard":
         from networkday.importers import vcard
 

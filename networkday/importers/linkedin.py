@@ -1,26 +1,24 @@
 """LinkedIn's Connections.csv: note lines, then a header, then one row per connection.
 
 Both layouts LinkedIn has shipped are read by column name: with the profile ``URL``
-column and without it. The profile link goes into ``links``; the connection date becomes
-the first touch in the history, so a new contact already shows how long you have known
-them.
+column and without it. The profile link goes into ``links``; the connection date goes
+into ``connected``: it says how long you have known them, not when you last talked, so
+an imported person stays "never contacted" until a touch is logged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time, tzinfo
+from datetime import date
 from functools import partial
 from pathlib import Path
 
-from networkday.domain.contact import LogEntry
 from networkday.domain.incoming import Record, Skipped
 from networkday.importers.common import ImportFormatError, ParsedSource, Row, header_keys, read_csv
 
 WHAT = "a LinkedIn connections export (Connections.csv)"
 #: LinkedIn writes a few note lines before the header; a file without it this far in is not an export.
 HEADER_WITHIN = 10
-CONNECTED_NOTE = "Connected on LinkedIn"
 _COLUMNS = {
     "first name": "first",
     "last name": "last",
@@ -33,16 +31,14 @@ _COLUMNS = {
 }
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
-#: Noon, so the connection date reads the same in every time zone near the user's.
-_CONNECTED_AT = time(12)
 
 
-def parse(path: Path, tz: tzinfo) -> ParsedSource:
+def parse(path: Path) -> ParsedSource:
     """The file, read as far as its header; raises ImportFormatError when it is not a LinkedIn export."""
     return ParsedSource(
         "linkedin",
         path,
-        lambda source: read_csv(source, WHAT, lambda rows: _find_header(path, rows), partial(_read_row, source, tz=tz)),
+        lambda source: read_csv(source, WHAT, lambda rows: _find_header(path, rows), partial(_read_row, source)),
     )
 
 
@@ -59,7 +55,7 @@ def _find_header(path: Path, rows: Iterator[Row | Skipped]) -> tuple[dict[str, i
     raise ImportFormatError(f"{path}: not {WHAT}: {reason}")
 
 
-def _read_row(source: ParsedSource, row: Row, columns: dict[str, int], tz: tzinfo) -> Record | None:
+def _read_row(source: ParsedSource, row: Row, columns: dict[str, int]) -> Record | None:
     def cell(name: str) -> str:
         index = columns.get(name)
         return row.cells[index].strip() if index is not None else ""
@@ -78,8 +74,7 @@ def _read_row(source: ParsedSource, row: Row, columns: dict[str, int], tz: tzinf
         if day is None:
             source.warn(row.line, f"'Connected On' {connected!r} is not a date like 07 Dec 2025; left out")
         else:
-            at = datetime.combine(day, _CONNECTED_AT, tzinfo=tz)
-            record.log.append(LogEntry(at=at, channel="message", note=CONNECTED_NOTE))
+            record.connected = day
     if not record.name:
         source.skip(Skipped(row.line, "no name or email: LinkedIn leaves them out for some members"))
         return None

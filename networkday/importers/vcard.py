@@ -273,6 +273,8 @@ class _CardReader:
                 fields["hiring_manager"] = value.strip().upper() == "TRUE"
             elif key == "MET":
                 fields["met"] = value
+            elif key == "CONNECTED":
+                fields["connected"] = date.fromisoformat(value.strip())
             elif key == "MOTIVES":
                 fields["motives"] = [part.strip() for part in value.split(",")]
             elif key == "CADENCE-DAYS":

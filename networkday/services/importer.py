@@ -16,7 +16,7 @@ people already in are matched and unchanged.
 
 The app drives it the same way as the command line::
 
-    source = parse_file("linkedin", path, store.clock.tz)      # ImportFormatError: tell the user
+    source = parse_file("linkedin", path)                      # ImportFormatError: tell the user
     summary = import_source(store, source, progress)           # in a worker thread
     summary.lines()                                            # what to show afterwards
 

@@ -7,8 +7,10 @@ from datetime import date
 from networkday.clock import zone_of
 from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
-from networkday.domain.queue import DayQueue, build_queue, score
-from networkday.domain.referrals import build_referrals, warm_path_ids
+from networkday.domain.day_score import score
+from networkday.domain.queue import DayQueue, build_queue
+from networkday.domain.referrals import build_referrals
+from networkday.domain.summary import DaySummary
 from networkday.services.companies import target_config
 from networkday.storage.preview import follow_preview, keep_preview
 from networkday.storage.problems import ProblemError
@@ -28,12 +30,14 @@ def day_queue(store: Store, when: date) -> DayQueue:
     day, problem = _read_day(store, when)
     today = store.clock.today()
     tz = zone_of(store.clock.now())
-    config = target_config(store)  # config.toml's targets and the company files marked target
-    referrals = build_referrals(store.contacts, config)
-    warm = warm_path_ids(store.contacts, config, referrals)
-    items = build_queue(day, store.contacts, store.config, today, warm, tz=tz, unreadable=store.unreadable_contacts())
+    is_target = target_config(store).is_target  # config.toml's targets and the company files marked target
+    referrals = build_referrals(store.contacts, is_target)
+    unreadable = store.unreadable_contacts()
+    items = build_queue(
+        day, store.contacts, store.config, today, is_target=is_target, referrals=referrals, tz=tz, unreadable=unreadable
+    )
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
-    made[when.toordinal()] = sum(1 for call in day.calls if call.made)
+    made[when.toordinal()] = DaySummary.of(day).made
     toward = {item.contact_id: referrals.hiring_managers_via(item.contact_id) for item in items}
     unknown = store.unreadable_days()
     if problem is None:  # the day shown was read just now

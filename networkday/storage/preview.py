@@ -31,7 +31,8 @@ from operator import attrgetter
 from typing import Any
 
 from networkday.domain.cadence import TouchCounts
-from networkday.domain.queue import DayQueue, QueueItem, Score
+from networkday.domain.day_score import Score
+from networkday.domain.queue import DayQueue, QueueItem
 from networkday.domain.summary import ContactSummary
 from networkday.storage.index import replace_cache_file, seal, unseal
 from networkday.storage.preview_stamp import days_only_changed, preview_path

@@ -95,6 +95,9 @@ def _fields(
         _person(contacts, contact.referred_by) if contact.referred_by else Text("nobody: met directly"),
     )
     _row(out, "met", plain_line(contact.met or "—"))
+    connected = contact.connected_on
+    if connected is not None:  # imported people: when you connected, which is not a touch
+        _row(out, "connected", connected.isoformat())
     _row(out, "keep in touch", _cadence(summary, config, now))
     state = follow_up_state(summary, today)
     follow = contact.follow_up.isoformat() if contact.follow_up else "none set"

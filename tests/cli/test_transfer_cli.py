@@ -167,7 +167,7 @@ def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network
     header = out.read_text("utf-8").splitlines()[0].split(",")
     assert header == [
         *("id", "name", "company", "title", "email", "phone", "links", "tags", "hiring_manager", "referred_by"),
-        *("met", "motives", "cadence_days", "follow_up", "notes", "last_touch"),
+        *("met", "connected", "motives", "cadence_days", "follow_up", "notes", "last_touch"),
     ]
     assert set(header) == {item.name for item in fields(Contact)} - {"log", "extra"} | {"last_touch"}
 

@@ -31,7 +31,7 @@ def emails(count: int, width: int | None = None) -> tuple[str, list[str]]:
 
 
 def run(store: Store, kind: str, path: Path):
-    return import_source(store, parse_file(kind, path, NOW.tzinfo))
+    return import_source(store, parse_file(kind, path))
 
 
 def test_sixty_email_columns_keep_the_first_twenty(tmp_path: Path):

@@ -47,7 +47,7 @@ kind, path, root = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 store = Store.open(root, FixedClock(NOW))
 Path("/proc/self/clear_refs").write_text("5")  # the peak starts again from now
 before = kib("VmRSS:")
-summary = import_source(store, parse_file(kind, path, NOW.tzinfo))
+summary = import_source(store, parse_file(kind, path))
 grew = (kib("VmHWM:") - before) * 1024
 print(json.dumps({"grew": grew, "rows": summary.rows, "added": len(summary.added), "combined": summary.combined}))
 """

@@ -19,7 +19,7 @@ LINKEDIN = "linkedin/Connections.csv"
 
 
 def run(store: Store, kind: str, path: Path, **options):
-    return import_source(store, parse_file(kind, path, store.clock.now().tzinfo), **options)
+    return import_source(store, parse_file(kind, path), **options)
 
 
 def kind_of(path: Path) -> str:
@@ -44,14 +44,9 @@ def test_linkedin_into_an_empty_folder(store: Store):
     ]
     maya = store.contact("maya-lindqvist")
     assert maya.links == ["https://www.linkedin.com/in/maya-lindqvist-0a1b2c"]
-    [touch] = maya.log
-    assert (touch.at.date(), touch.channel, touch.outcome, touch.note) == (
-        date(2026, 11, 3),
-        "message",
-        None,
-        "Connected on LinkedIn",
-    )
-    assert touch.at.utcoffset() == store.clock.now().utcoffset()  # the user's zone, at noon
+    assert maya.connected == date(2026, 11, 3)
+    assert maya.log == []  # connecting is not a touch
+    assert store.contacts["maya-lindqvist"].entries == ()
     assert {store.contact(i).company for i in ("jordan-reese", "jordan-reese-2")} == {
         "Northwind Traders",
         "Tailspin Toys",
@@ -89,7 +84,7 @@ def test_an_import_never_overwrites_what_the_user_wrote(store: Store):
         contact.title = ""
         contact.notes = "Met at PyCon; owes me a coffee"
         contact.tags = ["Mentor"]
-        contact.log[0].note = "Connected on LinkedIn"
+        contact.connected = date(2026, 1, 2)
         contact.email = []
 
     store.update_contact("maya-lindqvist", edit)
@@ -103,7 +98,7 @@ def test_an_import_never_overwrites_what_the_user_wrote(store: Store):
     )
     assert maya.title == "Director of Engineering"  # it was empty: filled in
     assert maya.email == ["maya.lindqvist@example.com"]
-    assert len(maya.log) == 1
+    assert maya.connected == date(2026, 1, 2)  # the date the user wrote stays
 
 
 def test_old_and_new_layouts_and_a_vcard_of_the_same_person_make_one_contact(store: Store, tmp_path: Path):
@@ -116,7 +111,7 @@ def test_old_and_new_layouts_and_a_vcard_of_the_same_person_make_one_contact(sto
     )
     assert run(store, "vcard", card).updated == ["maya-lindqvist"]
     maya = store.contact("maya-lindqvist")
-    assert (maya.name, maya.phone, len(maya.log)) == ("Maya Lindqvist", ["555 0100"], 1)
+    assert (maya.name, maya.phone, maya.connected) == ("Maya Lindqvist", ["555 0100"], date(2026, 11, 3))
     assert len(store.contacts) == 18
 
 

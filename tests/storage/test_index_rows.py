@@ -33,6 +33,7 @@ def _full_contact() -> ContactSummary:
         "cadence_days": 30,
         "entries": ((1.5, "phone", "will", True, False),),
         "notes": "met at the meetup",
+        "connected": DAY.toordinal() - 400,
     }
     assert set(values) == {field.name for field in fields(ContactSummary)}, "a field was added: update to_row"
     return ContactSummary(**values)

@@ -103,3 +103,15 @@ def test_amend_touch_details_amends_the_touch_and_sets_the_follow_up_only_when_a
     contact = store.contact(ada)
     [touch] = [e for e in contact.log if e.id == entry.id]
     assert (touch.gave, touch.asked, touch.note, contact.follow_up) == ("an intro", "a referral", "at PyCon", expected)
+
+
+def test_move_row_moves_a_person_touched_twice_past_the_next_person(store: Store, people: list[str]) -> None:
+    ada, alan, _ = people
+    for contact_id, outcome in ((ada, "no-answer"), (ada, "will"), (alan, "talked")):
+        log_touch(store, contact_id, LogEntry(at=NOW, channel="phone", outcome=outcome))
+    move_row(store, TODAY, QueueItem(ada, "planned", "planned", call_index=1), 1)
+    assert [(call.contact, call.outcome) for call in store.day(TODAY).calls] == [
+        (alan, "talked"),
+        (ada, "no-answer"),
+        (ada, "will"),
+    ]

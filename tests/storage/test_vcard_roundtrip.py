@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import fields
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -39,7 +39,7 @@ def exported_and_back(contacts: list[Contact], folder: Path, referrals: dict[int
     card = folder / "all.vcf"
     card.write_bytes(render([source.contact(contact_id) for contact_id in sorted(source.contacts)]))
     target = Store.open(folder / "to", FixedClock(NOW))
-    summary = import_source(target, parse_file("vcard", card, UTC))
+    summary = import_source(target, parse_file("vcard", card))
     assert summary.skipped == []
     assert all("looks mis-encoded" in str(warning) for warning in summary.warnings)  # "Â¡" is a fine name
     return {target.contact(contact_id).name: target.contact(contact_id) for contact_id in target.contacts}
@@ -68,6 +68,7 @@ def test_a_full_contact_survives_the_round_trip(tmp_path: Path):
         tags=["PyCon, 2024", "mentor; maybe", "back\\slash"],
         hiring_manager=True,
         met="PyCon 2024: the hallway, by the coffee",
+        connected=date(2019, 8, 15),
         motives=["curiosity", "learning"],
         cadence_days=45,
         follow_up=date(2026, 12, 1),
@@ -103,6 +104,7 @@ def networks(draw: st.DrawFn) -> tuple[list[Contact], dict[int, int]]:
                 tags=draw(st.lists(one_line.filter(bool), max_size=3, unique_by=str.casefold)),
                 hiring_manager=draw(st.booleans()),
                 met=draw(one_line),
+                connected=draw(st.none() | st.dates(date(1990, 1, 1), date(2100, 1, 1))),
                 motives=draw(st.lists(st.sampled_from(sorted(MOTIVES)), unique=True, max_size=3)),
                 cadence_days=draw(st.none() | st.integers(1, 3650)),
                 follow_up=draw(st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1))),

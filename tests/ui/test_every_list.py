@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import DataTable, OptionList, Static
 
+from networkday.domain.contact import Contact
 from networkday.domain.day import TimeSession
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
@@ -189,6 +190,7 @@ async def test_the_palettes_cursor_is_underlined_in_the_ansi_theme(small_store: 
 async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
     """``"list.down" = "o"``: o moves down and j no longer does, in each kind of list."""
     store = world_store(tmp_path / "data")
+    store.add_contact(Contact(id="", name="Fay Newcomer"))  # a suggestion below the open call, for o to move to
     (store.root / "config.toml").write_text('[keys]\n"list.down" = "o"\n', "utf-8")
     store.load_config()
     app = create_app(store)

@@ -19,7 +19,7 @@ from tests.conftest import NOW
 
 @pytest.fixture
 def day_store(store: Store) -> Store:
-    """Five people: a planned call, an overdue follow-up, a hiring manager, a wide name, markup."""
+    """Five people: a planned call, an overdue follow-up, a hiring manager, one out of touch, a wide name, markup."""
     today = NOW.date()
     store.add_contacts(
         [
@@ -36,7 +36,7 @@ def day_store(store: Store) -> Store:
                 id="",
                 name="Linus Pauling",
                 company="Chem Co",
-                log=[LogEntry(at=NOW - timedelta(days=12), channel="coffee", outcome="will", gave="article")],
+                log=[LogEntry(at=NOW - timedelta(days=40), channel="coffee", outcome="will", gave="article")],
             ),
             Contact(id="", name="王小明 (Wang Xiaoming)", company="深圳科技"),
             Contact(id="", name="Zoë [b]Markup[/b]", company="[@click=app.quit]Evil"),

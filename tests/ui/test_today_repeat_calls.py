@@ -1,4 +1,4 @@
-"""A day with two calls to the same person (no answer, then a talk) opens and logs like any other."""
+"""A day with two calls to the same person (no answer, then a talk) shows them once, as they ended."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from networkday.ui.widgets.queue_list import QueueList
 from tests.conftest import NOW
 
 
-async def test_two_outcomes_for_one_person_on_one_day_show_as_two_rows(store: Store) -> None:
+async def test_two_outcomes_for_one_person_on_one_day_are_one_row_and_one_made(store: Store) -> None:
     ada = store.add_contact(Contact(id="", name="Ada Lovelace")).id
     for minutes, outcome in ((0, "no-answer"), (30, "talked")):
         log_touch(store, ada, LogEntry(at=NOW + timedelta(minutes=minutes), channel="phone", outcome=outcome))
@@ -21,9 +21,8 @@ async def test_two_outcomes_for_one_person_on_one_day_show_as_two_rows(store: St
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, TodayScreen)
         table = app.screen.query_one(QueueList)
-        assert [(item.contact_id, item.outcome) for item, _ in table.rows] == [
-            (ada, "no-answer"),
-            (ada, "talked"),
-        ]
+        assert [(item.contact_id, item.outcome) for item, _ in table.rows] == [(ada, "talked")]
+        assert app.screen.queue is not None
+        assert (app.screen.queue.score.made, app.screen.queue.score.planned) == (1, 1)
         await pilot.press("down")
-        assert table.cursor == 1
+        assert table.cursor == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -43,13 +43,8 @@ def test_the_fixture_in_the_current_layout():
     assert (maya.line, maya.company, maya.title) == (5, "Northwind Traders", "Director of Engineering")
     assert maya.email == ["maya.lindqvist@example.com"]
     assert maya.links == ["https://www.linkedin.com/in/maya-lindqvist-0a1b2c"]
-    [touch] = maya.log
-    assert (touch.at, touch.channel, touch.outcome, touch.note) == (
-        datetime(2026, 11, 3, 12, tzinfo=UTC),
-        "message",
-        None,
-        "Connected on LinkedIn",
-    )
+    assert maya.connected == date(2026, 11, 3)
+    assert maya.log == []  # connecting is not a touch: Maya stays "never contacted"
     assert people["Tomás Ferreira"].company == "Contoso, Ltd."
     assert people["Tomás Ferreira"].email == []
     assert people["Olu Adeyemi"].title == 'Staff Engineer, "Core" team'
@@ -60,7 +55,7 @@ def test_the_fixture_in_the_current_layout():
     assert people["Noa Levi"].title == "ראש צוות"
     assert "Sam 🚀 Okoye" in people
     assert people["Chris Mbeki"].company == "Self-employed"  # kept as written
-    assert people["Priya Raman"].log[0].at.date() == date(2026, 1, 1)
+    assert people["Priya Raman"].connected == date(2026, 1, 1)
     assert [(item.line, item.reason) for item in source.skipped] == [
         (22, "no name or email: LinkedIn leaves them out for some members")
     ]
@@ -80,7 +75,7 @@ def test_the_fixture_in_the_old_layout_without_urls():
 def test_line_endings_and_bom_do_not_matter(tmp_path, newline, prefix):
     path = linkedin(tmp_path, "Ann,Lee,,ann@example.com,Acme,CTO,07 Dec 2025\r\n", newline=newline, prefix=prefix)
     [record] = read(path).records
-    assert (record.name, record.line, record.log[0].at.date()) == ("Ann Lee", 5, date(2025, 12, 7))
+    assert (record.name, record.line, record.connected) == ("Ann Lee", 5, date(2025, 12, 7))
 
 
 def test_utf16_with_bom_is_read_too(tmp_path):
@@ -107,7 +102,7 @@ def test_a_broken_row_skips_only_that_row(tmp_path):
         (7, "has 8 fields but the header has 7"),
         (8, "holds bytes that are not UTF-8 text"),
     ]
-    assert by_name(source)["Odd Date"].log == []
+    assert by_name(source)["Odd Date"].connected is None
     assert [item.line for item in source.warnings] == [9]
 
 

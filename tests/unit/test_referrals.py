@@ -1,8 +1,8 @@
-"""Referral chains: up, down, paths to hiring managers at target companies, warm paths."""
+"""Referral chains: up, down, and the paths to hiring managers at target companies."""
 
 from __future__ import annotations
 
-from networkday.domain.referrals import Chain, build_referrals, chain_up, warm_path_ids
+from networkday.domain.referrals import Chain, build_referrals, chain_up
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
@@ -38,7 +38,7 @@ def test_chain_up_stops_at_a_cycle():
 def test_self_referral_is_a_cycle_not_a_hang():
     contacts = network(person("ann", "ann"))
     assert chain_up(contacts, "ann") == Chain((), cycle=True)
-    assert build_referrals(contacts, CONFIG).down("ann") == []
+    assert build_referrals(contacts, CONFIG.is_target).down("ann") == []
 
 
 def test_down_lists_whom_they_introduced_in_name_order():
@@ -49,7 +49,7 @@ def test_down_lists_whom_they_introduced_in_name_order():
         person("bea", "ann", name="béa"),
         person("cyd", "emi"),
     )
-    referrals = build_referrals(contacts, CONFIG)
+    referrals = build_referrals(contacts, CONFIG.is_target)
     assert referrals.down("ann") == ["bea", "emi", "zed"]
     assert referrals.down("emi") == ["cyd"]
     assert referrals.down("cyd") == []
@@ -61,7 +61,7 @@ def test_path_to_a_hiring_manager_runs_from_your_direct_contact_down():
         person("bob", "ann"),
         person("hm", "bob", hiring_manager=True, company="ACME Corp."),
     )
-    referrals = build_referrals(contacts, CONFIG)
+    referrals = build_referrals(contacts, CONFIG.is_target)
     assert referrals.paths == {"hm": ("ann", "bob", "hm")}
     assert referrals.hiring_managers_via("ann") == ["hm"]
     assert referrals.hiring_managers_via("hm") == ["hm"]
@@ -75,7 +75,7 @@ def test_only_hiring_managers_at_target_companies_get_paths():
         person("hm2", "ann", hiring_manager=True, company="Self-employed"),
         person("boss", "ann", company="Acme Corp"),
     )
-    referrals = build_referrals(contacts, CONFIG)
+    referrals = build_referrals(contacts, CONFIG.is_target)
     assert referrals.paths == {}
     assert not referrals.on_path("ann")
 
@@ -88,49 +88,26 @@ def test_index_lists_every_manager_a_contact_leads_to():
         person("hm1", "ann", hiring_manager=True, company="Acme Corp"),
         person("other"),
     )
-    referrals = build_referrals(contacts, CONFIG)
+    referrals = build_referrals(contacts, CONFIG.is_target)
     assert referrals.through == {"ann": ["hm1", "hm2"], "bob": ["hm2"], "hm1": ["hm1"], "hm2": ["hm2"]}
 
 
 def test_a_path_with_a_missing_referrer_starts_at_the_first_known_person():
     contacts = network(person("bob", "ghost"), person("hm", "bob", hiring_manager=True, company="Globex"))
-    assert build_referrals(contacts, CONFIG).paths == {"hm": ("bob", "hm")}
+    assert build_referrals(contacts, CONFIG.is_target).paths == {"hm": ("bob", "hm")}
 
 
 def test_a_path_through_a_cycle_ends_where_the_cycle_closes():
     contacts = network(
         person("ann", "bob"), person("bob", "ann"), person("hm", "ann", hiring_manager=True, company="Globex")
     )
-    assert build_referrals(contacts, CONFIG).paths == {"hm": ("bob", "ann", "hm")}
+    assert build_referrals(contacts, CONFIG.is_target).paths == {"hm": ("bob", "ann", "hm")}
 
 
 def test_a_long_chain_is_walked_once_per_manager():
     ids = [f"p{n}" for n in range(5000)]
     people = [person(ids[0])] + [person(ids[n], ids[n - 1]) for n in range(1, 5000)]
     people.append(person("hm", ids[-1], hiring_manager=True, company="Acme Corp"))
-    referrals = build_referrals(network(*people), CONFIG)
+    referrals = build_referrals(network(*people), CONFIG.is_target)
     assert referrals.paths["hm"] == (*ids, "hm")
     assert referrals.through["p0"] == ["hm"]
-
-
-def test_warm_paths_are_introducers_and_referred_people_never_contacted():
-    touched = ((1.0, "phone", "talked", False, False),)
-    contacts = network(
-        person("ann", entries=touched),
-        person("bob", "ann", entries=touched),
-        person("hm", "bob", name="Hana Mori", hiring_manager=True, company="Acme Corp", entries=touched),
-        person("new", "ann", name="Newt"),
-        person("met", "ann", entries=touched),
-        person("loner"),
-    )
-    warm = warm_path_ids(contacts, CONFIG)
-    assert warm == {
-        "ann": "can introduce you to Hana Mori at Acme Corp",
-        "bob": "can introduce you to Hana Mori at Acme Corp",
-        "new": "referred by Ann, never contacted",
-    }
-
-
-def test_warm_path_names_a_missing_referrer_by_id():
-    contacts = network(person("new", "ghost"))
-    assert warm_path_ids(contacts, CONFIG) == {"new": "referred by ghost, never contacted"}

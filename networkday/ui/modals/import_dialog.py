@@ -85,10 +85,8 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._progress, rows, fraction)
 
-        zone = store.clock.now().tzinfo
-        assert zone is not None, "the clock's instants are aware"
         try:
-            source = parse_file(kind, path, zone)
+            source = parse_file(kind, path)
             summary = import_source(store, source, progress)
         except (ImportFormatError, StoreError, OSError) as error:
             message = str(error) if not isinstance(error, OSError) else f"{path}: {error.strerror}"

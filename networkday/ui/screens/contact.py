@@ -72,7 +72,7 @@ class ContactScreen(ContactActions):
             self.query_one("#contact-story", Static).update(Text("Esc goes back."))
             return
         store = self.store
-        referrals = build_referrals(store.contacts, store.config)
+        referrals = build_referrals(store.contacts, store.config.is_target)
         title, body = story(self.contact, store.contacts, store.config, referrals, store.clock.now())
         self.query_one("#contact-title", Static).update(title)
         self.query_one("#contact-story", Static).update(body)
@@ -142,7 +142,7 @@ class ContactScreen(ContactActions):
         store = self.store
         if self.contact is None:
             return
-        referrals = build_referrals(store.contacts, store.config)
+        referrals = build_referrals(store.contacts, store.config.is_target)
         named: dict[str, str] = {}
         summary = store.contacts.get(self.contact_id)
         step = summary.referred_by if summary else None

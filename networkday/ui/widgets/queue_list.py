@@ -52,12 +52,18 @@ Columns = tuple[tuple[Column, int], ...]
 
 
 def reason_texts(item: QueueItem) -> list[str]:
-    """Why the row is there, in full and then shorter; a follow-up still says due or overdue."""
+    """Why the row is there, in full and then shorter; a follow-up still says due or overdue.
+
+    A ranked reason keeps its first clause when cut ("one step from Dana, hiring manager
+    at Acme" becomes "one step from Dana"): who matters more than where.
+    """
     if item.kind == FOLLOW_UP:
         return [item.reason, "due today" if item.overdue_days == 0 else f"{item.overdue_days}d overdue"]
+    clause = item.reason.split(", ")[0]
+    shorter = [clause] if clause != item.reason else []
     if item.kind == CADENCE:
-        return [item.reason, "losing touch"]
-    return [item.reason]
+        return [item.reason, *shorter, "losing touch"]
+    return [item.reason, *shorter]
 
 
 def touch_texts(full: str) -> list[str]:
