@@ -91,9 +91,11 @@ async def test_give_first_prompt_when_nothing_given_yet(small_store: Store):
 
 async def test_give_first_prompt_after_a_give_already_exists(small_store: Store):
     """Linus was given an article before: the prompt still asks what you offered first, and Tab goes there first."""
+    small_store.update_contact("linus-pauling", lambda contact: setattr(contact, "follow_up", TODAY))
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one(QueueList).select("linus-pauling")
+        assert app.screen.query_one(QueueList).current().contact_id == "linus-pauling"
         await pilot.press("t")
         assert isinstance(app.screen, LogPrompt)
         labels = [str(label.render()) for label in app.screen.query("Label")]
