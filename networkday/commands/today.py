@@ -66,6 +66,8 @@ class QueueRow(TypedDict):
     reason: str
     rank_reason: str
     channel: str
+    #: A planned call's agreed time ("10:00"), or empty.
+    time: str
     purpose: str
     outcome: str | None
     last_touch: str
@@ -113,6 +115,7 @@ def queue_row(
         "reason": item.reason,
         "rank_reason": item.rank_reason,
         "channel": item.channel,
+        "time": item.time,
         "purpose": item.purpose,
         "outcome": item.outcome,
         "last_touch": last_touch_text(summary, now),
@@ -139,7 +142,7 @@ def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
             " [hiring manager]" if row["hiring_manager"] else " [step toward a hiring manager]" if row["toward"] else ""
         )
         print(f"[{mark}] {row['position']:>2}. {who}{hm}" + (f" — {where}" if where else ""))
-        detail = [row["channel"], one_line(row["reason"])]
+        detail = [f"{row['time']} {row['channel']}" if row["time"] else row["channel"], one_line(row["reason"])]
         if row["purpose"]:
             detail.append(one_line(row["purpose"]))
         if row["outcome"]:

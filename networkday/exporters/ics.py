@@ -1,17 +1,19 @@
 """Follow-ups, planned calls and opportunities' dated steps as an iCalendar file, written with vobject.
 
-Each is an all-day VEVENT: every calendar program imports those (Google Calendar
-ignores task components). Follow-ups are exported whatever their date, since an overdue one is
-still to do; planned calls from today on, until they are made; an open opportunity's
-steps dated ahead (an interview set for next week). UIDs are stable, so
-importing a newer export updates the events instead of doubling them. Events are
-marked free (TRANSP:TRANSPARENT): a reminder must not block the day.
+Each is an all-day VEVENT (every calendar program imports those; Google Calendar
+ignores task components), except a planned call with an agreed time, which is half an
+hour from that time in the user's zone, written in UTC so no calendar has to know the
+zone. Follow-ups are exported whatever their date, since an overdue one is still to do;
+planned calls from today on, until they are made; an open opportunity's steps dated
+ahead (an interview set for next week). UIDs are stable, so importing a newer export
+updates the events instead of doubling them. Events are marked free
+(TRANSP:TRANSPARENT): a reminder must not block the day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact
@@ -19,6 +21,8 @@ from networkday.domain.day import Day
 from networkday.domain.text import strip_controls
 
 PRODID = "-//networkday//networkday export//EN"
+#: How long a call with an agreed time holds in the calendar.
+CALL_LENGTH = timedelta(minutes=30)
 
 
 #: An opportunity's step to put in the calendar, with its opportunity and company.
@@ -35,12 +39,19 @@ def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Seque
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = PRODID
 
-    def event(uid: str, day: date, summary: str, description: str, category: str) -> None:
+    def event(uid: str, day: date, summary: str, description: str, category: str, at: str = "") -> None:
         item = calendar.add("vevent")
         item.add("uid").value = uid
         item.add("dtstamp").value = stamp
-        item.add("dtstart").value = day
-        item.add("dtend").value = day + timedelta(days=1)
+        if at:
+            hours, minutes = (int(part) for part in at.split(":"))
+            local = datetime.combine(day, time(hours, minutes), now.tzinfo)
+            start = local.astimezone(vobject.icalendar.utc)
+            item.add("dtstart").value = start
+            item.add("dtend").value = start + CALL_LENGTH
+        else:
+            item.add("dtstart").value = day
+            item.add("dtend").value = day + timedelta(days=1)
         item.add("summary").value = strip_controls(summary)
         if description:
             item.add("description").value = strip_controls(description)
@@ -66,7 +77,8 @@ def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Seque
             name = person.name if person else call.contact
             title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
             details = "\n".join(part for part in (call.purpose, _details(person) if person else "") if part)
-            event(f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday", day.date, title, details, "call")
+            uid = f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday"
+            event(uid, day.date, title, details, "call", call.time)
     for company, opportunity, step in steps:
         when = step.at.astimezone(now.tzinfo).date()
         title = f"{step.stage.capitalize()}: {opportunity.role} at {company.name}"

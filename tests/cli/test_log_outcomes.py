@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,22 @@ def test_a_bad_when_is_one_line_exit_1_and_nothing_written(
 def test_when_is_only_for_a_scheduled_call(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["log", "ana-lima", "talked", "--when", "tomorrow", "--data-dir", str(data)]) == 2
     assert "--when is for a scheduled call" in capsys.readouterr().err
+
+
+def test_a_scheduled_time_shows_in_today_and_in_the_calendar(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The agreed 10:00 reaches `today` (text and JSON) and a timed half-hour event in `export ics`."""
+    import icalendar
+
+    assert main(["log", "ana-lima", "scheduled", "--when", "2026-12-09 10:00", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["today", "--date", "2026-12-09", "--json", "--data-dir", str(data)]) == 0
+    [row] = json.loads(capsys.readouterr().out)["queue"]
+    assert (row["contact"], row["time"]) == ("ana-lima", "10:00")
+    assert main(["today", "--date", "2026-12-09", "--data-dir", str(data)]) == 0
+    assert "10:00 phone" in capsys.readouterr().out
+    assert main(["export", "ics", "--data-dir", str(data)]) == 0
+    calendar = icalendar.Calendar.from_ical(capsys.readouterr().out)
+    [call] = [event for event in calendar.walk("VEVENT") if str(event["UID"]).startswith("call-")]
+    # 10:00 in the pinned +01:00 zone, half an hour long
+    assert call.decoded("DTSTART") == datetime(2026, 12, 9, 9, 0, tzinfo=UTC)
+    assert call.decoded("DTEND") - call.decoded("DTSTART") == timedelta(minutes=30)
