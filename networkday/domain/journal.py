@@ -17,6 +17,7 @@ from itertools import accumulate
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures
 from networkday.domain.markdown_text import escape_inline, escape_markdown
+from networkday.domain.pipeline import moves_line
 from networkday.domain.text import fold, strip_controls
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.vocab import OUTCOME_LABELS
@@ -53,13 +54,16 @@ def figure_lines(figures: DayFigures) -> list[str]:
             f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)})"
         )
     people = ", ".join(f"{escape_inline(one_line_safe(p.name))} ({p.id})" for p in figures.people) or "nobody yet"
-    return [
+    lines = [
         f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
         f"Outcomes: {outcomes}",
         f"Gave {figures.gave}, asked {figures.asked}",
         f"Networking: {time}",
         f"People: {people}",
     ]
+    if figures.moves:  # only then: a search without company files reads as before
+        lines.append(moves_line(figures.moves, text=lambda words: escape_inline(one_line_safe(words))))
+    return lines
 
 
 def one_line_safe(text: str) -> str:
