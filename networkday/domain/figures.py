@@ -24,7 +24,7 @@ from typing import Any
 
 from networkday.domain.companies import Company
 from networkday.domain.day import Day
-from networkday.domain.pipeline import Moved, moved_on
+from networkday.domain.pipeline import Moved, moved_by_day
 from networkday.domain.summary import ContactSummary, DaySummary
 from networkday.domain.timer import Totals, day_bounds, totals_for_day
 from networkday.domain.vocab import OUTCOMES, REACHED
@@ -192,7 +192,7 @@ class Facts:
     """Everything a day's figures are taken from, gathered once for a range of days.
 
     ``days`` and ``contacts`` are the store's summaries (``store.days``, ``store.contacts``);
-    ``now`` (POSIX seconds) ends a running timer session; ``companies`` give the moves.
+    ``now`` (POSIX seconds) ends a running timer session; ``moves`` come from the companies.
     """
 
     days: Mapping[int, DaySummary]
@@ -201,7 +201,8 @@ class Facts:
     goals: Goals
     tz: tzinfo
     now: float
-    companies: tuple[Company, ...] = ()
+    #: the opportunities moved on each day of the range (see ``gather``)
+    moves: Mapping[date, tuple[Moved, ...]] = field(default_factory=dict)
 
     @classmethod
     def gather(
@@ -217,7 +218,7 @@ class Facts:
     ) -> Facts:
         """Facts for the days ``first`` to ``last``: one pass over every contact's history."""
         ledger = TouchLedger.build(contacts.values(), first, last, tz)
-        return cls(days, contacts, ledger, goals, tz, now, tuple(companies))
+        return cls(days, contacts, ledger, goals, tz, now, moved_by_day(companies, first, last, tz))
 
     def figures(self, day: date, record: Day | None = None) -> DayFigures:
         """The figures of ``day``; pass the open ``record`` to count unsaved-to-index state.
@@ -253,7 +254,7 @@ class Facts:
             goals=self.goals,
             people=tuple(Person(cid, self._name(cid), outcome) for cid, (_, outcome) in ordered),
             rating=summary.rating if summary else None,
-            moves=moved_on(self.companies, day, self.tz),
+            moves=self.moves.get(day, ()),
         )
 
     def _name(self, contact_id: str) -> str:

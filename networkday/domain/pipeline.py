@@ -7,6 +7,7 @@ so a period is compared as two instants, not as dates per touch.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -66,10 +67,13 @@ def funnel(
     first, last = _bounds(start, end, tz)
     reached = will = introductions = 0
     for summary in contacts.values():
-        touches = [entry for entry in summary.entries if first <= entry[0] < last]
+        entries = summary.entries  # oldest first: a binary search finds the period's touches
+        if not entries or entries[-1][0] < first or entries[0][0] >= last:
+            continue
+        introductions += bool(summary.referred_by and first <= entries[0][0])
+        touches = entries[bisect_left(entries, (first,)) : bisect_left(entries, (last,))]
         reached += any(entry[2] in REACHED for entry in touches)
         will += any(entry[2] == "will" for entry in touches)
-        introductions += bool(summary.referred_by and summary.entries and first <= summary.entries[0][0] < last)
     opened = interviews = offers = 0
     for company in companies:
         for opportunity in company.opportunities:
@@ -123,13 +127,19 @@ class Moved:
 
 def moved_on(companies: Iterable[Company], day: date, tz: tzinfo) -> tuple[Moved, ...]:
     """The opportunities that moved on ``day``, each once with all its moves that day, in the order they moved."""
-    moved: dict[str, Moved] = {}
-    for company, opportunity, step in moves_between(companies, day, day, tz):
+    return moved_by_day(companies, day, day, tz).get(day, ())
+
+
+def moved_by_day(companies: Iterable[Company], first: date, last: date, tz: tzinfo) -> dict[date, tuple[Moved, ...]]:
+    """:func:`moved_on` for every day from ``first`` to ``last`` in one pass over the steps (a month's review)."""
+    days: dict[date, dict[str, Moved]] = {}
+    for company, opportunity, step in moves_between(companies, first, last, tz):
+        moved = days.setdefault(step.at.astimezone(tz).date(), {})
         ref = f"{company.id}/{opportunity.id}"
         known = moved.get(ref)
         stages = (*known.stages, step.stage) if known else (step.stage,)
         moved[ref] = Moved(ref, company.name, opportunity.role, stages)
-    return tuple(moved.values())
+    return {day: tuple(moved.values()) for day, moved in days.items()}
 
 
 def moves_line(moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str) -> str:

@@ -187,3 +187,14 @@ def test_an_offer_written_by_hand_without_its_step_counts_from_the_day_it_opened
     assert not landed_by(by_hand, date(2026, 11, 19), UTC)
     assert landed_by(by_hand, date(2026, 11, 20), UTC)
     assert landed_by(opportunity("bare", "interview", (), None, ()), date(2000, 1, 1), UTC)
+
+
+def test_a_touch_at_the_periods_end_midnight_belongs_to_the_next_period() -> None:
+    midnight = datetime(2026, 11, 16, tzinfo=UTC).timestamp()
+    edge = {
+        "x": ContactSummary(id="x", name="X", referred_by="ana", entries=((midnight, "phone", "will", False, False),)),
+    }
+    week, next_week = date(2026, 11, 9), date(2026, 11, 16)
+    assert funnel(edge, [], week, date(2026, 11, 15), UTC).as_dict()["will_help"] == 0
+    after = funnel(edge, [], next_week, date(2026, 11, 22), UTC)
+    assert (after.reached, after.will_help, after.introductions) == (1, 1, 1)

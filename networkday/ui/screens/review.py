@@ -1,11 +1,12 @@
 """The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
 
-``p`` turns to the pipeline (the footer's ``Funnel``): the period's funnel beside its networking share, and what led
-where over the whole search. The days are read from the store's in-memory summaries
-(``services.figures.review``), so paging through months costs no contact file read; the
-pipeline reads the company files and only the contact files of the people behind an
-interview or an offer, and only while it is shown. Every figure is written in digits and
-every judgement in words or a symbol explained on screen: the colours only repeat them.
+``p`` (the footer's ``Funnel``) turns to the pipeline: the period's funnel beside its
+networking share, and what led where over the whole search. The days come from the
+store's in-memory summaries and the company files (``services.figures.review``), so
+paging through months reads no contact file; the pipeline reads, for the motives, only
+the contact files of the people behind an interview or an offer, and only while it is
+shown. Every figure is written in digits and every judgement in words or a symbol
+explained on screen: the colours only repeat them.
 """
 
 from __future__ import annotations
