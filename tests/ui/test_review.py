@@ -229,3 +229,24 @@ async def test_enter_opens_no_day_while_the_pipeline_is_shown(pipeline: Store):
         await pilot.press("p", "enter")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_names_and_roles_in_the_pipeline_are_shown_as_typed_never_as_markup(world: Store):
+    from networkday.domain.contact import Contact
+    from networkday.services.companies import add_company, add_opportunity, move_opportunity
+
+    world.add_contact(Contact(id="", name="Zed\x1b[31m [i]Red[/i]", motives=["curiosity"]))
+    add_company(world, "[b]Evil[/b] Corp")
+    add_opportunity(world, "b-evil-b-corp", "Lead [@click=app.quit]now[/]", via=["zed-31m-i-red-i"])
+    move_opportunity(world, "b-evil-b-corp/lead-click-app-quit-now", "offer")
+    app = create_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        led = text_of(app, "#review-led")
+        assert "[b]Evil[/b] Corp · Lead [@click=app.quit]now[/] · offer" in led
+        assert "you → Zed" in led
+        assert "[i]Red[/i]" in led
+        assert "\x1b" not in led
+        assert app.is_running
