@@ -12,6 +12,7 @@ from networkday.domain.outcome_rules import Schedule, parse_schedule
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
 from networkday.services.actions import log_touch
+from networkday.services.people import add_person
 from networkday.storage.layout import valid_id
 
 
@@ -68,7 +69,7 @@ def run_add(args: argparse.Namespace) -> int:
         hiring_manager=args.hiring_manager,
     )
     try:
-        run_store(lambda: store.add_contact(contact))
+        run_store(lambda: add_person(store, contact))
     except RecordError as error:
         raise CommandError(error.message, 2) from None
     print(contact.id)

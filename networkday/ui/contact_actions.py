@@ -93,10 +93,11 @@ class ContactActions(DataScreen):
     # -- adding and editing ---------------------------------------------------------------
 
     def add_contact(self) -> None:
+        from networkday.services.people import add_person
         from networkday.ui.modals.contact_form import ContactForm
 
         def saved(contact: Contact | None) -> None:
-            if contact is not None and self.guard(lambda: self.store.add_contact(contact)):
+            if contact is not None and self.guard(lambda: add_person(self.store, contact)):
                 self.notify(f"Added {contact.name}.", markup=False, timeout=3)
                 self.contacts_changed(contact.id)
 
