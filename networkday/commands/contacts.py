@@ -11,6 +11,7 @@ from networkday.domain.errors import RecordError
 from networkday.domain.outcome_rules import Schedule, parse_schedule
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
+from networkday.domain.wording import outcome_text
 from networkday.services.actions import log_touch
 from networkday.services.people import add_person
 from networkday.storage.layout import valid_id
@@ -115,5 +116,5 @@ def run_log(args: argparse.Namespace) -> int:
     else:
         done = "was logged already, not added again"
     planned = f", call planned {when.text()}" if when else ""
-    print(f"{contact.id}: {args.outcome} by {args.channel} {done}{planned}{follow}")
+    print(f"{contact.id}: {outcome_text(args.outcome)} by {args.channel} {done}{planned}{follow}")
     return 0

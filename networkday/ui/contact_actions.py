@@ -17,6 +17,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact, save_follow_up
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
@@ -274,5 +275,5 @@ class ContactActions(DataScreen):
         self.contacts_changed(contact_id)
         if outcome:
             self.post_message(OutcomeLogged())
-        label = OUTCOME_LABELS.get(outcome or "", "noted")
+        label = outcome_text(outcome, none="noted")
         ask_details(self, self.store, logged[0], entry, label, lambda: self.contacts_changed(contact_id))

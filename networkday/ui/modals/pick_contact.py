@@ -14,6 +14,8 @@ from networkday.ui.plain import join, plain_line
 LIMIT = 50
 #: The answer for "add the name typed as a new person": no contact id has this shape.
 NEW_PERSON = "+new"
+#: Letters typed before a name is offered as a new person: one letter is a search, not a name.
+NAME_LEAST = 2
 
 
 class PickContact(PickModal):
@@ -41,7 +43,7 @@ class PickContact(PickModal):
                 continue
             label = join(plain_line(summary.name), plain_line(summary.company), plain_line(summary.title))
             options.append(Option(Text.assemble(label, (f"  ({hit.field})", "dim")), id=hit.id))
-        if self._offer_new and query.strip():
+        if self._offer_new and len(query.strip()) >= NAME_LEAST:
             # Last, so Enter still picks the best match; alone when the name matches nobody.
             new = Text.assemble("+ Add ", plain_line(query.strip()), " as a new person", style="italic")
             options.append(Option(new, id=NEW_PERSON))
