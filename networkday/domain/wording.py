@@ -43,11 +43,6 @@ def _plural(count: int, unit: str) -> str:
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
-def count_days(count: int) -> str:
-    """``1 day``, ``5 days``: a number of days that is a count, not a time ago (overdue by)."""
-    return _plural(count, "day")
-
-
 def whole_months(earlier: date, later: date) -> int:
     """Calendar months from ``earlier`` to ``later``: 31 Jan to 28 Feb is 0, to 1 Mar is 1."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month

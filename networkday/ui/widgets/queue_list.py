@@ -21,7 +21,7 @@ from networkday.domain.give_first import only_asked
 from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
-from networkday.domain.wording import OUTCOME_SHORT, count_days
+from networkday.domain.wording import OUTCOME_SHORT
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.widgets.contact_row import Column, fit, share_out, star
 from networkday.ui.widgets.list_keys import list_bindings
@@ -50,7 +50,7 @@ def reason_texts(item: QueueItem) -> list[str]:
     at Acme" becomes "one step from Dana"): who matters more than where.
     """
     if item.kind == FOLLOW_UP:
-        return [item.reason, "due today" if item.overdue_days == 0 else f"{count_days(item.overdue_days)} overdue"]
+        return [item.reason, "due today" if item.overdue_days == 0 else item.reason.removeprefix("follow-up ")]
     clause = item.reason.split(", ")[0]
     shorter = [clause] if clause != item.reason else []
     if item.kind == CADENCE:
