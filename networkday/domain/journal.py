@@ -20,7 +20,7 @@ from networkday.domain.markdown_text import escape_inline, escape_markdown
 from networkday.domain.pipeline import moves_line
 from networkday.domain.text import fold, strip_controls
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 
 SNIPPET_WIDTH = 80
 
@@ -45,7 +45,7 @@ def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer
 def figure_lines(figures: DayFigures) -> list[str]:
     """The day's figures as short lines of text, for the entry's header."""
     goals = figures.goals
-    outcomes = ", ".join(f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes) or "none yet"
+    outcomes = ", ".join(f"{outcome_text(o)} {n}" for o, n in figures.outcomes) or "none yet"
     if figures.share is None:
         time = "no time tracked"
     else:

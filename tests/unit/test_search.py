@@ -72,11 +72,25 @@ def test_within_a_tier_names_stand_in_order():
     assert [hit.id for hit in index.search("jan")] == ["a", "b", "c"]
 
 
-def test_typos_are_forgiven_only_in_longer_words():
-    index = SearchIndex([person("smith", "Anna Smith"), person("jane", "Jane Doe")])
+def test_typos_are_forgiven_from_four_letters():
+    index = SearchIndex([person("smith", "Anna Smith"), person("jane", "Jane Doe"), person("priya", "Priya Raman")])
     assert ranked(index, "smiht") == [("smith", NAME_FUZZY)]
-    assert ranked(index, "jnae") == []
     assert ranked(index, "smithh") == [("smith", NAME_FUZZY)]
+    assert ranked(index, "jnae") == [("jane", NAME_FUZZY)]
+    assert ranked(index, "jne") == []
+
+
+def test_a_short_name_typed_with_a_letter_missing_is_found():
+    index = SearchIndex([person("priya", "Priya Raman"), person("pam", "Pam Ryan"), person("tom", "Tom Pryor")])
+    assert ranked(index, "prya")[0] == ("priya", NAME_FUZZY)
+    assert ranked(index, "pri") == [("priya", NAME_PREFIX)]  # three letters: no typo forgiven, not Pryor
+
+
+def test_a_short_typo_needs_the_first_letter_right():
+    index = SearchIndex([person("ada", "Ada Lovelace", company="Analytical Engines"), person("bob", "Bob Byrne")])
+    assert ranked(index, "navy") == []  # three of four letters in order inside "analytical"
+    assert ranked(index, "anal") == [("ada", DETAILS)]  # an exact stretch still counts anywhere
+    assert ranked(index, "bryne") == [("bob", NAME_FUZZY)]  # five letters: anywhere, as before
 
 
 def test_a_short_name_does_not_match_a_longer_query():

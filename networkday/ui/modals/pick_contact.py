@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import getters
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from networkday.ui.app import NetworkdayApp
@@ -11,6 +12,10 @@ from networkday.ui.modals.pick import PickModal, pick_bindings
 from networkday.ui.plain import join, plain_line
 
 LIMIT = 50
+#: The answer for "add the name typed as a new person": no contact id has this shape.
+NEW_PERSON = "+new"
+#: Letters typed before a name is offered as a new person: one letter is a search, not a name.
+NAME_LEAST = 2
 
 
 class PickContact(PickModal):
@@ -19,8 +24,15 @@ class PickContact(PickModal):
     BINDINGS = pick_bindings("pick")
     app = getters.app(NetworkdayApp)
 
-    def __init__(self, title: str = "Add a person to the day") -> None:
+    def __init__(self, title: str = "Add a person to the day", *, offer_new: bool = False) -> None:
         super().__init__(title, "name, company, title or tag")
+        #: Whether a typed name can become a new person: the result is then ``NEW_PERSON``.
+        self._offer_new = offer_new
+
+    @property
+    def typed(self) -> str:
+        """The name typed, for the caller that was answered ``NEW_PERSON``."""
+        return self.query_one(Input).value.strip()
 
     def narrow(self, query: str) -> None:
         contacts = self.app.store.contacts
@@ -31,4 +43,8 @@ class PickContact(PickModal):
                 continue
             label = join(plain_line(summary.name), plain_line(summary.company), plain_line(summary.title))
             options.append(Option(Text.assemble(label, (f"  ({hit.field})", "dim")), id=hit.id))
+        if self._offer_new and len(query.strip()) >= NAME_LEAST:
+            # Last, so Enter still picks the best match; alone when the name matches nobody.
+            new = Text.assemble("+ Add ", plain_line(query.strip()), " as a new person", style="italic")
+            options.append(Option(new, id=NEW_PERSON))
         self.show_options(options)

@@ -25,7 +25,7 @@ from networkday.domain.figures import DayFigures
 from networkday.domain.journal_draft import Draft
 from networkday.domain.pipeline import moves_line
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 from networkday.services.figures import day_figures
 from networkday.storage.problems import StoreError
 from networkday.ui.messages import OpenContact
@@ -54,7 +54,7 @@ def rating_text(rating: int | None, *, ascii: bool = False) -> str:
 def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
     """The day's figures in three short lines, every judgement in words, and the opportunities moved."""
     goals = figures.goals
-    others = [f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
+    others = [f"{outcome_text(o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
     if figures.share is None:
         time_text = "no time tracked"
     else:
@@ -202,7 +202,7 @@ class JournalScreen(JournalSaving):
         highlighted = people.highlighted
         people.clear_options()
         for person in figures.people:
-            outcome = OUTCOME_LABELS.get(person.outcome, "note only")
+            outcome = outcome_text(person.outcome, none="note only")
             people.add_option(Option(join(plain_line(person.name), outcome, sep=" — "), id=person.id))
         if figures.people:
             people.highlighted = min(highlighted or 0, len(figures.people) - 1)
