@@ -117,6 +117,12 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
 
+    def on_mount(self) -> None:
+        """Whose touch it is stays in view: at 80x24 the dialog scrolls by a line or two, and
+        focusing the first field would scroll the title out (after the focus, so after a refresh)."""
+        dialog = self.query_one("#log-prompt", VerticalScroll)
+        self.call_after_refresh(dialog.scroll_home, animate=False)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         follow_text = self.query_one("#log-follow-up", Input).value.strip()
