@@ -76,7 +76,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"networkday {__version__}")
-    parser.add_argument("--demo", action="store_true", help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules_for(argv):
         importlib.import_module(f"networkday.commands.{name}").register(subparsers, common)

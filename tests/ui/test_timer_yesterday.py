@@ -6,7 +6,7 @@ import tomllib
 from datetime import date, datetime, timedelta
 
 from networkday.domain.day import TimeSession
-from networkday.services import timer
+from networkday.services import idle
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.modals.choice import ChoiceModal, TextModal
@@ -28,7 +28,7 @@ def at(hour: int, minute: int) -> datetime:
 async def test_the_idle_question_takes_last_evening_for_a_time_still_ahead_today(small_store: Store, clock):
     start = at(16, 0)
     small_store.update_day(YESTERDAY, lambda day: day.time.append(TimeSession("networking", start)))
-    timer.touch_seen(small_store, at=at(16, 30), every=0)
+    idle.touch_seen(small_store, at=at(16, 30), every=0)
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ChoiceModal)
