@@ -71,8 +71,23 @@ def add_company(store: Store, name: str, *, target: bool = False, aliases: Seque
 
 
 def set_target(store: Store, company_id: str, target: bool) -> Company:
-    """Marks a company as a target or not; when it already is so, nothing is written."""
-    return store.update_company(company_id, lambda company: replace(company, target=target))
+    """Marks a company as a target or not; when it already is so, nothing is written.
+
+    A company that config.toml's ``targets`` names stays a target whatever its file says,
+    so unmarking it is refused, naming the file and the key, and nothing is written:
+    saying "not a target" while every list still ranks it as one would mislead.
+    """
+    config = store.folder.config_path
+
+    def change(company: Company) -> Company:
+        named = None if target else Companies([company], store.config.targets).config_name(company)
+        if named is not None:
+            raise StoreError(
+                f"{company.id} stays a target: targets in {config} names it ({named!r}); remove it from there"
+            )
+        return replace(company, target=target)
+
+    return store.update_company(company_id, change)
 
 
 def add_opportunity(

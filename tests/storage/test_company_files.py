@@ -6,13 +6,13 @@ import os
 import stat
 import tomllib
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from networkday.domain.companies import Company, Opportunity
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.store import Store
+from tests.storage.test_company_services import parses
 from tests.storage.test_unlocked_writers import Writer
 
 
@@ -134,14 +134,7 @@ def test_a_second_read_parses_only_changed_files(store: Store, monkeypatch: pyte
     for name in ("One", "Two", "Three"):
         store.add_company(Company(id="", name=name))
     store.companies()
-    parsed: list[Path] = []
-    load = store.records.load
-
-    def counting(path: Path, make):  # type: ignore[no-untyped-def]
-        parsed.append(path)
-        return load(path, make)
-
-    monkeypatch.setattr(store.records, "load", counting)
+    parsed = parses(store, monkeypatch)
     store.update_company("two", lambda company: replace(company, notes="changed"))
     assert [company.notes for company in store.companies() if company.id == "two"] == ["changed"]
     assert parsed == [store.company_path("two")]
