@@ -252,6 +252,15 @@ class Companies:
         key = company_key(company_text)
         return self._by_key.get(key) if key else None
 
+    def claimed(self, company: Company) -> tuple[str, Company] | None:
+        """The first of ``company``'s name and aliases that a company here already answers
+        to, with that company: a second file for it would split its people. None: all free."""
+        for text in (company.name, *company.aliases):
+            other = self.of_contact(text)
+            if other is not None:
+                return text, other
+        return None
+
     def is_target(self, company_text: str) -> bool:
         """A target by a company file's ``target`` flag or by ``config.toml``'s ``targets``."""
         key = company_key(company_text)

@@ -55,18 +55,14 @@ def target_config(store: Store) -> Config:
 
 
 def add_company(store: Store, name: str, *, target: bool = False, aliases: Sequence[str] = ()) -> Company:
-    """A new company file; a name or alias another company already answers to is refused."""
+    """A new company file; a name or alias another company already answers to is refused
+    (by the store, under its lock: see ``CompanyFiles.add``)."""
     name = one_line(name)
     if not company_key(name):
         raise StoreError(f"{name!r} cannot name a company (it is empty or a placeholder such as Self-employed)")
     by_key = {company_key(alias): alias for alias in reversed([one_line(alias) for alias in aliases])}
     by_key.pop(company_key(name), None)
     kept = tuple(alias for key, alias in reversed(by_key.items()) if key)  # the first spelling of each
-    known = store.companies()
-    for text in (name, *kept):
-        other = known.of_contact(text)
-        if other is not None:
-            raise StoreError(f"{text!r} is already the company {other.id!r} ({other.name})")
     return store.add_company(Company(id="", name=name, target=target, aliases=kept))
 
 

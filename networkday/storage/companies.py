@@ -14,7 +14,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.companies import Company, company_key
+from networkday.domain.companies import Companies, Company, company_key
 from networkday.domain.errors import KeyPath
 from networkday.domain.text import fold, slugify
 from networkday.storage.layout import Findings, toml_files, valid_id
@@ -142,7 +142,12 @@ class CompanyFiles:
         return company
 
     def add(self, company: Company, zone: tzinfo) -> Company:
-        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file."""
+        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file.
+
+        A name or alias another company already answers to is refused (StoreError), decided
+        under the folder lock on every company file as it is then: of two adds of one
+        company at once, the second waits for the lock, finds the first's file and says so.
+        """
 
         def attempt() -> Company:
             base = slugify(company.name)[:70].strip("-")
@@ -161,6 +166,10 @@ class CompanyFiles:
             return saved
 
         with self.rewriter.writing(self.dir):
+            taken = Companies(self.load(zone)).claimed(company)
+            if taken is not None:
+                text, other = taken
+                raise StoreError(f"{text!r} is already the company {other.id!r} ({other.name})")
             return again(self.dir, attempt)
 
     def update(self, company_id: str, change: Callable[[Company], Company], zone: tzinfo) -> Company:

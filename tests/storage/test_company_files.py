@@ -18,10 +18,12 @@ from tests.storage.test_unlocked_writers import Writer
 
 def test_a_new_company_gets_an_id_from_its_name_and_private_modes(store: Store) -> None:
     first = store.add_company(Company(id="", name="Zoë Labs, Inc."))
-    second = store.add_company(Company(id="", name="Zoe Labs"))
+    second = store.add_company(Company(id="", name="Zoe Labs!"))
     assert (first.id, second.id) == ("zoe-labs-inc", "zoe-labs")
-    third = store.add_company(Company(id="", name="zoe labs"))
+    third = store.add_company(Company(id="", name="zoe labs?"))
     assert third.id == "zoe-labs-2"
+    with pytest.raises(StoreError, match="'ZOE LABS' is already the company 'zoe-labs-inc'"):
+        store.add_company(Company(id="", name="ZOE LABS"))
     folder = store.root / "companies"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "zoe-labs.toml").stat().st_mode) == 0o600
