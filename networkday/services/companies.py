@@ -109,7 +109,7 @@ def add_opportunity(
     contacts = store.contacts
     for contact_id in via:
         if contact_id not in contacts:
-            raise StoreError(f"--via {contact_id!r}: no such contact")
+            raise StoreError(_unknown_via(store, contact_id))
     now = store.clock.now().replace(microsecond=0)
     added: list[Opportunity] = []
 
@@ -129,6 +129,15 @@ def add_opportunity(
 
     company = store.update_company(company_id, change)
     return Placed(company, added[0])
+
+
+def _unknown_via(store: Store, contact_id: str) -> str:
+    """Why ``via`` names no contact: its file cannot be read (the file and its problem,
+    so it can be fixed), or there is none."""
+    problem = store.problems.get(store.contacts_dir / f"{contact_id}.toml")
+    if problem is not None:
+        return f"--via {contact_id!r}: the contact's file cannot be read: {problem}"
+    return f"--via {contact_id!r}: no such contact"
 
 
 def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: date | None = None) -> Placed:
