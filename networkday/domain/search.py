@@ -34,6 +34,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from networkday.domain.summary import ContactSummary
+from networkday.domain.text import spell_whole_letters
 
 NAME_EXACT, NAME_PREFIX, NAME_WORD, NAME_FUZZY, DETAILS, NOTES = range(6)
 TIER_FIELDS = ("name", "name", "name", "name", "company, title or tags", "notes")
@@ -76,6 +77,7 @@ class _Folder:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         if decomposed.isascii():
             return decomposed
+        decomposed = spell_whole_letters(decomposed)
         new = set(_NON_ASCII.findall(decomposed)) - self.classified
         if new:
             self.classified |= new

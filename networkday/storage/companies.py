@@ -8,15 +8,15 @@ process parses only the files whose mtime or size changed since the first.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.companies import Company
+from networkday.domain.companies import Companies, Company, company_key
 from networkday.domain.errors import KeyPath
-from networkday.domain.text import slugify
+from networkday.domain.text import fold, slugify
 from networkday.storage.layout import Findings, toml_files, valid_id
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
@@ -43,6 +43,8 @@ class CompanyFiles:
         self._read: dict[str, tuple[Seen, Company | None]] = {}
         #: What ``target_names`` found, by file name: the names of a target company, or ().
         self._targets: dict[str, tuple[Seen, tuple[str, ...]]] = {}
+        #: The config.toml target keys ``_targets`` was found with: other keys find others.
+        self._targets_for: frozenset[str] = frozenset()
         #: What the last ``load`` noticed besides companies: open modes, files not read.
         self.warnings: list[str] = []
 
@@ -81,30 +83,38 @@ class CompanyFiles:
         self._read = read
         return [company for _, company in read.values() if company is not None]
 
-    def target_names(self, zone: tzinfo) -> list[str]:
-        """The names and aliases of every company marked ``target``: what the queue ranks by.
+    def target_names(self, zone: tzinfo, config_targets: Iterable[str] = ()) -> list[str]:
+        """The names and aliases of every company that is a target: marked ``target``, or
+        named by one of ``config_targets`` (config.toml's), by its name or an alias, so its
+        other spellings count too. What the queue ranks by.
 
-        Cheaper than ``load``: a file whose bytes never say ``target`` is not parsed, and
-        what was found is kept by mtime and size for the next call. A file that cannot be
-        read counts as no target here; ``load`` and ``check`` report it.
+        Cheaper than ``load``: a file that may be neither is not parsed (see ``_maybe_target``),
+        and what was found is kept by mtime and size for the next call with the same
+        targets. A file that cannot be read counts as no target here; ``load`` and
+        ``check`` report it.
         """
+        keys = frozenset(key for key in map(company_key, config_targets) if key)
+        if keys != self._targets_for:
+            self._targets, self._targets_for = {}, keys
         found: dict[str, tuple[Seen, tuple[str, ...]]] = {}
         for name, seen in toml_files(self.dir, Findings()).items():
             known = self._targets.get(name)
             if known is None or known[0] != seen:
-                known = (seen, self._names_if_target(self.dir / name, name.removesuffix(".toml"), zone))
+                known = (seen, self._names_if_target(self.dir / name, name.removesuffix(".toml"), zone, keys))
             found[name] = known
         self._targets = found
         return [text for _, names in found.values() for text in names]
 
-    def _names_if_target(self, path: Path, company_id: str, zone: tzinfo) -> tuple[str, ...]:
+    def _names_if_target(self, path: Path, company_id: str, zone: tzinfo, keys: frozenset[str]) -> tuple[str, ...]:
         try:
-            if not valid_id(company_id) or b"target" not in path.read_bytes():
+            if not valid_id(company_id) or not _maybe_target(path.read_bytes(), keys):
                 return ()
             company = self.records.load(path, company_check(company_id, zone))
         except (OSError, ProblemError):
             return ()
-        return (company.name, *company.aliases) if company is not None and company.target else ()
+        if company is None or not (company.target or company.keys & keys):
+            return ()
+        return (company.name, *company.aliases)
 
     def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
         """A problem found in a company already read, located in its file as it is now."""
@@ -132,7 +142,12 @@ class CompanyFiles:
         return company
 
     def add(self, company: Company, zone: tzinfo) -> Company:
-        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file."""
+        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file.
+
+        A name or alias another company already answers to is refused (StoreError), decided
+        under the folder lock on every company file as it is then: of two adds of one
+        company at once, the second waits for the lock, finds the first's file and says so.
+        """
 
         def attempt() -> Company:
             base = slugify(company.name)[:70].strip("-")
@@ -151,6 +166,10 @@ class CompanyFiles:
             return saved
 
         with self.rewriter.writing(self.dir):
+            taken = Companies(self.load(zone)).claimed(company)
+            if taken is not None:
+                text, other = taken
+                raise StoreError(f"{text!r} is already the company {other.id!r} ({other.name})")
             return again(self.dir, attempt)
 
     def update(self, company_id: str, change: Callable[[Company], Company], zone: tzinfo) -> Company:
@@ -173,6 +192,19 @@ class CompanyFiles:
 
         with self.rewriter.writing(path):
             return again(path, attempt)
+
+
+def _maybe_target(data: bytes, keys: frozenset[str]) -> bool:
+    """Whether a company file may be a target, without parsing it: it says ``target``, or
+    every word of one of config.toml's target ``keys`` is in its folded text. A backslash
+    may escape a letter or a quote of a name, so a file holding one is parsed to be sure."""
+    if b"target" in data:
+        return True
+    if not keys:
+        return False
+    text = data.decode("utf-8", "replace")
+    folded = text.lower() if text.isascii() else fold(text)
+    return "\\" in folded or any(all(word in folded for word in key.split()) for key in keys)
 
 
 def _name_problem(name: str) -> str:
