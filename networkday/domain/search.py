@@ -101,10 +101,12 @@ def typo_cutoff(length: int) -> float:
 
     A typo (a wrong, missing, extra or swapped letter) costs two insertions or deletions,
     so one typo in L letters scores 100 * (1 - 1/L); below four letters only exact
-    substrings (100) count.
+    substrings (100) count. The margin below is wide: rapidfuzz's ``process.extract`` turns
+    the cutoff into a distance and drops a score that equals it by rounding (83.33 for one
+    typo in six letters), while two scores of a short query differ by far more than 0.001.
     """
     typos = 0 if length < 4 else 1 if length < 9 else 2
-    return 100.0 * (1 - typos / length) - 1e-9
+    return 100.0 * (1 - typos / length) - 1e-3
 
 
 class _Words:
@@ -154,14 +156,18 @@ class _Words:
         shares a stretch with it: "prya" puts "priya" (89) before "ryan" (86).
         """
         cutoff = typo_cutoff(len(query))
+        # A letter typed twice or in the middle ("hannxah") leaves the word one shorter than
+        # the query, which partial_ratio scores as a typo in one letter fewer: let those
+        # through the first pass, then hold every word to the query's own cutoff.
+        loose = typo_cutoff(len(query) - 1) if len(query) >= ANCHORED_BELOW else cutoff
         best: dict[str, float] = {}
         found = process.extract(
-            query, self.vocab, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff, limit=None
+            query, self.vocab, scorer=fuzz.partial_ratio, processor=None, score_cutoff=loose, limit=None
         )
         for word, partial, _ in found:
             whole = fuzz.ratio(query, word, score_cutoff=cutoff)
             score = max(partial, whole) if len(word) >= len(query) else whole
-            if not score or (score < 100 and len(query) < ANCHORED_BELOW and word[0] != query[0]):
+            if score < cutoff or (score < 100 and len(query) < ANCHORED_BELOW and word[0] != query[0]):
                 continue
             for contact_id in self.ids[word]:
                 if best.get(contact_id, 0.0) < score:
