@@ -24,6 +24,11 @@ def option_ids(app) -> list[str | None]:
     return [results.get_option_at_index(n).id for n in range(results.option_count)]
 
 
+def option_text(app, index: int) -> str:
+    results = app.screen.query_one(OptionList)
+    return str(results.get_option_at_index(index % results.option_count).prompt)
+
+
 async def test_enter_on_a_new_name_creates_the_person_and_plans_the_call_today(small_store: Store):
     app = create_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -49,6 +54,7 @@ async def test_a_name_that_matches_someone_picks_them_and_offers_the_new_person_
         ids = option_ids(app)
         assert ids[0] == "mary-jackson"
         assert ids[-1] == NEW_PERSON
+        assert option_text(app, -1) == "+ Add Mary as a new person"
         await pilot.press("enter")
         await pilot.pause()
     assert planned(small_store) == ["ada-lovelace", "mary-jackson"]
@@ -61,6 +67,7 @@ async def test_the_same_name_typed_twice_makes_a_second_person_as_add_does(small
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", *"Mary Jackson")
         assert option_ids(app) == ["mary-jackson", NEW_PERSON]
+        assert option_text(app, -1) == "+ Add another Mary Jackson as a new person"  # a namesake, said so
         await pilot.press("down", "down", "enter")
         await pilot.pause()
     assert small_store.contact("mary-jackson-2").name == "Mary Jackson"

@@ -7,6 +7,7 @@ from textual import getters
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
+from networkday.domain.search import NAME_EXACT
 from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals.pick import PickModal, pick_bindings
 from networkday.ui.plain import join, plain_line
@@ -37,14 +38,18 @@ class PickContact(PickModal):
     def narrow(self, query: str) -> None:
         contacts = self.app.store.contacts
         options = []
+        namesake = False
         for hit in self.app.search_index.search(query, limit=LIMIT):
             summary = contacts.get(hit.id)
             if summary is None:
                 continue
+            namesake = namesake or hit.tier == NAME_EXACT
             label = join(plain_line(summary.name), plain_line(summary.company), plain_line(summary.title))
             options.append(Option(Text.assemble(label, (f"  ({hit.field})", "dim")), id=hit.id))
         if self._offer_new and len(query.strip()) >= NAME_LEAST:
             # Last, so Enter still picks the best match; alone when the name matches nobody.
-            new = Text.assemble("+ Add ", plain_line(query.strip()), " as a new person", style="italic")
+            # Namesakes are real (LinkedIn has many), so one is offered still, but named as such.
+            add = "+ Add another " if namesake else "+ Add "
+            new = Text.assemble(add, plain_line(query.strip()), " as a new person", style="italic")
             options.append(Option(new, id=NEW_PERSON))
         self.show_options(options)
