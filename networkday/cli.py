@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -142,10 +143,20 @@ def on_demo_copy(args: argparse.Namespace) -> Iterator[None]:
 
     demo = demo_copy()
     args.data_dir = str(demo)
+    # A command ended by a signal (a closed SSH session, a kill) leaves no copy behind either.
+    ending = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    for number in ending:
+        signal.signal(number, _exit_on_signal)
     try:
         yield
     finally:
         discard_demo(demo)
+        for number, handler in ending.items():
+            signal.signal(number, handler)
+
+
+def _exit_on_signal(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def no_terminal() -> str:

@@ -37,3 +37,28 @@ def test_demo_and_a_data_dir_together_are_refused(
     assert main(["--demo", "today", "--data-dir", str(tmp_path / "mine")]) == 2
     assert "leave out --data-dir" in capsys.readouterr().err
     assert not (tmp_path / "mine").exists()
+
+
+def test_a_command_ended_by_a_signal_leaves_no_copy(tmp_path: Path) -> None:
+    """`journal --edit` waits on the editor; a kill then must still remove the demo's copy."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    editor = tmp_path / "editor"
+    editor.write_text("#!/bin/sh\nsleep 30\n")
+    editor.chmod(0o755)
+    env = {**os.environ, "TMPDIR": str(temp), "EDITOR": str(editor), "NETWORKDAY_HOME": str(tmp_path / "home")}
+    process = subprocess.Popen([sys.executable, "-m", "networkday", "--demo", "journal", "--edit"], env=env)
+    deadline = time.monotonic() + 20
+    while not any(temp.glob("networkday-demo-*/days")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(temp.glob("networkday-demo-*"))
+    time.sleep(0.5)  # the editor is running
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    assert list(temp.glob("networkday-demo-*")) == []
