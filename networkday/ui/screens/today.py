@@ -187,6 +187,15 @@ class TodayScreen(DataScreen):
             self.store.refresh_days([self.day])
             self.reload(select=current.contact_id if current else None)
 
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        """A contact changed on disk: its last touch, its follow-up, the counts; the cursor stays.
+
+        The day's file is read again too if it changed: the command that logged a touch marked the call made.
+        """
+        self.store.refresh_days([self.day])
+        current = self.query_one(QueueList).current()
+        self.reload(select=current.contact_id if current else None)
+
     def _follow_today(self) -> bool:
         """Past midnight, a list showing the old today moves to the new one (True: reloaded).
 
