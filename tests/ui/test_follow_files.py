@@ -160,3 +160,29 @@ async def test_typed_text_in_a_prompt_stays_while_today_follows_under_it(small_s
         assert isinstance(app.screen, LogPrompt)
         assert app.screen.query_one("#log-gave", Input).value == "an intro"
         assert app.focused is app.screen.query_one("#log-gave", Input)
+
+
+async def test_the_network_list_follows_with_its_cursor_kept(small_store: Store, watch_kind: str) -> None:
+    from networkday.ui.screens.contacts import ContactsScreen
+    from networkday.ui.widgets.contact_list import ContactList
+
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        network = app.screen
+        assert isinstance(network, ContactsScreen)
+        listing = network.query_one(ContactList)
+        listing.select("mary-jackson")
+        assert "5 of 5" in text_of(app, "#contacts-title")
+        networkday(small_store.root, "add", "Katherine Johnson", "--company", "NACA")
+        path = small_store.contact_path("grace-hopper")
+        write_elsewhere(path, path.read_text("utf-8").replace("Navy Labs", "Harvard Computation Lab"))
+        names = lambda: {row.id: row.company for row in listing.rows}  # noqa: E731
+        await shown_within(pilot, lambda: names().get("katherine-johnson") == "NACA")
+        await shown_within(pilot, lambda: names().get("grace-hopper") == "Harvard Computation Lab")
+        current = listing.current()
+        assert current is not None
+        assert current.id == "mary-jackson"
+        assert "6 of 6" in text_of(app, "#contacts-title")
