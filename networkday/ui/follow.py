@@ -41,7 +41,8 @@ class Following:
         store = self.app.store
         follower = self.follower
         if follower is None or follower.catalogue is not store.catalogue:
-            self._watch_store()
+            self._watch_store()  # another folder (the demo): what changed before the watch began is looked for
+            self.app.post_message(ContactFilesChanged(None))
             return
         known = frozenset(store.problems)
         changed = follower.follow()

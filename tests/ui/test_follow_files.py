@@ -186,3 +186,17 @@ async def test_the_network_list_follows_with_its_cursor_kept(small_store: Store,
         assert current is not None
         assert current.id == "mary-jackson"
         assert "6 of 6" in text_of(app, "#contacts-title")
+
+
+async def test_the_demo_folder_is_followed_once_it_replaces_the_store(small_store: Store, watch_kind: str) -> None:
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.use_demo()
+        demo = app.store
+        assert demo is not small_store
+        networkday(demo.root, "add", "Katherine Johnson", "--follow-up", "2026-11-25")
+        await shown_within(pilot, lambda: "Katherine Johnson" in today_names(app))
+        assert app._following is not None
+        assert app._following.follower is not None
+        assert app._following.follower.catalogue is demo.catalogue
