@@ -27,22 +27,18 @@ class Following:
 
     def __init__(self, app: NetworkdayApp) -> None:
         self.app = app
-        self.follower: Follower | None = None
-        self._watch_store()
-        app.set_interval(EVERY, self.look)
-
-    def _watch_store(self) -> Follower:
-        if self.follower is not None:
-            self.follower.close()
-        self.follower = self.app.store.follow()
-        return self.follower
+        self.follower: Follower | None = self.app.store.follow()
+        self._timer = app.set_interval(EVERY, self.look)
 
     def look(self) -> None:
         store = self.app.store
         follower = self.follower
-        if follower is None or follower.catalogue is not store.catalogue:
-            self._watch_store()  # another folder (the demo): what changed before the watch began is looked for
-            self.app.post_message(ContactFilesChanged(None))
+        if follower is None:
+            return  # closed
+        if follower.catalogue is not store.catalogue:
+            follower.close()
+            self.follower = store.follow()  # another folder (the demo): what changed before
+            self.app.post_message(ContactFilesChanged(None))  # the watch began is looked for
             return
         known = frozenset(store.problems)
         changed = follower.follow()
@@ -52,6 +48,7 @@ class Following:
             self.app.post_message(ContactFilesChanged(frozenset(changed), known))
 
     def close(self) -> None:
+        self._timer.stop()
         if self.follower is not None:
             self.follower.close()
             self.follower = None
