@@ -97,12 +97,12 @@ def main() -> None:
             print(f"  {label:<32}{alone:11.1f} ms{both:13.1f} ms")
         print(f"  one day's figures, first company read in a fresh store: about {first:.1f} ms")
         companies = with_companies.companies()
-        behind = attribution_of(with_companies, companies).behind
+        behind = attribution_of(with_companies, companies, today).behind
         print(f"\nthe review's pipeline ({len(behind)} opportunities came to an interview or offer)")
         funnel = median_ms(lambda: funnel_of(with_companies, companies, month, today), args.runs)
-        attribution = median_ms(lambda: attribution_of(with_companies, companies), args.runs)
+        attribution = median_ms(lambda: attribution_of(with_companies, companies, today), args.runs)
         text = median_ms(
-            lambda: led_text(attribution_of(with_companies, companies), with_companies.contacts, today, TZ),
+            lambda: led_text(attribution_of(with_companies, companies, today), with_companies.contacts, today),
             args.runs,
         )
         print(f"  the month's funnel              {funnel:8.1f} ms")

@@ -180,7 +180,7 @@ async def test_p_shows_the_funnel_beside_the_share_and_what_led_where(pipeline: 
         led = text_of(app, "#review-led").splitlines()
         assert led[0] == "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal"
         assert led[2:7] == [
-            "What led where, over the whole search",
+            "What led where, as of Wed 25 Nov 2026",
             "Through people: 1 of 2 opportunities (50%) · cold applications 1",
             "Channels that led to interviews and offers: coffee 1 · email 1 · phone 1",
             "Motives of the people behind them: learning 1",
@@ -208,8 +208,11 @@ async def test_an_earlier_week_has_its_own_funnel_and_no_interview_yet(pipeline:
         assert "Week 47 of 2026" in text_of(app, "#review-title")
         assert "interviews            0" in text_of(app, "#review-funnel")
         led = text_of(app, "#review-led")
-        assert "Through people: 1 of 2 opportunities (50%)" in led  # the whole search, whatever the week
-        assert "Interviews and offers by Sun 22 Nov 2026\nNone yet." in led
+        # Both opportunities opened on the 25th: the search as it stood on the 22nd had none.
+        assert led.splitlines()[2:4] == [
+            "What led where, as of Sun 22 Nov 2026",
+            "No opportunities yet: networkday opportunity add COMPANY_ID ROLE --via CONTACT_ID adds one.",
+        ]
 
 
 async def test_with_no_opportunities_the_pipeline_says_how_to_add_one(world: Store):

@@ -20,14 +20,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from networkday.clock import zone_of
 from networkday.domain.charts import hbar
 from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.services.figures import review
-from networkday.services.pipeline import attribution_of, funnel_of
+from networkday.services.pipeline import attribution_day, attribution_of, funnel_of
 from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.key_footer import KeyFooter
@@ -247,13 +246,8 @@ class ReviewScreen(DataScreen):
             Text("\n".join(funnel_lines(funnel, ascii=self._ascii)), no_wrap=True, overflow="crop")
         )
         share = Text(self._time_text() if self.review and self.review.days else "Nothing yet: still to come.")
-        led = led_text(
-            attribution_of(store, companies),
-            store.contacts,
-            min(self.period.last, self.app.clock.today()),
-            zone_of(self.app.clock.now()),
-            ascii=self._ascii,
-        )
+        by = attribution_day(store, self.period.last)
+        led = led_text(attribution_of(store, companies, self.period.last), store.contacts, by, ascii=self._ascii)
         self.query_one("#review-led", Static).update(Text("\n").join([share, Text(""), led]))
 
     # -- acting ---------------------------------------------------------------------------------
