@@ -379,3 +379,19 @@ async def test_the_figures_say_which_opportunities_moved_that_day(tmp_path: Path
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert "moved" not in text_of(app, "#journal-figures")  # Tuesday: nothing moved
+
+
+async def test_a_move_made_in_another_shell_shows_at_the_next_poll(tmp_path: Path):
+    """Only a company file changed, not the day file: the figures still count the move."""
+    from networkday.services.companies import move_opportunity
+    from tests.pipeline_world import pipeline_store
+
+    store = pipeline_store(tmp_path / "data")
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await go_to(app, pilot, "3", JournalScreen)
+        day_file = store.day_fingerprint(WED)
+        move_opportunity(Store.open(store.root, store.clock), "beta-corp/designer", "interview")
+        assert store.day_fingerprint(WED) == day_file
+        screen._poll()
+        assert "Beta Corp Designer → applied → interview" in text_of(app, "#journal-figures")

@@ -253,3 +253,26 @@ async def test_names_and_roles_in_the_pipeline_are_shown_as_typed_never_as_marku
         assert "[i]Red[/i]" in led
         assert "\x1b" not in led
         assert app.is_running
+
+
+async def test_a_change_made_in_another_shell_is_counted_at_the_next_poll(pipeline: Store):
+    """A company file alone (``opportunity move``) and a day file alone each count again."""
+    from dataclasses import replace
+
+    from networkday.services.companies import move_opportunity
+    from networkday.services.journal import save_journal
+
+    app = create_app(pipeline)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        other = Store.open(pipeline.root, pipeline.clock)
+        move_opportunity(other, "beta-corp/designer", "interview")
+        screen._poll()
+        assert "interviews            2" in text_of(app, "#review-funnel")
+        assert table_rows(app)[2][-1] != "1"
+        journal = other.day(WED).journal
+        save_journal(other, WED, journal, replace(journal, rating=1))
+        screen._poll()
+        assert table_rows(app)[2][-1] == "1"

@@ -190,7 +190,8 @@ class JournalScreen(JournalSaving):
         return [area for _, area in self._answers]
 
     def _show_figures(self) -> None:
-        """From the day file as it is now: calls logged on Today since count at once."""
+        """From the day file and the company files as they are now: calls logged on Today since count at once."""
+        self._company_marks = self.store.company_marks()  # before counting: a change during it shows next poll
         try:
             record: Day | None = self.store.day(self.day)
         except StoreError:

@@ -29,6 +29,7 @@ from networkday.services.figures import review
 from networkday.services.pipeline import attribution_day, attribution_of, funnel_of
 from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
+from networkday.ui.screens.journal_saving import POLL
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines, funnel_lines
@@ -74,6 +75,8 @@ class ReviewScreen(DataScreen):
         super().__init__()
         self.period = Period.of("week", self.app.clock.today())
         self.review: Review | None = None
+        #: The company files' marks when the figures were last counted.
+        self._company_marks: tuple[object, ...] = ()
         self._ascii = os.environ.get("TERM", "") == "linux"
 
     def compose(self) -> ComposeResult:
@@ -97,9 +100,22 @@ class ReviewScreen(DataScreen):
             table.add_column(label, key=label or "mark")
         table.focus()
         self.show(new_period=True)
+        self.set_interval(POLL, self._poll)
 
     def on_screen_resume(self) -> None:
         self.show()
+
+    def _poll(self) -> None:
+        """Another process changed a day file of the period or a company file: count again.
+
+        A stat per day shown and per company file, and nothing read unless one changed;
+        a screen not shown waits for its resume, which counts again anyway.
+        """
+        if not self.is_current:
+            return
+        days = self.app.store.refresh_days(self.period.dates(self.app.clock.today()))
+        if days or self.app.store.company_marks() != self._company_marks:
+            self.show()
 
     def on_resize(self) -> None:
         """Below 80x24 the charts give way to the table: one chart when narrow, none when short.
@@ -112,6 +128,7 @@ class ReviewScreen(DataScreen):
     # -- showing -------------------------------------------------------------------------------
 
     def show(self, *, new_period: bool = False) -> None:
+        self._company_marks = self.app.store.company_marks()  # before counting: a change during it shows next poll
         self.review = review(self.app.store, self.period.kind, self.period.first)
         self._show_title()
         self._show_table(len(self.review.days) - 1 if new_period else None)
