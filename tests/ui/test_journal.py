@@ -86,7 +86,7 @@ async def test_today_opens_with_the_days_figures_and_people(world: Store):
         screen = await open_journal(app, pilot)
         figures = text_of(app, "#journal-figures")
         assert "Calls: 3 made of 4 planned (goal 5) · gave 2 · asked 1" in figures
-        assert "some will 1 · some won't 1 · left a message 1" in figures
+        assert "Outcomes: will help 1, won't help 1, left a message 1" in figures  # as `networkday journal` says
         assert "Networking: 5:00 of 6:00 tracked, 83% (goal 85%: below goal)" in figures
         people = screen.query_one("#journal-people")
         assert [option.id for option in people.options] == ["carol-zoe", "jane-doe", "bob-stone"]

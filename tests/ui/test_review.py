@@ -48,7 +48,7 @@ async def test_the_week_shows_each_day_the_totals_and_the_best_and_weakest(world
         assert rows[2][7].endswith(" 83% ↓")
         assert [row[8] for row in rows] == ["2", "3", "4", "3.0"]
         summary = text_of(app, "#review-summary")
-        assert "Totals: 5 of 6 calls made · some will 1 · some won't 1 · gave 2 · asked 2" in summary
+        assert "Totals: 5 of 6 calls made · will help 1 · won't help 1 · gave 2 · asked 2" in summary
         assert "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal · mean rating 3.0" in summary
         assert "▲ Best day: Wed 25 Nov (2026-11-25): 3 calls made, 83% networking" in summary
         assert "▼ Weakest day: Tue 24 Nov (2026-11-24): 2 calls made, 100% networking" in summary

@@ -232,7 +232,7 @@ class ReviewScreen(DataScreen):
         best = describe(self.review.best) if self.review.best else "none yet"
         weakest = describe(self.review.weakest) if self.review.weakest else "none"
         lines = [
-            f"Totals: {t.made} of {t.planned} calls made · some will {t.will} · some won't {t.wont} · "
+            f"Totals: {t.made} of {t.planned} calls made · will help {t.will} · won't help {t.wont} · "
             f"gave {t.gave} · asked {t.asked}",
             f"{time_text} · {mean}",
             f"{BEST} Best day: {best}",
