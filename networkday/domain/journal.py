@@ -50,7 +50,8 @@ def outcomes_line(figures: DayFigures) -> str:
 
 def figure_lines(figures: DayFigures, *, ascii: bool = False) -> list[str]:
     """The day's figures as short lines of text, for the entry's header; ``ascii`` for an
-    output that cannot carry "→" (``moves_line``'s arrow becomes "->", as ``review``'s does)."""
+    output that cannot carry "→" (``moves_line``'s arrow becomes "->", as ``review``'s does,
+    and its "·" a semicolon)."""
     goals = figures.goals
     if figures.share is None:
         time = "no time tracked"
@@ -68,8 +69,8 @@ def figure_lines(figures: DayFigures, *, ascii: bool = False) -> list[str]:
         f"People: {people}",
     ]
     if figures.moves:  # only then: a search without company files reads as before
-        arrow = " -> " if ascii else " → "
-        lines.append(moves_line(figures.moves, arrow, text=lambda words: escape_inline(one_line_safe(words))))
+        arrow, between = (" -> ", "; ") if ascii else (" → ", " · ")
+        lines.append(moves_line(figures.moves, arrow, lambda words: escape_inline(one_line_safe(words)), between))
     return lines
 
 

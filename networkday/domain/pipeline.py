@@ -157,10 +157,13 @@ def moved_by_day(companies: Iterable[Company], first: date, last: date, tz: tzin
     return {day: tuple(moved.values()) for day, moved in days.items()}
 
 
-def moves_line(moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str) -> str:
-    """``2 opportunities moved: Acme Staff engineer → interview · Beta Designer → offer``."""
+def moves_line(
+    moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str, between: str = " · "
+) -> str:
+    """``2 opportunities moved: Acme Staff engineer → interview · Beta Designer → offer``;
+    ``arrow`` and ``between`` in ASCII (" -> ", "; ") for an output that cannot carry them."""
     count = f"{len(moves)} opportunit{'y' if len(moves) == 1 else 'ies'} moved"
-    return f"{count}: " + " · ".join(move.describe(arrow, text) for move in moves)
+    return f"{count}: " + between.join(move.describe(arrow, text) for move in moves)
 
 
 @dataclass(frozen=True, slots=True)

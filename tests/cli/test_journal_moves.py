@@ -66,10 +66,14 @@ def test_journal_writes_the_arrow_as_ascii_where_the_output_cannot_carry_it(
     cli(data, "company", "add", "Acme")
     cli(data, "opportunity", "add", "acme", "Staff engineer", "--stage", "applied")
     cli(data, "opportunity", "move", "acme/staff-engineer", "interview")
+    cli(data, "opportunity", "add", "acme", "Later", "--stage", "lead")
     capsys.readouterr()
     out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="backslashreplace")
     monkeypatch.setattr(sys, "stdout", out)
     assert cli(data, "journal") == 0
     out.flush()
     text = out.buffer.getvalue().decode("ascii")
-    assert "- 1 opportunity moved: Acme Staff engineer -> applied -> interview" in text.splitlines()
+    moved = "- 2 opportunities moved: Acme Staff engineer -> applied -> interview; Acme Later -> lead"
+    assert moved in text.splitlines()
+    assert "\\u" not in text  # nothing of the app's own words escaped: "·" is "; " too
+    assert "\\x" not in text
