@@ -8,7 +8,9 @@ file is written, with motives). Printed side by side, medians in one run:
 - one day's figures and a month's review with no company folder, then with the companies
   (a first read in a fresh store, then the reads after it, which parse no unchanged file);
 - the review's pipeline: the month's funnel, the attribution (it reads the contact files
-  of the people behind an interview or an offer) and the text the screen shows.
+  of the people behind an interview or an offer) and the text the screen shows;
+- what the journal's and the review's poll pay every two seconds when nothing changed: the
+  company files' marks, and the month's day files looked at again.
 
     python bench/pipeline_bench.py [--contacts 30000] [--companies 300] [--runs 7]
 """
@@ -108,6 +110,12 @@ def main() -> None:
         print(f"  the month's funnel              {funnel:8.1f} ms")
         print(f"  the attribution                 {attribution:8.1f} ms")
         print(f"  attribution and the screen text {text:8.1f} ms")
+        marks = median_ms(with_companies.company_marks, args.runs)
+        days = [month + timedelta(days=n) for n in range((today - month).days + 1)]
+        poll = median_ms(lambda: (with_companies.refresh_days(days), with_companies.company_marks()), args.runs)
+        print("\na poll with nothing changed")
+        print(f"  the company files' marks (journal) {marks:5.1f} ms")
+        print(f"  the month's days and the marks (review) {poll:5.1f} ms")
 
 
 if __name__ == "__main__":

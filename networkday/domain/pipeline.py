@@ -183,7 +183,7 @@ class Behind:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """For the whole search: what led to interviews and offers, and the share that came through people."""
+    """For the search as of one day: what led to interviews and offers, and the share that came through people."""
 
     behind: tuple[Behind, ...] = ()
     by_channel: dict[str, int] = field(default_factory=dict)

@@ -1,7 +1,7 @@
 """The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
 
 ``p`` (the footer's ``Funnel``) turns to the pipeline: the period's funnel beside its
-networking share, and what led where over the whole search. The days come from the
+networking share, and what led where as of the period's end. The days come from the
 store's in-memory summaries and the company files (``services.figures.review``), so
 paging through months reads no contact file; the pipeline reads, for the motives, only
 the contact files of the people behind an interview or an offer, and only while it is
