@@ -114,8 +114,8 @@ def main() -> None:
         days = [month + timedelta(days=n) for n in range((today - month).days + 1)]
         poll = median_ms(lambda: (with_companies.refresh_days(days), with_companies.company_marks()), args.runs)
         print("\na poll with nothing changed")
-        print(f"  the company files' marks (journal) {marks:5.1f} ms")
-        print(f"  the month's days and the marks (review) {poll:5.1f} ms")
+        print(f"  company files' marks (journal)  {marks:8.1f} ms")
+        print(f"  month's days + marks (review)   {poll:8.1f} ms")
 
 
 if __name__ == "__main__":
