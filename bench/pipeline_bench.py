@@ -8,7 +8,9 @@ file is written, with motives). Printed side by side, medians in one run:
 - one day's figures and a month's review with no company folder, then with the companies
   (a first read in a fresh store, then the reads after it, which parse no unchanged file);
 - the review's pipeline: the month's funnel, the attribution (it reads the contact files
-  of the people behind an interview or an offer) and the text the screen shows.
+  of the people behind an interview or an offer) and the text the screen shows;
+- what the journal's and the review's poll pay every two seconds when nothing changed: the
+  company files' marks, and the month's day files looked at again.
 
     python bench/pipeline_bench.py [--contacts 30000] [--companies 300] [--runs 7]
 """
@@ -97,17 +99,23 @@ def main() -> None:
             print(f"  {label:<32}{alone:11.1f} ms{both:13.1f} ms")
         print(f"  one day's figures, first company read in a fresh store: about {first:.1f} ms")
         companies = with_companies.companies()
-        behind = attribution_of(with_companies, companies).behind
+        behind = attribution_of(with_companies, companies, today).behind
         print(f"\nthe review's pipeline ({len(behind)} opportunities came to an interview or offer)")
         funnel = median_ms(lambda: funnel_of(with_companies, companies, month, today), args.runs)
-        attribution = median_ms(lambda: attribution_of(with_companies, companies), args.runs)
+        attribution = median_ms(lambda: attribution_of(with_companies, companies, today), args.runs)
         text = median_ms(
-            lambda: led_text(attribution_of(with_companies, companies), with_companies.contacts, today, TZ),
+            lambda: led_text(attribution_of(with_companies, companies, today), with_companies.contacts, today),
             args.runs,
         )
         print(f"  the month's funnel              {funnel:8.1f} ms")
         print(f"  the attribution                 {attribution:8.1f} ms")
         print(f"  attribution and the screen text {text:8.1f} ms")
+        marks = median_ms(with_companies.company_marks, args.runs)
+        days = [month + timedelta(days=n) for n in range((today - month).days + 1)]
+        poll = median_ms(lambda: (with_companies.refresh_days(days), with_companies.company_marks()), args.runs)
+        print("\na poll with nothing changed")
+        print(f"  company files' marks (journal)  {marks:8.1f} ms")
+        print(f"  month's days + marks (review)   {poll:8.1f} ms")
 
 
 if __name__ == "__main__":

@@ -13,11 +13,13 @@ import argparse
 import sys
 from datetime import date
 
-from networkday.commands.common import CommandError, open_store, run_store
+from networkday.commands.common import CommandError, open_store, run_store, warn_unread
 from networkday.commands.editor import edit_text
+from networkday.domain.charts import use_ascii
 from networkday.domain.dates import parse_when
 from networkday.domain.day import Day
 from networkday.domain.errors import ConflictError
+from networkday.domain.figures import DayFigures
 from networkday.domain.journal import export_markdown, render_markdown
 from networkday.domain.journal_edit import EntryTextError, apply_edit, parse_editor_text, to_editor_text
 from networkday.services.figures import day_figures, facts_for
@@ -50,22 +52,24 @@ def chosen_day(args: argparse.Namespace, store: Store) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args, create=args.edit)
+    store = open_store(args, create=args.edit, unread_warning=False)
     day = chosen_day(args, store)
     record = run_store(lambda: store.day(day))
-    if args.edit:
-        return edit_entry(store, record)
     figures = day_figures(store, day, record)
-    sys.stdout.write(render_markdown(day, record.journal, store.config.prompts, figures))
+    warn_unread(store)  # company files too, read just now for the opportunities moved
+    if args.edit:
+        return edit_entry(store, record, figures)
+    ascii = use_ascii(getattr(sys.stdout, "encoding", None))
+    sys.stdout.write(render_markdown(day, record.journal, store.config.prompts, figures, ascii=ascii))
     return 0
 
 
-def edit_entry(store: Store, record: Day) -> int:
+def edit_entry(store: Store, record: Day, figures: DayFigures) -> int:
     day = record.date
     reason = store.read_only_reason(store.day_path(day)) or store.cannot_save
     if reason:  # said before the editor opens, so nothing is typed in vain
         raise CommandError(reason)
-    before = to_editor_text(day, record.journal, store.config.prompts, day_figures(store, day, record))
+    before = to_editor_text(day, record.journal, store.config.prompts, figures)
     after = edit_text(before, f"journal-{day.isoformat()}.md")
     if after == before:
         print(f"{day}: no change, nothing saved", file=sys.stderr)

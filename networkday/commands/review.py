@@ -39,7 +39,11 @@ def run(args: argparse.Namespace) -> int:
     funnel = funnel_of(store, companies, result.period.first, result.period.last)
     if args.json:
         print_json(
-            {**result.to_json(), "funnel": funnel.as_dict(), "attribution": attribution_of(store, companies).as_dict()}
+            {
+                **result.to_json(),
+                "funnel": funnel.as_dict(),
+                "attribution": attribution_of(store, companies, result.period.last).as_dict(),
+            }
         )
         return 0
     ascii = args.ascii or use_ascii(getattr(sys.stdout, "encoding", None))

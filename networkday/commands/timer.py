@@ -32,7 +32,11 @@ from networkday.services import timer
 from networkday.storage.store import Store
 
 T = TypeVar("T")
-AT_HELP = "HH:MM today, or an ISO date and time such as 2026-03-28T09:30 (default: now)"
+#: ``parse_at``'s rule: a bare time is the last one before now, so 20:00 typed at 09:30 is yesterday's.
+AT_HELP = (
+    "HH:MM, the last one before now (20:00 typed in the morning is yesterday's), "
+    "or an ISO date and time such as 2026-03-28T09:30 (default: now)"
+)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -42,10 +42,17 @@ def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer
     return out
 
 
-def figure_lines(figures: DayFigures) -> list[str]:
-    """The day's figures as short lines of text, for the entry's header."""
+def outcomes_line(figures: DayFigures) -> str:
+    """``Outcomes: will help 3, won't help 1, left a message 2``: the one wording of the journal
+    screen, ``networkday journal`` and the editor; the raw values stay in the files and JSON."""
+    return "Outcomes: " + (", ".join(f"{outcome_text(o)} {n}" for o, n in figures.outcomes) or "none yet")
+
+
+def figure_lines(figures: DayFigures, *, ascii: bool = False) -> list[str]:
+    """The day's figures as short lines of text, for the entry's header; ``ascii`` for an
+    output that cannot carry "→" (``moves_line``'s arrow becomes "->", as ``review``'s does,
+    and its "·" a semicolon)."""
     goals = figures.goals
-    outcomes = ", ".join(f"{outcome_text(o)} {n}" for o, n in figures.outcomes) or "none yet"
     if figures.share is None:
         time = "no time tracked"
     else:
@@ -56,13 +63,14 @@ def figure_lines(figures: DayFigures) -> list[str]:
     people = ", ".join(f"{escape_inline(one_line_safe(p.name))} ({p.id})" for p in figures.people) or "nobody yet"
     lines = [
         f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
-        f"Outcomes: {outcomes}",
+        outcomes_line(figures),
         f"Gave {figures.gave}, asked {figures.asked}",
         f"Networking: {time}",
         f"People: {people}",
     ]
     if figures.moves:  # only then: a search without company files reads as before
-        lines.append(moves_line(figures.moves, text=lambda words: escape_inline(one_line_safe(words))))
+        arrow, between = (" -> ", "; ") if ascii else (" → ", " · ")
+        lines.append(moves_line(figures.moves, arrow, lambda words: escape_inline(one_line_safe(words)), between))
     return lines
 
 
@@ -71,7 +79,13 @@ def one_line_safe(text: str) -> str:
 
 
 def render_markdown(
-    day: date, journal: Journal, prompts: Sequence[str], figures: DayFigures | None = None, *, level: int = 1
+    day: date,
+    journal: Journal,
+    prompts: Sequence[str],
+    figures: DayFigures | None = None,
+    *,
+    level: int = 1,
+    ascii: bool = False,
 ) -> str:
     """An entry as Markdown: a dated title, the rating, the figures, then one heading per answer.
 
@@ -79,13 +93,14 @@ def render_markdown(
     entries under its own title. Control characters (all but newline and tab) are
     dropped, since this text goes to terminals and viewers, and the user's text is escaped
     (see :mod:`networkday.domain.markdown_text`), so the outline is only the app's and no
-    link, image or HTML comes from it; unanswered prompts are left out.
+    link, image or HTML comes from it; unanswered prompts are left out. ``ascii`` as for
+    ``figure_lines``.
     """
     lines = [f"{'#' * level} {day.isoformat()} {day.strftime('%A')}", ""]
     lines.append(f"Rating: {journal.rating}/5" if journal.rating is not None else "Rating: none")
     lines.append("")
     if figures is not None:
-        lines.extend(f"- {line}" for line in figure_lines(figures))
+        lines.extend(f"- {line}" for line in figure_lines(figures, ascii=ascii))
         lines.append("")
     written = [
         (prompt, answer.text)

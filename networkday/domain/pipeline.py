@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from math import inf, nextafter
 
 from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.referrals import chain_up
@@ -54,9 +55,19 @@ def _bounds(start: date, end: date, tz: tzinfo) -> tuple[float, float]:
 
 
 def funnel(
-    contacts: Mapping[str, ContactSummary], companies: Iterable[Company], start: date, end: date, tz: tzinfo
+    contacts: Mapping[str, ContactSummary],
+    companies: Iterable[Company],
+    start: date,
+    end: date,
+    tz: tzinfo,
+    *,
+    now: datetime,
 ) -> Funnel:
-    """The funnel from ``start`` to ``end``, both included.
+    """The funnel from ``start`` to ``end``, both included, up to ``now``.
+
+    A move dated ahead (``opportunity move --on`` a later day) or an ``opened`` date still
+    to come has not happened yet: it counts in its period once that period reaches it, so
+    a week under way counts as the journal does and a week not begun counts nothing.
 
     - reached: people with a touch in the period whose outcome says they were reached;
     - will_help: people who said they will help in the period;
@@ -65,6 +76,10 @@ def funnel(
     - interviews and offers: opportunities that moved to that stage in the period.
     """
     first, last = _bounds(start, end, tz)
+    last = min(last, nextafter(now.timestamp(), inf))  # a move made this very second has happened
+    end = min(end, now.astimezone(tz).date())
+    if end < start:
+        return Funnel()
     reached = will = introductions = 0
     for summary in contacts.values():
         entries = summary.entries  # oldest first: a binary search finds the period's touches
@@ -142,10 +157,13 @@ def moved_by_day(companies: Iterable[Company], first: date, last: date, tz: tzin
     return {day: tuple(moved.values()) for day, moved in days.items()}
 
 
-def moves_line(moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str) -> str:
-    """``2 opportunities moved: Acme Staff engineer → interview · Beta Designer → offer``."""
+def moves_line(
+    moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str, between: str = " · "
+) -> str:
+    """``2 opportunities moved: Acme Staff engineer → interview · Beta Designer → offer``;
+    ``arrow`` and ``between`` in ASCII (" -> ", "; ") for an output that cannot carry them."""
     count = f"{len(moves)} opportunit{'y' if len(moves) == 1 else 'ies'} moved"
-    return f"{count}: " + " · ".join(move.describe(arrow, text) for move in moves)
+    return f"{count}: " + between.join(move.describe(arrow, text) for move in moves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +183,7 @@ class Behind:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """For the whole search: what led to interviews and offers, and the share that came through people."""
+    """For the search as of one day: what led to interviews and offers, and the share that came through people."""
 
     behind: tuple[Behind, ...] = ()
     by_channel: dict[str, int] = field(default_factory=dict)
@@ -212,33 +230,50 @@ def chain_behind(contacts: Mapping[str, ContactSummary], via: Iterable[str]) -> 
 
 
 def attribute(
-    contacts: Mapping[str, ContactSummary], companies: Iterable[Company], motives: Mapping[str, Iterable[str]]
+    contacts: Mapping[str, ContactSummary],
+    companies: Iterable[Company],
+    motives: Mapping[str, Iterable[str]],
+    by: date,
+    tz: tzinfo,
 ) -> Attribution:
-    """Channels and motives behind every opportunity that reached interview, offer or accepted.
+    """Channels and motives behind every opportunity that had reached interview, offer or
+    accepted by the end of ``by``, and the share through people of those opened by then.
 
-    A channel counts once per opportunity when any touch with a person behind it used it
-    (up to the day it opened, when that is known); a motive counts once per opportunity
-    when any of those people has it (``motives`` maps contact ids to their motives).
+    ``by`` is the end of the period a review shows (today for the one under way), so the
+    summary counts the same opportunities as the list of them under it; an opportunity
+    opened later is not yet in it. A channel counts once per opportunity when any touch
+    with a person behind it used it (up to the day it opened, when that is known); a
+    motive counts once per opportunity when any of those people has it (``motives`` maps
+    contact ids to their motives).
     """
     behind: list[Behind] = []
     by_channel: dict[str, int] = {}
     by_motive: dict[str, int] = {}
     through = cold = 0
-    for company in companies:
-        for opportunity in company.opportunities:
-            through += not opportunity.cold
-            cold += opportunity.cold
-            if not any(opportunity.reached(stage) for stage in LANDED):
-                continue
-            people = chain_behind(contacts, opportunity.via)
-            channels = _channels(contacts, people, opportunity.opened)
-            wanted = tuple(dict.fromkeys(motive for person in people for motive in motives.get(person, ())))
-            behind.append(Behind(company, opportunity, people, channels, wanted))
-            for channel in channels:
-                by_channel[channel] = by_channel.get(channel, 0) + 1
-            for motive in wanted:
-                by_motive[motive] = by_motive.get(motive, 0) + 1
+    for company, opportunity in opened_by(companies, by, tz):
+        through += not opportunity.cold
+        cold += opportunity.cold
+        if not landed_by(opportunity, by, tz):
+            continue
+        people = chain_behind(contacts, opportunity.via)
+        channels = _channels(contacts, people, opportunity.opened)
+        wanted = tuple(dict.fromkeys(motive for person in people for motive in motives.get(person, ())))
+        behind.append(Behind(company, opportunity, people, channels, wanted))
+        for channel in channels:
+            by_channel[channel] = by_channel.get(channel, 0) + 1
+        for motive in wanted:
+            by_motive[motive] = by_motive.get(motive, 0) + 1
     return Attribution(tuple(behind), _ranked(by_channel), _ranked(by_motive), through, cold)
+
+
+def opened_by(companies: Iterable[Company], by: date, tz: tzinfo) -> list[tuple[Company, Opportunity]]:
+    """The opportunities opened by the end of ``by``; one with no date to tell counts as always open."""
+    return [
+        (company, opportunity)
+        for company in companies
+        for opportunity in company.opportunities
+        if (opened := opened_on(opportunity, tz)) is None or opened <= by
+    ]
 
 
 def _channels(contacts: Mapping[str, ContactSummary], people: Iterable[str], opened: date | None) -> tuple[str, ...]:

@@ -13,7 +13,8 @@ from networkday.domain.timer import format_duration, goal_percent, percent
 
 BAR_WIDTH = 12
 _SHARE = "Networking share"
-_HEADER = f"{'Day':<10} {'Calls':>6} {'Will':>4} {'Wont':>4} {'Gave':>4} {'Asked':>5}  {_SHARE:<{BAR_WIDTH + 5}} Rating"
+_WONT = "Won't"  # the app's column: one wording for outcomes everywhere but --json
+_HEADER = f"{'Day':<10} {'Calls':>6} {'Will':>4} {_WONT:>5} {'Gave':>4} {'Asked':>5}  {_SHARE:<{BAR_WIDTH + 5}} Rating"
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -26,7 +27,7 @@ def day_label(figures: DayFigures) -> str:
 
 def _row(label: str, counts: tuple[str, int, int, int, int], share: float | None, rating: str, bar: str) -> str:
     calls, will, wont, gave, asked = counts
-    return f"{label:<10} {calls:>6} {will:>4} {wont:>4} {gave:>4} {asked:>5}  {bar} {percent(share):>4} {rating:>6}"
+    return f"{label:<10} {calls:>6} {will:>4} {wont:>5} {gave:>4} {asked:>5}  {bar} {percent(share):>4} {rating:>6}"
 
 
 def describe(figures: DayFigures) -> str:
@@ -47,7 +48,7 @@ def review_lines(review: Review, *, ascii: bool = False) -> list[str]:
     lines = [review.period.label, "", _HEADER]
     for f in review.days:
         if f.date in review.unknown:
-            lines.append(f"{day_label(f):<10} {'?':>6} {'?':>4} {'?':>4} {'?':>4} {'?':>5}  its file cannot be read")
+            lines.append(f"{day_label(f):<10} {'?':>6} {'?':>4} {'?':>5} {'?':>4} {'?':>5}  its file cannot be read")
             continue
         rating = "-" if f.rating is None else str(f.rating)
         counts = (f"{f.made}/{f.planned}", f.will, f.wont, f.gave, f.asked)

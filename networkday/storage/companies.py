@@ -17,6 +17,7 @@ from typing import Any
 from networkday.domain.companies import Companies, Company, company_key
 from networkday.domain.errors import KeyPath
 from networkday.domain.text import fold, slugify
+from networkday.storage.index import FileMark, mark_of
 from networkday.storage.layout import Findings, toml_files, valid_id
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
@@ -52,6 +53,16 @@ class CompanyFiles:
         if not valid_id(company_id):
             raise StoreError(f"{company_id!r} is not a company id (lowercase letters, digits and dashes)")
         return self.dir / f"{company_id}.toml"
+
+    def marks(self) -> tuple[tuple[str, FileMark | None], ...]:
+        """Each company file's name and mark (inode, mtime, ctime, size): what a screen showing
+        figures from the companies polls to see another process's change. A few tens of
+        stats and no read; ctime too, since an edit in place may keep the mtime and size."""
+        try:
+            names = sorted(name for name in os.listdir(self.dir) if name.endswith(".toml"))
+        except (FileNotFoundError, NotADirectoryError):
+            return ()
+        return tuple((name, mark_of(self.dir / name, ctime=True)) for name in names)
 
     def no_company(self, company_id: str) -> StoreError:
         return StoreError(f"no company {company_id!r} in {self.dir}")

@@ -6,7 +6,6 @@ without importing the queue's types: ``timer status`` runs every few seconds.
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,15 +32,7 @@ def stamp(store: Store, day: date) -> tuple[object, ...]:
     edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
     offset = (now.utcoffset() or timedelta()).total_seconds()  # the clock's now is always aware
-    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited, _company_marks(store.root / "companies"))
-
-
-def _company_marks(folder: Path) -> tuple[object, ...]:
-    try:
-        names = sorted(name for name in os.listdir(folder) if name.endswith(".toml"))
-    except (FileNotFoundError, NotADirectoryError):
-        return ()
-    return tuple((name, mark_of(folder / name, ctime=True)) for name in names)
+    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited, store.company_marks())
 
 
 def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:

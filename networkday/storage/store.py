@@ -292,6 +292,10 @@ class Store:
         config.toml's targets name (see ``CompanyFiles.target_names``)."""
         return self.company_files.target_names(zone_of(self.clock.now()), self.config.targets)
 
+    def company_marks(self) -> tuple[tuple[str, FileMark | None], ...]:
+        """The company files' marks: compare two to learn whether any changed (``CompanyFiles.marks``)."""
+        return self.company_files.marks()
+
     def company(self, company_id: str) -> Company:
         return self.company_files.company(company_id, zone_of(self.clock.now()))
 

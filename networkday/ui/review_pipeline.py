@@ -1,21 +1,22 @@
 """The review's "what led where": what brought the search's interviews and offers, and each one's people.
 
-The figures come from ``services.pipeline`` (the same ones ``review --json`` prints). The
-whole search's lines come first (the share of opportunities that came through people, the
-channels and the motives that led to interviews and offers), then every opportunity that
-had come to an interview or an offer by the end of the period shown, each with its chain
-of people from the first person you knew. Names, roles and motives are the user's words,
-shown as plain text.
+The figures come from ``services.pipeline`` (the same ones ``review --json`` prints), for
+the search as it stood at the end of the period shown (today, for the one under way): its
+lines come first (the share of the opportunities opened by then that came through people,
+the channels and the motives that led to interviews and offers), then every opportunity
+that had come to an interview or an offer by then, each with its chain of people from the
+first person you knew. So the summary counts exactly the opportunities listed under it.
+Names, roles and motives are the user's words, shown as plain text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, tzinfo
+from datetime import date
 
 from rich.text import Text
 
-from networkday.domain.pipeline import Attribution, Behind, chains_behind, landed_by
+from networkday.domain.pipeline import Attribution, Behind, chains_behind
 from networkday.domain.summary import ContactSummary
 from networkday.domain.timer import percent
 from networkday.ui.plain import join, plain_line
@@ -24,10 +25,11 @@ NO_OPPORTUNITIES = "No opportunities yet: networkday opportunity add COMPANY_ID 
 
 
 def led_text(
-    attribution: Attribution, contacts: Mapping[str, ContactSummary], last: date, tz: tzinfo, *, ascii: bool = False
+    attribution: Attribution, contacts: Mapping[str, ContactSummary], last: date, *, ascii: bool = False
 ) -> Text:
-    """The whole search's lines, then each interview and offer by the end of ``last``."""
-    lines = [Text("What led where, over the whole search", style="bold")]
+    """The search's lines as of the end of ``last`` (the day ``attribution`` stands at), then each
+    interview and offer by then."""
+    lines = [Text(f"What led where, as of {last:%a %d %b %Y}", style="bold")]
     share = attribution.share_through_people
     if share is None:
         lines.append(Text(NO_OPPORTUNITIES))
@@ -42,10 +44,9 @@ def led_text(
         Text(""),
         Text(f"Interviews and offers by {last:%a %d %b %Y}", style="bold"),
     ]
-    landed = [item for item in attribution.behind if landed_by(item.opportunity, last, tz)]
-    for item in landed:
+    for item in attribution.behind:
         lines += _behind_lines(item, contacts, " -> " if ascii else " → ")
-    if not landed:
+    if not attribution.behind:
         lines.append(Text("None yet."))
     return Text("\n").join(lines)
 

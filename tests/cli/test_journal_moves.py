@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,38 @@ def test_the_days_moves_in_the_journal_and_in_review_json(tmp_path: Path, capsys
         {"id": "acme/later", "company": "Acme", "role": "Later", "stages": ["lead"]},
     ]
     assert days["2026-11-24"]["moves"] == []
+
+
+def test_journal_warns_of_a_company_file_it_could_not_read_as_review_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    data = tmp_path / "data"
+    cli(data, "company", "add", "Acme")
+    (data / "companies" / "b.toml").write_text('format = 1\nname = "B"\n[[opportunity]]\nid = 1\n', "utf-8")
+    capsys.readouterr()
+    assert cli(data, "review") == 0
+    warning = capsys.readouterr().err
+    assert warning.startswith("networkday: warning: 1 file(s) could not be read")
+    assert "b.toml" in warning
+    assert cli(data, "journal") == 0
+    assert capsys.readouterr().err == warning
+
+
+def test_journal_writes_the_arrow_as_ascii_where_the_output_cannot_carry_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    cli(data, "company", "add", "Acme")
+    cli(data, "opportunity", "add", "acme", "Staff engineer", "--stage", "applied")
+    cli(data, "opportunity", "move", "acme/staff-engineer", "interview")
+    cli(data, "opportunity", "add", "acme", "Later", "--stage", "lead")
+    capsys.readouterr()
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="backslashreplace")
+    monkeypatch.setattr(sys, "stdout", out)
+    assert cli(data, "journal") == 0
+    out.flush()
+    text = out.buffer.getvalue().decode("ascii")
+    moved = "- 2 opportunities moved: Acme Staff engineer -> applied -> interview; Acme Later -> lead"
+    assert moved in text.splitlines()
+    assert "\\u" not in text  # nothing of the app's own words escaped: "·" is "; " too
+    assert "\\x" not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,9 @@ def copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo(copy: Path, clock: FixedClock) -> Store:
-    return Store.open(copy, clock)
+def demo(copy: Path) -> Store:
+    """The copy as the app opens it on its last day: nothing in it is still to come."""
+    return Store.open(copy, FixedClock(datetime(TODAY.year, TODAY.month, TODAY.day, 21, tzinfo=UTC)))
 
 
 def anchor() -> date:
@@ -170,7 +171,7 @@ def test_five_targets_one_with_no_path_and_opportunities_at_every_stage(demo: St
 def test_the_offer_runs_back_through_three_people_to_a_coffee(demo: Store) -> None:
     from networkday.services.pipeline import attribution_of
 
-    attribution = attribution_of(demo, demo.companies())
+    attribution = attribution_of(demo, demo.companies(), TODAY)
     offers = [item for item in attribution.behind if item.opportunity.stage == "offer"]
     assert len(offers) == 1
     people = offers[0].people

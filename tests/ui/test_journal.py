@@ -86,7 +86,7 @@ async def test_today_opens_with_the_days_figures_and_people(world: Store):
         screen = await open_journal(app, pilot)
         figures = text_of(app, "#journal-figures")
         assert "Calls: 3 made of 4 planned (goal 5) · gave 2 · asked 1" in figures
-        assert "some will 1 · some won't 1 · left a message 1" in figures
+        assert "Outcomes: will help 1, won't help 1, left a message 1" in figures  # as `networkday journal` says
         assert "Networking: 5:00 of 6:00 tracked, 83% (goal 85%: below goal)" in figures
         people = screen.query_one("#journal-people")
         assert [option.id for option in people.options] == ["carol-zoe", "jane-doe", "bob-stone"]
@@ -379,3 +379,19 @@ async def test_the_figures_say_which_opportunities_moved_that_day(tmp_path: Path
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert "moved" not in text_of(app, "#journal-figures")  # Tuesday: nothing moved
+
+
+async def test_a_move_made_in_another_shell_shows_at_the_next_poll(tmp_path: Path):
+    """Only a company file changed, not the day file: the figures still count the move."""
+    from networkday.services.companies import move_opportunity
+    from tests.pipeline_world import pipeline_store
+
+    store = pipeline_store(tmp_path / "data")
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await go_to(app, pilot, "3", JournalScreen)
+        day_file = store.day_fingerprint(WED)
+        move_opportunity(Store.open(store.root, store.clock), "beta-corp/designer", "interview")
+        assert store.day_fingerprint(WED) == day_file
+        screen._poll()
+        assert "Beta Corp Designer → applied → interview" in text_of(app, "#journal-figures")

@@ -23,7 +23,7 @@ from networkday.ui.screens.contact import ContactScreen
 from tests.conftest import NOW
 
 RAW = re.compile(
-    r"\bwont\b|left-message|no-answer"  # outcomes as stored
+    r"\b[Ww]ont\b|left-message|no-answer"  # outcomes as stored, and as a column's heading
     r"|\b\d+(d|w|mo|y) (ago|overdue)\b"  # short forms: 5d ago, 3mo ago, 2d overdue
     r"|\b[01] days\b|\b1 (months|years)\b"  # 0 days ago, 1 days ago
     r"|\b(\d{3,}|[6-9]\d) days (ago|overdue)\b"  # 4640 days ago: months or years then
@@ -37,9 +37,9 @@ def raw_forms(text: str) -> list[str]:
 
 
 def test_the_pattern_catches_every_form_the_issue_names() -> None:
-    said = "wont · left-message · no-answer · 5d ago · 0 days ago · 4640 days ago · 3mo ago · 2d overdue"
-    assert len(raw_forms(said)) == 8
-    fine = "won't help · left a message · no answer · 5 days ago · today · 12 years ago · 2 days overdue"
+    said = "wont · Wont · left-message · no-answer · 5d ago · 0 days ago · 4640 days ago · 3mo ago · 2d overdue"
+    assert len(raw_forms(said)) == 9
+    fine = "won't help · Won't · left a message · no answer · 5 days ago · today · 12 years ago · 2 days overdue"
     assert raw_forms(fine) == []
 
 

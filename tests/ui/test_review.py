@@ -48,7 +48,7 @@ async def test_the_week_shows_each_day_the_totals_and_the_best_and_weakest(world
         assert rows[2][7].endswith(" 83% ↓")
         assert [row[8] for row in rows] == ["2", "3", "4", "3.0"]
         summary = text_of(app, "#review-summary")
-        assert "Totals: 5 of 6 calls made · some will 1 · some won't 1 · gave 2 · asked 2" in summary
+        assert "Totals: 5 of 6 calls made · will help 1 · won't help 1 · gave 2 · asked 2" in summary
         assert "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal · mean rating 3.0" in summary
         assert "▲ Best day: Wed 25 Nov (2026-11-25): 3 calls made, 83% networking" in summary
         assert "▼ Weakest day: Tue 24 Nov (2026-11-24): 2 calls made, 100% networking" in summary
@@ -180,7 +180,7 @@ async def test_p_shows_the_funnel_beside_the_share_and_what_led_where(pipeline: 
         led = text_of(app, "#review-led").splitlines()
         assert led[0] == "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal"
         assert led[2:7] == [
-            "What led where, over the whole search",
+            "What led where, as of Wed 25 Nov 2026",
             "Through people: 1 of 2 opportunities (50%) · cold applications 1",
             "Channels that led to interviews and offers: coffee 1 · email 1 · phone 1",
             "Motives of the people behind them: learning 1",
@@ -208,8 +208,11 @@ async def test_an_earlier_week_has_its_own_funnel_and_no_interview_yet(pipeline:
         assert "Week 47 of 2026" in text_of(app, "#review-title")
         assert "interviews            0" in text_of(app, "#review-funnel")
         led = text_of(app, "#review-led")
-        assert "Through people: 1 of 2 opportunities (50%)" in led  # the whole search, whatever the week
-        assert "Interviews and offers by Sun 22 Nov 2026\nNone yet." in led
+        # Both opportunities opened on the 25th: the search as it stood on the 22nd had none.
+        assert led.splitlines()[2:4] == [
+            "What led where, as of Sun 22 Nov 2026",
+            "No opportunities yet: networkday opportunity add COMPANY_ID ROLE --via CONTACT_ID adds one.",
+        ]
 
 
 async def test_with_no_opportunities_the_pipeline_says_how_to_add_one(world: Store):
@@ -250,3 +253,26 @@ async def test_names_and_roles_in_the_pipeline_are_shown_as_typed_never_as_marku
         assert "[i]Red[/i]" in led
         assert "\x1b" not in led
         assert app.is_running
+
+
+async def test_a_change_made_in_another_shell_is_counted_at_the_next_poll(pipeline: Store):
+    """A company file alone (``opportunity move``) and a day file alone each count again."""
+    from dataclasses import replace
+
+    from networkday.services.companies import move_opportunity
+    from networkday.services.journal import save_journal
+
+    app = create_app(pipeline)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        other = Store.open(pipeline.root, pipeline.clock)
+        move_opportunity(other, "beta-corp/designer", "interview")
+        screen._poll()
+        assert "interviews            2" in text_of(app, "#review-funnel")
+        assert table_rows(app)[2][-1] != "1"
+        journal = other.day(WED).journal
+        save_journal(other, WED, journal, replace(journal, rating=1))
+        screen._poll()
+        assert table_rows(app)[2][-1] == "1"

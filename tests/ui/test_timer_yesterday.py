@@ -5,12 +5,14 @@ from __future__ import annotations
 import tomllib
 from datetime import date, datetime, timedelta
 
+from textual.widgets import Label
+
 from networkday.domain.day import TimeSession
 from networkday.services import idle
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.modals.choice import ChoiceModal, TextModal
-from networkday.ui.modals.sessions import SessionEditor, SessionsScreen
+from networkday.ui.modals.sessions import SessionEditor, SessionsScreen, start_label
 from tests.conftest import NOW
 
 YESTERDAY = NOW.date() - timedelta(days=1)
@@ -61,3 +63,13 @@ async def test_the_session_editor_crosses_midnight_from_last_evening_into_this_m
     [session] = sessions(small_store, YESTERDAY)
     assert session["start"] == at(23, 0)
     assert session["end"] == at(23, 0) + timedelta(hours=2)
+
+
+async def test_the_session_editor_says_which_day_a_bare_time_is_on(small_store: Store, clock):
+    """On today's list a bare time is the last one before now, so the label says so, not "on this day"."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("S", "a")
+        label = str(app.screen.query_one("#session-start-label", Label).render())
+    assert label == "Start (HH:MM: the last one before now, or a date and time)"
+    assert start_label(YESTERDAY, NOW) == "Start (HH:MM on this day, or a date and time)"

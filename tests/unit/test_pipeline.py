@@ -28,6 +28,9 @@ def touch(day: int, channel: str, outcome: str) -> tuple[float, str, str, bool, 
     return (at(day).timestamp(), channel, outcome, False, False)
 
 
+#: Long after every touch and step below: nothing is capped by it.
+LATER = datetime(2027, 1, 1, tzinfo=UTC)
+
 CONTACTS = {
     "ana": ContactSummary(id="ana", name="Ana", entries=(touch(2, "coffee", "will"),)),
     "ben": ContactSummary(id="ben", name="Ben", referred_by="ana", entries=(touch(9, "email", "talked"),)),
@@ -60,7 +63,7 @@ COMPANIES = [
 
 
 def test_the_funnel_counts_each_step_in_the_period_only() -> None:
-    week = funnel(CONTACTS, COMPANIES, date(2026, 11, 9), date(2026, 11, 15), UTC)
+    week = funnel(CONTACTS, COMPANIES, date(2026, 11, 9), date(2026, 11, 15), UTC, now=LATER)
     # reached: ben (talked), cy (scheduled); dee's no-answer is not reached, ana's coffee is before.
     # introductions: ben and cy first touched this week; eve was never touched.
     assert week.as_dict() == {
@@ -71,7 +74,7 @@ def test_the_funnel_counts_each_step_in_the_period_only() -> None:
         "interviews": 2,
         "offers": 0,
     }
-    month = funnel(CONTACTS, COMPANIES, date(2026, 11, 1), date(2026, 11, 30), UTC)
+    month = funnel(CONTACTS, COMPANIES, date(2026, 11, 1), date(2026, 11, 30), UTC, now=LATER)
     assert month.as_dict() == {
         "reached": 4,
         "will_help": 1,
@@ -87,8 +90,8 @@ def test_the_period_is_read_in_the_local_zone() -> None:
     instant = datetime(2026, 11, 9, 23, 30, tzinfo=UTC).timestamp()
     late = {"x": ContactSummary(id="x", name="X", entries=((instant, "phone", "will", False, False),))}
     tenth = date(2026, 11, 10)
-    assert funnel(late, [], tenth, tenth, timezone(timedelta(hours=1))).will_help == 1
-    assert funnel(late, [], tenth, tenth, UTC).will_help == 0
+    assert funnel(late, [], tenth, tenth, timezone(timedelta(hours=1)), now=LATER).will_help == 1
+    assert funnel(late, [], tenth, tenth, UTC, now=LATER).will_help == 0
 
 
 def test_the_people_behind_run_back_through_the_referral_chain() -> None:
@@ -99,7 +102,7 @@ def test_the_people_behind_run_back_through_the_referral_chain() -> None:
 
 def test_attribution_names_people_channels_and_motives_of_what_reached_interview_or_offer() -> None:
     motives = {"ana": ["generosity"], "ben": ["referrer", "curiosity"], "cy": ["referrer"]}
-    result = attribute(CONTACTS, COMPANIES, motives)
+    result = attribute(CONTACTS, COMPANIES, motives, date(2026, 11, 30), UTC)
     behind = {f"{item.company.id}/{item.opportunity.id}": item for item in result.behind}
     assert sorted(behind) == ["acme/offer", "beta/cold-interview", "beta/interview"]
     offer = behind["acme/offer"]
@@ -119,12 +122,14 @@ def test_touches_after_an_opportunity_opened_are_not_what_led_to_it() -> None:
         {"ana": late},
         [Company(id="a", name="A", opportunities=(opportunity("o", "offer", ("ana",), date(2026, 11, 3), ()),))],
         {},
+        date(2026, 11, 30),
+        UTC,
     )
     assert item.behind[0].channels == ("coffee",)
 
 
 def test_no_opportunities_is_no_share_not_zero() -> None:
-    empty = attribute(CONTACTS, [], {})
+    empty = attribute(CONTACTS, [], {}, date(2026, 11, 30), UTC)
     assert empty.share_through_people is None
     assert empty.as_dict()["opportunities"] == []
 
@@ -195,6 +200,29 @@ def test_a_touch_at_the_periods_end_midnight_belongs_to_the_next_period() -> Non
         "x": ContactSummary(id="x", name="X", referred_by="ana", entries=((midnight, "phone", "will", False, False),)),
     }
     week, next_week = date(2026, 11, 9), date(2026, 11, 16)
-    assert funnel(edge, [], week, date(2026, 11, 15), UTC).as_dict()["will_help"] == 0
-    after = funnel(edge, [], next_week, date(2026, 11, 22), UTC)
+    assert funnel(edge, [], week, date(2026, 11, 15), UTC, now=LATER).as_dict()["will_help"] == 0
+    after = funnel(edge, [], next_week, date(2026, 11, 22), UTC, now=LATER)
     assert (after.reached, after.will_help, after.introductions) == (1, 1, 1)
+
+
+def test_the_funnel_counts_no_move_or_opening_that_has_not_happened_yet() -> None:
+    """``opportunity move --on`` a later day: the week under way counts it once it is done, not before."""
+    ahead = opportunity("ahead", "interview", ("ben",), date(2026, 11, 14), (Step(at(14), "interview"),))
+    companies = [Company(id="a", name="A", opportunities=(ahead,))]
+    week = (date(2026, 11, 9), date(2026, 11, 15))
+    before = funnel(CONTACTS, companies, *week, UTC, now=at(12))
+    assert (before.opened, before.interviews) == (0, 0)
+    done = funnel(CONTACTS, companies, *week, UTC, now=at(14))  # the very second it was made
+    assert (done.opened, done.interviews) == (1, 1)
+    not_begun = funnel(CONTACTS, companies, date(2026, 11, 16), date(2026, 11, 22), UTC, now=at(12))
+    assert not_begun == funnel({}, [], date(2026, 11, 16), date(2026, 11, 22), UTC, now=at(12))
+
+
+def test_attribution_as_of_a_day_counts_only_what_was_opened_and_landed_by_then() -> None:
+    """The review of a past period: the summary counts the opportunities its list shows."""
+    on_11th = attribute(CONTACTS, COMPANIES, {}, date(2026, 11, 11), UTC)
+    assert [item.opportunity.id for item in on_11th.behind] == ["cold-interview"]
+    assert on_11th.by_channel == {}  # the offer's interview came on the 12th: its channels not yet
+    assert (on_11th.through_people, on_11th.cold) == (2, 2)  # all four opened by then
+    on_4th = attribute(CONTACTS, COMPANIES, {}, date(2026, 11, 4), UTC)
+    assert (on_4th.through_people, on_4th.cold, on_4th.behind) == (0, 2, ())

@@ -119,10 +119,11 @@ def test_review_table_names_totals_best_and_weakest_in_words(world: Store) -> No
     text = "\n".join(lines)
     assert lines[0] == "Week 48 of 2026, 2026-11-23 to 2026-11-29"
     assert lines[3].startswith("Mon 23 Nov    0/0")
-    assert "Wed 25 Nov    3/4    1    1    2     1" in text
+    assert lines[2].startswith("Day         Calls Will Won't Gave Asked")  # the app's heading, not "Wont"
+    assert "Wed 25 Nov    3/4    1     1    2     1" in text
     assert "83%" in lines[5]  # floor of 5/6: a share just under the goal never reads as meeting it
     total = next(line for line in lines if line.startswith("Total"))
-    assert total.startswith("Total         5/6    1    1    2     2")
+    assert total.startswith("Total         5/6    1     1    2     2")
     assert total.endswith("88%    3.0")
     assert "Best day: Wed 25 Nov (2026-11-25): 3 calls made, 83% networking" in text
     assert "Weakest day: Tue 24 Nov (2026-11-24): 2 calls made, 100% networking" in text

@@ -51,6 +51,14 @@ def read_time(text: str, day: date, now: datetime) -> TypedTime:
     return parse_at(f"{day.isoformat()}T{raw}", now)
 
 
+def start_label(day: date, now: datetime) -> str:
+    """The start field's rule in words, as ``read_time`` reads it: on today's list ``20:00``
+    typed in the morning is last evening's, so "on this day" would mislead there."""
+    if day == now.date():
+        return "Start (HH:MM: the last one before now, or a date and time)"
+    return "Start (HH:MM on this day, or a date and time)"
+
+
 def shown_time(at: datetime, now: datetime) -> str:
     """``HH:MM`` as the editor offers it, with the offset in the hour the clocks repeated,
     so that saving the dialog unchanged keeps the very instant it showed."""
@@ -80,7 +88,7 @@ class SessionEditor(ModalScreen[SessionForm | None]):
             yield Label("Enter saves · Tab next field · Esc cancels", classes="dialog-keys")
             yield Label("Kind: networking or other")
             yield Input(session.kind if session else "networking", id="session-kind", compact=True)
-            yield Label("Start (HH:MM on this day, or a date and time)")
+            yield Label(start_label(self._day, now), id="session-start-label")
             yield Input(shown_time(session.start, now) if session else "", id="session-start", compact=True)
             yield Label("End (empty: still running)")
             end = shown_time(session.end, now) if session and session.end else ""

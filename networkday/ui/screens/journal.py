@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from networkday.domain.day import Day
 from networkday.domain.figures import DayFigures
+from networkday.domain.journal import outcomes_line
 from networkday.domain.journal_draft import Draft
 from networkday.domain.pipeline import moves_line
 from networkday.domain.timer import format_duration, goal_percent, percent
@@ -54,7 +55,6 @@ def rating_text(rating: int | None, *, ascii: bool = False) -> str:
 def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
     """The day's figures in three short lines, every judgement in words, and the opportunities moved."""
     goals = figures.goals
-    others = [f"{outcome_text(o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
     if figures.share is None:
         time_text = "no time tracked"
     else:
@@ -70,7 +70,7 @@ def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
             f"gave {figures.gave}",
             f"asked {figures.asked}",
         ),
-        join(f"Outcomes: some will {figures.will}", f"some won't {figures.wont}", *others),
+        Text(outcomes_line(figures)),
         Text(f"Networking: {time_text}"),
     ]
     if figures.moves:
@@ -190,7 +190,8 @@ class JournalScreen(JournalSaving):
         return [area for _, area in self._answers]
 
     def _show_figures(self) -> None:
-        """From the day file as it is now: calls logged on Today since count at once."""
+        """From the day file and the company files as they are now: calls logged on Today since count at once."""
+        self._company_marks = self.store.company_marks()  # before counting: a change during it shows next poll
         try:
             record: Day | None = self.store.day(self.day)
         except StoreError:

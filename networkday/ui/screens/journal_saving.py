@@ -5,7 +5,8 @@ changed is written, onto the day file as it is on disk at that moment. Typing is
 ``DEBOUNCE`` seconds after the last key, and never later than ``MAX_WAIT`` seconds after
 the first unsaved one, so a crash or a closed terminal loses at most a second of typing;
 leaving the screen, opening another day and quitting save at once. Every ``POLL``
-seconds the day file is checked: a hand edit of an answer not being typed shows at once.
+seconds the day file is checked: a hand edit of an answer not being typed shows at once;
+so are the company files, whose moves the figures count.
 
 When the same answer was also changed in the day file by hand, nothing is written: the
 words stay on screen and the person chooses, by key, to take the file's version (R) or
@@ -50,6 +51,8 @@ class JournalSaving(DataScreen):
     error = ""
     saved_at = ""
     _fingerprint: tuple[int, int] | None = None
+    #: The company files' marks when the figures were last counted (``_show_figures`` sets them).
+    _company_marks: tuple[object, ...] = ()
     _timer: Timer | None = None
     _dirty_since: float | None = None
     #: The app is closing and the widgets are gone: save, but show nothing.
@@ -142,8 +145,14 @@ class JournalSaving(DataScreen):
         self._fingerprint = self.store.day_fingerprint(self.day)
 
     def _poll(self) -> None:
-        """The day file changed on disk (a hand edit, another window): show it, or save against it."""
+        """The day file changed on disk (a hand edit, another window): show it, or save against it.
+
+        A company file changed (``opportunity move`` in another shell) changes only the
+        figures' opportunities moved: they are counted again, the entry is left alone.
+        """
         if self.store.day_fingerprint(self.day) == self._fingerprint:
+            if self.store.company_marks() != self._company_marks:
+                self._show_figures()
             return
         self.store.refresh_days([self.day])
         if self.draft is None or self.blocked:

@@ -1,7 +1,7 @@
 """The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
 
 ``p`` (the footer's ``Funnel``) turns to the pipeline: the period's funnel beside its
-networking share, and what led where over the whole search. The days come from the
+networking share, and what led where as of the period's end. The days come from the
 store's in-memory summaries and the company files (``services.figures.review``), so
 paging through months reads no contact file; the pipeline reads, for the motives, only
 the contact files of the people behind an interview or an offer, and only while it is
@@ -20,16 +20,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from networkday.clock import zone_of
 from networkday.domain.charts import hbar
 from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.services.figures import review
-from networkday.services.pipeline import attribution_of, funnel_of
+from networkday.services.pipeline import attribution_day, attribution_of, funnel_of
 from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
+from networkday.ui.screens.journal_saving import POLL
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
 from networkday.ui.widgets.review_chart import chart_lines, funnel_lines
@@ -75,6 +75,8 @@ class ReviewScreen(DataScreen):
         super().__init__()
         self.period = Period.of("week", self.app.clock.today())
         self.review: Review | None = None
+        #: The company files' marks when the figures were last counted.
+        self._company_marks: tuple[object, ...] = ()
         self._ascii = os.environ.get("TERM", "") == "linux"
 
     def compose(self) -> ComposeResult:
@@ -98,9 +100,22 @@ class ReviewScreen(DataScreen):
             table.add_column(label, key=label or "mark")
         table.focus()
         self.show(new_period=True)
+        self.set_interval(POLL, self._poll)
 
     def on_screen_resume(self) -> None:
         self.show()
+
+    def _poll(self) -> None:
+        """Another process changed a day file of the period or a company file: count again.
+
+        A stat per day shown and per company file, and nothing read unless one changed;
+        a screen not shown waits for its resume, which counts again anyway.
+        """
+        if not self.is_current:
+            return
+        days = self.app.store.refresh_days(self.period.dates(self.app.clock.today()))
+        if days or self.app.store.company_marks() != self._company_marks:
+            self.show()
 
     def on_resize(self) -> None:
         """Below 80x24 the charts give way to the table: one chart when narrow, none when short.
@@ -113,6 +128,7 @@ class ReviewScreen(DataScreen):
     # -- showing -------------------------------------------------------------------------------
 
     def show(self, *, new_period: bool = False) -> None:
+        self._company_marks = self.app.store.company_marks()  # before counting: a change during it shows next poll
         self.review = review(self.app.store, self.period.kind, self.period.first)
         self._show_title()
         self._show_table(len(self.review.days) - 1 if new_period else None)
@@ -216,7 +232,7 @@ class ReviewScreen(DataScreen):
         best = describe(self.review.best) if self.review.best else "none yet"
         weakest = describe(self.review.weakest) if self.review.weakest else "none"
         lines = [
-            f"Totals: {t.made} of {t.planned} calls made · some will {t.will} · some won't {t.wont} · "
+            f"Totals: {t.made} of {t.planned} calls made · will help {t.will} · won't help {t.wont} · "
             f"gave {t.gave} · asked {t.asked}",
             f"{time_text} · {mean}",
             f"{BEST} Best day: {best}",
@@ -247,13 +263,8 @@ class ReviewScreen(DataScreen):
             Text("\n".join(funnel_lines(funnel, ascii=self._ascii)), no_wrap=True, overflow="crop")
         )
         share = Text(self._time_text() if self.review and self.review.days else "Nothing yet: still to come.")
-        led = led_text(
-            attribution_of(store, companies),
-            store.contacts,
-            min(self.period.last, self.app.clock.today()),
-            zone_of(self.app.clock.now()),
-            ascii=self._ascii,
-        )
+        by = attribution_day(store, self.period.last)
+        led = led_text(attribution_of(store, companies, self.period.last), store.contacts, by, ascii=self._ascii)
         self.query_one("#review-led", Static).update(Text("\n").join([share, Text(""), led]))
 
     # -- acting ---------------------------------------------------------------------------------
