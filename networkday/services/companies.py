@@ -22,6 +22,7 @@ from networkday.domain.companies import (
     dangling_via,
     shared_names,
 )
+from networkday.domain.company_rows import CompanyRow, company_rows
 from networkday.domain.errors import RecordError
 from networkday.domain.settings import Config
 from networkday.domain.text import one_line
@@ -182,3 +183,8 @@ def company_warnings(store: Store, companies: Companies) -> list[DataProblem]:
     found += shared_names(companies)
     files = store.company_files
     return [files.problem_at(company.id, where, f"warning: {message}") for company, where, message in found]
+
+
+def company_list(store: Store, only: str | None = None) -> list[CompanyRow]:
+    """The Companies screen's rows from the summaries and the company files (see ``company_rows``)."""
+    return company_rows(store.contacts, store.companies(), only)

@@ -99,7 +99,11 @@ def fit(text: str, width: int) -> str:
 
 def last_touch(summary: ContactSummary, now_ts: float) -> str:
     """``today``, ``3d ago``, ``5w ago``, ``8mo ago``, ``2y ago`` or ``never``."""
-    last = summary.last_ts
+    return ago(summary.last_ts, now_ts)
+
+
+def ago(last: float | None, now_ts: float) -> str:
+    """How long since ``last`` (POSIX seconds) in the list's short words; ``never`` for None."""
     if last is None:
         return "never"
     days = int((now_ts - last) // DAY_SECONDS)

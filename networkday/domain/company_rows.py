@@ -1,0 +1,145 @@
+"""The Companies screen's rows: every company with its people, hiring managers and best known path.
+
+Built from the contacts' summaries (never their files) and the few company files, in one
+pass over the summaries: at 30,000 contacts that is about 10,000 companies. A company
+comes from a company file, a name in ``config.toml``'s ``targets``, or the ``company``
+of contacts, grouped by ``company_key``, so "ACME Inc." and "Acme" are one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from networkday.domain.companies import OPEN_STAGES, Companies, Company, company_key
+from networkday.domain.referrals import chain_up
+from networkday.domain.summary import ContactSummary
+
+#: ``company_key`` once per distinct text: 30,000 contacts share a few thousand spellings.
+_key_of = lru_cache(maxsize=1 << 16)(company_key)
+#: Starts the key of a company without a file: never a company id, which has no ``=``.
+_LOOSE = "="
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyRow:
+    """One company as the list shows it.
+
+    ``key`` is the company file's id, or ``=`` and the match key for a company that has
+    no file yet (one named by contacts or by ``config.toml``).
+
+    ``path`` is the best known way to a hiring manager, root first (the person you met
+    yourself) and the manager last; empty when no hiring manager there is known.
+    """
+
+    key: str
+    name: str
+    company: Company | None
+    target: bool
+    people: tuple[str, ...]
+    managers: tuple[str, ...]
+    path: tuple[str, ...]
+    last_ts: float | None
+
+    @property
+    def priority(self) -> int | None:
+        return self.company.priority if self.company else None
+
+    def open_by_stage(self) -> list[tuple[str, int]]:
+        """Open opportunities counted by stage, in stage order: ``[("interview", 1)]``."""
+        if self.company is None:
+            return []
+        stages = [item.stage for item in self.company.opportunities if item.is_open]
+        return [(stage, stages.count(stage)) for stage in OPEN_STAGES if stage in stages]
+
+
+def best_path(contacts: Mapping[str, ContactSummary], managers: tuple[str, ...]) -> tuple[str, ...]:
+    """The shortest referral path to any of ``managers``; ties go to the most recently touched start."""
+    best: tuple[str, ...] = ()
+    best_key: tuple[int, float] | None = None
+    for manager in managers:
+        path = (*reversed(chain_up(contacts, manager).ids), manager)
+        root = contacts[path[0]]
+        key = (len(path), -(root.last_ts or 0.0))
+        if best_key is None or key < best_key:
+            best, best_key = path, key
+    return best
+
+
+def distances(contacts: Mapping[str, ContactSummary], people: tuple[str, ...]) -> dict[str, int]:
+    """Steps from each person at a company to the nearest hiring manager along a referral chain.
+
+    A hiring manager is 0, the person who introduced you to one is 1, and so on; people
+    on no chain to a manager are left out.
+    """
+    found: dict[str, int] = {}
+    for manager in (person for person in people if contacts[person].hiring_manager):
+        for steps, person in enumerate((manager, *chain_up(contacts, manager).ids)):
+            if steps < found.get(person, steps + 1):
+                found[person] = steps
+    return found
+
+
+def company_rows(
+    contacts: Mapping[str, ContactSummary], companies: Companies, only: str | None = None
+) -> list[CompanyRow]:
+    """Every company, targets first (by priority, 1 first), then by last touch, most recent first.
+
+    ``only`` keeps the one row with that key (a company screen's), and skips the work of
+    the others' paths.
+    """
+    key_of = _key_of
+    files: dict[str, Company] = {}
+    for company in companies:  # by id: the first file to claim a name wins it, as in ``Companies``
+        for key in company.keys:
+            files.setdefault(key, company)
+    people: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    owners: dict[str, Company | None] = {}
+    for summary in contacts.values():
+        key = key_of(summary.company)
+        if not key:
+            continue
+        owner = files.get(key)
+        group = owner.id if owner else _LOOSE + key
+        people.setdefault(group, []).append(summary.id)
+        if group not in names:
+            names[group], owners[group] = summary.company.strip(), owner
+    for company in companies:
+        people.setdefault(company.id, [])
+        names[company.id], owners[company.id] = company.name, company
+    for name in companies.config_names:
+        key = key_of(name)
+        if key and key not in files and _LOOSE + key not in names:
+            people[_LOOSE + key], names[_LOOSE + key], owners[_LOOSE + key] = [], name.strip(), None
+    config_targets = companies.config_targets
+    rows = [
+        _row(contacts, group, names[group], owners[group], members, config_targets) for group, members in people.items()
+    ]
+    rows.sort(key=lambda row: (not row.target, row.priority or 4, -(row.last_ts or 0.0), row.name.casefold()))
+    return rows
+
+
+def _row(
+    contacts: Mapping[str, ContactSummary],
+    key: str,
+    name: str,
+    company: Company | None,
+    people: list[str],
+    config_targets: frozenset[str],
+) -> CompanyRow:
+    """A target by its file's flag or by ``config.toml``, whichever spelling it names it by."""
+    keys = company.keys if company else {key.removeprefix(_LOOSE)}
+    managers = tuple(person for person in people if contacts[person].hiring_manager)
+    touched = [ts for person in people if (ts := contacts[person].last_ts) is not None]
+    return CompanyRow(
+        key=key,
+        name=name,
+        company=company,
+        target=bool(company and company.target) or not config_targets.isdisjoint(keys),
+        people=tuple(people),
+        managers=managers,
+        path=best_path(contacts, managers) if managers else (),
+        last_ts=max(touched, default=None),
+    )
