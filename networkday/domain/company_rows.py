@@ -115,7 +115,9 @@ def company_rows(
             people[_LOOSE + key], names[_LOOSE + key], owners[_LOOSE + key] = [], name.strip(), None
     config_targets = companies.config_targets
     rows = [
-        _row(contacts, group, names[group], owners[group], members, config_targets) for group, members in people.items()
+        _row(contacts, group, names[group], owners[group], members, config_targets)
+        for group, members in people.items()
+        if only is None or group == only
     ]
     rows.sort(key=lambda row: (not row.target, row.priority or 4, -(row.last_ts or 0.0), row.name.casefold()))
     return rows

@@ -21,17 +21,21 @@ from networkday.ui.widgets.contact_row import TARGET, star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
 
-#: The keys that act on a company, shared with a company's screen (each screen gives its own ids).
-COMPANY_KEYS: tuple[tuple[str, str, str, str], ...] = (
-    ("t", "target", "Target on/off", "target"),
-    ("o", "add_opportunity", "Add opportunity", "add_opportunity"),
-    ("m", "move_next", "Next stage", "move_next"),
-    ("M", "move_any", "Move to stage…", "move_any"),
+#: The keys that act on a company, shared with a company's screen (each screen gives its own ids):
+#: (key, action, short words for the footer, full name for help and the palette, shown in the footer).
+COMPANY_KEYS: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("t", "target", "Target", "Mark or unmark as a target", True),
+    ("o", "add_opportunity", "Add opp.", "Add an opportunity", True),
+    ("m", "move_next", "Next stage", "Move an opportunity to its next stage", True),
+    ("M", "move_any", "Move to…", "Move an opportunity to any stage", False),
 )
 
 
 def company_bindings(prefix: str) -> list[Binding]:
-    return [Binding(key, action, label, id=f"{prefix}.{name}") for key, action, label, name in COMPANY_KEYS]
+    return [
+        Binding(key, action, short, show=show, tooltip=full, id=f"{prefix}.{action}")
+        for key, action, short, full, show in COMPANY_KEYS
+    ]
 
 
 class CompaniesScreen(CompanyActions):
@@ -40,7 +44,7 @@ class CompaniesScreen(CompanyActions):
     CSS_PATH = "../styles/companies.tcss"
     BINDINGS = [
         *company_bindings("companies"),
-        Binding("a", "add_company", "Add company", show=False, id="companies.add"),
+        Binding("a", "add_company", "Add", tooltip="Add a company", id="companies.add"),
     ]
 
     def compose(self) -> ComposeResult:
