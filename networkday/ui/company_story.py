@@ -59,7 +59,9 @@ def people_lines(row: CompanyRow, contacts: Mapping[str, ContactSummary]) -> lis
 def opportunity_lines(item: Opportunity, contacts: Mapping[str, ContactSummary], tz: tzinfo) -> list[Text]:
     """The role and stage, each dated step with its note, and the chain of people behind it."""
     opened = f"opened {item.opened.isoformat()}" if item.opened else ""
-    lines = [join(Text.assemble("  ", plain_line(item.role, "bold")), item.stage, opened, plain_line(item.link))]
+    lines = [join(Text.assemble("  ", plain_line(item.role, "bold")), item.stage, opened)]
+    if item.link:
+        lines.append(Text.assemble("    ", plain_line(item.link)))
     for step in item.steps:
         when = step.at.astimezone(tz).date().isoformat()
         lines.append(join(Text(f"    {when} {step.stage}"), plain_line(step.note)))

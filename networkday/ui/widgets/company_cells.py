@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.cells import cell_len
+
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
@@ -22,7 +24,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "Company", 10, 24),
     Column("people", "People", 6, 0),
     Column("managers", "Mgrs", 4, 0),
-    Column("path", "Best path to a hiring manager", 14, 40),
+    Column("path", "Path to hiring manager", 14, 40),
     Column("open", "Open", 8, 16),
     Column("last", "Last touch", 10, 0),
 )
@@ -42,13 +44,21 @@ def layout(width: int) -> tuple[tuple[Column, int], ...]:
     return tuple(zip(COLUMNS, share_out(width - len(COLUMNS) - 1, COLUMNS), strict=True))
 
 
-def path_text(contacts: Mapping[str, ContactSummary], path: tuple[str, ...]) -> str:
-    """``you → Maya Chen → ★ Dana Lee``: the referral chain down to the hiring manager."""
+def path_text(contacts: Mapping[str, ContactSummary], path: tuple[str, ...], width: int | None = None) -> str:
+    """``you → Maya Chen → ★ Dana Lee``: the referral chain down to the hiring manager.
+
+    Within ``width`` cells, the people between the first and the manager give way to
+    ``…`` before the manager is cut: the list must say whom the path reaches.
+    """
     if not path:
         return NO_PATH
     names = [shown_line(contacts[person].name) if person in contacts else person for person in path]
     names[-1] = f"{star()} {names[-1]}"
-    return " → ".join(["you", *names])
+    full = " → ".join(["you", *names])
+    if width is None or cell_len(full) <= width or len(names) < 2:
+        return full
+    shorter = " → ".join(["you", names[0], "…", names[-1]])
+    return shorter if cell_len(shorter) <= width else " → ".join(["you", "…", names[-1]])
 
 
 def open_text(row: CompanyRow) -> str:
@@ -56,8 +66,8 @@ def open_text(row: CompanyRow) -> str:
     return " · ".join(f"{stage} {count}" for stage, count in row.open_by_stage())
 
 
-def cell_text(column: Column, row: CompanyRow, context: CompanyContext) -> str:
-    """One cell's words, on one line without control characters."""
+def cell_text(column: Column, row: CompanyRow, context: CompanyContext, width: int | None = None) -> str:
+    """One cell's words, on one line without control characters, made to fit ``width`` where that matters."""
     key = column.key
     if key == "marks":
         return TARGET if row.target else " "
@@ -68,7 +78,7 @@ def cell_text(column: Column, row: CompanyRow, context: CompanyContext) -> str:
     if key == "managers":
         return f"{star()}{len(row.managers)}" if row.managers else ""
     if key == "path":
-        return path_text(context.contacts, row.path)
+        return path_text(context.contacts, row.path, width)
     if key == "open":
         return open_text(row)
     return ago(row.last_ts, context.now_ts)

@@ -72,7 +72,7 @@ class CompanyList(VirtualList):
         if index is None or self.context is None:
             return Strip.blank(width, base)
         row, context = self.rows[index], self.context
-        cells = [cell_text(column, row, context) for column, _ in columns]
+        cells = [cell_text(column, row, context, size) for column, size in columns]
         quiet = "company-list--quiet" if not row.target and cells[4] == NO_PATH else ""
         role = self.cursor_role() if index == self.cursor else quiet
         return self._strip(cells, base, role, columns, width)
