@@ -9,7 +9,7 @@ of contacts, grouped by ``company_key``, so "ACME Inc." and "Acme" are one row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from networkday.domain.companies import OPEN_STAGES, Companies, Company, company_key
@@ -81,6 +81,53 @@ def distances(contacts: Mapping[str, ContactSummary], people: tuple[str, ...]) -
     return found
 
 
+@dataclass(slots=True)
+class _Group:
+    """A company's people as the one pass over the summaries gathers them."""
+
+    name: str
+    owner: Company | None
+    people: list[str] = field(default_factory=list)
+    managers: list[str] = field(default_factory=list)
+    last: float | None = None
+
+
+#: Marks a company text not met yet in ``_groups``'s pass (None there means "no company").
+_UNSEEN = _Group("", None)
+
+
+def _groups(contacts: Mapping[str, ContactSummary], companies: Companies) -> dict[str, _Group]:
+    """Every company by row key: the people of each, its hiring managers and its last touch."""
+    files: dict[str, Company] = {}
+    for company in companies:  # by id: the first file to claim a name wins it, as in ``Companies``
+        for key in company.keys:
+            files.setdefault(key, company)
+    groups: dict[str, _Group] = {company.id: _Group(company.name, company) for company in companies}
+    by_text: dict[str, _Group | None] = {}  # each distinct spelling is normalised once
+    for summary in contacts.values():
+        text = summary.company
+        group = by_text.get(text, _UNSEEN)
+        if group is _UNSEEN:
+            key = _key_of(text)
+            owner = files.get(key) if key else None
+            row_key = owner.id if owner else _LOOSE + key
+            group = by_text[text] = None if not key else groups.setdefault(row_key, _Group(text.strip(), owner))
+        if group is None:
+            continue
+        group.people.append(summary.id)
+        if summary.hiring_manager:
+            group.managers.append(summary.id)
+        if summary.entries:
+            at = summary.entries[-1][0]
+            if group.last is None or at > group.last:
+                group.last = at
+    for name in companies.config_names:
+        key = _key_of(name)
+        if key and key not in files:
+            groups.setdefault(_LOOSE + key, _Group(name.strip(), None))
+    return groups
+
+
 def company_rows(
     contacts: Mapping[str, ContactSummary], companies: Companies, only: str | None = None
 ) -> list[CompanyRow]:
@@ -89,59 +136,28 @@ def company_rows(
     ``only`` keeps the one row with that key (a company screen's), and skips the work of
     the others' paths.
     """
-    key_of = _key_of
-    files: dict[str, Company] = {}
-    for company in companies:  # by id: the first file to claim a name wins it, as in ``Companies``
-        for key in company.keys:
-            files.setdefault(key, company)
-    people: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    owners: dict[str, Company | None] = {}
-    for summary in contacts.values():
-        key = key_of(summary.company)
-        if not key:
-            continue
-        owner = files.get(key)
-        group = owner.id if owner else _LOOSE + key
-        people.setdefault(group, []).append(summary.id)
-        if group not in names:
-            names[group], owners[group] = summary.company.strip(), owner
-    for company in companies:
-        people.setdefault(company.id, [])
-        names[company.id], owners[company.id] = company.name, company
-    for name in companies.config_names:
-        key = key_of(name)
-        if key and key not in files and _LOOSE + key not in names:
-            people[_LOOSE + key], names[_LOOSE + key], owners[_LOOSE + key] = [], name.strip(), None
     config_targets = companies.config_targets
     rows = [
-        _row(contacts, group, names[group], owners[group], members, config_targets)
-        for group, members in people.items()
-        if only is None or group == only
+        _row(contacts, key, group, config_targets)
+        for key, group in _groups(contacts, companies).items()
+        if only is None or key == only
     ]
     rows.sort(key=lambda row: (not row.target, row.priority or 4, -(row.last_ts or 0.0), row.name.casefold()))
     return rows
 
 
-def _row(
-    contacts: Mapping[str, ContactSummary],
-    key: str,
-    name: str,
-    company: Company | None,
-    people: list[str],
-    config_targets: frozenset[str],
-) -> CompanyRow:
+def _row(contacts: Mapping[str, ContactSummary], key: str, group: _Group, config_targets: frozenset[str]) -> CompanyRow:
     """A target by its file's flag or by ``config.toml``, whichever spelling it names it by."""
-    keys = company.keys if company else {key.removeprefix(_LOOSE)}
-    managers = tuple(person for person in people if contacts[person].hiring_manager)
-    touched = [ts for person in people if (ts := contacts[person].last_ts) is not None]
+    company = group.owner
+    target = company.target or not config_targets.isdisjoint(company.keys) if company else key[1:] in config_targets
+    managers = tuple(group.managers)
     return CompanyRow(
         key=key,
-        name=name,
+        name=group.name,
         company=company,
-        target=bool(company and company.target) or not config_targets.isdisjoint(keys),
-        people=tuple(people),
+        target=target,
+        people=tuple(group.people),
         managers=managers,
         path=best_path(contacts, managers) if managers else (),
-        last_ts=max(touched, default=None),
+        last_ts=group.last,
     )

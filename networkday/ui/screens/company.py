@@ -36,6 +36,8 @@ class CompanyScreen(CompanyActions):
         super().__init__()
         self.key = key
         self.row: CompanyRow | None = None
+        #: Whether a key here changed the company: the list builds its rows again only then.
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="company-title")
@@ -45,9 +47,6 @@ class CompanyScreen(CompanyActions):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -68,6 +67,7 @@ class CompanyScreen(CompanyActions):
         """A company without a file gets one on its first change: follow it to its id."""
         if select:
             self.key = select
+        self.changed = True
         self.reload()
 
     def action_back(self) -> None:
