@@ -8,7 +8,7 @@ of contacts, grouped by ``company_key``, so "ACME Inc." and "Acme" are one row.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -161,3 +161,32 @@ def _row(contacts: Mapping[str, ContactSummary], key: str, group: _Group, config
         path=best_path(contacts, managers) if managers else (),
         last_ts=group.last,
     )
+
+
+def serving(companies: Iterable[Company]) -> dict[str, tuple[str, str]]:
+    """Each company's match keys, with the role and stage of the open opportunity a call there serves.
+
+    When several are open, the one furthest along; the first file by id keeps a shared name.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for company in sorted(companies, key=lambda c: c.id):
+        items = [item for item in company.opportunities if item.is_open]
+        if not items:
+            continue
+        best = max(items, key=lambda item: OPEN_STAGES.index(item.stage))
+        for key in company.keys:
+            found.setdefault(key, (best.role, best.stage))
+    return found
+
+
+def serves(
+    contacts: Mapping[str, ContactSummary], ids: Iterable[str], by_key: Mapping[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """What each of ``ids`` (Today's rows) serves at their company, for those where one is open."""
+    found: dict[str, tuple[str, str]] = {}
+    for contact_id in ids:
+        summary = contacts.get(contact_id)
+        hint = by_key.get(_key_of(summary.company)) if summary is not None and summary.company else None
+        if hint:
+            found[contact_id] = hint
+    return found

@@ -43,6 +43,8 @@ class CompanyFiles:
         self._read: dict[str, tuple[Seen, Company | None]] = {}
         #: What ``target_names`` found, by file name: the names of a target company, or ().
         self._targets: dict[str, tuple[Seen, tuple[str, ...]]] = {}
+        #: What ``openings`` found, by file name: the company when it has an open opportunity, or None.
+        self._openings: dict[str, tuple[Seen, Company | None]] = {}
         #: What the last ``load`` noticed besides companies: open modes, files not read.
         self.warnings: list[str] = []
 
@@ -96,6 +98,30 @@ class CompanyFiles:
             found[name] = known
         self._targets = found
         return [text for _, names in found.values() for text in names]
+
+    def openings(self, zone: tzinfo) -> list[Company]:
+        """The companies with an open opportunity: what Today's rows name beside a call.
+
+        As cheap as ``target_names``: a file whose bytes never say ``opportunity`` is not
+        parsed, and what was found is kept by mtime and size for the next call.
+        """
+        found: dict[str, tuple[Seen, Company | None]] = {}
+        for name, seen in toml_files(self.dir, Findings()).items():
+            known = self._openings.get(name)
+            if known is None or known[0] != seen:
+                known = (seen, self._if_open(self.dir / name, name.removesuffix(".toml"), zone))
+            found[name] = known
+        self._openings = found
+        return [company for _, company in found.values() if company is not None]
+
+    def _if_open(self, path: Path, company_id: str, zone: tzinfo) -> Company | None:
+        try:
+            if not valid_id(company_id) or b"opportunity" not in path.read_bytes():
+                return None
+            company = self.records.load(path, company_check(company_id, zone))
+        except (OSError, ProblemError):
+            return None
+        return company if company is not None and any(item.is_open for item in company.opportunities) else None
 
     def _names_if_target(self, path: Path, company_id: str, zone: tzinfo) -> tuple[str, ...]:
         try:

@@ -285,6 +285,10 @@ class Store:
         """The names and aliases of the companies whose files say ``target`` (see ``CompanyFiles.target_names``)."""
         return self.company_files.target_names(zone_of(self.clock.now()))
 
+    def company_openings(self) -> list[Company]:
+        """The companies with an open opportunity (see ``CompanyFiles.openings``)."""
+        return self.company_files.openings(zone_of(self.clock.now()))
+
     def company(self, company_id: str) -> Company:
         return self.company_files.company(company_id, zone_of(self.clock.now()))
 

@@ -25,9 +25,11 @@ def row_detail(
     toward: Mapping[str, list[str]],
     now: datetime,
     offer: Text,
+    serves: tuple[str, str] | None = None,
 ) -> Text:
     """Three lines, each cut at the screen's edge (app.tcss), so what says most comes first in each.
 
+    ``serves`` is the role and stage of the open opportunity at their company.
     ``offer`` is the line of what to offer (``give_first.OfferHints``); a person only asked
     of so far has it opened by the row's mark, which it explains.
     """
@@ -35,6 +37,7 @@ def row_detail(
         plain_line(summary.name, "bold"),
         f"{star()} hiring manager" if summary.hiring_manager else toward_text(item.contact_id, contacts, toward),
         plain_line(summary.company),
+        Text.assemble("for ", plain_line(serves[0]), f", {serves[1]}") if serves else "",
         plain_line(summary.title),
     )
     lines.append("\n")

@@ -124,9 +124,16 @@ class TodayScreen(DataScreen):
         self._fingerprint = self.store.day_fingerprint(self.day)
         listing = self.query_one(QueueList)
         listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
+        self.call_after_refresh(self._show_serves)  # company files are read after the first frame
         if select:
             listing.select(select)  # the line under the list follows the cursor (``moved``)
         self._show_header()
+
+    def _show_serves(self) -> None:
+        from networkday.services.companies import opportunity_hints
+
+        ids = [item.contact_id for item in self.queue.items] if self.queue else []
+        self.query_one(QueueList).serve(opportunity_hints(self.store, self._contacts, ids))
 
     def _show_header(self) -> None:
         assert self.queue is not None
@@ -158,8 +165,8 @@ class TodayScreen(DataScreen):
             detail.update(plain_line(f"! {item.problem}"), layout=False)
             return
         assert self.queue is not None
-        offer = self._offers.line(item.contact_id)
-        lines = row_detail(item, summary, self._contacts, self.queue.toward, self.app.clock.now(), offer)
+        offer, serves = self._offers.line(item.contact_id), self.query_one(QueueList).serving(item.contact_id)
+        lines = row_detail(item, summary, self._contacts, self.queue.toward, self.app.clock.now(), offer, serves)
         detail.update(lines, layout=False)  # a fixed height (app.tcss): no layout pass per cursor move
 
     def on_screen_suspend(self) -> None:
