@@ -17,6 +17,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,6 +53,18 @@ def company_files(root: Path, count: int) -> None:
         (folder / f"firm-{number}.toml").write_bytes(dumps(company.to_dict()))
 
 
+def today_hints(store: Store) -> None:
+    """What Today pays after its first frame to name the opportunity each call serves."""
+    from networkday.services.companies import opportunity_hints
+
+    ids = list(store.contacts)[:50]
+    for label in ("first read", "read again"):
+        started = time.perf_counter()
+        opportunity_hints(store, store.contacts, ids)
+        text = "Today's opportunities, " + label
+        print(f"{text:<40} {(time.perf_counter() - started) * 1000:7.2f} ms")
+
+
 async def bench(count: int, files: int, keys: int) -> None:
     from networkday.ui.app import create_app
     from networkday.ui.screens.companies import CompaniesScreen
@@ -62,6 +75,7 @@ async def bench(count: int, files: int, keys: int) -> None:
         company_files(root, files)
         store = network_store(count, root)
         companies = spread(store)
+        today_hints(store)
         app = create_app(store)
 
         def probe() -> tuple[bool, int]:
