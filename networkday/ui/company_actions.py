@@ -98,17 +98,17 @@ class CompanyActions(DataScreen):
                 self.app.push_screen(ChoiceModal("Stage", stages, "lead"), given(lambda stage: ask_via(role, stage)))
 
         def ask_via(role: str, stage: str) -> None:
-            from networkday.ui.modals.pick_value import PickValue
+            from networkday.ui.modals.pick_person import PickPerson
 
             contacts = self.app.store.contacts
-            choices = [(COLD, "nobody: a cold application", "")]
-            choices += [(p, contacts[p].name, contacts[p].title) for p in people if p in contacts]
+            here = [contacts[person] for person in people if person in contacts]
 
             def picked(via: str | None) -> None:
                 if via is not None:
                     self._add(company, role, stage, () if via == COLD else (via,))
 
-            self.app.push_screen(PickValue(f"Who opened it at {company.name}?", choices), picked)
+            title = f"Who opened it at {company.name}?"
+            self.app.push_screen(PickPerson(title, here, (COLD, "nobody: a cold application")), picked)
 
         self.app.push_screen(TextModal(f"A role at {company.name}", placeholder="Staff engineer"), role_typed)
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.services.companies import add_company, add_opportunity
@@ -103,7 +104,7 @@ async def test_o_adds_an_opportunity_opened_by_someone_there(app: NetworkdayApp,
         await select(app, pilot, "Acme")
         await pilot.press("o", *"Staff engineer", "enter")  # the role
         await pilot.press("j", "enter")  # the stage: applied, below lead
-        await pilot.press(*"dana", "enter")  # who opened it: typed, fuzzy over the people there
+        await pilot.press(*"lee", "enter")  # who opened it: found by a word of the name among the people there
         await pilot.pause()
         (item,) = company_file(store, "acme")["opportunity"]
         assert (item["role"], item["stage"], item["via"]) == ("Staff engineer", "applied", ["dana-lee"])
@@ -184,3 +185,21 @@ async def test_a_new_company_is_added_and_selected(app: NetworkdayApp, store: St
         await pilot.press("a", *"ACME", "enter")
         await pilot.pause()
         assert not Path(store.company_path("acme-2")).exists()
+
+
+async def test_the_pick_offers_only_the_people_there_and_a_cold_application(app: NetworkdayApp, store: Store):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await go_to(app, pilot, "4", CompaniesScreen)
+        await select(app, pilot, "Acme")
+        await pilot.press("o", *"Designer", "enter", "enter")
+        await pilot.pause()
+        results = app.screen.query_one("#pick-person-results", OptionList)
+        labels = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert labels == ["nobody: a cold application", "Bob Stone", "Dana Lee · Eng manager"]
+        await pilot.press(*"sam")  # Sam Root is in the network, not at Acme
+        await pilot.pause()
+        assert results.option_count == 0
+        await pilot.press(*["backspace"] * 3, "enter")
+        await pilot.pause()
+        (item,) = company_file(store, "acme")["opportunity"]
+        assert (item["role"], item["stage"], item.get("via")) == ("Designer", "lead", None)
