@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from networkday.domain.companies import Company
 from networkday.domain.errors import KeyPath
@@ -25,6 +25,7 @@ from networkday.storage.rewrite import Rewriter, again
 
 #: A company file's mtime (ns) and size when it was read: a change to either reads it again.
 Seen = tuple[int, int]
+T = TypeVar("T")
 
 
 def company_check(company_id: str, zone: tzinfo) -> Callable[[dict[str, Any]], Company]:
@@ -86,51 +87,46 @@ class CompanyFiles:
     def target_names(self, zone: tzinfo) -> list[str]:
         """The names and aliases of every company marked ``target``: what the queue ranks by.
 
-        Cheaper than ``load``: a file whose bytes never say ``target`` is not parsed, and
-        what was found is kept by mtime and size for the next call. A file that cannot be
-        read counts as no target here; ``load`` and ``check`` report it.
+        Cheaper than ``load`` (see ``_cheap``). A file that cannot be read counts as no
+        target here; ``load`` and ``check`` report it.
         """
-        found: dict[str, tuple[Seen, tuple[str, ...]]] = {}
-        for name, seen in toml_files(self.dir, Findings()).items():
-            known = self._targets.get(name)
-            if known is None or known[0] != seen:
-                known = (seen, self._names_if_target(self.dir / name, name.removesuffix(".toml"), zone))
-            found[name] = known
-        self._targets = found
-        return [text for _, names in found.values() for text in names]
+
+        def names(company: Company) -> tuple[str, ...]:
+            return (company.name, *company.aliases) if company.target else ()
+
+        self._targets = self._cheap(self._targets, b"target", names, (), zone)
+        return [text for _, found in self._targets.values() for text in found]
 
     def openings(self, zone: tzinfo) -> list[Company]:
-        """The companies with an open opportunity: what Today's rows name beside a call.
+        """The companies with an open opportunity: what Today's rows name beside a call (see ``_cheap``)."""
 
-        As cheap as ``target_names``: a file whose bytes never say ``opportunity`` is not
-        parsed, and what was found is kept by mtime and size for the next call.
-        """
-        found: dict[str, tuple[Seen, Company | None]] = {}
+        def if_open(company: Company) -> Company | None:
+            return company if any(item.is_open for item in company.opportunities) else None
+
+        self._openings = self._cheap(self._openings, b"opportunity", if_open, None, zone)
+        return [company for _, company in self._openings.values() if company is not None]
+
+    def _cheap(
+        self, before: dict[str, tuple[Seen, T]], word: bytes, pick: Callable[[Company], T], empty: T, zone: tzinfo
+    ) -> dict[str, tuple[Seen, T]]:
+        """``pick`` of each file's company, by file name, cheaper than ``load``: a file whose
+        bytes never say ``word`` is not parsed, and what ``before`` found is kept while a
+        file's mtime and size hold. A file that cannot be read gives ``empty``."""
+        found: dict[str, tuple[Seen, T]] = {}
         for name, seen in toml_files(self.dir, Findings()).items():
-            known = self._openings.get(name)
+            known = before.get(name)
             if known is None or known[0] != seen:
-                known = (seen, self._if_open(self.dir / name, name.removesuffix(".toml"), zone))
+                path, company_id = self.dir / name, name.removesuffix(".toml")
+                try:
+                    if not valid_id(company_id) or word not in path.read_bytes():
+                        company = None
+                    else:
+                        company = self.records.load(path, company_check(company_id, zone))
+                except (OSError, ProblemError):
+                    company = None
+                known = (seen, empty if company is None else pick(company))
             found[name] = known
-        self._openings = found
-        return [company for _, company in found.values() if company is not None]
-
-    def _if_open(self, path: Path, company_id: str, zone: tzinfo) -> Company | None:
-        try:
-            if not valid_id(company_id) or b"opportunity" not in path.read_bytes():
-                return None
-            company = self.records.load(path, company_check(company_id, zone))
-        except (OSError, ProblemError):
-            return None
-        return company if company is not None and any(item.is_open for item in company.opportunities) else None
-
-    def _names_if_target(self, path: Path, company_id: str, zone: tzinfo) -> tuple[str, ...]:
-        try:
-            if not valid_id(company_id) or b"target" not in path.read_bytes():
-                return ()
-            company = self.records.load(path, company_check(company_id, zone))
-        except (OSError, ProblemError):
-            return ()
-        return (company.name, *company.aliases) if company is not None and company.target else ()
+        return found
 
     def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
         """A problem found in a company already read, located in its file as it is now."""

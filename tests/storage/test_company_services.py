@@ -121,17 +121,24 @@ def test_a_company_marked_target_ranks_the_way_to_its_hiring_manager(store: Stor
     assert day_queue(store, today).toward[maya.id] == ["dana"]
 
 
-def test_the_targets_read_parses_no_file_that_never_says_target(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    service.add_company(store, "Acme", target=True, aliases=["Acme Labs"])
-    service.add_company(store, "Beta")
-    parsed: list[Path] = []
+@pytest.fixture
+def parsed(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the store parses from now on, in order."""
+    paths: list[Path] = []
     load = store.records.load
 
     def counting(path: Path, make):  # type: ignore[no-untyped-def]
-        parsed.append(path)
+        paths.append(path)
         return load(path, make)
 
     monkeypatch.setattr(store.records, "load", counting)
+    return paths
+
+
+def test_the_targets_read_parses_no_file_that_never_says_target(store: Store, parsed: list[Path]) -> None:
+    service.add_company(store, "Acme", target=True, aliases=["Acme Labs"])
+    service.add_company(store, "Beta")
+    parsed.clear()
     assert store.company_targets() == ["Acme", "Acme Labs"]
     assert parsed == [store.company_path("acme")]
     assert store.company_targets() == ["Acme", "Acme Labs"]
@@ -149,9 +156,7 @@ def test_a_company_saved_makes_the_preview_of_today_stale(store: Store) -> None:
     assert stamp(store, today) != before
 
 
-def test_the_openings_read_parses_only_files_that_mention_an_opportunity(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_openings_read_parses_only_files_that_mention_an_opportunity(store: Store, parsed: list[Path]) -> None:
     """What Today reads to name the opportunity a call serves: a few files, each again only once it changed."""
     service.add_company(store, "Acme")
     service.add_company(store, "Beta")
@@ -159,14 +164,7 @@ def test_the_openings_read_parses_only_files_that_mention_an_opportunity(
     service.add_opportunity(store, "acme", "Staff engineer")
     service.add_opportunity(store, "gamma", "Designer")
     service.move_opportunity(store, "gamma/designer", "closed")
-    parsed: list[Path] = []
-    load = store.records.load
-
-    def counting(path: Path, make):  # type: ignore[no-untyped-def]
-        parsed.append(path)
-        return load(path, make)
-
-    monkeypatch.setattr(store.records, "load", counting)
+    parsed.clear()
     assert [company.id for company in store.company_openings()] == ["acme"]
     assert sorted(parsed) == [store.company_path("acme"), store.company_path("gamma")]
     parsed.clear()
