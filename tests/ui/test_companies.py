@@ -66,7 +66,7 @@ async def select(app: NetworkdayApp, pilot, name: str) -> None:
         await pilot.press("j")
 
 
-async def test_the_list_puts_targets_first_and_shows_the_path(app: NetworkdayApp):
+async def test_the_list_puts_targets_first_and_shows_the_path(app: NetworkdayApp, store: Store):
     async with app.run_test(size=(120, 30)) as pilot:
         await go_to(app, pilot, "4", CompaniesScreen)
         assert names(app) == ["Quarry", "Elsewhere", "Acme", "Beta Co"]
@@ -74,8 +74,13 @@ async def test_the_list_puts_targets_first_and_shows_the_path(app: NetworkdayApp
         detail = text_of(app, "#companies-detail")
         assert "Acme · 2 people · Dana Lee" in detail
         assert "you → Sam Root → Maya Chen → ★ Dana Lee · no open opportunity" in detail
-        await pilot.press("k", "k")
+        await pilot.press("j")
         assert "No company file yet: t or o creates it." in text_of(app, "#companies-detail")
+        await pilot.press("home")
+        assert "A target in config.toml, with no company file yet: o creates it." in text_of(app, "#companies-detail")
+        await pilot.press("t")
+        assert "Quarry is a target in config.toml; change it there." in [n.message for n in app._notifications]
+        assert not (store.root / "companies" / "quarry.toml").exists()
 
 
 async def test_t_marks_a_target_in_its_file_and_unmarks_it(app: NetworkdayApp, store: Store):

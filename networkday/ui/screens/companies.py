@@ -115,7 +115,9 @@ class CompaniesScreen(CompanyActions):
             f"{len(row.people)} people",
             plain_line(", ".join(contacts[m].name for m in row.managers[:3])) if row.managers else "",
         )
-        if row.company is None:
+        if row.company is None and row.target:
+            second = Text("A target in config.toml, with no company file yet: o creates it.", style="dim")
+        elif row.company is None:
             second = Text("No company file yet: t or o creates it.", style="dim")
         else:
             second = join(plain_line(path_text(contacts, row.path)), open_text(row) or "no open opportunity")
