@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from networkday.domain.companies import Companies, Company, Opportunity
-from networkday.domain.company_rows import best_path, company_rows, distances
+from networkday.domain.company_rows import best_path, company_rows, distances, serves, serving
 from networkday.domain.summary import ContactSummary
 
 DAY = 86_400.0
@@ -103,3 +103,17 @@ def test_open_opportunities_are_counted_by_stage_in_stage_order() -> None:
 def test_only_keeps_one_row() -> None:
     contacts = network(person("ann", "Acme"), person("bob", "Beta"))
     assert [row.name for row in company_rows(contacts, Companies(), only="=beta")] == ["Beta"]
+
+
+def test_a_call_serves_the_open_opportunity_furthest_along_at_the_company() -> None:
+    def item(oid: str, stage: str) -> Opportunity:
+        return Opportunity(id=oid, role=oid.title(), stage=stage)
+
+    acme = Company(
+        id="acme", name="Acme", aliases=("Acme Labs",), opportunities=(item("a", "lead"), item("b", "offer"))
+    )
+    done = Company(id="done", name="Done", opportunities=(item("c", "accepted"),))
+    by_key = serving([acme, done])
+    assert by_key == {"acme": ("B", "offer"), "acme labs": ("B", "offer")}
+    contacts = network(person("ann", "ACME Labs GmbH"), person("bob", "Done"), person("cy", ""))
+    assert serves(contacts, ["ann", "bob", "cy", "gone"], by_key) == {"ann": ("B", "offer")}
