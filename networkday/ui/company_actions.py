@@ -70,10 +70,16 @@ class CompanyActions(DataScreen):
             return
 
         def toggle(company: Company) -> None:
-            wanted = not (row is not None and row.target and row.company is not None)
-            if self._saving(lambda: set_target(self.app.store, company.id, wanted)):
-                self.notify(f"{company.name}: {'a target' if wanted else 'no longer a target'}.", markup=False)
-                self.companies_changed(company.id)
+            wanted = not company.target
+            if not self._saving(lambda: set_target(self.app.store, company.id, wanted)):
+                return
+            if wanted:
+                self.notify(f"{company.name}: a target.", markup=False)
+            elif self.app.store.config.is_target(company.name):
+                self.notify(f"{company.name}: its file no longer says target; config.toml still does.", markup=False)
+            else:
+                self.notify(f"{company.name}: no longer a target.", markup=False)
+            self.companies_changed(company.id)
 
         self._with_file(toggle)
 
