@@ -64,3 +64,23 @@ def test_a_narrow_column_keeps_the_stage_then_drops_it():
         "one step from Dana",
     ]
     assert serving_texts(["planned"], None) == ["planned"]
+
+
+async def test_the_company_files_are_read_after_the_first_frame(store: Store, monkeypatch):
+    """Start-up pays nothing for them: the first frame goes out before any company file is read."""
+    planned(store)
+    events: list[str] = []
+    openings = store.company_openings
+    monkeypatch.setattr(store, "company_openings", lambda: (events.append("read"), openings())[1])
+    app = create_app(store)
+    display = app._display
+
+    def frame(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            events.append("frame")
+        display(screen, renderable)
+
+    monkeypatch.setattr(app, "_display", frame)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+    assert events.index("frame") < events.index("read")
