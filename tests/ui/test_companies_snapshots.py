@@ -29,3 +29,8 @@ def test_the_list(demo_app, snap_compare, size):
 def test_a_company_with_an_offer(demo_app, snap_compare, size):
     """Brightwater Health, second in the list: an offer whose chain runs back through three people."""
     assert snap_compare(demo_app, press=["4", "j", "enter"], terminal_size=size)
+
+
+def test_the_list_in_the_ansi_theme(demo_app, snap_compare, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TERM", "linux")  # read when the app starts: the ANSI theme and an ASCII star
+    assert snap_compare(demo_app, press=["4"], terminal_size=(80, 24))
