@@ -64,9 +64,10 @@ class CompanyActions(DataScreen):
             then(made[0])
 
     def action_target(self) -> None:
+        """Flips the file's ``target``; a target of config.toml with no file gets one that says so."""
         row = self.current_row()
-        if row is not None and row.target and row.company is None:
-            self.notify(f"{row.name} is a target in config.toml; change it there.", markup=False)
+        if row is not None and row.company is None and row.target:
+            self._with_file(lambda company: self.companies_changed(company.id))  # made with target = true
             return
 
         def toggle(company: Company) -> None:

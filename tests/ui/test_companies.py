@@ -77,10 +77,12 @@ async def test_the_list_puts_targets_first_and_shows_the_path(app: NetworkdayApp
         await pilot.press("j")
         assert "No company file yet: t or o creates it." in text_of(app, "#companies-detail")
         await pilot.press("home")
-        assert "A target in config.toml, with no company file yet: o creates it." in text_of(app, "#companies-detail")
+        assert "A target in config.toml, with no company file yet: t or o creates it." in text_of(
+            app, "#companies-detail"
+        )
         await pilot.press("t")
-        assert "Quarry is a target in config.toml; change it there." in [n.message for n in app._notifications]
-        assert not (store.root / "companies" / "quarry.toml").exists()
+        assert company_file(store, "quarry") == {"format": 1, "name": "Quarry", "target": True}
+        assert "Quarry · ◆ target · 0 people" in text_of(app, "#companies-detail")
 
 
 async def test_t_marks_a_target_in_its_file_and_unmarks_it(app: NetworkdayApp, store: Store):

@@ -116,7 +116,7 @@ class CompaniesScreen(CompanyActions):
             plain_line(", ".join(contacts[m].name for m in row.managers[:3])) if row.managers else "",
         )
         if row.company is None and row.target:
-            second = Text("A target in config.toml, with no company file yet: o creates it.", style="dim")
+            second = Text("A target in config.toml, with no company file yet: t or o creates it.", style="dim")
         elif row.company is None:
             second = Text("No company file yet: t or o creates it.", style="dim")
         else:
