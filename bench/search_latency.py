@@ -25,7 +25,7 @@ from network_data import synthetic_summaries
 
 from networkday.domain.search import SearchIndex
 
-PHRASES = ("jane muller", "zoë", "acme corp", "kubernetes", "smiht", "recruiter berlin", "o'brien", "李娜")
+PHRASES = ("jane muller", "zoë", "acme corp", "kubernetes", "smiht", "prya", "recruiter berlin", "o'brien", "李娜")
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +77,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"networkday {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open a fresh temporary copy of the demo data")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules_for(argv):
         importlib.import_module(f"networkday.commands.{name}").register(subparsers, common)
@@ -96,7 +102,7 @@ def _main(argv: Sequence[str]) -> int:
             return run_app(args)
         # A command runs once and exits: the cyclic collector would only walk what it loaded
         # (one pass over 30,000 summaries cost `today` 24 ms); reference counting frees the rest.
-        with paused_gc(), keeping_fast_path():
+        with on_demo_copy(args), paused_gc(), keeping_fast_path():
             return int(args.run(args) or 0)
     except CommandError as error:
         print(f"networkday: {escape_name(str(error))}", file=sys.stderr)  # one line, whatever paths it names
@@ -113,22 +119,44 @@ def run_app(args: argparse.Namespace) -> int:
         raise CommandError(no_terminal(), 2)
     if not args.demo and not confirm_new_folder(data_dir(getattr(args, "data_dir", None))):
         return 1
-    demo = None
-    if args.demo:
-        from networkday.storage.demo import demo_copy
-
-        demo = demo_copy()
-        args.data_dir = str(demo)
-    try:
+    with on_demo_copy(args):
         app = build_app(args)
         with raw_streams():
             app.run()
         return int(app.return_code or 0)
-    finally:
-        if demo is not None:
-            from networkday.storage.demo import discard_demo
 
-            discard_demo(demo)
+
+@contextmanager
+def on_demo_copy(args: argparse.Namespace) -> Iterator[None]:
+    """With ``--demo``, a fresh copy of the demo is the data folder while the block runs, then goes.
+
+    So ``networkday --demo today`` tries a command on the demo, and ``--demo company add``
+    can never write to the user's own folder. ``--demo`` with ``--data-dir`` is refused:
+    one of the two would be ignored.
+    """
+    if not args.demo:
+        yield
+        return
+    if getattr(args, "data_dir", None):
+        raise CommandError("--demo works on a fresh copy of the demo: leave out --data-dir", 2)
+    from networkday.storage.demo import demo_copy, discard_demo
+
+    demo = demo_copy()
+    args.data_dir = str(demo)
+    # A command ended by a signal (a closed SSH session, a kill) leaves no copy behind either.
+    ending = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    for number in ending:
+        signal.signal(number, _exit_on_signal)
+    try:
+        yield
+    finally:
+        discard_demo(demo)
+        for number, handler in ending.items():
+            signal.signal(number, handler)
+
+
+def _exit_on_signal(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def no_terminal() -> str:

@@ -96,16 +96,21 @@ def rows(store: Store, companies: Companies, targets_only: bool) -> list[Row]:
     """One row per company: targets first, then config.toml's targets that have no file yet,
     then the rest (see ``services.companies.ordered``)."""
     texts = Counter(summary.company for summary in store.contacts.values() if summary.company)
-    by_key: Counter[str] = Counter()
+    people: Counter[str] = Counter()  # by company id: each contact under the one company it matches
+    unfiled: Counter[str] = Counter()  # by match key: those no file answers to
     for text, count in texts.items():  # each spelling folded once, not each contact
-        by_key[company_key(text)] += count
+        owner = companies.of_contact(text)
+        if owner is not None:
+            people[owner.id] += count
+        else:
+            unfiled[company_key(text)] += count
     items = [
-        _row(company, companies.is_target(company.name), sum(by_key[key] for key in company.keys))
+        _row(company, companies.is_target(company.name), people[company.id])
         for company in service.ordered(companies)
         if companies.is_target(company.name) or not targets_only
     ]
     targets = sum(1 for item in items if item.target)
-    items[targets:targets] = [Row(None, name, True, by_key[company_key(name)]) for name in companies.without_file()]
+    items[targets:targets] = [Row(None, name, True, unfiled[company_key(name)]) for name in companies.without_file()]
     return items
 
 
@@ -125,11 +130,14 @@ def _row(company: Company, target: bool, people: int) -> Row:
 
 def run_list(args: argparse.Namespace) -> int:
     store = open_store(args, unread_warning=False)
-    items = rows(store, loaded(store), args.targets)
+    companies = loaded(store)
+    items = rows(store, companies, args.targets)
     if args.json:
         print_json([item.as_json() for item in items])
         return 0
-    if not items:
+    if not items and len(companies):
+        print("no target companies yet: networkday company target ID")
+    elif not items:
         print("no companies yet: networkday company add NAME [--target]")
     for item in items:
         print(item.line())

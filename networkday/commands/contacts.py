@@ -11,7 +11,9 @@ from networkday.domain.errors import RecordError
 from networkday.domain.outcome_rules import Schedule, parse_schedule
 from networkday.domain.touch import KEEP
 from networkday.domain.vocab import CHANNELS, OUTCOMES
+from networkday.domain.wording import outcome_text
 from networkday.services.actions import log_touch
+from networkday.services.people import add_person
 from networkday.storage.layout import valid_id
 
 
@@ -68,7 +70,7 @@ def run_add(args: argparse.Namespace) -> int:
         hiring_manager=args.hiring_manager,
     )
     try:
-        run_store(lambda: store.add_contact(contact))
+        run_store(lambda: add_person(store, contact))
     except RecordError as error:
         raise CommandError(error.message, 2) from None
     print(contact.id)
@@ -114,5 +116,5 @@ def run_log(args: argparse.Namespace) -> int:
     else:
         done = "was logged already, not added again"
     planned = f", call planned {when.text()}" if when else ""
-    print(f"{contact.id}: {args.outcome} by {args.channel} {done}{planned}{follow}")
+    print(f"{contact.id}: {outcome_text(args.outcome)} by {args.channel} {done}{planned}{follow}")
     return 0

@@ -12,6 +12,7 @@ from networkday.commands.common import open_store, parse_date, print_json, print
 from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
+from networkday.domain.wording import outcome_text
 from networkday.services.queue import day_queue, keep_today_preview
 from networkday.storage.preview import current_preview
 
@@ -146,7 +147,7 @@ def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
         if row["purpose"]:
             detail.append(one_line(row["purpose"]))
         if row["outcome"]:
-            detail.append(f"outcome: {row['outcome']}")
+            detail.append(f"outcome: {outcome_text(row['outcome'])}")
         detail.append(f"last: {row['last_touch']}")
         print("        " + " · ".join(detail))
         if row["problem"]:

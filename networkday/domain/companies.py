@@ -216,8 +216,10 @@ class Company:
 class Companies:
     """The set of known companies, built once per load: lookups by id and by a contact's company text.
 
-    ``targets`` are ``config.toml``'s names: those companies are targets even without a file.
-    When two files claim the same name or alias, the first by id wins the match.
+    ``targets`` are ``config.toml``'s names: those companies are targets even without a file,
+    and one naming any name or alias of a file makes the whole company a target, so its
+    people are ranked alike whichever spelling their ``company`` uses. When two files claim
+    the same name or alias, the first by id wins the match.
     """
 
     def __init__(self, companies: Iterable[Company] = (), targets: Iterable[str] = ()) -> None:
@@ -230,7 +232,10 @@ class Companies:
         self.config_names: tuple[str, ...] = tuple(targets)
         self.config_targets: frozenset[str] = frozenset(key for key in map(company_key, self.config_names) if key)
         self._target_keys = self.config_targets | {
-            key for company in self.by_id.values() if company.target for key in company.keys
+            key
+            for company in self.by_id.values()
+            if company.target or company.keys & self.config_targets
+            for key in company.keys
         }
 
     def __iter__(self) -> Iterator[Company]:
@@ -247,10 +252,25 @@ class Companies:
         key = company_key(company_text)
         return self._by_key.get(key) if key else None
 
+    def claimed(self, company: Company) -> tuple[str, Company] | None:
+        """The first of ``company``'s name and aliases that a company here already answers
+        to, with that company: a second file for it would split its people. None: all free."""
+        for text in (company.name, *company.aliases):
+            other = self.of_contact(text)
+            if other is not None:
+                return text, other
+        return None
+
     def is_target(self, company_text: str) -> bool:
         """A target by a company file's ``target`` flag or by ``config.toml``'s ``targets``."""
         key = company_key(company_text)
         return bool(key) and key in self._target_keys
+
+    def config_name(self, company: Company) -> str | None:
+        """The first of ``config.toml``'s targets naming ``company`` (by name or alias): it
+        stays a target through that name whatever its file says. None when none does."""
+        keys = company.keys
+        return next((name for name in self.config_names if company_key(name) in keys), None)
 
     def without_file(self) -> list[str]:
         """``config.toml``'s targets that no company file names: the app offers to create them."""

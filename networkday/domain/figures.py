@@ -9,7 +9,9 @@ come from what the store already holds in memory, so nothing here reads a file:
   day and who was touched, gathered by :class:`TouchLedger` in one pass over all
   contacts for a whole range of days, never a pass per day;
 - the timer sessions of the day and of its neighbours, so a session that runs across
-  midnight counts on each side (:func:`networkday.domain.timer.totals_for_day`).
+  midnight counts on each side (:func:`networkday.domain.timer.totals_for_day`);
+- the companies' opportunities, for those moved that day (read by the caller: company
+  files are few, and a day's figures never need the contact files).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from typing import Any
 
+from networkday.domain.companies import Company
 from networkday.domain.day import Day
+from networkday.domain.pipeline import Moved, moved_by_day
 from networkday.domain.summary import ContactSummary, DaySummary
 from networkday.domain.timer import Totals, day_bounds, totals_for_day
 from networkday.domain.vocab import OUTCOMES, REACHED
@@ -126,6 +130,8 @@ class DayFigures:
     #: people touched that day, in the order of their first touch
     people: tuple[Person, ...] = ()
     rating: int | None = None
+    #: opportunities with a step dated that day, in the order they first moved
+    moves: tuple[Moved, ...] = ()
 
     def count(self, outcome: str) -> int:
         return dict(self.outcomes).get(outcome, 0)
@@ -175,6 +181,9 @@ class DayFigures:
             "share_met": self.share_met,
             "rating": self.rating,
             "people": [{"id": p.id, "name": p.name, "outcome": p.outcome} for p in self.people],
+            "moves": [
+                {"id": m.ref, "company": m.company, "role": m.role, "stages": list(m.stages)} for m in self.moves
+            ],
         }
 
 
@@ -183,7 +192,7 @@ class Facts:
     """Everything a day's figures are taken from, gathered once for a range of days.
 
     ``days`` and ``contacts`` are the store's summaries (``store.days``, ``store.contacts``);
-    ``now`` (POSIX seconds) ends a running timer session.
+    ``now`` (POSIX seconds) ends a running timer session; ``moves`` come from the companies.
     """
 
     days: Mapping[int, DaySummary]
@@ -192,6 +201,8 @@ class Facts:
     goals: Goals
     tz: tzinfo
     now: float
+    #: the opportunities moved on each day of the range (see ``gather``)
+    moves: Mapping[date, tuple[Moved, ...]] = field(default_factory=dict)
 
     @classmethod
     def gather(
@@ -203,9 +214,11 @@ class Facts:
         now: float,
         first: date,
         last: date,
+        companies: Iterable[Company] = (),
     ) -> Facts:
         """Facts for the days ``first`` to ``last``: one pass over every contact's history."""
-        return cls(days, contacts, TouchLedger.build(contacts.values(), first, last, tz), goals, tz, now)
+        ledger = TouchLedger.build(contacts.values(), first, last, tz)
+        return cls(days, contacts, ledger, goals, tz, now, moved_by_day(companies, first, last, tz))
 
     def figures(self, day: date, record: Day | None = None) -> DayFigures:
         """The figures of ``day``; pass the open ``record`` to count unsaved-to-index state.
@@ -241,6 +254,7 @@ class Facts:
             goals=self.goals,
             people=tuple(Person(cid, self._name(cid), outcome) for cid, (_, outcome) in ordered),
             rating=summary.rating if summary else None,
+            moves=self.moves.get(day, ()),
         )
 
     def _name(self, contact_id: str) -> str:

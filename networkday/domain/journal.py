@@ -17,9 +17,10 @@ from itertools import accumulate
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures
 from networkday.domain.markdown_text import escape_inline, escape_markdown
+from networkday.domain.pipeline import moves_line
 from networkday.domain.text import fold, strip_controls
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 
 SNIPPET_WIDTH = 80
 
@@ -44,7 +45,7 @@ def sections(journal: Journal, prompts: Sequence[str]) -> list[tuple[str, Answer
 def figure_lines(figures: DayFigures) -> list[str]:
     """The day's figures as short lines of text, for the entry's header."""
     goals = figures.goals
-    outcomes = ", ".join(f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes) or "none yet"
+    outcomes = ", ".join(f"{outcome_text(o)} {n}" for o, n in figures.outcomes) or "none yet"
     if figures.share is None:
         time = "no time tracked"
     else:
@@ -53,13 +54,16 @@ def figure_lines(figures: DayFigures) -> list[str]:
             f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)})"
         )
     people = ", ".join(f"{escape_inline(one_line_safe(p.name))} ({p.id})" for p in figures.people) or "nobody yet"
-    return [
+    lines = [
         f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
         f"Outcomes: {outcomes}",
         f"Gave {figures.gave}, asked {figures.asked}",
         f"Networking: {time}",
         f"People: {people}",
     ]
+    if figures.moves:  # only then: a search without company files reads as before
+        lines.append(moves_line(figures.moves, text=lambda words: escape_inline(one_line_safe(words))))
+    return lines
 
 
 def one_line_safe(text: str) -> str:

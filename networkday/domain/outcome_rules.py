@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from networkday.domain.dates import LAST_DAY, in_range, parse_when
 from networkday.domain.fields import TableReader
 from networkday.domain.touch import KEEP, FollowUp
-from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 
 #: Outcomes that ask when the next call is (a date and an optional time).
 ASKS_WHEN = frozenset({"scheduled"})
@@ -98,7 +98,7 @@ def next_follow_up(
 
 def rule_text(outcome: str | None, follow_up: date | None, *, cadence: int | None) -> str:
     """The rule that applied, in plain words, for the prompt: what happens next and when."""
-    label = OUTCOME_LABELS.get(outcome or "", "Noted").capitalize()
+    label = outcome_text(outcome, none="noted").capitalize()
     when = day_text(follow_up) if follow_up else ""
     if outcome in ("no-answer", "left-message") and when:
         return f"{label} — we'll try again {when}."

@@ -7,7 +7,8 @@ so a period is compared as two instants, not as dates per touch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -66,10 +67,13 @@ def funnel(
     first, last = _bounds(start, end, tz)
     reached = will = introductions = 0
     for summary in contacts.values():
-        touches = [entry for entry in summary.entries if first <= entry[0] < last]
+        entries = summary.entries  # oldest first: a binary search finds the period's touches
+        if not entries or entries[-1][0] < first or entries[0][0] >= last:
+            continue
+        introductions += bool(summary.referred_by and first <= entries[0][0])
+        touches = entries[bisect_left(entries, (first,)) : bisect_left(entries, (last,))]
         reached += any(entry[2] in REACHED for entry in touches)
         will += any(entry[2] == "will" for entry in touches)
-        introductions += bool(summary.referred_by and summary.entries and first <= summary.entries[0][0] < last)
     opened = interviews = offers = 0
     for company in companies:
         for opportunity in company.opportunities:
@@ -105,6 +109,43 @@ def opened_on(opportunity: Opportunity, tz: tzinfo) -> date | None:
 
 def _moved_to(opportunity: Opportunity, stage: str, first: float, last: float) -> bool:
     return any(step.stage == stage and first <= step.at.timestamp() < last for step in opportunity.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """One opportunity's moves on one day, oldest first: the journal's ``Acme Staff engineer → interview``."""
+
+    ref: str
+    company: str
+    role: str
+    stages: tuple[str, ...]
+
+    def describe(self, arrow: str = " → ", text: Callable[[str], str] = str) -> str:
+        """``text`` cleans the user's words (the company and the role) for where they are shown."""
+        return f"{text(self.company)} {text(self.role)}{arrow}{arrow.join(self.stages)}"
+
+
+def moved_on(companies: Iterable[Company], day: date, tz: tzinfo) -> tuple[Moved, ...]:
+    """The opportunities that moved on ``day``, each once with all its moves that day, in the order they moved."""
+    return moved_by_day(companies, day, day, tz).get(day, ())
+
+
+def moved_by_day(companies: Iterable[Company], first: date, last: date, tz: tzinfo) -> dict[date, tuple[Moved, ...]]:
+    """:func:`moved_on` for every day from ``first`` to ``last`` in one pass over the steps (a month's review)."""
+    days: dict[date, dict[str, Moved]] = {}
+    for company, opportunity, step in moves_between(companies, first, last, tz):
+        moved = days.setdefault(step.at.astimezone(tz).date(), {})
+        ref = f"{company.id}/{opportunity.id}"
+        known = moved.get(ref)
+        stages = (*known.stages, step.stage) if known else (step.stage,)
+        moved[ref] = Moved(ref, company.name, opportunity.role, stages)
+    return {day: tuple(moved.values()) for day, moved in days.items()}
+
+
+def moves_line(moves: Sequence[Moved], arrow: str = " → ", text: Callable[[str], str] = str) -> str:
+    """``2 opportunities moved: Acme Staff engineer → interview · Beta Designer → offer``."""
+    count = f"{len(moves)} opportunit{'y' if len(moves) == 1 else 'ies'} moved"
+    return f"{count}: " + " · ".join(move.describe(arrow, text) for move in moves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,14 +201,14 @@ class Attribution:
         }
 
 
+def chains_behind(contacts: Mapping[str, ContactSummary], via: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Each ``via`` contact's referral chain, from the first person you knew down to them."""
+    return tuple((*reversed(chain_up(contacts, contact_id).ids), contact_id) for contact_id in via)
+
+
 def chain_behind(contacts: Mapping[str, ContactSummary], via: Iterable[str]) -> tuple[str, ...]:
     """The people behind an opportunity: each ``via`` contact after its referrers, root first, each once."""
-    people: list[str] = []
-    for contact_id in via:
-        for person in (*reversed(chain_up(contacts, contact_id).ids), contact_id):
-            if person not in people:
-                people.append(person)
-    return tuple(people)
+    return tuple(dict.fromkeys(person for chain in chains_behind(contacts, via) for person in chain))
 
 
 def attribute(
@@ -216,3 +257,16 @@ def _channels(contacts: Mapping[str, ContactSummary], people: Iterable[str], ope
 def _ranked(counts: dict[str, int]) -> dict[str, int]:
     """Most first, then by name: the order ``review`` prints them in."""
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def landed_by(opportunity: Opportunity, last: date, tz: tzinfo) -> bool:
+    """Whether it had reached interview, offer or accepted by the end of ``last``.
+
+    Its first dated step at one of those stages says when; a stage reached with no step
+    for it (a hand-written file) counts from the day it opened, or always when that is unknown.
+    """
+    dated = [step.at.astimezone(tz).date() for step in opportunity.steps if step.stage in LANDED]
+    if dated:
+        return min(dated) <= last
+    opened = opened_on(opportunity, tz)
+    return any(opportunity.reached(stage) for stage in LANDED) and (opened is None or opened <= last)

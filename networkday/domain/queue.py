@@ -22,6 +22,7 @@ from networkday.domain.referrals import Referrals, build_referrals
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.timer import day_bounds
+from networkday.domain.wording import outcome_text, since, span
 
 PLANNED = "planned"
 FOLLOW_UP = "follow-up"
@@ -142,8 +143,7 @@ def due_follow_ups(contacts: Mapping[str, ContactSummary], day: date, skip: set[
     items = []
     for follow_up, contact_id in due:
         overdue = ordinal - follow_up
-        plural = "s" if overdue != 1 else ""
-        reason = "follow-up due" if overdue == 0 else f"follow-up {overdue} day{plural} overdue"
+        reason = "follow-up due" if overdue == 0 else f"follow-up {span(date.fromordinal(follow_up), day)} overdue"
         items.append(QueueItem(contact_id, FOLLOW_UP, reason, overdue_days=overdue, rank_reason=reason))
     return items
 
@@ -185,13 +185,12 @@ def fill_item(pick: Pick, config: Config) -> QueueItem:
 
 
 def last_touch_text(summary: ContactSummary | None, now: datetime) -> str:
-    """``12 days ago, coffee, will`` — or ``never``; days are calendar days in ``now``'s zone."""
+    """``12 days ago, coffee, will help`` — or ``never``; days are calendar days in ``now``'s zone."""
     if summary is None or summary.last is None:
         return "never"
     ts, channel, outcome, _, _ = summary.last
-    days = now.toordinal() - datetime.fromtimestamp(ts, now.tzinfo).toordinal()
-    when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
-    parts = [when, channel]
+    then = datetime.fromtimestamp(ts, now.tzinfo).date()
+    parts = [since(min(then, now.date()), now.date()), channel]
     if outcome:
-        parts.append(outcome)
+        parts.append(outcome_text(outcome))
     return ", ".join(parts)

@@ -27,6 +27,7 @@ from datetime import date, datetime, tzinfo
 
 from networkday.domain.referrals import Referrals
 from networkday.domain.summary import ContactSummary
+from networkday.domain.wording import span
 
 HIRING_MANAGER, ON_PATH, AT_TARGET, WARM_REFERRAL, WILL_HELP, OUT_OF_TOUCH, NEVER_CONTACTED = range(7)
 
@@ -121,7 +122,7 @@ class Ranking:
             return "said they'd help"
         if tier == OUT_OF_TOUCH:
             last = datetime.fromtimestamp(summary.last_ts or 0.0, self.tz).date()
-            return f"out of touch {(self.day - last).days} days"
+            return f"out of touch {span(last, self.day)}"
         return "never contacted"
 
 

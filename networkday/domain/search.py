@@ -13,9 +13,12 @@ Rank, best first (``Hit.tier``):
   the query's words (of several, some may match in the fields above instead). Within a
   tier: the higher score, then name order.
 
-Typo budget per query word, as search engines commonly do it: none below five letters,
-one up to eight, two from nine. Words of one or two letters only match word starts and
-are never looked for in notes: one letter matching anywhere would match everyone.
+Typo budget per query word: none below four letters, one up to eight, two from nine.
+Search engines commonly start at five; names are short, and "prya" must find Priya, so
+one typo counts from four, in a word that starts with the query's first letter: three
+letters of four in order are found in too many words ("navy" in "analytical") otherwise.
+Words of one or two letters only match word starts and are never looked for in notes:
+one letter matching anywhere would match everyone.
 """
 
 from __future__ import annotations
@@ -31,10 +34,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from networkday.domain.summary import ContactSummary
+from networkday.domain.text import spell_whole_letters
 
 NAME_EXACT, NAME_PREFIX, NAME_WORD, NAME_FUZZY, DETAILS, NOTES = range(6)
 TIER_FIELDS = ("name", "name", "name", "name", "company, title or tags", "notes")
 SUBSTRING_MIN = 3
+#: Query words shorter than this forgive a typo only in words with the same first letter.
+ANCHORED_BELOW = 5
 _SPLIT = re.compile(r"[\W_]+")
 _LAST = "\U0010ffff"
 
@@ -71,6 +77,7 @@ class _Folder:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         if decomposed.isascii():
             return decomposed
+        decomposed = spell_whole_letters(decomposed)
         new = set(_NON_ASCII.findall(decomposed)) - self.classified
         if new:
             self.classified |= new
@@ -93,11 +100,13 @@ def typo_cutoff(length: int) -> float:
     """The lowest ``partial_ratio`` a query word of ``length`` letters may score.
 
     A typo (a wrong, missing, extra or swapped letter) costs two insertions or deletions,
-    so one typo in L letters scores 100 * (1 - 1/L); below five letters only exact
-    substrings (100) count.
+    so one typo in L letters scores 100 * (1 - 1/L); below four letters only exact
+    substrings (100) count. The margin below is wide: rapidfuzz's ``process.extract`` turns
+    the cutoff into a distance and drops a score that equals it by rounding (83.33 for one
+    typo in six letters), while two scores of a short query differ by far more than 0.001.
     """
-    typos = 0 if length < 5 else 1 if length < 9 else 2
-    return 100.0 * (1 - typos / length) - 1e-9
+    typos = 0 if length < 4 else 1 if length < 9 else 2
+    return 100.0 * (1 - typos / length) - 1e-3
 
 
 class _Words:
@@ -142,16 +151,23 @@ class _Words:
         """Ids holding a word that contains ``query`` or is a typo away from it, best score each.
 
         partial_ratio aligns the shorter string inside the longer, so a word shorter than
-        the query is scored whole: "li" must not score 100 against "olivia".
+        the query is scored whole: "li" must not score 100 against "olivia". A longer word
+        keeps the better of the two, so the word a typo came from ranks above one that only
+        shares a stretch with it: "prya" puts "priya" (89) before "ryan" (86).
         """
         cutoff = typo_cutoff(len(query))
+        # A letter typed twice or in the middle ("hannxah") leaves the word one shorter than
+        # the query, which partial_ratio scores as a typo in one letter fewer: let those
+        # through the first pass, then hold every word to the query's own cutoff.
+        loose = typo_cutoff(len(query) - 1) if len(query) >= ANCHORED_BELOW else cutoff
         best: dict[str, float] = {}
         found = process.extract(
-            query, self.vocab, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff, limit=None
+            query, self.vocab, scorer=fuzz.partial_ratio, processor=None, score_cutoff=loose, limit=None
         )
         for word, partial, _ in found:
-            score = partial if len(word) >= len(query) else fuzz.ratio(query, word, score_cutoff=cutoff)
-            if not score:
+            whole = fuzz.ratio(query, word, score_cutoff=cutoff)
+            score = max(partial, whole) if len(word) >= len(query) else whole
+            if score < cutoff or (score < 100 and len(query) < ANCHORED_BELOW and word[0] != query[0]):
                 continue
             for contact_id in self.ids[word]:
                 if best.get(contact_id, 0.0) < score:

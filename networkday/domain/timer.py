@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from networkday.domain.vocab import TIMER_KINDS
-from networkday.domain.wall_time import SkippedTime, TypedTime, local_instant
+from networkday.domain.wall_time import SkippedTime, TypedTime, last_clock_time, local_instant
 
 #: (kind, start POSIX seconds, end POSIX seconds or None while running)
 SessionRow = tuple[str, float, float | None]
@@ -257,7 +257,7 @@ _CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def parse_at(text: str, now: datetime) -> TypedTime:
-    """``09:30`` (today, local time) or an ISO date and time; never in the future.
+    """``09:30`` (the last 09:30 before now, local time) or an ISO date and time; never in the future.
 
     A time without an offset is local: one the clocks skipped is refused, one they repeated
     is taken as described in ``domain.wall_time``, with a note. The result is in ``now``'s
@@ -266,16 +266,18 @@ def parse_at(text: str, now: datetime) -> TypedTime:
     raw = text.strip()
     usage = f"{text!r} is not a time (use HH:MM or a date and time such as 2026-03-28T09:30)"
     match = _CLOCK_TIME.match(raw)
+    assert now.tzinfo is not None
     try:
         if match:
-            typed = datetime.combine(now.date(), time(int(match[1]), int(match[2])))
-        elif ":" in raw:
+            return last_clock_time(time(int(match[1]), int(match[2])), now)
+        if ":" in raw:
             typed = datetime.fromisoformat(raw)
         else:
             raise TimerError(usage)
+    except SkippedTime as error:
+        raise TimerError(str(error)) from None
     except ValueError:
         raise TimerError(usage) from None
-    assert now.tzinfo is not None
     if typed.tzinfo is not None:
         taken = TypedTime(typed.astimezone(now.tzinfo))
     else:

@@ -4,12 +4,16 @@ A typed ``02:30`` on the night the clocks spring forward names no instant: it is
 with the span the clocks skipped. A typed ``01:30`` on the night they fall back names two:
 the later one that is not in the future is taken (at 01:40 on the second pass, "01:30"
 meant ten minutes ago), and a note says which one, and how to type the other.
+
+A clock time typed alone (``17:30``) is the last time the clocks showed it: at 09:00 that
+is yesterday evening, never "in the future". A person answering "when did you stop?" the
+morning after means last night.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 _MINUTE = timedelta(minutes=1)
 
@@ -54,6 +58,32 @@ def local_instant(wall: datetime, tz: tzinfo, now: datetime) -> TypedTime:
         f" ({_offset(taken)}); for the other, type {other.isoformat(timespec='minutes')}"
     )
     return TypedTime(taken, note)
+
+
+def last_clock_time(at: time, now: datetime) -> TypedTime:
+    """The last instant at or before ``now`` whose local clock showed ``at``: today, else yesterday.
+
+    Today's is taken when it has come (in the hour the clocks repeated, as ``local_instant``
+    says); a time still ahead today is yesterday's, with a note naming that day. A time the
+    clocks skipped today and that is behind us is refused, as it names no instant.
+    """
+    tz = now.tzinfo
+    assert tz is not None
+    today = now.date()
+    try:
+        taken = local_instant(datetime.combine(today, at), tz, now)
+    except SkippedTime:
+        if at <= now.time():
+            raise
+    else:
+        if taken.at.timestamp() <= now.timestamp():
+            return taken
+    import pendulum  # calendar arithmetic; only here, off the start-up path
+
+    before = pendulum.date(today.year, today.month, today.day).subtract(days=1)
+    yesterday = local_instant(datetime.combine(before, at), tz, now)
+    note = yesterday.note or f"{at:%H:%M} has not come yet today: took yesterday's, {before:%a %-d %b}"
+    return TypedTime(yesterday.at, note)
 
 
 def _skipped(wall: datetime, tz: tzinfo) -> str:

@@ -2,18 +2,20 @@
 
 Each is an all-day VEVENT (every calendar program imports those; Google Calendar
 ignores task components), except a planned call with an agreed time, which is half an
-hour from that time in the user's zone, written in UTC so no calendar has to know the
-zone. Follow-ups are exported whatever their date, since an overdue one is still to do;
-planned calls from today on, until they are made; an open opportunity's steps dated
-ahead (an interview set for next week). UIDs are stable, so importing a newer export
-updates the events instead of doubling them. Events are marked free
-(TRANSP:TRANSPARENT): a reminder must not block the day.
+hour from that time in the user's zone, and an opportunity's step with a time of day
+other than midnight (an interview at 14:00), which is an hour from then; both are written
+in UTC so no calendar has to know the zone. Follow-ups are exported whatever their
+date, since an overdue one is still to do; planned calls from today on, until they are
+made; an open opportunity's steps dated ahead (an interview set for next week). UIDs
+are stable, so importing a newer export updates the events instead of doubling them.
+Events are marked free (TRANSP:TRANSPARENT): a reminder must not block the day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact
@@ -23,6 +25,8 @@ from networkday.domain.text import strip_controls
 PRODID = "-//networkday//networkday export//EN"
 #: How long a call with an agreed time holds in the calendar.
 CALL_LENGTH = timedelta(minutes=30)
+#: How long an opportunity's step with a time of day (an interview at 14:00) holds.
+STEP_LENGTH = timedelta(hours=1)
 
 
 #: An opportunity's step to put in the calendar, with its opportunity and company.
@@ -30,7 +34,11 @@ DatedStep = tuple[Company, Opportunity, Step]
 
 
 def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Sequence[DatedStep] = ()) -> bytes:
-    """The calendar; ``now`` stamps every event (DTSTAMP); ``steps`` are on the day of their ``at``, local."""
+    """The calendar; ``now`` stamps every event (DTSTAMP).
+
+    A step at midnight is all day, on the date it is written with (a move dated ``--on`` a
+    day, a bare date); one at another time of day is an hour from then (see ``_event``).
+    """
     import vobject
 
     # vobject names a UTC stamp only in its own UTC zone (dateutil's, which networkday does
@@ -39,19 +47,10 @@ def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Seque
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = PRODID
 
-    def event(uid: str, day: date, summary: str, description: str, category: str, at: str = "") -> None:
-        item = calendar.add("vevent")
-        item.add("uid").value = uid
-        item.add("dtstamp").value = stamp
-        if at:
-            hours, minutes = (int(part) for part in at.split(":"))
-            local = datetime.combine(day, time(hours, minutes), now.tzinfo)
-            start = local.astimezone(vobject.icalendar.utc)
-            item.add("dtstart").value = start
-            item.add("dtend").value = start + CALL_LENGTH
-        else:
-            item.add("dtstart").value = day
-            item.add("dtend").value = day + timedelta(days=1)
+    def event(
+        uid: str, when: date | datetime, summary: str, description: str, category: str, length: timedelta = CALL_LENGTH
+    ) -> None:
+        item = _event(calendar, uid, stamp, when, length)
         item.add("summary").value = strip_controls(summary)
         if description:
             item.add("description").value = strip_controls(description)
@@ -78,14 +77,40 @@ def render(contacts: list[Contact], days: list[Day], now: datetime, steps: Seque
             title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
             details = "\n".join(part for part in (call.purpose, _details(person) if person else "") if part)
             uid = f"call-{day.date.isoformat()}-{number}-{call.contact}@networkday"
-            event(uid, day.date, title, details, "call", call.time)
+            event(uid, _agreed(day.date, call.time, now) if call.time else day.date, title, details, "call")
     for company, opportunity, step in steps:
-        when = step.at.astimezone(now.tzinfo).date()
+        when = step.at if step.at.time() != time() else step.at.date()
         title = f"{step.stage.capitalize()}: {opportunity.role} at {company.name}"
         details = "\n".join(part for part in (step.note, opportunity.link) if part)
-        uid = f"opportunity-{company.id}-{opportunity.id}-{step.stage}-{when.isoformat()}@networkday"
-        event(uid, when, title, details, "opportunity")
+        # the UID's day is in the user's zone, as before: a newer export updates the event
+        local = step.at.astimezone(now.tzinfo).date().isoformat()
+        uid = f"opportunity-{company.id}-{opportunity.id}-{step.stage}-{local}@networkday"
+        event(uid, when, title, details, "opportunity", STEP_LENGTH)
     return calendar.serialize().encode("utf-8")
+
+
+def _event(calendar: Any, uid: str, stamp: datetime, when: date | datetime, length: timedelta) -> Any:
+    """A new VEVENT: all day when ``when`` is a date, else ``length`` from that instant, in
+    UTC, so no calendar has to know the user's zone."""
+    import vobject
+
+    item = calendar.add("vevent")
+    item.add("uid").value = uid
+    item.add("dtstamp").value = stamp
+    if isinstance(when, datetime):
+        start = when.astimezone(vobject.icalendar.utc)
+        item.add("dtstart").value = start
+        item.add("dtend").value = start + length
+    else:
+        item.add("dtstart").value = when
+        item.add("dtend").value = when + timedelta(days=1)
+    return item
+
+
+def _agreed(day: date, at: str, now: datetime) -> datetime:
+    """A call's agreed ``HH:MM`` on ``day``, in the user's zone (``now``'s)."""
+    hours, minutes = (int(part) for part in at.split(":"))
+    return datetime.combine(day, time(hours, minutes), now.tzinfo)
 
 
 def _details(contact: Contact) -> str:

@@ -57,24 +57,35 @@ def target_config(store: Store) -> Config:
 
 
 def add_company(store: Store, name: str, *, target: bool = False, aliases: Sequence[str] = ()) -> Company:
-    """A new company file; a name or alias another company already answers to is refused."""
+    """A new company file; a name or alias another company already answers to is refused
+    (by the store, under its lock: see ``CompanyFiles.add``)."""
     name = one_line(name)
     if not company_key(name):
         raise StoreError(f"{name!r} cannot name a company (it is empty or a placeholder such as Self-employed)")
     by_key = {company_key(alias): alias for alias in reversed([one_line(alias) for alias in aliases])}
     by_key.pop(company_key(name), None)
     kept = tuple(alias for key, alias in reversed(by_key.items()) if key)  # the first spelling of each
-    known = store.companies()
-    for text in (name, *kept):
-        other = known.of_contact(text)
-        if other is not None:
-            raise StoreError(f"{text!r} is already the company {other.id!r} ({other.name})")
     return store.add_company(Company(id="", name=name, target=target, aliases=kept))
 
 
 def set_target(store: Store, company_id: str, target: bool) -> Company:
-    """Marks a company as a target or not; when it already is so, nothing is written."""
-    return store.update_company(company_id, lambda company: replace(company, target=target))
+    """Marks a company as a target or not; when it already is so, nothing is written.
+
+    A company that config.toml's ``targets`` names stays a target whatever its file says,
+    so unmarking it is refused, naming the file and the key, and nothing is written:
+    saying "not a target" while every list still ranks it as one would mislead.
+    """
+    config = store.folder.config_path
+
+    def change(company: Company) -> Company:
+        named = None if target else Companies([company], store.config.targets).config_name(company)
+        if named is not None:
+            raise StoreError(
+                f"{company.id} stays a target: targets in {config} names it ({named!r}); remove it from there"
+            )
+        return replace(company, target=target)
+
+    return store.update_company(company_id, change)
 
 
 def add_opportunity(
@@ -100,7 +111,7 @@ def add_opportunity(
     contacts = store.contacts
     for contact_id in via:
         if contact_id not in contacts:
-            raise StoreError(f"--via {contact_id!r}: no such contact")
+            raise StoreError(_unknown_via(store, contact_id))
     now = store.clock.now().replace(microsecond=0)
     added: list[Opportunity] = []
 
@@ -120,6 +131,15 @@ def add_opportunity(
 
     company = store.update_company(company_id, change)
     return Placed(company, added[0])
+
+
+def _unknown_via(store: Store, contact_id: str) -> str:
+    """Why ``via`` names no contact: its file cannot be read (the file and its problem,
+    so it can be fixed), or there is none."""
+    problem = store.problems.get(store.contacts_dir / f"{contact_id}.toml")
+    if problem is not None:
+        return f"--via {contact_id!r}: the contact's file cannot be read: {problem}"
+    return f"--via {contact_id!r}: no such contact"
 
 
 def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: date | None = None) -> Placed:

@@ -1,6 +1,6 @@
 """Figures and reviews from the store's in-memory summaries: the calls the UI and CLI make.
 
-Nothing here reads a file: the store's index already holds every day's plan and
+No contact or day file is read here: the store's index already holds every day's plan and
 sessions and every contact's history, so a day's figures or a month's review cost one
 pass over the contacts' summaries (see bench/journal_bench.py for the figures at 30,000).
 """
@@ -21,11 +21,17 @@ def goals_of(config: Config) -> Goals:
 
 
 def facts_for(store: Store, first: date, last: date) -> Facts:
-    """Facts for the days ``first`` to ``last`` as the store knows them now."""
+    """Facts for the days ``first`` to ``last`` as the store knows them now.
+
+    The company files are read for the opportunities moved: a few hundred at most, and
+    a second read parses only those changed since (``Store.companies``).
+    """
     now = store.clock.now()
     if now.tzinfo is None:
         raise ValueError("the clock must give aware datetimes")
-    return Facts.gather(store.days, store.contacts, goals_of(store.config), now.tzinfo, now.timestamp(), first, last)
+    goals = goals_of(store.config)
+    companies = store.companies()
+    return Facts.gather(store.days, store.contacts, goals, now.tzinfo, now.timestamp(), first, last, companies)
 
 
 def day_figures(store: Store, day: date, record: Day | None = None) -> DayFigures:

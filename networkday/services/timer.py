@@ -11,8 +11,7 @@ What the UI and the commands call (all times are aware datetimes; ``at=None`` me
 - ``day_sessions``, ``add_session``, ``edit_session``, ``delete_session``: the sessions
   list of a day. Sessions are named by their day file and start instant, never by a
   position that another instance could shift.
-- ``touch_seen``, ``idle_question`` and its three answers ``keep_running``,
-  ``end_when_last_seen`` and ``end_at``: "were you still working?".
+- "were you still working?" is ``services.idle``, on top of these.
 - ``report(store, period, anchor)``: a week's or a month's rows.
 
 Refusals raise ``TimerError`` (a ValueError) with a message fit to show as it is; a
@@ -43,10 +42,8 @@ from networkday.domain.timer import (
     TimerState,
     check_session,
     describe,
-    idle_since,
     period_days,
     report_rows,
-    should_ask_idle,
     timer_state,
 )
 from networkday.domain.vocab import TIMER_KINDS
@@ -71,19 +68,6 @@ class Started:
     running: Running
     stopped: Running | None = None
     changed: bool = True
-
-
-@dataclass(frozen=True)
-class IdleQuestion:
-    """A session has run for long without the app seeing activity: were you still working?"""
-
-    running: Running
-    last_seen: datetime  # the last activity during the session (never before its start)
-    now: datetime
-
-    @property
-    def gap(self) -> timedelta:
-        return self.now - self.last_seen
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -348,56 +332,3 @@ def delete_session(store: Store, day: date, start_at: datetime) -> TimeSession:
 
 def _ts(instant: datetime | None) -> float | None:
     return None if instant is None else instant.timestamp()
-
-
-# -- the idle question ---------------------------------------------------------------------
-
-
-def last_seen(store: Store) -> datetime | None:
-    """When the app last saw activity, from the machine-local state file."""
-    value = store.state().get("last_seen")
-    return value if isinstance(value, datetime) and value.tzinfo is not None else None
-
-
-def touch_seen(store: Store, at: datetime | None = None, *, every: float = 60.0) -> bool:
-    """Records activity; writes only when the record is older than ``every`` seconds.
-
-    The UI calls it on each key press; the throttle keeps that to one small write a minute.
-    """
-    now = store.clock.now() if at is None else at
-    seen = last_seen(store)
-    if seen is not None and now.timestamp() - seen.timestamp() < every:
-        return False
-    store.update_state(last_seen=datetime.fromtimestamp(int(now.timestamp()), now.tzinfo))
-    return True
-
-
-def idle_question(store: Store) -> IdleQuestion | None:
-    """Whether to ask "were you still working?": a session runs, unseen for ``[timer] idle_hours``."""
-    current = running(store)
-    if current is None:
-        return None
-    now = store.clock.now()
-    seen = last_seen(store)
-    start = current.session.start.timestamp()
-    if not should_ask_idle(_ts(seen), start, now.timestamp(), store.config.idle_hours):
-        return None
-    since = idle_since(_ts(seen), start)
-    return IdleQuestion(current, datetime.fromtimestamp(since, now.tzinfo), now)
-
-
-def keep_running(store: Store) -> None:
-    """Answer "yes, I was working": the session goes on and the gap is forgotten."""
-    touch_seen(store, every=0)
-
-
-def end_when_last_seen(store: Store, question: IdleQuestion) -> Running | None:
-    """Answer "no": the session ends when activity was last seen."""
-    return end_at(store, question, question.last_seen)
-
-
-def end_at(store: Store, question: IdleQuestion, at: datetime) -> Running | None:
-    """Answer "I stopped at ...": the session ends at the time typed (see ``domain.timer.parse_at``)."""
-    stopped = stop(store, at, expected=question.running.session.start)
-    touch_seen(store, every=0)
-    return stopped

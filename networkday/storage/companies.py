@@ -8,15 +8,15 @@ process parses only the files whose mtime or size changed since the first.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
-from networkday.domain.companies import Company
+from networkday.domain.companies import Companies, Company, company_key
 from networkday.domain.errors import KeyPath
-from networkday.domain.text import slugify
+from networkday.domain.text import fold, slugify
 from networkday.storage.layout import Findings, toml_files, valid_id
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
@@ -44,6 +44,8 @@ class CompanyFiles:
         self._read: dict[str, tuple[Seen, Company | None]] = {}
         #: What ``target_names`` found, by file name: the names of a target company, or ().
         self._targets: dict[str, tuple[Seen, tuple[str, ...]]] = {}
+        #: The config.toml target keys ``_targets`` was found with: other keys find others.
+        self._targets_for: frozenset[str] = frozenset()
         #: What ``openings`` found, by file name: the company when it has an open opportunity, or None.
         self._openings: dict[str, tuple[Seen, Company | None]] = {}
         #: What the last ``load`` noticed besides companies: open modes, files not read.
@@ -84,17 +86,24 @@ class CompanyFiles:
         self._read = read
         return [company for _, company in read.values() if company is not None]
 
-    def target_names(self, zone: tzinfo) -> list[str]:
-        """The names and aliases of every company marked ``target``: what the queue ranks by.
+    def target_names(self, zone: tzinfo, config_targets: Iterable[str] = ()) -> list[str]:
+        """The names and aliases of every company that is a target: marked ``target``, or
+        named by one of ``config_targets`` (config.toml's), by its name or an alias, so its
+        other spellings count too. What the queue ranks by.
 
-        Cheaper than ``load`` (see ``_cheap``). A file that cannot be read counts as no
-        target here; ``load`` and ``check`` report it.
+        Cheaper than ``load``: a file that may be neither is not parsed (see ``_maybe_target``
+        and ``_cheap``), and what was found is kept by mtime and size for the next call with
+        the same targets. A file that cannot be read counts as no target here; ``load`` and
+        ``check`` report it.
         """
+        keys = frozenset(key for key in map(company_key, config_targets) if key)
+        if keys != self._targets_for:
+            self._targets, self._targets_for = {}, keys
 
         def names(company: Company) -> tuple[str, ...]:
-            return (company.name, *company.aliases) if company.target else ()
+            return (company.name, *company.aliases) if company.target or company.keys & keys else ()
 
-        self._targets = self._cheap(self._targets, b"target", names, (), zone)
+        self._targets = self._cheap(self._targets, lambda data: _maybe_target(data, keys), names, (), zone)
         return [text for _, found in self._targets.values() for text in found]
 
     def openings(self, zone: tzinfo) -> list[Company]:
@@ -103,14 +112,19 @@ class CompanyFiles:
         def if_open(company: Company) -> Company | None:
             return company if any(item.is_open for item in company.opportunities) else None
 
-        self._openings = self._cheap(self._openings, b"opportunity", if_open, None, zone)
+        self._openings = self._cheap(self._openings, lambda data: b"opportunity" in data, if_open, None, zone)
         return [company for _, company in self._openings.values() if company is not None]
 
     def _cheap(
-        self, before: dict[str, tuple[Seen, T]], word: bytes, pick: Callable[[Company], T], empty: T, zone: tzinfo
+        self,
+        before: dict[str, tuple[Seen, T]],
+        maybe: Callable[[bytes], bool],
+        pick: Callable[[Company], T],
+        empty: T,
+        zone: tzinfo,
     ) -> dict[str, tuple[Seen, T]]:
         """``pick`` of each file's company, by file name, cheaper than ``load``: a file whose
-        bytes never say ``word`` is not parsed, and what ``before`` found is kept while a
+        bytes ``maybe`` rules out is not parsed, and what ``before`` found is kept while a
         file's mtime and size hold. A file that cannot be read gives ``empty``."""
         found: dict[str, tuple[Seen, T]] = {}
         for name, seen in toml_files(self.dir, Findings()).items():
@@ -118,7 +132,7 @@ class CompanyFiles:
             if known is None or known[0] != seen:
                 path, company_id = self.dir / name, name.removesuffix(".toml")
                 try:
-                    if not valid_id(company_id) or word not in path.read_bytes():
+                    if not valid_id(company_id) or not maybe(path.read_bytes()):
                         company = None
                     else:
                         company = self.records.load(path, company_check(company_id, zone))
@@ -154,7 +168,12 @@ class CompanyFiles:
         return company
 
     def add(self, company: Company, zone: tzinfo) -> Company:
-        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file."""
+        """Saves a new company under a fresh id from its name (``acme``, ``acme-2``); never over a file.
+
+        A name or alias another company already answers to is refused (StoreError), decided
+        under the folder lock on every company file as it is then: of two adds of one
+        company at once, the second waits for the lock, finds the first's file and says so.
+        """
 
         def attempt() -> Company:
             base = slugify(company.name)[:70].strip("-")
@@ -173,6 +192,10 @@ class CompanyFiles:
             return saved
 
         with self.rewriter.writing(self.dir):
+            taken = Companies(self.load(zone)).claimed(company)
+            if taken is not None:
+                text, other = taken
+                raise StoreError(f"{text!r} is already the company {other.id!r} ({other.name})")
             return again(self.dir, attempt)
 
     def update(self, company_id: str, change: Callable[[Company], Company], zone: tzinfo) -> Company:
@@ -195,6 +218,19 @@ class CompanyFiles:
 
         with self.rewriter.writing(path):
             return again(path, attempt)
+
+
+def _maybe_target(data: bytes, keys: frozenset[str]) -> bool:
+    """Whether a company file may be a target, without parsing it: it says ``target``, or
+    every word of one of config.toml's target ``keys`` is in its folded text. A backslash
+    may escape a letter or a quote of a name, so a file holding one is parsed to be sure."""
+    if b"target" in data:
+        return True
+    if not keys:
+        return False
+    text = data.decode("utf-8", "replace")
+    folded = text.lower() if text.isascii() else fold(text)
+    return "\\" in folded or any(all(word in folded for word in key.split()) for key in keys)
 
 
 def _name_problem(name: str) -> str:

@@ -32,12 +32,7 @@ def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
             continue
         header = _HEADER.match(line)
         if header:
-            names = _split_key(header.group(2))
-            if header.group(1) == "[[":
-                counts[names] = counts.get(names, -1) + 1
-                current = (*names, counts[names])
-            else:
-                current = names
+            current = _header_path(_split_key(header.group(2)), header.group(1) == "[[", counts)
             depth = _match_depth(current, key_path)
             if depth > best[0]:
                 best = (depth, number, line.index("[") + 1)
@@ -52,6 +47,25 @@ def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
                 if line.count(quote) % 2 == 1:
                     in_multiline = quote
     return best[1], best[2]
+
+
+def _header_path(names: tuple[str, ...], array: bool, counts: dict[KeyPath, int]) -> KeyPath:
+    """The key path a header opens, with the index of each array of tables on the way.
+
+    ``[[opportunity.step]]`` adds a step to the last ``[[opportunity]]`` read, so its path
+    is ``("opportunity", 1, "step", 0)``: ``counts`` holds the last index of every array of
+    tables by its path, and a new parent element starts its children's count again.
+    """
+    path: KeyPath = ()
+    for name in names[:-1]:
+        path = (*path, name)
+        if path in counts:
+            path = (*path, counts[path])
+    path = (*path, names[-1]) if names else path
+    if not array:
+        return path
+    counts[path] = counts.get(path, -1) + 1
+    return (*path, counts[path])
 
 
 def _match_depth(found: KeyPath, wanted: KeyPath) -> int:

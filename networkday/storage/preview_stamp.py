@@ -6,6 +6,7 @@ without importing the queue's types: ``timer status`` runs every few seconds.
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from networkday import __version__
 from networkday.storage.index import IndexCache, mark_of
 from networkday.storage.store import Store
 
-_KEY = ("networkday-today-preview", 2, __version__)
+_KEY = ("networkday-today-preview", 3, __version__)
 
 
 def preview_path(store: Store) -> Path:
@@ -25,16 +26,22 @@ def stamp(store: Store, day: date) -> tuple[object, ...]:
 
     The cache's files by inode, mtime and size (each write renames a new file in); the
     two files people edit, config.toml and the day's file, with their ctime as well; and
-    the companies folder, whose mtime changes with each company saved (a target ranks the queue).
+    each company file the same way (a target ranks the queue, and one set by hand in
+    place changes no folder's mtime; a user keeps tens of them, so the stats are cheap).
     """
     cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
-    edited = tuple(
-        mark_of(path, ctime=True)
-        for path in (store.root / "config.toml", store.day_path(day), store.root / "companies")
-    )
+    edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
     offset = (now.utcoffset() or timedelta()).total_seconds()  # the clock's now is always aware
-    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited)
+    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited, _company_marks(store.root / "companies"))
+
+
+def _company_marks(folder: Path) -> tuple[object, ...]:
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".toml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return ()
+    return tuple((name, mark_of(folder / name, ctime=True)) for name in names)
 
 
 def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:
@@ -48,9 +55,9 @@ def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:
 def days_only_changed(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
     """Whether of two ``stamp``s only the day files differ: the index's days file and the day's file.
 
-    The contacts' shards, config.toml, the day, the zone and the version are the same.
+    The contacts' shards, config.toml, the company files, the day, the zone and the version are the same.
     """
-    if len(before) != len(now) or before[:4] != now[:4]:
+    if len(before) != len(now) or before[:4] != now[:4] or before[6:] != now[6:]:
         return False
     cache, edited, cache_now, edited_now = before[4], before[5], now[4], now[5]
     if not (isinstance(cache, tuple) and isinstance(edited, tuple)):

@@ -282,8 +282,9 @@ class Store:
         return Companies(self.company_files.load(zone_of(self.clock.now())), self.config.targets)
 
     def company_targets(self) -> list[str]:
-        """The names and aliases of the companies whose files say ``target`` (see ``CompanyFiles.target_names``)."""
-        return self.company_files.target_names(zone_of(self.clock.now()))
+        """The names and aliases of the target companies: files that say ``target`` or that
+        config.toml's targets name (see ``CompanyFiles.target_names``)."""
+        return self.company_files.target_names(zone_of(self.clock.now()), self.config.targets)
 
     def company_openings(self) -> list[Company]:
         """The companies with an open opportunity (see ``CompanyFiles.openings``)."""

@@ -64,7 +64,10 @@ class CompanyActions(DataScreen):
             then(made[0])
 
     def action_target(self) -> None:
-        """Flips the file's ``target``; a target of config.toml with no file gets one that says so."""
+        """Flips the file's ``target``; a target of config.toml with no file gets one that says so.
+
+        Unmarking a company config.toml names is refused by ``set_target``, which says why.
+        """
         row = self.current_row()
         if row is not None and row.company is None and row.target:
             self._with_file(lambda company: self.companies_changed(company.id))  # made with target = true
@@ -74,12 +77,7 @@ class CompanyActions(DataScreen):
             wanted = not company.target
             if not self._saving(lambda: set_target(self.app.store, company.id, wanted)):
                 return
-            if wanted:
-                self.notify(f"{company.name}: a target.", markup=False)
-            elif self.app.store.config.is_target(company.name):
-                self.notify(f"{company.name}: its file no longer says target; config.toml still does.", markup=False)
-            else:
-                self.notify(f"{company.name}: no longer a target.", markup=False)
+            self.notify(f"{company.name}: {'a target' if wanted else 'no longer a target'}.", markup=False)
             self.companies_changed(company.id)
 
         self._with_file(toggle)

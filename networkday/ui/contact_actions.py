@@ -17,6 +17,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact, save_follow_up
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
@@ -93,10 +94,11 @@ class ContactActions(DataScreen):
     # -- adding and editing ---------------------------------------------------------------
 
     def add_contact(self) -> None:
+        from networkday.services.people import add_person
         from networkday.ui.modals.contact_form import ContactForm
 
         def saved(contact: Contact | None) -> None:
-            if contact is not None and self.guard(lambda: self.store.add_contact(contact)):
+            if contact is not None and self.guard(lambda: add_person(self.store, contact)):
                 self.notify(f"Added {contact.name}.", markup=False, timeout=3)
                 self.contacts_changed(contact.id)
 
@@ -273,5 +275,5 @@ class ContactActions(DataScreen):
         self.contacts_changed(contact_id)
         if outcome:
             self.post_message(OutcomeLogged())
-        label = OUTCOME_LABELS.get(outcome or "", "noted")
+        label = outcome_text(outcome, none="noted")
         ask_details(self, self.store, logged[0], entry, label, lambda: self.contacts_changed(contact_id))

@@ -8,7 +8,7 @@ name or a note are shown as typed. Warnings say what they mean in words, with a 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from rich.text import Text
 
@@ -18,7 +18,8 @@ from networkday.domain.ledger import ledger_of
 from networkday.domain.referrals import Referrals, chain_up
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
-from networkday.domain.vocab import MOTIVES, OUTCOME_LABELS
+from networkday.domain.vocab import MOTIVES
+from networkday.domain.wording import outcome_text, since, until
 from networkday.ui.links import link
 from networkday.ui.plain import join, plain, plain_line
 from networkday.ui.widgets.contact_row import TARGET, star
@@ -100,7 +101,7 @@ def _fields(
         _row(out, "connected", connected.isoformat())
     _row(out, "keep in touch", _cadence(summary, config, now))
     state = follow_up_state(summary, today)
-    follow = contact.follow_up.isoformat() if contact.follow_up else "none set"
+    follow = f"{contact.follow_up.isoformat()}, {until(contact.follow_up, today)}" if contact.follow_up else "none set"
     _row(out, "follow-up", f"{follow}  ! {state}" if state else follow)
     _row(out, "id", plain_line(contact.id))
     for key, value in contact.extra.items():
@@ -124,11 +125,11 @@ def _cadence(summary: ContactSummary, config: Config, now: datetime) -> Text:
     cadence = cadence_of(summary, config)
     tz = now.tzinfo or UTC
     days = days_since_touch(summary, now.date(), tz)
-    since = "never touched" if days is None else f"last touch {days} day{'s' if days != 1 else ''} ago"
+    last = "never touched" if days is None else f"last touch {since(now.date() - timedelta(days=days), now.date())}"
     if cadence is None:
-        return Text(f"no cadence set · {since}")
+        return Text(f"no cadence set · {last}")
     source = "own" if summary.cadence_days else "from tags or config"
-    out = Text(f"every {cadence} days ({source}) · {since}")
+    out = Text(f"every {cadence} days ({source}) · {last}")
     if is_losing_touch(summary, config, now.date(), tz):
         out.append("  ! losing touch", style="bold")
     return out
@@ -205,7 +206,7 @@ def _history(contact: Contact) -> Text:
         out.append("\nNo touches yet: l logs one.", style="dim")
     for entry in contact.history():
         out.append(f"\n{entry.at:%Y-%m-%d %H:%M}  ", style="bold")
-        out.append_text(join(entry.channel, OUTCOME_LABELS.get(entry.outcome or "", "no outcome")))
+        out.append_text(join(entry.channel, outcome_text(entry.outcome)))
         details = join(
             plain_line(entry.gave and f"gave: {entry.gave}"),
             plain_line(entry.asked and f"asked: {entry.asked}"),

@@ -26,7 +26,9 @@ from textual import events
 from textual.app import App
 from textual.filter import Monochrome, NoColor
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 
+from networkday.domain.text import shown, shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.storage.themes import user_themes_dir
@@ -50,6 +52,19 @@ class TerminalApp(App[int]):
         install_paste_filter()
         #: The name of the signal that is ending the app, once one came.
         self.ended_by: str | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, the app's and each screen's (Textual sends them all here), shows user
+        text as data: a name or a path in it may hold an escape sequence or a bidi override."""
+        super().notify(shown(message), title=shown_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def on_load(self) -> None:
         """Themes before the first screen is styled: set once the app has mounted, the

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from networkday.domain.timer import TimerError, TimerState, parse_at
-from networkday.services import timer
+from networkday.services import idle, timer
 from networkday.storage.problems import StoreError
 from networkday.ui.messages import OutcomeLogged, TimerChanged
 from networkday.ui.terminal import TerminalApp
@@ -75,13 +75,13 @@ class TimerControl(TerminalApp):
         if now - self._seen_at >= SEEN_EVERY:
             self._seen_at = now
             try:
-                timer.touch_seen(self.store)
+                idle.touch_seen(self.store)
             except StoreError:
                 return
 
     def ask_if_idle(self) -> None:
         """At start: a session ran long with nobody here. Ask once, offer three answers."""
-        question = timer.idle_question(self.store)
+        question = idle.idle_question(self.store)
         if question is None:
             return
         from networkday.ui.modals.choice import ChoiceModal, TextModal
@@ -93,7 +93,7 @@ class TimerControl(TerminalApp):
         def typed(text: str | None) -> None:
             if text:
                 taken = parse_at(text, self.store.clock.now())
-                self._timer_call(lambda: timer.end_at(self.store, question, taken.at))
+                self._timer_call(lambda: idle.end_at(self.store, question, taken.at))
                 if taken.note is not None:
                     self.notify(taken.note, title="Timer", markup=False, timeout=12)
                 self.refresh_timer()
@@ -107,9 +107,9 @@ class TimerControl(TerminalApp):
 
         def answered(choice: str | None) -> None:
             if choice == "keep" or choice is None:
-                self._timer_call(lambda: timer.keep_running(self.store))
+                self._timer_call(lambda: idle.keep_running(self.store))
             elif choice == "seen":
-                self._timer_call(lambda: timer.end_when_last_seen(self.store, question))
+                self._timer_call(lambda: idle.end_when_last_seen(self.store, question))
             elif choice == "at":
                 self.push_screen(TextModal("It ended at", "", "HH:MM or 2026-11-24T18:30", check), typed)
             self.refresh_timer()

@@ -262,3 +262,27 @@ def test_a_change_to_the_days_that_the_queue_reads_is_ranked_again(
     assert ranked == [TODAY]
     preview = assert_as_fresh(data)
     assert [item.reason for item in preview.queue.items if item.contact_id == "alan-kay"] == ["planned"]
+
+
+def ranked(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert main(["today", "--json", "--data-dir", str(root)]) == 0
+    return [row["contact"] for row in json.loads(capsys.readouterr().out)["queue"]]
+
+
+def test_a_target_set_by_a_command_or_by_hand_ranks_the_next_today(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A company's target flag ranks the queue: the preview must not outlive it (it did after `company`)."""
+    assert main(["add", "Mary Jackson", "--company", "Wind Tunnel", "--data-dir", str(data)]) == 0
+    keep(data)
+    assert ranked(data, capsys)[-1] == "mary-jackson"
+    assert main(["company", "add", "Wind Tunnel", "--target", "--data-dir", str(data)]) == 0
+    assert_as_fresh(data)
+    assert ranked(data, capsys)[1] == "mary-jackson"  # after the follow-up due, a person at a target
+    assert main(["company", "untarget", "wind-tunnel", "--data-dir", str(data)]) == 0
+    assert ranked(data, capsys)[-1] == "mary-jackson"
+    company = data / "companies" / "wind-tunnel.toml"
+    assert "target" not in company.read_text("utf-8")
+    company.write_text(company.read_text("utf-8") + "target = true\n", "utf-8")  # by hand, in place
+    assert ranked(data, capsys)[1] == "mary-jackson"

@@ -6,22 +6,24 @@ import os
 import stat
 import tomllib
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from networkday.domain.companies import Company, Opportunity
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.store import Store
+from tests.storage.test_company_services import parses
 from tests.storage.test_unlocked_writers import Writer
 
 
 def test_a_new_company_gets_an_id_from_its_name_and_private_modes(store: Store) -> None:
     first = store.add_company(Company(id="", name="Zoë Labs, Inc."))
-    second = store.add_company(Company(id="", name="Zoe Labs"))
+    second = store.add_company(Company(id="", name="Zoe Labs!"))
     assert (first.id, second.id) == ("zoe-labs-inc", "zoe-labs")
-    third = store.add_company(Company(id="", name="zoe labs"))
+    third = store.add_company(Company(id="", name="zoe labs?"))
     assert third.id == "zoe-labs-2"
+    with pytest.raises(StoreError, match="'ZOE LABS' is already the company 'zoe-labs-inc'"):
+        store.add_company(Company(id="", name="ZOE LABS"))
     folder = store.root / "companies"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "zoe-labs.toml").stat().st_mode) == 0o600
@@ -134,14 +136,7 @@ def test_a_second_read_parses_only_changed_files(store: Store, monkeypatch: pyte
     for name in ("One", "Two", "Three"):
         store.add_company(Company(id="", name=name))
     store.companies()
-    parsed: list[Path] = []
-    load = store.records.load
-
-    def counting(path: Path, make):  # type: ignore[no-untyped-def]
-        parsed.append(path)
-        return load(path, make)
-
-    monkeypatch.setattr(store.records, "load", counting)
+    parsed = parses(store, monkeypatch)
     store.update_company("two", lambda company: replace(company, notes="changed"))
     assert [company.notes for company in store.companies() if company.id == "two"] == ["changed"]
     assert parsed == [store.company_path("two")]

@@ -17,6 +17,19 @@ from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
 
+def parses(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The company files the store parses from now on, in order."""
+    parsed: list[Path] = []
+    load = store.records.load
+
+    def counting(path: Path, make):  # type: ignore[no-untyped-def]
+        parsed.append(path)
+        return load(path, make)
+
+    monkeypatch.setattr(store.records, "load", counting)
+    return parsed
+
+
 @pytest.fixture
 def maya(store: Store) -> Contact:
     return store.add_contact(Contact(id="", name="Maya Stone", company="Acme"))
@@ -121,28 +134,51 @@ def test_a_company_marked_target_ranks_the_way_to_its_hiring_manager(store: Stor
     assert day_queue(store, today).toward[maya.id] == ["dana"]
 
 
-@pytest.fixture
-def parsed(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files the store parses from now on, in order."""
-    paths: list[Path] = []
-    load = store.records.load
+def test_a_config_target_naming_an_alias_ranks_the_way_to_the_hiring_manager_at_its_name(store: Store) -> None:
+    """config.toml says "ZL Corp"; Dana's company says "Zoe Labs"; the file says both are one company."""
+    maya = store.add_contact(Contact(id="", name="Maya", company="Friends"))
+    store.add_contact(Contact(id="", name="Dana", company="Zoe Labs", hiring_manager=True, referred_by=maya.id))
+    service.add_company(store, "Zoë Labs", aliases=["ZL Corp"])
+    service.add_company(store, "Beta")
+    (store.root / "config.toml").write_text('targets = ["ZL Corp"]\n', "utf-8")
+    store.load_config()
+    assert store.company_targets() == ["Zoë Labs", "ZL Corp"]
+    assert day_queue(store, store.clock.today()).toward[maya.id] == ["dana"]
+    (store.root / "config.toml").write_text('targets = ["Beta"]\n', "utf-8")
+    store.load_config()
+    assert store.company_targets() == ["Beta"]
 
-    def counting(path: Path, make):  # type: ignore[no-untyped-def]
-        paths.append(path)
-        return load(path, make)
 
-    monkeypatch.setattr(store.records, "load", counting)
-    return paths
+def test_a_config_target_written_with_an_escape_in_the_file_is_still_found(store: Store) -> None:
+    path = store.company_path("zoe")
+    path.parent.mkdir(mode=0o700)
+    path.write_text('format = 1\nname = "Zo\\u00EB Labs"\n', "utf-8")
+    path.chmod(0o600)
+    (store.root / "config.toml").write_text('targets = ["zoe labs"]\n', "utf-8")
+    store.load_config()
+    assert store.company_targets() == ["Zoë Labs"]
 
 
-def test_the_targets_read_parses_no_file_that_never_says_target(store: Store, parsed: list[Path]) -> None:
+def test_the_targets_read_parses_no_file_that_never_says_target(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     service.add_company(store, "Acme", target=True, aliases=["Acme Labs"])
     service.add_company(store, "Beta")
-    parsed.clear()
+    parsed = parses(store, monkeypatch)
     assert store.company_targets() == ["Acme", "Acme Labs"]
     assert parsed == [store.company_path("acme")]
     assert store.company_targets() == ["Acme", "Acme Labs"]
     assert parsed == [store.company_path("acme")]  # kept while the file is unchanged
+
+
+def test_with_config_targets_the_targets_read_parses_only_files_that_may_name_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.add_company(store, "Zoë Labs", aliases=["ZL Corp"])
+    service.add_company(store, "Beta")
+    (store.root / "config.toml").write_text('targets = ["zoe labs"]\n', "utf-8")
+    store.load_config()
+    parsed = parses(store, monkeypatch)
+    assert store.company_targets() == ["Zoë Labs", "ZL Corp"]
+    assert parsed == [store.company_path("zoe-labs")]
 
 
 def test_a_company_saved_makes_the_preview_of_today_stale(store: Store) -> None:
@@ -156,7 +192,9 @@ def test_a_company_saved_makes_the_preview_of_today_stale(store: Store) -> None:
     assert stamp(store, today) != before
 
 
-def test_the_openings_read_parses_only_files_that_mention_an_opportunity(store: Store, parsed: list[Path]) -> None:
+def test_the_openings_read_parses_only_files_that_mention_an_opportunity(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What Today reads to name the opportunity a call serves: a few files, each again only once it changed."""
     service.add_company(store, "Acme")
     service.add_company(store, "Beta")
@@ -164,7 +202,7 @@ def test_the_openings_read_parses_only_files_that_mention_an_opportunity(store: 
     service.add_opportunity(store, "acme", "Staff engineer")
     service.add_opportunity(store, "gamma", "Designer")
     service.move_opportunity(store, "gamma/designer", "closed")
-    parsed.clear()
+    parsed = parses(store, monkeypatch)
     assert [company.id for company in store.company_openings()] == ["acme"]
     assert sorted(parsed) == [store.company_path("acme"), store.company_path("gamma")]
     parsed.clear()

@@ -179,3 +179,16 @@ def test_the_offer_runs_back_through_three_people_to_a_coffee(demo: Store) -> No
     first = demo.contacts[people[0]]
     assert any(entry[1] == "coffee" for entry in first.entries)
     assert "coffee" in offers[0].channels
+
+
+def test_the_last_days_show_the_story_in_the_journal_and_the_funnel(demo: Store) -> None:
+    """Today the offer came (the journal says so); the days before, the interviews and the other offer."""
+    from networkday.services.figures import day_figures
+    from networkday.services.pipeline import funnel_of
+
+    moves = day_figures(demo, TODAY).moves
+    assert [(move.company, move.stages) for move in moves] == [("Brightwater Health", ("offer",))]
+    funnel = funnel_of(demo, demo.companies(), TODAY - timedelta(days=2), TODAY)
+    assert (funnel.interviews, funnel.offers) == (2, 2)
+    assert funnel.reached > funnel.will_help > 0
+    assert funnel.introductions > 0

@@ -13,7 +13,7 @@ from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.domain.settings import Config
 from networkday.domain.timer import NETWORKING, OTHER, TimerError
-from networkday.services import timer
+from networkday.services import idle, timer
 from networkday.storage.store import DayBatch, Store
 
 BERLIN = pendulum.timezone("Europe/Berlin")
@@ -285,55 +285,55 @@ class TestIdleQuestion:
     def working(self, store: Store, clock: FixedClock) -> Store:
         store.config = Config(idle_hours=4)
         timer.start(store, NETWORKING, local("2026-11-25T08:00"))
-        timer.touch_seen(store, local("2026-11-25T09:00"))
+        idle.touch_seen(store, local("2026-11-25T09:00"))
         clock.set(local("2026-11-25T14:00"))
         return store
 
     def test_no_question_without_a_running_session(self, store: Store) -> None:
-        assert timer.idle_question(store) is None
+        assert idle.idle_question(store) is None
 
     def test_a_long_gap_asks_once_and_keep_forgets_it(self, working: Store) -> None:
-        question = timer.idle_question(working)
+        question = idle.idle_question(working)
         assert question is not None
         assert question.last_seen == local("2026-11-25T09:00")
         assert question.gap == timedelta(hours=5)
-        timer.keep_running(working)
-        assert timer.idle_question(working) is None
+        idle.keep_running(working)
+        assert idle.idle_question(working) is None
         assert timer.running(working) is not None
 
     def test_end_when_last_seen(self, working: Store) -> None:
-        question = timer.idle_question(working)
+        question = idle.idle_question(working)
         assert question is not None
-        stopped = timer.end_when_last_seen(working, question)
+        stopped = idle.end_when_last_seen(working, question)
         assert stopped is not None
         assert stopped.session.end == local("2026-11-25T09:00")
-        assert timer.idle_question(working) is None
+        assert idle.idle_question(working) is None
 
     def test_end_at_a_typed_time(self, working: Store) -> None:
-        question = timer.idle_question(working)
+        question = idle.idle_question(working)
         assert question is not None
-        timer.end_at(working, question, local("2026-11-25T11:15"))
+        idle.end_at(working, question, local("2026-11-25T11:15"))
         assert sessions_on_disk(working, TODAY)[0]["end"] == local("2026-11-25T11:15")
 
     def test_an_answer_about_a_session_stopped_elsewhere_is_refused(self, working: Store) -> None:
-        question = timer.idle_question(working)
+        question = idle.idle_question(working)
         assert question is not None
         timer.stop(fresh(working))
         with pytest.raises(TimerError, match="stopped or changed in another window"):
-            timer.end_when_last_seen(working, question)
+            idle.end_when_last_seen(working, question)
 
     def test_a_short_gap_does_not_ask(self, working: Store, clock: FixedClock) -> None:
         clock.set(local("2026-11-25T12:59"))
-        assert timer.idle_question(working) is None
+        assert idle.idle_question(working) is None
 
     def test_touch_seen_writes_at_most_once_a_minute(self, store: Store, clock: FixedClock) -> None:
-        assert timer.touch_seen(store)
+        assert idle.touch_seen(store)
         clock.advance(seconds=30)
-        assert not timer.touch_seen(store)
-        assert timer.last_seen(store) == local("2026-11-25T09:30")
+        assert not idle.touch_seen(store)
+        assert idle.last_seen(store) == local("2026-11-25T09:30")
         clock.advance(seconds=31)
-        assert timer.touch_seen(store)
-        assert timer.last_seen(store) == local("2026-11-25T09:31:01")
+        assert idle.touch_seen(store)
+        assert idle.last_seen(store) == local("2026-11-25T09:31:01")
 
 
 def test_change_days_writes_nothing_when_the_block_raises(store: Store, tmp_path: Path) -> None:

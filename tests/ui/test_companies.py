@@ -212,7 +212,7 @@ async def test_the_pick_offers_only_the_people_there_and_a_cold_application(app:
         assert (item["role"], item["stage"], item.get("via")) == ("Designer", "lead", None)
 
 
-async def test_unmarking_a_file_says_when_config_still_names_the_target(app: NetworkdayApp, store: Store):
+async def test_unmarking_a_company_config_names_is_refused_and_says_why(app: NetworkdayApp, store: Store):
     add_company(store, "Quarry")
     async with app.run_test(size=(120, 30)) as pilot:
         await go_to(app, pilot, "4", CompaniesScreen)
@@ -220,7 +220,7 @@ async def test_unmarking_a_file_says_when_config_still_names_the_target(app: Net
         await pilot.press("t")
         assert company_file(store, "quarry")["target"] is True
         await pilot.press("t")
-        assert "target" not in company_file(store, "quarry")
+        assert company_file(store, "quarry")["target"] is True
         messages = [n.message for n in app._notifications]
-        assert messages[-1] == "Quarry: its file no longer says target; config.toml still does."
+        assert "quarry stays a target" in messages[-1]
         assert app.screen.query_one(CompanyList).current().target

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from networkday.domain.companies import Company, Opportunity
@@ -37,8 +40,9 @@ def test_the_linux_console_gets_an_ascii_star(monkeypatch: pytest.MonkeyPatch) -
 def test_a_row_says_its_marks_people_managers_open_stages_and_last_touch() -> None:
     items = (Opportunity(id="a", role="A", stage="interview"), Opportunity(id="b", role="B", stage="closed"))
     company = Company(id="acme", name="Acme", target=True, opportunities=items)
-    row = CompanyRow("acme", "Acme", company, True, ("sam", "dana"), ("dana",), ("dana",), 1_000.0)
-    context = CompanyContext(CONTACTS, 1_000.0 + 3 * 86_400)
+    last = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # 23 November in Berlin
+    row = CompanyRow("acme", "Acme", company, True, ("sam", "dana"), ("dana",), ("dana",), last.timestamp())
+    context = CompanyContext(CONTACTS, date(2026, 11, 25), ZoneInfo("Europe/Berlin"))
     cells = [cell_text(column, row, context, 40) for column in COLUMNS]
-    assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "interview 1", "3d ago"]
+    assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "interview 1", "2 days ago"]
     assert open_text(CompanyRow("x", "X", None, False, (), (), (), None)) == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from rich.cells import cell_len
@@ -22,7 +22,15 @@ def test_columns_and_their_gaps_fill_the_width_exactly(width: int):
 
 
 def test_a_narrow_list_keeps_every_column_at_its_least_width():
-    assert [size for _, size in layout(40)] == [column.least for column in COLUMNS if column.key != "title"]
+    assert [size for _, size in layout(40)] == [
+        column.least for column in COLUMNS if column.key not in ("title", "tags")
+    ]
+
+
+def test_below_72_cells_the_tags_give_way_to_the_last_touch_in_whole_words():
+    assert "tags" in [column.key for column, _ in layout(72)]
+    assert "tags" not in [column.key for column, _ in layout(71)]
+    assert {column.key: size for column, size in layout(58)}["last"] >= len("11 months ago")
 
 
 @pytest.mark.parametrize("text", ["王小明 (Wang Xiaoming)", "Zoë Ng", "🙂 emoji person", "plain"])
@@ -34,18 +42,22 @@ def test_fit_gives_exactly_the_cells_asked_for(text: str, width: int):
         assert fitted.rstrip().endswith("…")
 
 
-def test_last_touch_in_short_words():
+def test_last_touch_in_the_words_used_everywhere():
+    noon = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
     def summary(days: float | None) -> ContactSummary:
-        entries = () if days is None else ((NOW_TS - days * 86_400, "phone", "", False, False),)
+        entries = () if days is None else (((noon - timedelta(days=days)).timestamp(), "phone", "", False, False),)
         return ContactSummary(id="x", name="X", entries=entries)
 
-    assert [last_touch(summary(days), NOW_TS) for days in (None, 0.2, 3, 20, 90, 800)] == [
+    assert [last_touch(summary(days), TODAY, UTC) for days in (None, 0.2, 0.6, 3, 20, 90, 800, 4640)] == [
         "never",
         "today",
-        "3d ago",
-        "2w ago",
-        "3mo ago",
-        "2y ago",
+        "yesterday",  # last night is yesterday, though not 24 hours ago
+        "3 days ago",
+        "20 days ago",
+        "2 months ago",
+        "2 years ago",
+        "12 years ago",
     ]
 
 
@@ -60,7 +72,7 @@ def test_follow_up_says_due_and_overdue_in_words():
 
 
 def test_marks_and_cells_are_one_line_without_control_characters():
-    context = RowContext(NOW_TS, TODAY, lambda company: company == "Acme")
+    context = RowContext(NOW_TS, TODAY, lambda company: company == "Acme", UTC)
     summary = ContactSummary(
         id="x", name="Eve\x1b[2J\nNewline", company="Acme", tags=("a\x07b", "c"), hiring_manager=True
     )

@@ -86,6 +86,23 @@ async def test_referrer_is_completed_from_names_and_saved_as_an_id(network: Stor
         assert read(network.contact_path("nina-simone"))["referred_by"] == "grace-hopper"
 
 
+async def test_referrer_suggestions_ignore_accents_as_the_search_does(network: Store):
+    from networkday.domain.contact import Contact
+
+    network.add_contact(Contact(id="", name="Zoë Adams"))
+    app = create_app(network)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("a", *"Nina Simone")
+        app.screen.query_one("#form-referred_by", Input).focus()
+        await pilot.press(*"Zoe A")
+        await pilot.pause()
+        await pilot.press("right")  # accepts the suggestion
+        assert app.screen.query_one("#form-referred_by", Input).value == "Zoë Adams (zoe-adams)"
+        await pilot.press("ctrl+s")
+        assert read(network.contact_path("nina-simone"))["referred_by"] == "zoe-adams"
+
+
 async def test_referrer_picked_from_the_search_list(network: Store):
     app = create_app(network)
     async with app.run_test(size=SIZE) as pilot:

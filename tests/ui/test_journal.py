@@ -366,3 +366,16 @@ def test_a_match_is_underlined_where_it_is_even_after_double_spaces():
     underlined = [second.plain[span.start : span.end] for span in second.spans if "underline" in str(span.style)]
     assert underlined == ["Café"]
     assert second.plain == "  a  b\t  [b]Café[/b] x"
+
+
+async def test_the_figures_say_which_opportunities_moved_that_day(tmp_path: Path):
+    from tests.pipeline_world import pipeline_store
+
+    app = create_app(pipeline_store(tmp_path / "data"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(app, pilot, "3", JournalScreen)
+        figures = text_of(app, "#journal-figures")
+        assert "2 opportunities moved: Acme Staff engineer → lead → interview · Beta Corp Designer → applied" in figures
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "moved" not in text_of(app, "#journal-figures")  # Tuesday: nothing moved

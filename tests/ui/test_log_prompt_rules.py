@@ -120,3 +120,16 @@ async def test_escape_on_a_changed_contact_form_asks_too(small_store: Store) -> 
         assert not isinstance(app.screen, ContactForm)
     [draft] = load_drafts(small_store)
     assert draft.fields == {"name": "Mary Jackson Jr"}
+
+
+async def test_at_80x24_the_prompt_opens_with_whose_touch_it_is_in_view(small_store: Store) -> None:
+    """The dialog scrolls there by a line; focusing the first field must not scroll the title out."""
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        title = app.screen.query(Label).first()
+        assert app.screen.query_one("#log-prompt").scroll_y == 0
+        assert title.region.height > 0
+        assert app.screen.query_one("#log-prompt").region.contains_region(title.region)
+        assert app.focused is app.screen.query_one("#log-gave", Input)

@@ -139,7 +139,7 @@ async def test_a_key_typed_during_a_quick_start_does_not_hide_the_idle_question(
     from datetime import timedelta
 
     from networkday.domain.day import TimeSession
-    from networkday.services import timer
+    from networkday.services import idle
     from networkday.services.queue import keep_today_preview
     from networkday.ui.app import NetworkdayApp
     from networkday.ui.modals.choice import ChoiceModal
@@ -147,7 +147,7 @@ async def test_a_key_typed_during_a_quick_start_does_not_hide_the_idle_question(
     store.add_contact(Contact(id="", name="Ada Lovelace"))
     start = NOW - timedelta(hours=9)
     store.update_day(NOW.date(), lambda day: day.time.append(TimeSession("networking", start)))
-    timer.touch_seen(store, at=start + timedelta(hours=1), every=0)
+    idle.touch_seen(store, at=start + timedelta(hours=1), every=0)
     keep_today_preview(store, NOW.date())
     _, app = quick_app(store, clock)
     on_mount = NetworkdayApp.on_mount

@@ -148,3 +148,105 @@ async def test_a_day_whose_file_cannot_be_read_is_unknown_not_empty(world: Store
         assert rows[1][:8] == ["", "Tue 24 Nov", "?", "?", "?", "?", "?", "cannot be read"]
         assert rows[3][:3] == ["", "Total", "3/4"]  # Wednesday alone: Monday had nothing
         assert "▼ Weakest day: none" in text_of(app, "#review-summary")
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path) -> Store:
+    from tests.pipeline_world import pipeline_store
+
+    return pipeline_store(tmp_path / "pipeline")
+
+
+async def test_p_shows_the_funnel_beside_the_share_and_what_led_where(pipeline: Store):
+    app = create_app(pipeline)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_review(app, pilot)
+        assert not screen.query_one("#review-pipeline").display
+        await pilot.press("p")
+        await pilot.pause()
+        assert not screen.query_one("#review-table").display
+        assert app.focused is screen.query_one("#review-pipeline")
+        funnel = text_of(app, "#review-funnel").splitlines()
+        assert funnel == [
+            "Funnel in the period",
+            "people reached        4 ████████████",
+            "people who will help  2 ██████░░░░░░",
+            "introductions made    1 ███░░░░░░░░░",
+            "opportunities opened  2 ██████░░░░░░",
+            "interviews            1 ███░░░░░░░░░",
+            "offers                0 ░░░░░░░░░░░░",
+        ]
+        assert text_of(app, "#review-pipeline-share").startswith("Networking share (─ goal 85%)")
+        led = text_of(app, "#review-led").splitlines()
+        assert led[0] == "Networking 8:00 of 9:00: 88% ✓ meets the 85% goal"
+        assert led[2:7] == [
+            "What led where, over the whole search",
+            "Through people: 1 of 2 opportunities (50%) · cold applications 1",
+            "Channels that led to interviews and offers: coffee 1 · email 1 · phone 1",
+            "Motives of the people behind them: learning 1",
+            "",
+        ]
+        assert led[7:] == [
+            "Interviews and offers by Wed 25 Nov 2026",
+            "Acme · Staff engineer · interview",
+            "  you → Jane Doe → Sam Reyes",
+            "  channels coffee, email, phone",
+            "  motives learning",
+        ]
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.query_one("#review-table").display
+        assert app.focused is screen.query_one(DataTable)
+
+
+async def test_an_earlier_week_has_its_own_funnel_and_no_interview_yet(pipeline: Store):
+    app = create_app(pipeline)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("p", "left_square_bracket")
+        await pilot.pause()
+        assert "Week 47 of 2026" in text_of(app, "#review-title")
+        assert "interviews            0" in text_of(app, "#review-funnel")
+        led = text_of(app, "#review-led")
+        assert "Through people: 1 of 2 opportunities (50%)" in led  # the whole search, whatever the week
+        assert "Interviews and offers by Sun 22 Nov 2026\nNone yet." in led
+
+
+async def test_with_no_opportunities_the_pipeline_says_how_to_add_one(world: Store):
+    app = create_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "opportunities opened  0" in text_of(app, "#review-funnel")
+        assert "No opportunities yet: networkday opportunity add" in text_of(app, "#review-led")
+
+
+async def test_enter_opens_no_day_while_the_pipeline_is_shown(pipeline: Store):
+    app = create_app(pipeline)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_names_and_roles_in_the_pipeline_are_shown_as_typed_never_as_markup(world: Store):
+    from networkday.domain.contact import Contact
+    from networkday.services.companies import add_company, add_opportunity, move_opportunity
+
+    world.add_contact(Contact(id="", name="Zed\x1b[31m [i]Red[/i]", motives=["curiosity"]))
+    add_company(world, "[b]Evil[/b] Corp")
+    add_opportunity(world, "b-evil-b-corp", "Lead [@click=app.quit]now[/]", via=["zed-31m-i-red-i"])
+    move_opportunity(world, "b-evil-b-corp/lead-click-app-quit-now", "offer")
+    app = create_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        led = text_of(app, "#review-led")
+        assert "[b]Evil[/b] Corp · Lead [@click=app.quit]now[/] · offer" in led
+        assert "you → Zed" in led
+        assert "[i]Red[/i]" in led
+        assert "\x1b" not in led
+        assert app.is_running

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
@@ -88,6 +89,13 @@ def test_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n
         await pilot.press(*keys)
         await pilot.pause(TYPING_PAUSE + 0.1)  # the journal's search waits for a pause in typing
         await app.workers.wait_for_complete()
+        # Under load the search's timer may fire after that pause: wait for its answer, not a time.
+        for _ in range(100):
+            found = app.screen.query("#journal-found")
+            if not (found and str(found.first(Label).render()) == "Searching…"):
+                break
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
         await pilot.pause()
 
     assert snap_compare(app, run_before=show, terminal_size=size)

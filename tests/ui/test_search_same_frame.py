@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
-from networkday.ui.modals.pick_contact import PickContact
+from networkday.ui.modals.pick_contact import NEW_PERSON, PickContact
 from networkday.ui.widgets.contact_list import ContactList
 
 
@@ -22,7 +22,7 @@ async def test_the_add_dialog_lists_matches_in_step_with_the_query(small_store: 
         assert isinstance(app.screen, PickContact)
         app.screen.query_one(Input).value = "grace"
         results = app.screen.query_one(OptionList)
-        assert [results.get_option_at_index(i).id for i in range(results.option_count)] == ["grace-hopper"]
+        assert [results.get_option_at_index(i).id for i in range(results.option_count)] == ["grace-hopper", NEW_PERSON]
         assert results.highlighted == 0
 
 

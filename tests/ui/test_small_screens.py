@@ -56,7 +56,7 @@ async def test_every_detail_line_stays_in_sight_under_a_long_title(long_titles: 
     assert third.strip().startswith("Offer first: nothing on record yet")
 
 
-@pytest.mark.parametrize(("width", "why"), [(80, "2d overdue"), (120, "follow-up 2 days overdue")])
+@pytest.mark.parametrize(("width", "why"), [(80, "2 days overdue"), (120, "follow-up 2 days overdue")])
 async def test_an_overdue_follow_up_says_overdue_at_any_width(small_store: Store, width: int, why: str):
     app = create_app(small_store)
     async with app.run_test(size=(width, 24)):
@@ -82,12 +82,12 @@ async def test_todays_columns_fit_the_terminal(small_store: Store, size: tuple[i
 
 
 def test_the_last_touch_gets_shorter_before_it_is_cut():
-    texts = touch_texts("12 days ago, coffee, will")
+    texts = touch_texts("12 days ago, coffee, will help")
     assert [first_fit(texts, width) for width in (30, 21, 15, 7)] == [
-        "12 days ago, coffee, will",
-        "12d ago, coffee, will",
-        "12d ago, coffee",
-        "12d ago",
+        "12 days ago, coffee, will help",
+        "12 days ago, coffee",
+        "12 days ago",
+        "12 days ago",  # the shortest, which first_fit's caller cuts with an ellipsis
     ]
 
 

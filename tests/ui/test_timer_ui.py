@@ -6,7 +6,7 @@ import tomllib
 from datetime import timedelta
 
 from networkday.domain.day import TimeSession
-from networkday.services import timer
+from networkday.services import idle, timer
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.modals.choice import ChoiceModal
@@ -67,7 +67,7 @@ async def test_auto_switch_starts_networking_on_an_outcome(small_store: Store):
 async def test_idle_question_can_end_the_session_when_last_seen(small_store: Store, clock):
     start = NOW - timedelta(hours=9)
     small_store.update_day(TODAY, lambda day: day.time.append(TimeSession("networking", start)))
-    timer.touch_seen(small_store, at=start + timedelta(hours=1), every=0)
+    idle.touch_seen(small_store, at=start + timedelta(hours=1), every=0)
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ChoiceModal)

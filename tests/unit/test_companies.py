@@ -52,6 +52,17 @@ def test_targets_come_from_the_file_flag_or_from_config() -> None:
     assert companies.without_file() == ["Gamma"]
 
 
+def test_a_config_target_naming_an_alias_makes_the_whole_company_a_target() -> None:
+    zoe = Company(id="zoe-labs", name="Zoë Labs", aliases=("ZL Corp",))
+    companies = Companies([zoe, Company(id="other", name="Other")], targets=["zl corp"])
+    assert companies.is_target("Zoe Labs")  # the name, though config.toml names the alias
+    assert companies.is_target("ZL Corp")
+    assert not companies.is_target("Other")
+    assert companies.config_name(zoe) == "zl corp"
+    assert companies.config_name(companies.by_id["other"]) is None
+    assert companies.without_file() == []
+
+
 def test_the_first_file_by_id_wins_a_shared_alias() -> None:
     first, second = Company(id="a", name="One", aliases=("X",)), Company(id="b", name="Two", aliases=("x",))
     assert Companies([second, first]).of_contact("x") is first

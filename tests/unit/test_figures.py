@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.day import Call, Day
 from networkday.domain.figures import Facts, Goals, Person, TouchLedger
+from networkday.domain.pipeline import Moved
 from networkday.domain.summary import ContactSummary
 from networkday.services.figures import day_figures, facts_for
 from networkday.storage.store import Store
@@ -121,3 +123,22 @@ def test_daylight_saving_day_is_25_hours_long() -> None:
     assert ledger.on(autumn).gave == 1  # 24.5 hours after midnight is still 23:30 that day
     facts = Facts({}, {}, ledger, Goals(), BERLIN, NOW.timestamp())
     assert facts.figures(autumn).people == (Person("x", "x", "will"),)
+
+
+def test_a_days_figures_list_the_opportunities_moved_that_local_day() -> None:
+    staff = Opportunity(
+        id="staff",
+        role="Staff engineer",
+        stage="interview",
+        via=("jane",),
+        steps=(Step(at(TUE, 23, 30), "applied"), Step(at(WED, 0, 30), "interview")),  # either side of midnight
+    )
+    acme = Company(id="acme", name="Acme", opportunities=(staff,))
+    facts = Facts.gather({}, {}, Goals(), BERLIN, NOW.timestamp(), TUE, WED, [acme])
+    assert facts.figures(WED).moves == (Moved("acme/staff", "Acme", "Staff engineer", ("interview",)),)
+    assert facts.figures(TUE).moves == (Moved("acme/staff", "Acme", "Staff engineer", ("applied",)),)
+    assert facts.figures(WED).to_json()["moves"] == [
+        {"id": "acme/staff", "company": "Acme", "role": "Staff engineer", "stages": ["interview"]}
+    ]
+    without = Facts.gather({}, {}, Goals(), BERLIN, NOW.timestamp(), TUE, WED)
+    assert without.figures(WED).moves == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from networkday.domain.day import Answer, Journal
 from networkday.domain.figures import DayFigures, Goals, Person
-from networkday.domain.journal import export_markdown, render_markdown, search, sections
+from networkday.domain.journal import export_markdown, figure_lines, render_markdown, search, sections
 from networkday.domain.journal_edit import (
     KEEP_RATING,
     EditedEntry,
@@ -21,6 +22,7 @@ from networkday.domain.journal_edit import (
     to_editor_text,
     unescape_prompt,
 )
+from networkday.domain.pipeline import Moved
 from networkday.domain.settings import DEFAULT_PROMPTS
 
 DAY = date(2026, 11, 25)
@@ -245,3 +247,9 @@ def test_prompt_escapes_round_trip(prompt: str) -> None:
     assert "\n" not in escaped
     assert "\r" not in escaped
     assert unescape_prompt(escaped) == prompt
+
+
+def test_the_opportunities_moved_that_day_close_the_figures_only_when_there_are_some() -> None:
+    assert not any("moved" in line for line in figure_lines(FIGURES))
+    moved = replace(FIGURES, moves=(Moved("acme/staff", "[Acme]", "Staff\x1b[31m engineer", ("lead", "interview")),))
+    assert figure_lines(moved)[-1] == "1 opportunity moved: \\[Acme\\] Staff\\[31m engineer → lead → interview"

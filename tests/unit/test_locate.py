@@ -68,3 +68,52 @@ def test_dotted_keys_and_inline_tables_point_at_their_line() -> None:
 def test_literal_multiline_strings_are_skipped() -> None:
     source = "notes = '''\ndate = 1\n'''\ndate = 2026-01-01\n"
     assert locate(source, ("date",)) == (4, 1)
+
+
+NESTED = """\
+format = 1
+name = "Acme"
+
+[[opportunity]]
+id = "one"
+
+[[opportunity.step]]
+stage = "lead"
+
+[[opportunity]]
+id = "two"
+
+[opportunity.extra]
+kept = true
+
+[[opportunity.step]]
+stage = "lead"
+
+[[opportunity.step]]
+stage = "bogus"
+
+[[opportunity.step.link]]
+url = 1
+
+[[other]]
+x = 1
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        (("opportunity", 0, "step", 0, "stage"), (8, 1)),
+        (("opportunity", 1, "step", 0, "stage"), (17, 1)),
+        (("opportunity", 1, "step", 1, "stage"), (20, 1)),
+        (("opportunity", 1, "step", 1), (19, 1)),
+        (("opportunity", 1, "step", 1, "at"), (19, 1)),
+        (("opportunity", 1, "step", 1, "link", 0, "url"), (23, 1)),
+        (("opportunity", 1, "extra", "kept"), (14, 1)),
+        (("opportunity", 1, "step", 2), (10, 1)),
+        (("other", 0, "x"), (26, 1)),
+    ],
+)
+def test_a_nested_array_of_tables_counts_within_its_parent(path: tuple, where: tuple[int, int]) -> None:
+    """``[[opportunity.step]]`` belongs to the last ``[[opportunity]]``, and counts from 0 in each."""
+    assert locate(NESTED, path) == where

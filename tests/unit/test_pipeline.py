@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from networkday.domain.companies import Company, Opportunity, Step
-from networkday.domain.pipeline import attribute, chain_behind, funnel, moves_between, opened_on
+from networkday.domain.pipeline import (
+    Moved,
+    attribute,
+    chain_behind,
+    chains_behind,
+    funnel,
+    landed_by,
+    moved_on,
+    moves_between,
+    moves_line,
+    opened_on,
+)
 from networkday.domain.summary import ContactSummary
 
 
@@ -130,3 +141,60 @@ def test_the_moves_of_a_day_are_its_steps_oldest_first() -> None:
         ("beta", "interview", "interview"),
     ]
     assert moves_between(COMPANIES, date(2026, 11, 14), date(2026, 11, 14), UTC) == []
+
+
+def test_each_via_has_its_own_chain_from_the_first_person_you_knew() -> None:
+    assert chains_behind(CONTACTS, ["cy", "eve"]) == (("ana", "ben", "cy"), ("dee", "eve"))
+    assert chains_behind(CONTACTS, ["ghost"]) == (("ghost",),)
+    assert chains_behind(CONTACTS, []) == ()
+
+
+def test_a_day_lists_each_opportunity_moved_once_with_all_its_moves_in_order() -> None:
+    busy = opportunity("busy", "accepted", ("ana",), None, (Step(at(16, 11), "offer"), Step(at(16, 17), "accepted")))
+    companies = [*COMPANIES, Company(id="gamma", name="Gamma", opportunities=(busy,))]
+    assert moved_on(companies, date(2026, 11, 16), UTC) == (
+        Moved("acme/offer", "Acme", "offer", ("offer",)),
+        Moved("gamma/busy", "Gamma", "busy", ("offer", "accepted")),
+    )
+    assert moved_on(companies, date(2026, 11, 17), UTC) == ()
+
+
+def test_the_moves_of_a_day_follow_the_local_midnight() -> None:
+    """The offer moved at 10:00 UTC on the 16th: still the 15th eleven hours west."""
+    west = timezone(timedelta(hours=-11))
+    assert [move.ref for move in moved_on(COMPANIES, date(2026, 11, 15), west)] == ["acme/offer"]
+    assert moved_on(COMPANIES, date(2026, 11, 16), west) == ()
+
+
+def test_the_moves_line_counts_opportunities_and_cleans_only_the_users_words() -> None:
+    one = Moved("acme/staff", "Acme", "Staff engineer", ("interview",))
+    two = Moved("beta/pm", "Beta*", "PM", ("offer", "accepted"))
+    assert moves_line([one]) == "1 opportunity moved: Acme Staff engineer → interview"
+    assert moves_line([one, two], " -> ", str.upper) == (
+        "2 opportunities moved: ACME STAFF ENGINEER -> interview · BETA* PM -> offer -> accepted"
+    )
+
+
+def test_landed_by_a_day_is_the_first_dated_step_at_interview_or_offer() -> None:
+    assert not landed_by(OFFER, date(2026, 11, 11), UTC)  # its interview came on the 12th
+    assert landed_by(OFFER, date(2026, 11, 12), UTC)
+    assert landed_by(COLD_INTERVIEW, date(2026, 11, 5), UTC)  # declined since: it still had an interview
+    assert not landed_by(COLD, date(2026, 12, 31), UTC)  # never past applied
+
+
+def test_an_offer_written_by_hand_without_its_step_counts_from_the_day_it_opened() -> None:
+    by_hand = opportunity("hand", "offer", ("ana",), date(2026, 11, 20), (Step(at(20), "lead"),))
+    assert not landed_by(by_hand, date(2026, 11, 19), UTC)
+    assert landed_by(by_hand, date(2026, 11, 20), UTC)
+    assert landed_by(opportunity("bare", "interview", (), None, ()), date(2000, 1, 1), UTC)
+
+
+def test_a_touch_at_the_periods_end_midnight_belongs_to_the_next_period() -> None:
+    midnight = datetime(2026, 11, 16, tzinfo=UTC).timestamp()
+    edge = {
+        "x": ContactSummary(id="x", name="X", referred_by="ana", entries=((midnight, "phone", "will", False, False),)),
+    }
+    week, next_week = date(2026, 11, 9), date(2026, 11, 16)
+    assert funnel(edge, [], week, date(2026, 11, 15), UTC).as_dict()["will_help"] == 0
+    after = funnel(edge, [], next_week, date(2026, 11, 22), UTC)
+    assert (after.reached, after.will_help, after.introductions) == (1, 1, 1)

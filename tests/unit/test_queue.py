@@ -141,9 +141,9 @@ def test_every_tier_in_order_with_its_reason():
         ("insider", "works at Acme (target)"),
         ("newt", "referred by Maya, never contacted"),
         ("helper", "said they'd help"),
-        ("other-hm", "out of touch 300 days"),
-        ("stale", "out of touch 100 days"),
-        ("maya", "out of touch 60 days"),
+        ("other-hm", "out of touch 9 months"),
+        ("stale", "out of touch 3 months"),
+        ("maya", "out of touch 2 months"),
         ("never", "never contacted"),
     ]
     assert all(item.reason == item.rank_reason for item in items)
@@ -230,6 +230,9 @@ def test_a_call_to_a_missing_contact_is_a_visible_problem():
 def test_last_touch_text():
     summary = person("a", touched_days_ago=12, outcome="will")
     now = datetime(2026, 11, 25, 8, tzinfo=UTC)  # earlier in the day than the touch: still 12 days
-    assert last_touch_text(summary, now) == "12 days ago, coffee, will"
-    assert last_touch_text(person("c", touched_days_ago=1, outcome="will"), now) == "yesterday, coffee, will"
+    assert last_touch_text(summary, now) == "12 days ago, coffee, will help"
+    assert last_touch_text(person("c", touched_days_ago=1, outcome="wont"), now) == "yesterday, coffee, won't help"
     assert last_touch_text(person("b"), now) == "never"
+    assert last_touch_text(person("d", touched_days_ago=4640, outcome="left-message"), now) == (
+        "12 years ago, coffee, left a message"
+    )

@@ -72,11 +72,52 @@ def test_within_a_tier_names_stand_in_order():
     assert [hit.id for hit in index.search("jan")] == ["a", "b", "c"]
 
 
-def test_typos_are_forgiven_only_in_longer_words():
-    index = SearchIndex([person("smith", "Anna Smith"), person("jane", "Jane Doe")])
+def test_typos_are_forgiven_from_four_letters():
+    index = SearchIndex([person("smith", "Anna Smith"), person("jane", "Jane Doe"), person("priya", "Priya Raman")])
     assert ranked(index, "smiht") == [("smith", NAME_FUZZY)]
-    assert ranked(index, "jnae") == []
     assert ranked(index, "smithh") == [("smith", NAME_FUZZY)]
+    assert ranked(index, "jnae") == [("jane", NAME_FUZZY)]
+    assert ranked(index, "jne") == []
+
+
+TYPED = ["Hannah", "Fischer", "Petrova", "Brandt", "Okafor", "Delgado", "Whitfield", "Priya"]
+
+
+def one_typo(word: str) -> list[str]:
+    """Every word one wrong, missing, extra or swapped letter away (the first letter kept)."""
+    out = set()
+    for i in range(1, len(word)):
+        out.add(word[:i] + word[i + 1 :])  # missing
+        out.add(word[:i] + "x" + word[i + 1 :])  # wrong
+        out.add(word[:i] + "x" + word[i:])  # extra
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped
+    return sorted(typo for typo in out if typo != word and len(typo) >= 4)
+
+
+def test_one_typo_is_forgiven_at_every_length_from_four_letters():
+    """rapidfuzz's cutoff drops a score equal to it after rounding: 6 and 7 letters failed most typos."""
+    index = SearchIndex([person(name.lower(), f"{name} Example") for name in TYPED])
+    missed = [
+        (name, typo)
+        for name in TYPED
+        for typo in one_typo(name.lower())
+        if name.lower() not in [hit.id for hit in index.search(typo)]
+    ]
+    assert missed == []
+
+
+def test_a_short_name_typed_with_a_letter_missing_is_found():
+    index = SearchIndex([person("priya", "Priya Raman"), person("pam", "Pam Ryan"), person("tom", "Tom Pryor")])
+    assert ranked(index, "prya")[0] == ("priya", NAME_FUZZY)
+    assert ranked(index, "pri") == [("priya", NAME_PREFIX)]  # three letters: no typo forgiven, not Pryor
+
+
+def test_a_short_typo_needs_the_first_letter_right():
+    index = SearchIndex([person("ada", "Ada Lovelace", company="Analytical Engines"), person("bob", "Bob Byrne")])
+    assert ranked(index, "navy") == []  # three of four letters in order inside "analytical"
+    assert ranked(index, "anal") == [("ada", DETAILS)]  # an exact stretch still counts anywhere
+    assert ranked(index, "bryne") == [("bob", NAME_FUZZY)]  # five letters: anywhere, as before
 
 
 def test_a_short_name_does_not_match_a_longer_query():

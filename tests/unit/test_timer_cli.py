@@ -76,7 +76,6 @@ def test_the_goal_comes_from_config(data: Path, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("start", "networking", "--at", "15:01"), "networkday: --at: 15:01 is in the future"),
         (("stop", "--at", "2026-11-26T08:00"), "networkday: --at: 2026-11-26T08:00 is in the future"),
         (("start", "other", "--at", "half past"), "networkday: --at: 'half past' is not a time"),
     ],
@@ -86,6 +85,15 @@ def test_a_bad_at_is_a_usage_error(
 ) -> None:
     assert run(data, *args) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+def test_a_clock_time_still_ahead_today_starts_yesterday_and_says_so(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data, "start", "networking", "--at", "15:01") == 0
+    out, err = capsys.readouterr()
+    assert out == "networking started at 2026-11-24 15:01\n"
+    assert err == "networkday: note: --at: 15:01 has not come yet today: took yesterday's, Tue 24 Nov\n"
 
 
 def test_a_refused_change_is_a_usage_error_with_the_reason(data: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -231,10 +231,15 @@ class TestParseAt:
         assert parsed.date() == date(2026, 6, 10)
         assert parsed.timestamp() == datetime(2026, 6, 9, 23, 30, tzinfo=UTC).timestamp()
 
-    @pytest.mark.parametrize("text", ["15:01", "2026-06-11T08:00"])
-    def test_the_future_is_refused(self, text: str) -> None:
+    def test_a_date_and_time_in_the_future_is_refused(self) -> None:
         with pytest.raises(TimerError, match="is in the future"):
-            parse_at(text, self.now)
+            parse_at("2026-06-11T08:00", self.now)
+
+    def test_a_clock_time_still_ahead_today_is_yesterdays(self) -> None:
+        taken = parse_at("15:01", self.now)
+        assert taken.at == datetime(2026, 6, 9, 15, 1, tzinfo=BERLIN)
+        assert taken.note == "15:01 has not come yet today: took yesterday's, Tue 9 Jun"
+        assert parse_at("15:00", self.now).at == self.now  # now itself has come
 
     @pytest.mark.parametrize("text", ["25:00", "9.30", "soon", "2026-06-10", ""])
     def test_what_is_not_a_time_is_refused(self, text: str) -> None:

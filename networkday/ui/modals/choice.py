@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from networkday.domain.text import shown
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
@@ -30,7 +31,7 @@ class ChoiceModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, markup=False, classes="dialog-title")
+            yield Label(shown(self._title), markup=False, classes="dialog-title")
             yield KeyList(*(Option(label, id=value) for value, label in self._options), id="choices")
             yield Label("↑↓ or j/k · Enter picks · Esc cancels", classes="dialog-hint", markup=False)
 
@@ -71,7 +72,7 @@ class TextModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, markup=False, classes="dialog-title")
+            yield Label(shown(self._title), markup=False, classes="dialog-title")
             yield Input(self._value, placeholder=self._placeholder, id="text-value", compact=True)
             yield Label("", id="text-error", classes="field-error", markup=False)
             yield Label("Enter accepts · Esc cancels", classes="dialog-hint", markup=False)

@@ -90,7 +90,8 @@ def _comparable(name: str, value: str | bool) -> object:
 
 
 class ReferrerSuggester(Suggester):
-    """Completes a typed name start to ``Name (id)``, best match first."""
+    """Completes a typed name start to ``Name (id)``, best match first; accents and case
+    are ignored as the search ignores them, so ``Zoe`` completes to ``Zoë Adams (zoe-adams)``."""
 
     def __init__(self, index: SearchIndex, contacts: Mapping[str, ContactSummary]) -> None:
         super().__init__(use_cache=False, case_sensitive=False)
@@ -102,7 +103,7 @@ class ReferrerSuggester(Suggester):
             if hit.tier > NAME_PREFIX:
                 break
             label = referrer_label(self._contacts, hit.id)
-            if label.casefold().startswith(value):
+            if fast_fold(label).startswith(fast_fold(value)):
                 return label
         return None
 

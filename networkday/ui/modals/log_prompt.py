@@ -26,6 +26,7 @@ from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
 from networkday.domain.outcome_rules import ASKS_NEXT, ASKS_WHEN, Schedule, parse_schedule
+from networkday.domain.text import shown_line
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails
 from networkday.storage.drafts import Draft
 from networkday.ui.app import NetworkdayApp
@@ -91,7 +92,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         ``touch`` names the touch the details are for, so a draft can be kept; ``values``
         fills the fields again (after a clash, or from a draft); ``message`` says why."""
         super().__init__()
-        self._name = name
+        self._person = name
         self._outcome = outcome_label
         self._asks = "when" if outcome in ASKS_WHEN else "next" if outcome in ASKS_NEXT else ""
         self._rule = rule
@@ -102,7 +103,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     def compose(self) -> ComposeResult:
         next_label, next_hint = self.NEXT_FIELD[self._asks]
         with VerticalScroll(classes="dialog", id="log-prompt"):
-            title = f"{self._name}: {self._outcome}. Anything to add?"
+            title = f"{shown_line(self._person)}: {self._outcome}. Anything to add?"
             yield Label(title, markup=False, classes="dialog-title with-rule" if self._rule else "dialog-title")
             if self._rule:
                 yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
@@ -115,6 +116,12 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label(next_label, markup=False)
             yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
+
+    def on_mount(self) -> None:
+        """Whose touch it is stays in view: at 80x24 the dialog scrolls by a line or two, and
+        focusing the first field would scroll the title out (after the focus, so after a refresh)."""
+        dialog = self.query_one("#log-prompt", VerticalScroll)
+        self.call_after_refresh(dialog.scroll_home, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -160,5 +167,5 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         key = self._touch
         if not typed or key is None:
             return []
-        extra = {"name": self._name, "outcome": self._outcome, "touch": key.touch, "base": key.base.table()}
+        extra = {"name": self._person, "outcome": self._outcome, "touch": key.touch, "base": key.base.table()}
         return [Draft("log", key.contact, dict(typed), kept, why, key.at, extra)]

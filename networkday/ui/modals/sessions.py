@@ -40,9 +40,15 @@ class SessionForm:
 
 
 def read_time(text: str, day: date, now: datetime) -> TypedTime:
-    """``HH:MM`` on the session's own day, or a full date and time; never in the future."""
+    """``HH:MM`` on the session's own day, or a full date and time; never in the future.
+
+    On today's list, ``HH:MM`` is the last such time before now, as the timer reads it
+    everywhere: ``17:30`` typed at 09:00 is yesterday evening's (``domain.wall_time``).
+    """
     raw = text.strip()
-    return parse_at(f"{day.isoformat()}T{raw}" if _CLOCK.match(raw) else raw, now)
+    if not _CLOCK.match(raw) or day == now.date():
+        return parse_at(raw, now)
+    return parse_at(f"{day.isoformat()}T{raw}", now)
 
 
 def shown_time(at: datetime, now: datetime) -> str:

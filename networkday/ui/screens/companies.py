@@ -83,7 +83,9 @@ class CompaniesScreen(CompanyActions):
         self._built_from, self._stale = (store, store.config), False
         table = self.query_one(CompanyList)
         current = table.current()
-        context = CompanyContext(store.contacts, store.clock.now().timestamp())
+        now = store.clock.now()
+        assert now.tzinfo is not None, "the clock's instants are aware"
+        context = CompanyContext(store.contacts, now.date(), now.tzinfo)
         table.show(company_list(store), context, keep=select or (current.key if current else None))
         self._show_title()
         self._show_detail()

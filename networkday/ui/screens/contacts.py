@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 from textual.worker import Worker
 
+from networkday.clock import zone_of
 from networkday.domain.network import SORTS, Filter, Network
 from networkday.domain.summary import ContactSummary
 from networkday.storage.store import Store
@@ -180,7 +181,7 @@ class ContactsScreen(ContactActions):
         table = self.query_one(ContactList)
         current = table.current()
         network, now = self.network, self.store.clock.now()
-        context = RowContext(now.timestamp(), now.date(), network.is_target)
+        context = RowContext(now.timestamp(), now.date(), network.is_target, zone_of(now))
         table.show(self.rows(), context, keep=select or (current.id if current else None))
         self._show_title()
         self._show_detail()

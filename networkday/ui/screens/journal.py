@@ -23,8 +23,9 @@ from textual.widgets.option_list import Option
 from networkday.domain.day import Day
 from networkday.domain.figures import DayFigures
 from networkday.domain.journal_draft import Draft
+from networkday.domain.pipeline import moves_line
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.domain.vocab import OUTCOME_LABELS
+from networkday.domain.wording import outcome_text
 from networkday.services.figures import day_figures
 from networkday.storage.problems import StoreError
 from networkday.ui.messages import OpenContact
@@ -50,10 +51,10 @@ def rating_text(rating: int | None, *, ascii: bool = False) -> str:
     return f"{full * rating}{empty * (5 - rating)} {rating}/5"
 
 
-def figures_text(figures: DayFigures) -> Text:
-    """The day's figures in three short lines, every judgement in words."""
+def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
+    """The day's figures in three short lines, every judgement in words, and the opportunities moved."""
     goals = figures.goals
-    others = [f"{OUTCOME_LABELS.get(o, o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
+    others = [f"{outcome_text(o)} {n}" for o, n in figures.outcomes if o not in ("will", "wont")]
     if figures.share is None:
         time_text = "no time tracked"
     else:
@@ -72,6 +73,8 @@ def figures_text(figures: DayFigures) -> Text:
         join(f"Outcomes: some will {figures.will}", f"some won't {figures.wont}", *others),
         Text(f"Networking: {time_text}"),
     ]
+    if figures.moves:
+        lines.append(plain_line(moves_line(figures.moves, " -> " if ascii else " → ")))
     return Text("\n").join(lines)
 
 
@@ -193,12 +196,13 @@ class JournalScreen(JournalSaving):
         except StoreError:
             record = None
         figures = day_figures(self.store, self.day, record)
-        self.query_one("#journal-figures", Static).update(figures_text(figures))
+        ascii = os.environ.get("TERM", "") == "linux"
+        self.query_one("#journal-figures", Static).update(figures_text(figures, ascii=ascii))
         people = self.query_one("#journal-people", OptionList)
         highlighted = people.highlighted
         people.clear_options()
         for person in figures.people:
-            outcome = OUTCOME_LABELS.get(person.outcome, "note only")
+            outcome = outcome_text(person.outcome, none="note only")
             people.add_option(Option(join(plain_line(person.name), outcome, sep=" — "), id=person.id))
         if figures.people:
             people.highlighted = min(highlighted or 0, len(figures.people) - 1)

@@ -1,8 +1,12 @@
 """The week or the month in review: each day's figures, two charts, the totals, the best and weakest day.
 
-Everything is read from the store's in-memory summaries (``services.figures.review``), so
-paging through months costs no file reads. Every figure is written in digits and every
-judgement in words or a symbol explained on screen: the colours only repeat them.
+``p`` (the footer's ``Funnel``) turns to the pipeline: the period's funnel beside its
+networking share, and what led where over the whole search. The days come from the
+store's in-memory summaries and the company files (``services.figures.review``), so
+paging through months reads no contact file; the pipeline reads, for the motives, only
+the contact files of the people behind an interview or an offer, and only while it is
+shown. Every figure is written in digits and every judgement in words or a symbol
+explained on screen: the colours only repeat them.
 """
 
 from __future__ import annotations
@@ -13,19 +17,22 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from networkday.clock import zone_of
 from networkday.domain.charts import hbar
 from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.services.figures import review
+from networkday.services.pipeline import attribution_of, funnel_of
+from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.key_table import KeyTable
-from networkday.ui.widgets.review_chart import chart_lines
+from networkday.ui.widgets.review_chart import chart_lines, funnel_lines
 from networkday.ui.widgets.timer_bar import TimerBar
 
 BAR_WIDTH = 10
@@ -60,6 +67,7 @@ class ReviewScreen(DataScreen):
         Binding("m", "kind('month')", "Month", id="review.month"),
         Binding("left_square_bracket", "move(-1)", "Earlier", id="review.earlier"),
         Binding("right_square_bracket", "move(1)", "Later", id="review.later"),
+        Binding("p", "pipeline", "Funnel", id="review.pipeline"),
         Binding("g", "this_period", "This period", show=False, id="review.now"),
     ]
 
@@ -76,6 +84,11 @@ class ReviewScreen(DataScreen):
             yield Static(id="review-calls", classes="chart")
             yield Static(id="review-share", classes="chart")
         yield Static(id="review-summary")
+        with VerticalScroll(id="review-pipeline"):
+            with Horizontal(id="review-pipeline-charts"):
+                yield Static(id="review-funnel", classes="chart")
+                yield Static(id="review-pipeline-share", classes="chart")
+            yield Static(id="review-led")
         yield TimerBar()
         yield KeyFooter()
 
@@ -105,6 +118,8 @@ class ReviewScreen(DataScreen):
         self._show_table(len(self.review.days) - 1 if new_period else None)
         self._show_charts()
         self._show_summary()
+        if self.has_class("-pipeline"):
+            self._show_pipeline()
 
     def _goals(self) -> Goals:
         return self.review.days[0].goals if self.review and self.review.days else Goals()
@@ -186,7 +201,8 @@ class ReviewScreen(DataScreen):
             ascii=self._ascii,
         )
         self.query_one("#review-calls", Static).update(Text("\n".join(calls), no_wrap=True, overflow="crop"))
-        self.query_one("#review-share", Static).update(Text("\n".join(shares), no_wrap=True, overflow="crop"))
+        for chart in ("#review-share", "#review-pipeline-share"):
+            self.query_one(chart, Static).update(Text("\n".join(shares), no_wrap=True, overflow="crop"))
 
     def _show_summary(self) -> None:
         assert self.review is not None
@@ -195,16 +211,7 @@ class ReviewScreen(DataScreen):
             summary.update(Text("Nothing yet: this period is still to come."))
             return
         t = self.review.totals
-        goals = self._goals()
-        goal = goal_percent(goals.networking_share)
-        if t.share is None:
-            time_text = "No time tracked"
-        else:
-            met = t.share >= goals.networking_share
-            mark = share_mark(met, self._ascii)
-            verdict = f"{mark} meets the {goal} goal" if met else f"{mark} below the {goal} goal"
-            total = format_duration(t.networking + t.other)
-            time_text = f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)} {verdict}"
+        time_text = self._time_text()
         mean = "no ratings" if t.mean_rating is None else f"mean rating {t.mean_rating:.1f}"
         best = describe(self.review.best) if self.review.best else "none yet"
         weakest = describe(self.review.weakest) if self.review.weakest else "none"
@@ -216,6 +223,38 @@ class ReviewScreen(DataScreen):
             f"{WEAKEST} Weakest day: {weakest}",
         ]
         summary.update(Text("\n".join(lines)))
+
+    def _time_text(self) -> str:
+        """``Networking 10:00 of 14:15: 70% ↓ below the 85% goal``: the period's share in words."""
+        assert self.review is not None
+        t = self.review.totals
+        goals = self._goals()
+        goal = goal_percent(goals.networking_share)
+        if t.share is None:
+            return "No time tracked"
+        met = t.share >= goals.networking_share
+        mark = share_mark(met, self._ascii)
+        verdict = f"{mark} meets the {goal} goal" if met else f"{mark} below the {goal} goal"
+        total = format_duration(t.networking + t.other)
+        return f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)} {verdict}"
+
+    def _show_pipeline(self) -> None:
+        """The funnel of the period beside its networking share, then what led where."""
+        store = self.app.store
+        companies = store.companies()
+        funnel = funnel_of(store, companies, self.period.first, self.period.last)
+        self.query_one("#review-funnel", Static).update(
+            Text("\n".join(funnel_lines(funnel, ascii=self._ascii)), no_wrap=True, overflow="crop")
+        )
+        share = Text(self._time_text() if self.review and self.review.days else "Nothing yet: still to come.")
+        led = led_text(
+            attribution_of(store, companies),
+            store.contacts,
+            min(self.period.last, self.app.clock.today()),
+            zone_of(self.app.clock.now()),
+            ascii=self._ascii,
+        )
+        self.query_one("#review-led", Static).update(Text("\n").join([share, Text(""), led]))
 
     # -- acting ---------------------------------------------------------------------------------
 
@@ -234,6 +273,21 @@ class ReviewScreen(DataScreen):
             return
         self.period = target
         self.show(new_period=True)
+
+    def action_pipeline(self) -> None:
+        """Turns between the days and the pipeline; the period stays, so w, m, [ and ] work in both."""
+        pipeline = not self.has_class("-pipeline")
+        self.set_class(pipeline, "-pipeline")
+        if pipeline:
+            self._show_pipeline()
+            self.query_one("#review-pipeline", VerticalScroll).focus()
+        else:
+            self.query_one(DataTable).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No day to open while the pipeline is shown."""
+        return not (action == "open_day" and self.has_class("-pipeline"))
 
     def action_this_period(self) -> None:
         self.period = Period.of(self.period.kind, self.app.clock.today())

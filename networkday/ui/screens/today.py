@@ -361,15 +361,33 @@ class TodayScreen(DataScreen):
 
     def action_add(self) -> None:
         from networkday.services.plan import plan_call
-        from networkday.ui.modals.pick_contact import PickContact
+        from networkday.ui.modals.pick_contact import NEW_PERSON, PickContact
+
+        pick = PickContact(offer_new=True)
 
         def picked(contact_id: str | None) -> None:
-            if contact_id:
+            if contact_id == NEW_PERSON:
+                contact_id = self._add_new(pick.typed)
+            elif contact_id:
                 self._change_day(plan_call, contact_id)
+            if contact_id:
                 self.query_one(QueueList).select(contact_id)
                 self._show_detail()
 
-        self.app.push_screen(PickContact(), picked)
+        self.app.push_screen(pick, picked)
+
+    def _add_new(self, name: str) -> str | None:
+        """The name in Add matched nobody: it becomes a contact, as ``networkday add`` makes one,
+        with a call planned on the day shown."""
+        from networkday.services.people import add_and_plan
+
+        added: list[str] = []
+        if not self._guard(lambda: added.append(add_and_plan(self.store, self.day, name).id)):
+            return None
+        when = "today" if self.day == self.app.clock.today() else f"on {self.day:%a %-d %b}"
+        self.notify(f"Added {name} to your network and planned the call {when}.", markup=False, timeout=6)
+        self.reload(select=added[0])
+        return added[0]
 
     def action_open(self) -> None:
         item = self._current()

@@ -2,13 +2,14 @@
 
 Kept apart from the widget so the words can be read and tested without a terminal. The
 columns reuse the network list's layout rules (``share_out`` and ``fit``), and the last
-touch is said in the network list's words.
+touch is said in the one wording for time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -16,7 +17,8 @@ from rich.cells import cell_len
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
-from networkday.ui.widgets.contact_row import TARGET, Column, ago, share_out, star
+from networkday.domain.wording import since
+from networkday.ui.widgets.contact_row import TARGET, Column, share_out, star
 
 NO_PATH = "no path yet"
 COLUMNS: tuple[Column, ...] = (
@@ -26,16 +28,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("managers", "Mgrs", 4, 0),
     Column("path", "Path to hiring manager", 14, 40),
     Column("open", "Open", 8, 16),
-    Column("last", "Last touch", 10, 0),
+    Column("last", "Last touch", 13, 0),  # "11 months ago"
 )
 
 
 @dataclass(frozen=True)
 class CompanyContext:
-    """What the cells are measured against: the people's summaries and now."""
+    """What the cells are measured against: the people's summaries, today and the clock's zone."""
 
     contacts: Mapping[str, ContactSummary]
-    now_ts: float
+    today: date
+    tz: tzinfo
+
+
+def last_text(last_ts: float | None, today: date, tz: tzinfo) -> str:
+    """The last touch in the one wording for time (``domain.wording``): ``3 days ago``, or ``never``."""
+    return "never" if last_ts is None else since(datetime.fromtimestamp(last_ts, tz).date(), today)
 
 
 @lru_cache(maxsize=8)
@@ -81,4 +89,4 @@ def cell_text(column: Column, row: CompanyRow, context: CompanyContext, width: i
         return path_text(context.contacts, row.path, width)
     if key == "open":
         return open_text(row)
-    return ago(row.last_ts, context.now_ts)
+    return last_text(row.last_ts, context.today, context.tz)

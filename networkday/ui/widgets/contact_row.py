@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
+from networkday.domain.wording import since
 
 TARGET = "◆"
 
@@ -30,9 +31,6 @@ def star() -> str:
 def legend() -> str:
     """Short, so it still fits at 80 columns after a filter; the line under the list says it in full."""
     return f"{star()} hiring mgr {TARGET} target co."
-
-
-DAY_SECONDS = 86_400
 
 
 @dataclass(frozen=True)
@@ -51,12 +49,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("company", "Company", 8, 20),
     Column("title", "Title", 10, 18),
     Column("tags", "Tags", 5, 12),
-    Column("last", "Last touch", 10, 0),
+    Column("last", "Last touch", 13, 0),  # "11 months ago"
     Column("follow_up", "Follow-up", 14, 0),
 )
 #: The least widths fit the smallest terminal the app supports (60 columns, 58 inside the scrollbar).
 #: Below this many cells the title goes: the line under the list shows it for the cursor row.
 TITLE_FROM = 96
+#: Below this many cells the tags go too, so that the last touch is said in whole words.
+TAGS_FROM = 72
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class RowContext:
     today: date
     #: memoised per company by ``domain.network.Network.is_target``
     is_target: Callable[[str], bool]
+    #: the zone whose calendar days the last touch is counted in
+    tz: tzinfo
 
 
 @lru_cache(maxsize=8)
@@ -76,7 +78,10 @@ def layout(width: int) -> tuple[tuple[Column, int], ...]:
     Cached by width, so a list can ask for it with every line it draws and a resize
     needs no bookkeeping: the first line drawn at the new width lays the columns out.
     """
-    shown = [column for column in COLUMNS if column.key != "title" or width >= TITLE_FROM]
+    hidden = {"title"} if width < TITLE_FROM else set()
+    if width < TAGS_FROM:
+        hidden.add("tags")
+    shown = [column for column in COLUMNS if column.key not in hidden]
     return tuple(zip(shown, share_out(width - len(shown) - 1, shown), strict=True))
 
 
@@ -97,25 +102,12 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)) + "…"
 
 
-def last_touch(summary: ContactSummary, now_ts: float) -> str:
-    """``today``, ``3d ago``, ``5w ago``, ``8mo ago``, ``2y ago`` or ``never``."""
-    return ago(summary.last_ts, now_ts)
-
-
-def ago(last: float | None, now_ts: float) -> str:
-    """How long since ``last`` (POSIX seconds) in the list's short words; ``never`` for None."""
+def last_touch(summary: ContactSummary, today: date, tz: tzinfo) -> str:
+    """``today``, ``yesterday``, ``5 days ago``, ``3 months ago`` or ``never``, as everywhere (``domain.wording``)."""
+    last = summary.last_ts
     if last is None:
         return "never"
-    days = int((now_ts - last) // DAY_SECONDS)
-    if days <= 0:
-        return "today"
-    if days < 14:
-        return f"{days}d ago"
-    if days < 60:
-        return f"{days // 7}w ago"
-    if days < 730:
-        return f"{days // 30}mo ago"
-    return f"{days // 365}y ago"
+    return since(datetime.fromtimestamp(last, tz).date(), today)
 
 
 def follow_up(summary: ContactSummary, today: date) -> tuple[str, bool]:
@@ -143,7 +135,7 @@ def cell_text(column: Column, summary: ContactSummary, context: RowContext) -> t
     if key == "marks":
         return marks(summary, context), False
     if key == "last":
-        return last_touch(summary, context.now_ts), False
+        return last_touch(summary, context.today, context.tz), False
     if key == "follow_up":
         return follow_up(summary, context.today)
     if key == "tags":

@@ -21,20 +21,12 @@ from networkday.domain.give_first import only_asked
 from networkday.domain.queue import CADENCE, FOLLOW_UP, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
+from networkday.domain.wording import OUTCOME_SHORT
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.widgets.contact_row import Column, fit, share_out, star
 from networkday.ui.widgets.list_keys import list_bindings
 from networkday.ui.widgets.virtual_list import VirtualList
 
-#: Outcomes in a few letters: the column says it in words, not only in colour.
-SHORT_OUTCOME = {
-    "will": "will",
-    "wont": "won't",
-    "no-answer": "no ans",
-    "left-message": "left msg",
-    "talked": "talked",
-    "scheduled": "sched",
-}
 #: The columns, their fewest cells and their shares of the rest (see ``contact_row.share_out``).
 QUEUE_COLUMNS = (
     Column("done", "Done", 8, 0),
@@ -42,7 +34,7 @@ QUEUE_COLUMNS = (
     Column("company", "Company", 8, 16),
     Column("via", "Via", 9, 0),
     Column("why", "Why", 12, 30),
-    Column("last", "Last touch", 12, 30),
+    Column("last", "Last touch", 13, 30),  # "11 months ago"
 )
 #: Cells the list needs before it shows the planned channel, and the company.
 VIA_FROM, COMPANY_FROM = 96, 72
@@ -58,7 +50,7 @@ def reason_texts(item: QueueItem) -> list[str]:
     at Acme" becomes "one step from Dana"): who matters more than where.
     """
     if item.kind == FOLLOW_UP:
-        return [item.reason, "due today" if item.overdue_days == 0 else f"{item.overdue_days}d overdue"]
+        return [item.reason, "due today" if item.overdue_days == 0 else item.reason.removeprefix("follow-up ")]
     clause = item.reason.split(", ")[0]
     shorter = [clause] if clause != item.reason else []
     if item.kind == CADENCE:
@@ -67,9 +59,12 @@ def reason_texts(item: QueueItem) -> list[str]:
 
 
 def touch_texts(full: str) -> list[str]:
-    """``5 days ago, email, will``, then ``5d ago, email, will``, ``5d ago, email``, ``5d ago``."""
-    parts = full.replace(" days ago", "d ago").split(", ")
-    return [full, *(", ".join(parts[:count]) for count in range(len(parts), 0, -1))]
+    """``5 days ago, email, will help``, then ``5 days ago, email``, ``5 days ago``.
+
+    Parts are dropped whole, never shortened to another form ("5d ago"): one wording everywhere.
+    """
+    parts = full.split(", ")
+    return [", ".join(parts[:count]) for count in range(len(parts), 0, -1)]
 
 
 def first_fit(texts: list[str], width: int) -> str:
@@ -97,7 +92,7 @@ def done_cell(item: QueueItem) -> tuple[str, str]:
     if item.problem:
         return "! error", "error"
     if item.outcome:
-        return SHORT_OUTCOME.get(item.outcome, item.outcome), item.outcome
+        return OUTCOME_SHORT.get(item.outcome, item.outcome), item.outcome
     return "·", ""
 
 

@@ -1,7 +1,8 @@
-"""A small column chart of one figure per day, with the goal drawn as a line across it.
+"""The review's charts: a column chart of one figure per day with its goal line, and the funnel.
 
 The bars and the goal line come from the shared chart helpers (the command line draws
-the same ones); this adds the title, a scale on the left and the days along the bottom.
+the same ones); this adds the title, a scale on the left and the days along the bottom,
+or for the funnel a label and the count in digits before each bar.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from networkday.domain.charts import columns
+from networkday.domain.charts import columns, hbar
+from networkday.domain.pipeline import FUNNEL_LABELS, Funnel
 
 HEIGHT = 4
+FUNNEL_BAR = 12
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -49,4 +52,20 @@ def chart_lines(
         label = top_label if index == 0 else "0" if index == HEIGHT - 1 else ""
         lines.append(f"{label:>{gutter - 1}} {edge}{row}")
     lines.append(" " * (gutter + 1) + day_axis(dates, width, gap))
+    return lines
+
+
+def funnel_lines(funnel: Funnel, *, ascii: bool = False) -> list[str]:
+    """The title, then one row per step: its label, its count, and a bar against the widest step.
+
+    The count is written in digits, so the bar (and any colour) only repeats it.
+    """
+    counts = funnel.as_dict()
+    top = max(counts.values(), default=0)
+    label_width = max(len(label) for label in FUNNEL_LABELS.values())
+    count_width = max(len(str(top)), 2)
+    lines = ["Funnel in the period"]
+    for step, count in counts.items():
+        bar = hbar(count, top or 1, FUNNEL_BAR, ascii=ascii)
+        lines.append(f"{FUNNEL_LABELS[step]:<{label_width}} {count:>{count_width}} {bar}")
     return lines
