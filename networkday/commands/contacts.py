@@ -86,7 +86,7 @@ def _schedule(args: argparse.Namespace) -> Schedule | None:
     if args.follow_up is not None:
         raise CommandError("--when sets the follow-up to the day of the call: leave out --follow-up", 2)
     try:
-        return parse_schedule(args.when, clock_from_environ().today())
+        return parse_schedule(args.when, clock_from_environ().now())
     except ValueError as error:
         raise CommandError(f"--when: {error}") from None
 

@@ -65,7 +65,11 @@ def run_move(args: argparse.Namespace) -> int:
     before = run_store(lambda: store.company(company_id))
     placed = run_store(lambda: service.move_opportunity(store, args.ref, args.stage, args.note, args.on))
     was = next((item.stage for item in before.opportunities if item.id == placed.opportunity.id), "?")
-    print(f"{placed.ref}: {was} → {placed.opportunity.stage}")
+    stage = placed.opportunity.stage
+    if stage == was:  # dated before a later step: history, not the stage it stands at
+        print(f"{placed.ref}: {args.stage} dated before a later step; still {stage}")
+    else:
+        print(f"{placed.ref}: {was} → {stage}")
     return 0
 
 

@@ -137,8 +137,10 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
 
     today = store.clock.today().toordinal()
     days: list[Day] = []
-    for ordinal, summary in sorted(store.days.items()):
-        if ordinal >= today and summary.planned > summary.made:
+    # Every day from today on is read: a person already reached today may still have a
+    # call open later that day, which the day's counts of people do not tell.
+    for ordinal in sorted(store.days):
+        if ordinal >= today:
             try:
                 days.append(store.day(date.fromordinal(ordinal)))
             except StoreError as error:

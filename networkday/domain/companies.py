@@ -97,13 +97,23 @@ class Opportunity:
         """Whether it ever stood at ``stage``: now or in any step of its history."""
         return self.stage == stage or any(step.stage == stage for step in self.steps)
 
-    def moved(self, stage: str, at: datetime, note: str = "") -> Opportunity:
-        """The opportunity at ``stage``, with the move dated in its steps; the same stage is refused."""
+    def moved(self, stage: str, at: datetime, note: str = "", *, now: datetime | None = None) -> Opportunity:
+        """The opportunity with the move dated in its steps; the same stage is refused.
+
+        Steps stay in date order, so a move dated before a later step (``--on yesterday``
+        after a step today) goes in its place, after the steps of the same instant. The
+        stage is that of the latest-dated step, with one exception: a step dated after
+        ``now`` (an offer set for next week) is a plan, and a move made by then (declined
+        today) is not held back by it. Without ``now``, every later step holds it back.
+        """
         if stage not in STAGES:
             raise RecordError(f"unknown stage {stage!r} (expected one of {', '.join(STAGES)})", ("stage",))
         if stage == self.stage:
             raise RecordError(f"{self.id} is already at {stage}", ("stage",))
-        return replace(self, stage=stage, steps=(*self.steps, Step(at=at, stage=stage, note=note)))
+        place = sum(1 for step in self.steps if step.at <= at)
+        later = [step for step in self.steps[place:] if now is None or step.at <= now]
+        steps = (*self.steps[:place], Step(at=at, stage=stage, note=note), *self.steps[place:])
+        return replace(self, stage=later[-1].stage if later else stage, steps=steps)
 
     @classmethod
     def from_reader(cls, r: TableReader, zone: tzinfo) -> Opportunity:

@@ -1,9 +1,9 @@
 """The day's score counted in people: each person reached counts once, however many touches.
 
 A day file holds one made call per touch (the check pairs each touch with its call), so
-three touches to one person are three calls. The score, the streak, the review and
-Today's rows count the person once, with how their day ended: the outcome of their last
-made call.
+three touches to one person are three calls. The score, the streak and the review count
+the person once, with the outcome of their day (``day_outcomes``): a yes said today is
+never lost to a later touch, and a no counts only when no yes came that day.
 """
 
 from __future__ import annotations
@@ -27,19 +27,34 @@ class Score:
     streak: int
 
 
-def last_outcomes(day: Day) -> dict[str, str | None]:
-    """Each person in the day's plan, in plan order, with the outcome of their last made call (None: not yet)."""
-    people: dict[str, str | None] = {}
+#: Outcomes that stand for the whole day once said, strongest first: a person who said
+#: they will help today counts in "some will" whatever came after; "some won't" only
+#: when they did not also say will that day.
+_STANDING = ("will", "wont")
+
+
+def day_outcomes(day: Day) -> dict[str, str | None]:
+    """Each person in the day's plan, in plan order, with the outcome of their day (None: not reached yet).
+
+    That is will help when any of their touches that day said so, else won't help when
+    one said that, else the outcome of their last made call. Each person reached has one,
+    so the outcomes add up to "made": the people with a made call, once each.
+    """
+    said: dict[str, list[str]] = {}
     for call in day.calls:
+        outcomes = said.setdefault(call.contact, [])
         if call.outcome is not None:
-            people[call.contact] = call.outcome
-        else:
-            people.setdefault(call.contact, None)
-    return people
+            outcomes.append(call.outcome)
+    return {person: _day_outcome(outcomes) for person, outcomes in said.items()}
+
+
+def _day_outcome(outcomes: list[str]) -> str | None:
+    standing = next((outcome for outcome in _STANDING if outcome in outcomes), None)
+    return standing or (outcomes[-1] if outcomes else None)
 
 
 def outcome_counts(people: Mapping[str, str | None]) -> dict[str, int]:
-    """How many people's day ended in each outcome."""
+    """How many people's day had each outcome (``day_outcomes``)."""
     counts: dict[str, int] = {}
     for outcome in people.values():
         if outcome is not None:
@@ -50,9 +65,16 @@ def outcome_counts(people: Mapping[str, str | None]) -> dict[str, int]:
 def score(
     day: Day, days_made: Mapping[int, int], goal: int, today: date, unknown: Collection[int] = frozenset()
 ) -> Score:
-    """``days_made`` maps a date ordinal to the people reached that day (the store's day summaries);
-    ``unknown`` holds the ordinals of days whose file cannot be read (see ``streak``)."""
-    people = last_outcomes(day)
+    """The header of ``day``, counted in people (``day_outcomes``).
+
+    "Made" is the people with a made call, once each, even when a call with them is
+    still open later that day (their row shows that call as to do); "some will" is the
+    people who said they will help in any touch that day; "some won't" those who said no
+    and not also yes. ``days_made`` maps a date ordinal to the people reached that day
+    (the store's day summaries); ``unknown`` holds the ordinals of days whose file cannot
+    be read (see ``streak``).
+    """
+    people = day_outcomes(day)
     counts = outcome_counts(people)
     return Score(
         will=counts.get("will", 0),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from networkday.domain.dates import LAST_DAY, in_range, parse_when
 from networkday.domain.fields import TableReader
@@ -114,15 +114,30 @@ def rule_text(outcome: str | None, follow_up: date | None, *, cadence: int | Non
 
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+#: A UTC offset or ``Z`` ending an ISO time.
+_OFFSET = re.compile(r"(Z|[+-]\d{2}(:?\d{2})?)$", re.IGNORECASE)
 
 
-def parse_schedule(text: str, today: date) -> Schedule:
+def parse_schedule(text: str, now: datetime) -> Schedule:
     """``2026-12-09 10:00``, ``2026-12-09``, ``tomorrow 14:30``, ``+3 9:15``, or any ISO date-time.
 
     The day takes what every date field takes (``dates.parse_when``); a last word such as
     ``10:00`` is the time. Anything else goes to pendulum's ISO 8601 parser (imported
-    here only: it is off every start). Raises ValueError with a message fit to show.
+    here only: it is off every start). ``now`` is aware, in the user's zone: the words
+    are read against its day, an instant written with an offset is taken to its zone,
+    and a call is planned from now on, so a past day or a time already past today is
+    refused. Raises ValueError with a message fit to show.
     """
+    when = _read_schedule(text, now)
+    if when.day < now.date():
+        raise ValueError(f"{when.day.isoformat()} is past; a scheduled call is planned from now on")
+    if when.day == now.date() and when.at is not None and when.at < now.time().replace(second=0, microsecond=0):
+        raise ValueError(f"{when.at:%H:%M} today is past; a scheduled call is planned from now on")
+    return when
+
+
+def _read_schedule(text: str, now: datetime) -> Schedule:
+    today = now.date()
     words = text.split()
     clock = _CLOCK.match(words[-1]) if len(words) > 1 else None
     try:
@@ -135,27 +150,31 @@ def parse_schedule(text: str, today: date) -> Schedule:
     except ValueError as error:
         if clock is not None:
             raise
-        parsed = _iso(text, today)
+        parsed = _iso(text, now)
         if parsed is not None:
             return parsed
         raise ValueError(f"{error}; a time may follow: 2026-12-09 10:00") from None
 
 
-def _iso(text: str, today: date) -> Schedule | None:
+def _iso(text: str, now: datetime) -> Schedule | None:
     """An ISO 8601 form pendulum reads (``2026-12-09T10:00``, ``20261209T1000``, ``2026-W50``,
-    a time alone for today), read as the wall-clock day and time written."""
+    a time alone for today): without an offset, the wall-clock day and time written; with
+    one (or ``Z``), that instant in ``now``'s zone, so ``10:00+05:00`` is 06:00 in Paris."""
     import pendulum
 
     try:
-        parsed = pendulum.parse(text.strip(), exact=True)
+        parsed = pendulum.parse(text.strip(), exact=True, tz=None)
     except ValueError:  # pendulum's ParserError is one
         return None
     if isinstance(parsed, pendulum.DateTime):
-        day, at = date(parsed.year, parsed.month, parsed.day), time(parsed.hour, parsed.minute)
+        instant = parsed.astimezone(now.tzinfo) if parsed.tzinfo is not None else parsed
+        day, at = date(instant.year, instant.month, instant.day), time(instant.hour, instant.minute)
     elif isinstance(parsed, pendulum.Date):
         day, at = date(parsed.year, parsed.month, parsed.day), None
     elif isinstance(parsed, pendulum.Time):
-        day, at = today, time(parsed.hour, parsed.minute)
+        if _OFFSET.search(text.strip()):  # pendulum drops it: which day is meant is not known
+            raise ValueError(f"{text.strip()!r}: a time with an offset needs its day, as in 2026-12-09T10:00+05:00")
+        day, at = now.date(), time(parsed.hour, parsed.minute)
     else:
         return None
     return Schedule(day, at) if in_range(day) else None

@@ -11,9 +11,19 @@ from networkday.domain.day import Call, Day
 from networkday.domain.queue import QueueItem
 
 
+def open_call(day: Day, contact_id: str) -> Call | None:
+    """The person's first call of the day not made yet: the one their row shows and the next touch marks."""
+    return next((call for call in day.calls if call.contact == contact_id and not call.made), None)
+
+
 def accept(day: Day, item: QueueItem) -> Call:
-    """Puts the row in the day file (no-op for a row already planned)."""
-    existing = day.call_for(item.contact_id)
+    """Puts the row in the day file (no-op for a row already planned).
+
+    A row already planned is the person's open call when they have one (a call
+    scheduled for later the same day), so a channel or purpose set on it goes there,
+    never onto a call already made.
+    """
+    existing = open_call(day, item.contact_id) or day.call_for(item.contact_id)
     if existing is not None:
         return existing
     call = Call(contact=item.contact_id, channel=item.channel, purpose=item.purpose or item.reason)
@@ -71,7 +81,7 @@ def set_purpose(day: Day, item: QueueItem, purpose: str) -> None:
 
 def take_off(day: Day, contact_id: str) -> Call | None:
     """Removes an unmade planned call and returns it (postponing moves it to another day)."""
-    call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
+    call = open_call(day, contact_id)
     if call is not None:
         day.calls.remove(call)
     if contact_id not in day.dismissed:
@@ -88,17 +98,39 @@ def put_on(day: Day, call: Call) -> None:
         day.dismissed.remove(call.contact)
 
 
-def schedule(day: Day, contact_id: str, channel: str, at: str = "") -> Call:
+#: The purpose of a call planned by a scheduled touch: with an agreed time, it tells
+#: the calls a new schedule moves (``is_scheduled``).
+SCHEDULED = "scheduled"
+
+
+def schedule(day: Day, contact_id: str, channel: str, at: str = "", purpose: str = SCHEDULED) -> Call:
     """Plans the call agreed with the person on ``day``, at the wall-clock time ``at`` when one was.
 
-    The person's open call of that day takes the time; a call already made that day (the
-    one that scheduled this, on the same day) stays on the record and a new one is added.
+    The person's open call of that day takes the time (and, with no purpose of its own,
+    ``purpose``); a call already made that day (the one that scheduled this, on the
+    same day) stays on the record and a new one is added with ``purpose``: "scheduled",
+    or the purpose of the scheduled call this one moves.
     """
-    call = next((c for c in day.calls if c.contact == contact_id and not c.made), None)
+    call = open_call(day, contact_id)
     if call is None:
-        call = Call(contact=contact_id, channel=channel, purpose="scheduled")
+        call = Call(contact=contact_id, channel=channel, purpose=purpose)
         day.calls.append(call)
     if contact_id in day.dismissed:
         day.dismissed.remove(contact_id)
     call.time = at or call.time
+    call.purpose = call.purpose or purpose
     return call
+
+
+def is_scheduled(call: Call, contact_id: str) -> bool:
+    """An open call a scheduled touch planned for the person: it has an agreed time, or
+    the purpose ``schedule`` gives. A call planned by hand has neither, and a call made
+    is on the record: a new schedule moves neither."""
+    return call.contact == contact_id and not call.made and (bool(call.time) or call.purpose == SCHEDULED)
+
+
+def unschedule(day: Day, contact_id: str) -> list[Call]:
+    """Takes the person's open scheduled calls off ``day`` (a new schedule moved them) and returns them."""
+    gone = [call for call in day.calls if is_scheduled(call, contact_id)]
+    day.calls = [call for call in day.calls if not is_scheduled(call, contact_id)]
+    return gone

@@ -102,21 +102,24 @@ def build_queue(
 
 
 def planned_items(day: Day, contacts: Mapping[str, ContactSummary], unreadable: Mapping[str, str]) -> list[QueueItem]:
-    """One row per person in the plan, in plan order.
+    """One row per person in the plan, in the order each first appears.
 
     A day file holds a made call per touch, so a person touched three times has three;
-    their row shows the last one made (a later open call does not hide it).
+    their row shows the last one made. A call still open for them (one scheduled for
+    later that day) keeps the row open instead, with that call's time: it is still to
+    do, and the next touch marks it made. The score still counts them made
+    (``day_score.score``): they were reached today.
     """
     rows: dict[str, QueueItem] = {}
     for index, call in enumerate(day.calls):
         shown = rows.get(call.contact)
-        if shown is not None and call.outcome is None:
-            continue
+        if shown is not None and not shown.made:
+            continue  # the first open call is the row, whatever else the day holds
         problem = None
         if call.contact not in contacts:
             problem = unreadable.get(call.contact) or f"no contact {call.contact!r} in the data folder"
         purpose = call.purpose or (shown.purpose if shown else "")
-        agreed = call.time or (shown.time if shown else "")
+        agreed = call.time or (shown.time if shown is not None and call.made else "")
         rows[call.contact] = QueueItem(
             call.contact,
             PLANNED,

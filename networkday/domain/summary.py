@@ -13,7 +13,7 @@ from sys import intern
 
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
-from networkday.domain.day_score import last_outcomes, outcome_counts
+from networkday.domain.day_score import day_outcomes, outcome_counts
 
 NOTES_KEPT = 400
 
@@ -150,7 +150,7 @@ class DaySummary:
     #: People in the plan, and people with a made call: each once, however many calls.
     planned: int = 0
     made: int = 0
-    #: (outcome, people whose day ended with it), in name order of the outcomes
+    #: (outcome, people whose day had it: ``day_score.day_outcomes``), in name order of the outcomes
     outcomes: tuple[tuple[str, int], ...] = ()
     sessions: tuple[tuple[str, float, float | None], ...] = ()
     rating: int | None = None
@@ -158,8 +158,8 @@ class DaySummary:
 
     @classmethod
     def of(cls, day: Day) -> DaySummary:
-        """Counted in people (``day_score``): three touches to one person are one made, with their last outcome."""
-        people = last_outcomes(day)
+        """Counted in people (``day_score``): three touches to one person are one made, with their day's outcome."""
+        people = day_outcomes(day)
         first = next((a.text.strip().splitlines()[0] for a in day.journal.answers if a.text.strip()), "")
         return cls(
             date=day.date.toordinal(),

@@ -10,8 +10,9 @@ from networkday.domain.edit import apply_edit
 from networkday.domain.errors import ConflictError
 from networkday.domain.merge import Renamed, mentions, merge_into, retarget_day, retarget_referral
 from networkday.domain.outcome_rules import Schedule, next_follow_up
-from networkday.domain.plan import put_on, schedule, take_off
+from networkday.domain.plan import put_on, take_off
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails, amend_touch, apply_touch, mark_call
+from networkday.services.scheduling import plan_scheduled, plannable
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -43,9 +44,13 @@ def log_touch(
     ``entry`` comes back with the touch's id and time: those of the earlier touch when
     it completes one.
     A day file that is already unreadable or from a newer networkday stops the log
-    before anything is written.
+    before anything is written: the touch's day, and with ``when`` the call's day and
+    any day the plan moves an earlier scheduled call from (``scheduling.plannable``).
+    Should the plan still fail once the touch is saved, HalfLoggedError says so too.
     """
     day = _refuse_unwritable_day(store, entry.at.date()) if entry.outcome else None
+    if when is not None:
+        _refuse_unplannable(store, contact_id, when)
 
     def change(contact: Contact) -> None:
         apply_touch(contact, entry, outcome_follow_up(store, contact, entry) if follow_up is KEEP else follow_up, day)
@@ -62,7 +67,14 @@ def log_touch(
     if when is not None:
         # The record the touch went into, with the follow-up the plan set: callers tell a
         # new touch from a retry by ``entry``'s place in its history.
-        contact.follow_up = plan_scheduled(store, contact_id, when, entry.channel).follow_up
+        try:
+            contact.follow_up = plan_scheduled(store, contact_id, when, entry.channel).follow_up
+        except StoreError as error:
+            raise HalfLoggedError(
+                f"the touch is saved in {store.contact_path(contact_id)} and its made call in "
+                f"{store.day_path(entry.at.date())}, but the call on {when.text()} is not planned: {error}. "
+                "Fix that, then plan the call on that day in the app (logging the touch again would add it twice)"
+            ) from error
     return contact
 
 
@@ -77,15 +89,6 @@ def outcome_follow_up(store: Store, contact: Contact, entry: LogEntry) -> Follow
     )
 
 
-def plan_scheduled(store: Store, contact_id: str, when: Schedule, channel: str) -> Contact:
-    """Plans the call agreed in a scheduled touch on its day and time (the day file), then
-    sets the follow-up to that day: the day is written first, so a crash in between leaves
-    the call planned, which is what shows on Today."""
-    at = f"{when.at:%H:%M}" if when.at else ""
-    store.update_day(when.day, lambda record: schedule(record, contact_id, channel, at))
-    return store.update_contact(contact_id, lambda contact: setattr(contact, "follow_up", when.day))
-
-
 def _refuse_unwritable_day(store: Store, day: date) -> Day:
     """The day as it is, read before the touch is written (a retry is told by its calls)."""
     try:
@@ -96,6 +99,44 @@ def _refuse_unwritable_day(store: Store, day: date) -> Day:
     except StoreError as error:  # an unreadable file too: the store says so with its path
         reason = str(error)
     raise StoreError(f"{reason}; the touch is not saved anywhere")
+
+
+def _refuse_unplannable(store: Store, contact_id: str, when: Schedule) -> None:
+    """Stops the log before any write when the scheduled call could not be planned."""
+    try:
+        plannable(store, contact_id, when)
+    except StoreError as error:
+        raise StoreError(f"{error}; the touch is not saved anywhere") from error
+
+
+def save_touch_details(
+    store: Store,
+    contact_id: str,
+    entry: LogEntry,
+    base: TouchDetails,
+    typed: TouchDetails,
+    when: Schedule | None = None,
+) -> Contact:
+    """The quick prompt's text onto its touch (``amend_touch_details``), then a scheduled
+    call's plan on its day (``plan_scheduled``).
+
+    A day the plan needs that cannot be changed stops it before the text is written.
+    Should the plan fail after, HalfLoggedError says the text is saved and the call not.
+    Saving again is safe: the text already saved is equal, so it is written as it is,
+    and the plan finds its call.
+    """
+    if when is not None:
+        plannable(store, contact_id, when)
+    contact = amend_touch_details(store, contact_id, entry.id, base, typed, like=entry)
+    if when is None:
+        return contact
+    try:
+        return plan_scheduled(store, contact_id, when, entry.channel)
+    except StoreError as error:
+        raise HalfLoggedError(
+            f"what you typed is saved on the touch in {store.contact_path(contact_id)}, "
+            f"but the call on {when.text()} is not planned: {error}"
+        ) from error
 
 
 def amend_touch_details(

@@ -146,12 +146,14 @@ def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: dat
     """Moves ``company-id/opportunity-id`` to ``stage``; the same stage is refused.
 
     The move is dated now, or ``on`` a day's midnight when that is another day: an
-    interview set for next week is a step dated then, and ``export ics`` shows it.
+    interview set for next week is a step dated then, and ``export ics`` shows it. The
+    steps stay in date order, and a move dated before a step made already is history
+    that leaves the stage as it is (``Opportunity.moved``).
     """
     company_id, opportunity_id = split_ref(ref)
-    now = store.clock.now().replace(microsecond=0)
+    now = at = store.clock.now().replace(microsecond=0)
     if on is not None and on != now.date():
-        now = datetime.combine(on, time(), zone_of(now))
+        at = datetime.combine(on, time(), zone_of(now))
     moved: list[Opportunity] = []
 
     def change(company: Company) -> Company:
@@ -159,7 +161,7 @@ def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: dat
         if opportunity is None:
             raise StoreError(f"no opportunity {opportunity_id!r} at {company.id!r}")
         try:
-            moved[:] = [opportunity.moved(stage, now, note)]
+            moved[:] = [opportunity.moved(stage, at, note, now=now)]
         except RecordError as error:
             raise StoreError(error.message) from None
         return company.with_opportunity(moved[0])

@@ -22,7 +22,7 @@ from networkday.storage.records import GONE, Records, contact_check, day_check, 
 
 T = TypeVar("T")
 #: An index mtime no file has: an entry that is always read again (a file that could not be opened).
-_REREAD = -1
+REREAD = -1
 #: The two fields of a file's stat the index compares, (mtime in ns, size): a fifth of
 #: the memory of a ``stat_result``, which counts when 30,000 of them are held at once.
 Seen = tuple[int, int]
@@ -139,8 +139,7 @@ class Catalogue:
                     self.records.read_only[path] = entry.newer
 
     def unreadable_days(self) -> frozenset[int]:
-        """The ordinals of days whose file is there but cannot be read (its mode, a broken
-        file): figures leave them out rather than count them as empty days."""
+        """Days whose file is there but unreadable (mode, damage): figures skip them, never count them empty."""
         found = set()
         for path in self.problems:
             if path.parent.parent == self.records.days_dir:
@@ -159,8 +158,7 @@ class Catalogue:
     def look(self) -> Look:
         """Every record file's stat, the catalogue left untouched: safe to take in a worker thread."""
         findings = Findings()
-        contacts = toml_files(self.records.contacts_dir, findings)
-        return Look(contacts, self._look_at_days(findings), findings)
+        return Look(toml_files(self.records.contacts_dir, findings), self._look_at_days(findings), findings)
 
     def _look_at_days(self, findings: Findings) -> list[tuple[Path, str, Seen]]:
         return [
@@ -191,11 +189,11 @@ class Catalogue:
                 continue
             seen.add(contact_id)
             if cached is None or cached.mtime != mtime or cached.size != size:
-                self._reindex_contact(contact_id)
+                self.reindex_contact(contact_id)
                 result.changed_contacts.add(contact_id)
         for gone in set(entries) - seen:
             if self._recheck(entries, gone, self.records.contact_path(gone)):
-                self._reindex_contact(gone)
+                self.reindex_contact(gone)
                 result.changed_contacts.add(gone)
         self._scan_days(look.days, result, findings)
         self._note(findings)
@@ -293,6 +291,15 @@ class Catalogue:
         self._strays = set(findings.strays)
         self.scan_warnings = findings.warnings()
 
+    def note_stray(self, path: Path, message: str | None) -> None:
+        """One file a scan passes over (``message`` says why), or no longer (None), as a scan notes it."""
+        if message is not None:
+            self.problems[path] = DataProblem(path, 1, 1, message)
+            self._strays.add(path)
+        elif path in self._strays:
+            self._strays.discard(path)
+            self.problems.pop(path, None)
+
     # -- saving the cache -----------------------------------------------------------------
 
     def save(self) -> None:
@@ -344,7 +351,7 @@ class Catalogue:
         except OSError as error:  # its mode, an I/O error: reported, and read again at every scan
             problem = DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")
             self.problems[path] = problem
-            entries[key] = IndexEntry(_REREAD, _REREAD, None, (1, 1, problem.message), None)
+            entries[key] = IndexEntry(REREAD, REREAD, None, (1, 1, problem.message), None)
             return None
         try:
             record = self.records.decode(path, data, make)
@@ -358,7 +365,7 @@ class Catalogue:
         self.problems.pop(path, None)
         return record, stat
 
-    def _reindex_contact(self, contact_id: str) -> None:
+    def reindex_contact(self, contact_id: str) -> None:
         path = self.records.contact_path(contact_id)
         found = self._reread(self.index.contacts, contact_id, path, contact_check(contact_id))
         if found is None:

@@ -9,7 +9,8 @@ the storage changes, and passes each call to the part that answers it:
 - ``writes.Writes`` (over ``rewrite.Rewriter``): each change applied to the record as it
   is on disk now, under the folder lock, so another program's change is kept;
 - ``app_state.AppState``: state.toml;
-- ``companies.CompanyFiles``: ``companies/<id>.toml``, read only when asked for.
+- ``companies.CompanyFiles``: ``companies/<id>.toml``, read only when asked for;
+- ``follow.Follower``: contact files changed under a running app, told by ``watch.py``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from networkday.storage.atomic import Mark
 from networkday.storage.catalogue import Catalogue, Look, ScanResult, Seen
 from networkday.storage.companies import CompanyFiles
 from networkday.storage.folder import APP_DIR, ConfigRead, Folder
+from networkday.storage.follow import Follower
 from networkday.storage.index import FileMark, mark_of, paused_gc
 from networkday.storage.problems import DataProblem, StoreError
 from networkday.storage.records import Records, newer_message
@@ -197,6 +199,10 @@ class Store:
     @staticmethod
     def look_matches(look: Look, files: dict[str, dict[str, Seen]]) -> bool:
         return Catalogue.look_matches(look, files)
+
+    def follow(self, kind: str | None = None) -> Follower:
+        """A watch on the contact files for a running app (``follow.Follower``); close it when done."""
+        return Follower(self.catalogue, kind)
 
     def flush_index(self) -> None:
         self.catalogue.flush()

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from networkday.clock import zone_warning
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
-from networkday.ui.messages import OpenContact
+from networkday.ui.messages import ContactFilesChanged, OpenContact
 from networkday.ui.timer_control import TimerControl
 from networkday.ui.widgets.key_footer import binding_name
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-u
     from networkday.domain.search import SearchIndex
     from networkday.storage.preview import DayPreview
     from networkday.ui.contact_actions import Deleted
+    from networkday.ui.follow import Following
 
 
 # The modes' screens, each imported when it is first shown: the first frame needs only
@@ -109,6 +110,8 @@ class NetworkdayApp(TimerControl):
         self._demo_folders: list[Path] = []
         #: The contacts deleted in this session, the latest last: ``u`` brings them back from any screen.
         self.deleted: list[Deleted] = []
+        #: The watch on the contact files (ui/follow.py), from once the summaries are read.
+        self._following: Following | None = None
         store.contact_listeners.append(self._contact_changed)
 
     @property
@@ -164,6 +167,7 @@ class NetworkdayApp(TimerControl):
             self.call_after_refresh(self._after_first_frame)
         else:
             self.note_activity()
+            self._follow_files()
             self._offer_drafts()
 
     def _offer_drafts(self) -> None:
@@ -196,8 +200,24 @@ class NetworkdayApp(TimerControl):
             gc.enable()
         self.store.defer_index = True
         self.set_interval(INDEX_EVERY, self._flush_index)
+        self._follow_files()  # before the look, so that no change falls between them
         self._look_at_folder(self.store)
         self._offer_drafts()
+
+    def _follow_files(self) -> None:
+        from networkday.ui.follow import Following
+
+        self._following = Following(self)
+
+    def on_contact_files_changed(self, message: ContactFilesChanged) -> None:
+        """Contact files changed under the app: the screens follow, new problems are said."""
+        if message.contact_ids is None:
+            self._look_at_folder(self.store)  # the watch lost track: every file is looked at
+            return
+        from networkday.ui.follow import show_followed
+
+        self._report_new(set(message.known), set(self.store.warnings))
+        show_followed(self, message.contact_ids)
 
     def _flush_index(self) -> None:
         """Saves leave the index cache to this (see ``Store.defer_index``)."""
@@ -299,6 +319,8 @@ class NetworkdayApp(TimerControl):
     def on_unmount(self) -> None:
         from networkday.storage.demo import discard_demo
 
+        if self._following is not None:
+            self._following.close()
         self.store.flush_index()
         if self._quick_start and self.store.contacts_loaded:
             from networkday.services.queue import keep_today_preview

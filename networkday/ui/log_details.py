@@ -17,7 +17,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.outcome_rules import rule_text
 from networkday.domain.touch import TouchDetails, find_touch
-from networkday.services.actions import amend_touch_details, plan_scheduled
+from networkday.services.actions import HalfLoggedError, save_touch_details
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
@@ -56,9 +56,7 @@ def ask_details(
         )
         screen.app.push_screen(prompt, lambda details: save(base, details))
 
-    def give_up(by_person: bool) -> None:
-        if closed is not None:
-            closed(by_person)
+    give_up: Callable[[bool], None] = closed or (lambda by_person: None)
 
     def save(base: TouchDetails, details: LogDetails | None) -> None:
         if details is None:
@@ -79,7 +77,9 @@ def ask_details(
             return
         except StoreError as error:
             # Kept open with the text: an unreadable file or a full disk may be fixed meanwhile.
-            open_prompt(base, details.values(), f"Not saved: {error}. Enter tries again · Esc gives up")
+            # A half save (the text saved, the call not planned) says what is saved.
+            said = str(error) if isinstance(error, HalfLoggedError) else f"Not saved: {error}"
+            open_prompt(base, details.values(), f"{said}. Enter tries again · Esc gives up")
             return
         if details.when is not None:
             screen.notify(f"Call with {contact.name} planned {details.when.text()}.", markup=False, timeout=4)
@@ -89,15 +89,9 @@ def ask_details(
 
 
 def _save_typed(store: Store, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
-    """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day.
-
-    Saving again after a failed plan is safe: the text already saved is equal, so it is
-    written as it is, and the plan finds its call.
-    """
+    """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day."""
     typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
-    amend_touch_details(store, contact_id, entry.id, base, typed, like=entry)
-    if details.when is not None:
-        plan_scheduled(store, contact_id, details.when, entry.channel)
+    save_touch_details(store, contact_id, entry, base, typed, details.when)
 
 
 def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | None:

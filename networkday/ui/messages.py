@@ -6,6 +6,8 @@ screen opened, posts one of these; it bubbles to the App, whose handler does the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
 
@@ -23,3 +25,17 @@ class OpenContact(Message):
     def __init__(self, contact_id: str) -> None:
         super().__init__()
         self.contact_id = contact_id
+
+
+class ContactFilesChanged(Message):
+    """Contact files changed on disk under the app (another instance, a command, a hand edit, a pull).
+
+    ``contact_ids``: those read again, the store holding them as they are now; None: the
+    watch lost track, and every file must be looked at. ``known``: the files that could
+    not be read before, so that only new problems are announced.
+    """
+
+    def __init__(self, contact_ids: frozenset[str] | None, known: frozenset[Path] = frozenset()) -> None:
+        super().__init__()
+        self.contact_ids = contact_ids
+        self.known = known

@@ -127,6 +127,19 @@ def test_opportunity_add_move_and_list(data: Path, capsys) -> None:
     assert "(cold)" in lines[1]
 
 
+def test_a_move_on_yesterday_after_a_step_today_is_saved_in_date_order(data: Path, capsys) -> None:
+    cli(data, "company", "add", "Acme")
+    cli(data, "opportunity", "add", "acme", "PM")
+    assert cli(data, "opportunity", "move", "acme/pm", "applied") == 0
+    out_of(capsys)
+    assert cli(data, "opportunity", "move", "acme/pm", "interview", "--on", "yesterday") == 0
+    assert out_of(capsys) == "acme/pm: interview dated before a later step; still applied\n"
+    assert cli(data, "opportunity", "list", "--json") == 0
+    (item,) = json.loads(out_of(capsys))
+    assert [step["stage"] for step in item["steps"]] == ["interview", "lead", "applied"]
+    assert item["stage"] == "applied"
+
+
 def test_user_text_is_inert_in_every_listing(data: Path, capsys) -> None:
     cli(data, "company", "add", "Evil\x1b[31m\u202eCo")
     company_id = out_of(capsys).strip()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from networkday.cli import main
+from networkday.storage import atomic
 from networkday.storage.store import Store
 
 
@@ -22,3 +25,15 @@ def log_talked(store: Store, capsys: pytest.CaptureFixture[str], contact_id: str
     """Runs ``networkday log CONTACT talked``; its exit code and what it printed on stderr."""
     code = main(["log", contact_id, "talked", "--data-dir", str(store.root)])
     return code, capsys.readouterr().err
+
+
+def full_disk_for(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Saving ``path`` fails as on a full disk, at the rename that would replace it; other files save."""
+    real_replace = os.replace
+
+    def replace(source, target, *args, **kwargs):
+        if str(target) == str(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import errno
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from networkday.cli import main
 from networkday.domain.contact import Contact, LogEntry
 from networkday.services.actions import HalfLoggedError, log_touch
-from networkday.storage import atomic
 from networkday.storage.store import Store
 from tests.conftest import NOW
-
-
-def full_disk_for(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    real_replace = os.replace
-
-    def replace(source, target, *args, **kwargs):
-        if str(target) == str(path):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_replace(source, target, *args, **kwargs)
-
-    monkeypatch.setattr(atomic.os, "replace", replace)
+from tests.storage.saving import full_disk_for
 
 
 def test_a_failed_day_write_says_the_touch_is_saved_and_a_retry_logs_it_once(

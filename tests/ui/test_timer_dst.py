@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
 from networkday.domain.day import TimeSession
-from networkday.services import timer as timer_service
+from networkday.services import idle
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.modals.choice import ChoiceModal, TextModal
@@ -67,7 +67,7 @@ async def test_the_idle_question_refuses_a_skipped_time(tmp_path: Path) -> None:
     store = _opened(tmp_path, SPRING)
     start = datetime(2026, 3, 7, 22, 0, tzinfo=NEW_YORK)
     store.update_day(start.date(), lambda day: day.time.append(TimeSession("networking", start)))
-    timer_service.touch_seen(store, at=start + timedelta(hours=1), every=0)
+    idle.touch_seen(store, at=start + timedelta(hours=1), every=0)
     app = create_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ChoiceModal)

@@ -83,6 +83,25 @@ def test_a_move_appends_a_dated_step_and_the_same_stage_is_refused() -> None:
     assert lead.steps == ()  # the record moved is left as it was
 
 
+def test_a_move_dated_before_a_later_step_goes_in_date_order_and_the_stage_stays_the_latest() -> None:
+    applied = Opportunity(id="pm", role="PM", stage="lead").moved("applied", AT + timedelta(days=2))
+    backdated = applied.moved("interview", AT)
+    later = AT + timedelta(days=2)
+    assert [(step.stage, step.at) for step in backdated.steps] == [("interview", AT), ("applied", later)]
+    assert backdated.stage == "applied"
+    same_instant = backdated.moved("declined", AT)  # after the step of the same instant: stable
+    assert [step.stage for step in same_instant.steps] == ["interview", "declined", "applied"]
+    assert same_instant.moved("offer", AT + timedelta(days=3)).stage == "offer"
+
+
+def test_a_step_planned_ahead_does_not_hold_back_a_move_made_now() -> None:
+    next_week = AT + timedelta(days=7)
+    offer = Opportunity(id="pm", role="PM", stage="applied").moved("offer", next_week, now=AT)
+    declined = offer.moved("declined", AT, now=AT)
+    assert [step.stage for step in declined.steps] == ["declined", "offer"]
+    assert (declined.stage, declined.is_open) == ("declined", False)
+
+
 def test_new_opportunity_ids_come_from_the_role_and_are_numbered_when_taken() -> None:
     company = Company(id="acme", name="Acme", opportunities=(Opportunity(id="staff-engineer", role="x", stage="lead"),))
     assert company.new_opportunity_id("Staff Engineer") == "staff-engineer-2"

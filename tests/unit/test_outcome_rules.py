@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,8 @@ from networkday.domain.settings import Config
 from networkday.domain.touch import KEEP
 
 FRI = date(2026, 12, 4)
+#: Friday 09:30 in Paris: what a scheduled call is read against.
+FRI_NOW = datetime(2026, 12, 4, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))
 RETRY = RetryDays()
 
 
@@ -66,17 +69,57 @@ def test_the_rule_in_words() -> None:
 
 
 def test_schedule_with_and_without_a_time() -> None:
-    assert parse_schedule("2026-12-09 10:00", FRI) == Schedule(date(2026, 12, 9), time(10, 0))
-    assert parse_schedule("2026-12-09", FRI) == Schedule(date(2026, 12, 9))
-    assert parse_schedule("tomorrow 9:15", FRI) == Schedule(date(2026, 12, 5), time(9, 15))
-    assert parse_schedule("2026-12-10T14:30", FRI) == Schedule(date(2026, 12, 10), time(14, 30))
+    assert parse_schedule("2026-12-09 10:00", FRI_NOW) == Schedule(date(2026, 12, 9), time(10, 0))
+    assert parse_schedule("2026-12-09", FRI_NOW) == Schedule(date(2026, 12, 9))
+    assert parse_schedule("tomorrow 9:15", FRI_NOW) == Schedule(date(2026, 12, 5), time(9, 15))
+    assert parse_schedule("2026-12-10T14:30", FRI_NOW) == Schedule(date(2026, 12, 10), time(14, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-12-01 10:00", "2026-12-01 is past; a scheduled call is planned from now on"),
+        ("2026-12-03", "2026-12-03 is past; a scheduled call is planned from now on"),
+        ("08:00", "08:00 today is past; a scheduled call is planned from now on"),
+        ("today 9:29", "09:29 today is past; a scheduled call is planned from now on"),
+        ("2026-12-04T09:00", "09:00 today is past; a scheduled call is planned from now on"),
+    ],
+)
+def test_a_call_is_scheduled_from_now_on(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match="is past; a scheduled call is planned from now on") as refused:
+        parse_schedule(text, FRI_NOW)
+    assert str(refused.value) == message
+
+
+def test_the_rest_of_today_may_be_scheduled() -> None:
+    assert parse_schedule("9:30", FRI_NOW) == Schedule(FRI, time(9, 30))
+    assert parse_schedule("today 15:00", FRI_NOW) == Schedule(FRI, time(15, 0))
+    assert parse_schedule("today", FRI_NOW) == Schedule(FRI)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("2026-12-09T10:00:00+05:00", Schedule(date(2026, 12, 9), time(6, 0))),
+        ("2026-12-09T10:00Z", Schedule(date(2026, 12, 9), time(11, 0))),
+        ("2026-12-09T01:30+05:00", Schedule(date(2026, 12, 8), time(21, 30))),  # the day before, in Paris
+        ("2026-12-09T10:00", Schedule(date(2026, 12, 9), time(10, 0))),  # no offset: the wall clock written
+    ],
+)
+def test_an_instant_with_an_offset_is_taken_to_the_users_zone(text: str, when: Schedule) -> None:
+    assert parse_schedule(text, FRI_NOW) == when
+
+
+def test_a_time_alone_with_an_offset_is_refused_not_read_as_local() -> None:
+    with pytest.raises(ValueError, match="a time with an offset needs its day"):
+        parse_schedule("16:00+05:00", FRI_NOW)
     assert Schedule(date(2026, 12, 9), time(10, 0)).text() == "Wed 9 Dec at 10:00"
 
 
 @pytest.mark.parametrize("text", ["", "2026-12-32 10:00", "2026-12-09 24:00", "next tuesday", "10:00 2026-12-09"])
 def test_a_bad_schedule_is_a_message(text: str) -> None:
     with pytest.raises(ValueError, match=r"not a (date|time of day)"):
-        parse_schedule(text, FRI)
+        parse_schedule(text, FRI_NOW)
 
 
 def test_scheduling_plans_a_new_call_beside_the_made_one_and_keeps_its_time() -> None:

@@ -80,11 +80,22 @@ def test_a_person_touched_three_times_is_one_row_with_their_last_outcome():
     assert not items[1].made
 
 
-def test_an_open_call_after_a_made_one_does_not_hide_the_outcome():
+def test_a_call_scheduled_later_the_same_day_keeps_the_row_open_with_its_time():
+    """Still to do, so never shown as done; one row; the next touch marks that call (index 1)."""
     contacts = network(person("ann"))
-    calls = [Call("ann", outcome="no-answer", at=NOON), Call("ann", purpose="try again")]
+    calls = [
+        Call("ann", outcome="scheduled", at=NOON, time="10:00"),
+        Call("ann", purpose="scheduled", time="15:00"),
+    ]
     [item] = queue(Day(TODAY, calls=calls), contacts, Config(calls_per_day=0))
-    assert item.outcome == "no-answer"
+    assert (item.made, item.time, item.call_index, item.purpose) == (False, "15:00", 1, "scheduled")
+
+
+def test_an_open_call_without_a_time_does_not_take_the_made_calls_time():
+    contacts = network(person("ann"))
+    calls = [Call("ann", outcome="scheduled", at=NOON, time="10:00"), Call("ann")]
+    [item] = queue(Day(TODAY, calls=calls), contacts, Config(calls_per_day=0))
+    assert (item.made, item.time, item.call_index) == (False, "", 1)
 
 
 def test_follow_ups_due_oldest_first_with_days_overdue():

@@ -147,11 +147,11 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         """The last field read: a scheduled call's day and time, or a follow-up (empty keeps the rule's)."""
         if not text:
             return KEEP, None
-        today = self.app.clock.today()
+        now = self.app.clock.now()
         if self._asks == "when":
-            when = parse_schedule(text, today)
+            when = parse_schedule(text, now)
             return when.day, when
-        return (None if text.lower() == "none" else parse_when(text, today)), None
+        return (None if text.lower() == "none" else parse_when(text, now.date())), None
 
     def action_skip(self) -> None:
         """Closes the prompt; with text typed, asks first whether to keep it (``keep_typing``)."""

@@ -6,6 +6,7 @@ line names once: shorter, and what a person types to open the file from there.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +32,13 @@ class ProblemsScreen(ModalScreen[None]):
     def __init__(self, problems: list[DataProblem]) -> None:
         super().__init__()
         self._problems = problems
+
+    def show(self, problems: Iterable[DataProblem]) -> None:
+        """The files as they are now: a file broken or mended on disk while this is open."""
+        problems = sorted(problems, key=lambda problem: str(problem.path))
+        if problems != self._problems:
+            self._problems = problems
+            self.call_later(self.recompose)
 
     def compose(self) -> ComposeResult:
         root = self.app.store.root

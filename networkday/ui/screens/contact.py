@@ -92,6 +92,10 @@ class ContactScreen(ContactActions):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        """This person, or one their story names, changed on disk: the story is read again."""
+        self.reload()
+
     # -- actions -------------------------------------------------------------------------------
 
     def action_back(self) -> None:

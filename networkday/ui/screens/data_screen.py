@@ -15,3 +15,10 @@ class DataScreen(Screen[None]):
 
     def reload(self) -> None:
         """Shows the records as the store holds them now (after an import, or the demo)."""
+
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        """The store read these contacts again from files changed on disk (``ui/follow.py``).
+
+        Called on the visible screen of records only, perhaps under a dialog: a screen
+        that shows contacts shows them again here, and leaves whatever is typed alone.
+        """

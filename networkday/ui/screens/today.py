@@ -182,17 +182,20 @@ class TodayScreen(DataScreen):
             self._covered = False
             if self._follow_today():
                 return
-            current = self.query_one(QueueList).current()
-            self.reload(select=current.contact_id if current else None)
+            self._reload_in_place()
 
     def _poll(self) -> None:
         """Midnight passed, or another instance or a hand edit changed the day file: show it."""
         if self._follow_today():
             return
         if self.store.day_fingerprint(self.day) != self._fingerprint:
-            current = self.query_one(QueueList).current()
             self.store.refresh_days([self.day])
-            self.reload(select=current.contact_id if current else None)
+            self._reload_in_place()
+
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        """A contact changed on disk, and perhaps the day's file (a command that logged a touch): the cursor stays."""
+        self.store.refresh_days([self.day])
+        self._reload_in_place()
 
     def _follow_today(self) -> bool:
         """Past midnight, a list showing the old today moves to the new one (True: reloaded).
@@ -210,8 +213,7 @@ class TodayScreen(DataScreen):
             return False
         self.day = today
         self.store.refresh_days([today])
-        current = self.query_one(QueueList).current()
-        self.reload(select=current.contact_id if current else None)
+        self._reload_in_place()
         self.notify(f"A new day: {today:%A %d %B}.", markup=False, timeout=6)
         return True
 
@@ -257,9 +259,9 @@ class TodayScreen(DataScreen):
         self.post_message(OutcomeLogged())
         from networkday.ui.log_details import ask_details
 
-        ask_details(self, self.store, logged[0], entry, OUTCOME_LABELS[outcome], self._details_saved)
+        ask_details(self, self.store, logged[0], entry, OUTCOME_LABELS[outcome], self._reload_in_place)
 
-    def _details_saved(self) -> None:
+    def _reload_in_place(self) -> None:
         current = self.query_one(QueueList).current()
         self.reload(select=current.contact_id if current else None)
 
