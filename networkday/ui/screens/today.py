@@ -21,7 +21,7 @@ from networkday.ui.give_first import OfferHints
 from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import plain_line
 from networkday.ui.screens.data_screen import DataScreen
-from networkday.ui.today_detail import EMPTY, row_detail
+from networkday.ui.today_detail import EMPTY, row_detail, show_serves
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
@@ -124,16 +124,10 @@ class TodayScreen(DataScreen):
         self._fingerprint = self.store.day_fingerprint(self.day)
         listing = self.query_one(QueueList)
         listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
-        self.call_after_refresh(self._show_serves)  # company files are read after the first frame
+        self.call_after_refresh(show_serves, listing, self.store)  # company files: after the first frame
         if select:
             listing.select(select)  # the line under the list follows the cursor (``moved``)
         self._show_header()
-
-    def _show_serves(self) -> None:
-        from networkday.services.companies import opportunity_hints
-
-        ids = [item.contact_id for item in self.queue.items] if self.queue else []
-        self.query_one(QueueList).serve(opportunity_hints(self.store, self._contacts, ids))
 
     def _show_header(self) -> None:
         assert self.queue is not None
