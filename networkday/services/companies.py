@@ -7,7 +7,7 @@ contact, a stage it is at already) is a StoreError with a one-line reason and ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
@@ -22,8 +22,10 @@ from networkday.domain.companies import (
     dangling_via,
     shared_names,
 )
+from networkday.domain.company_rows import CompanyRow, company_rows, serves, serving
 from networkday.domain.errors import RecordError
 from networkday.domain.settings import Config
+from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.storage.problems import DataProblem, StoreError
 from networkday.storage.store import Store
@@ -204,3 +206,19 @@ def company_warnings(store: Store, companies: Companies) -> list[DataProblem]:
     found += shared_names(companies)
     files = store.company_files
     return [files.problem_at(company.id, where, f"warning: {message}") for company, where, message in found]
+
+
+def company_list(store: Store, only: str | None = None) -> list[CompanyRow]:
+    """The Companies screen's rows from the summaries and the company files (see ``company_rows``)."""
+    return company_rows(store.contacts, store.companies(), only)
+
+
+def opportunity_hints(
+    store: Store, contacts: Mapping[str, ContactSummary], ids: Iterable[str]
+) -> dict[str, tuple[str, str]]:
+    """For Today's rows: the open opportunity each call serves, from the company files that have one.
+
+    Reads only files that mention an opportunity, and each of them again only once it changed.
+    """
+    by_key = serving(store.company_openings())
+    return serves(contacts, ids, by_key) if by_key else {}

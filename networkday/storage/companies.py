@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from networkday.domain.companies import Companies, Company, company_key
 from networkday.domain.errors import KeyPath
@@ -26,6 +26,7 @@ from networkday.storage.rewrite import Rewriter, again
 
 #: A company file's mtime (ns) and size when it was read: a change to either reads it again.
 Seen = tuple[int, int]
+T = TypeVar("T")
 
 
 def company_check(company_id: str, zone: tzinfo) -> Callable[[dict[str, Any]], Company]:
@@ -46,6 +47,8 @@ class CompanyFiles:
         self._targets: dict[str, tuple[Seen, tuple[str, ...]]] = {}
         #: The config.toml target keys ``_targets`` was found with: other keys find others.
         self._targets_for: frozenset[str] = frozenset()
+        #: What ``openings`` found, by file name: the company when it has an open opportunity, or None.
+        self._openings: dict[str, tuple[Seen, Company | None]] = {}
         #: What the last ``load`` noticed besides companies: open modes, files not read.
         self.warnings: list[str] = []
 
@@ -99,33 +102,56 @@ class CompanyFiles:
         named by one of ``config_targets`` (config.toml's), by its name or an alias, so its
         other spellings count too. What the queue ranks by.
 
-        Cheaper than ``load``: a file that may be neither is not parsed (see ``_maybe_target``),
-        and what was found is kept by mtime and size for the next call with the same
-        targets. A file that cannot be read counts as no target here; ``load`` and
+        Cheaper than ``load``: a file that may be neither is not parsed (see ``_maybe_target``
+        and ``_cheap``), and what was found is kept by mtime and size for the next call with
+        the same targets. A file that cannot be read counts as no target here; ``load`` and
         ``check`` report it.
         """
         keys = frozenset(key for key in map(company_key, config_targets) if key)
         if keys != self._targets_for:
             self._targets, self._targets_for = {}, keys
-        found: dict[str, tuple[Seen, tuple[str, ...]]] = {}
-        for name, seen in toml_files(self.dir, Findings()).items():
-            known = self._targets.get(name)
-            if known is None or known[0] != seen:
-                known = (seen, self._names_if_target(self.dir / name, name.removesuffix(".toml"), zone, keys))
-            found[name] = known
-        self._targets = found
-        return [text for _, names in found.values() for text in names]
 
-    def _names_if_target(self, path: Path, company_id: str, zone: tzinfo, keys: frozenset[str]) -> tuple[str, ...]:
-        try:
-            if not valid_id(company_id) or not _maybe_target(path.read_bytes(), keys):
-                return ()
-            company = self.records.load(path, company_check(company_id, zone))
-        except (OSError, ProblemError):
-            return ()
-        if company is None or not (company.target or company.keys & keys):
-            return ()
-        return (company.name, *company.aliases)
+        def names(company: Company) -> tuple[str, ...]:
+            return (company.name, *company.aliases) if company.target or company.keys & keys else ()
+
+        self._targets = self._cheap(self._targets, lambda data: _maybe_target(data, keys), names, (), zone)
+        return [text for _, found in self._targets.values() for text in found]
+
+    def openings(self, zone: tzinfo) -> list[Company]:
+        """The companies with an open opportunity: what Today's rows name beside a call (see ``_cheap``)."""
+
+        def if_open(company: Company) -> Company | None:
+            return company if any(item.is_open for item in company.opportunities) else None
+
+        self._openings = self._cheap(self._openings, lambda data: b"opportunity" in data, if_open, None, zone)
+        return [company for _, company in self._openings.values() if company is not None]
+
+    def _cheap(
+        self,
+        before: dict[str, tuple[Seen, T]],
+        maybe: Callable[[bytes], bool],
+        pick: Callable[[Company], T],
+        empty: T,
+        zone: tzinfo,
+    ) -> dict[str, tuple[Seen, T]]:
+        """``pick`` of each file's company, by file name, cheaper than ``load``: a file whose
+        bytes ``maybe`` rules out is not parsed, and what ``before`` found is kept while a
+        file's mtime and size hold. A file that cannot be read gives ``empty``."""
+        found: dict[str, tuple[Seen, T]] = {}
+        for name, seen in toml_files(self.dir, Findings()).items():
+            known = before.get(name)
+            if known is None or known[0] != seen:
+                path, company_id = self.dir / name, name.removesuffix(".toml")
+                try:
+                    if not valid_id(company_id) or not maybe(path.read_bytes()):
+                        company = None
+                    else:
+                        company = self.records.load(path, company_check(company_id, zone))
+                except (OSError, ProblemError):
+                    company = None
+                known = (seen, empty if company is None else pick(company))
+            found[name] = known
+        return found
 
     def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
         """A problem found in a company already read, located in its file as it is now."""

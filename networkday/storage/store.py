@@ -296,6 +296,10 @@ class Store:
         """The company files' marks: compare two to learn whether any changed (``CompanyFiles.marks``)."""
         return self.company_files.marks()
 
+    def company_openings(self) -> list[Company]:
+        """The companies with an open opportunity (see ``CompanyFiles.openings``)."""
+        return self.company_files.openings(zone_of(self.clock.now()))
+
     def company(self, company_id: str) -> Company:
         return self.company_files.company(company_id, zone_of(self.clock.now()))
 

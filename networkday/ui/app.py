@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-u
 
 
 # The modes' screens, each imported when it is first shown: the first frame needs only
-# Today, and Contacts, Journal and Review (with their widgets) would add their imports to
+# Today, and Contacts, Journal, Companies and Review (with their widgets) would add their imports to
 # every start. Dialogs and screens used later are imported the same way, in the function
 # that opens them.
 
@@ -55,6 +55,12 @@ def journal_screen() -> Screen:
     return JournalScreen()
 
 
+def companies_screen() -> Screen:
+    from networkday.ui.screens.companies import CompaniesScreen
+
+    return CompaniesScreen()
+
+
 def review_screen() -> Screen:
     from networkday.ui.screens.review import ReviewScreen
 
@@ -73,6 +79,7 @@ class NetworkdayApp(TimerControl):
         "today": today_screen,
         "contacts": contacts_screen,
         "journal": journal_screen,
+        "companies": companies_screen,
         "review": review_screen,
     }
     DEFAULT_MODE = "today"
@@ -80,7 +87,8 @@ class NetworkdayApp(TimerControl):
         Binding("1", "switch_mode('today')", "Today", show=False, id="go.today"),
         Binding("2", "switch_mode('contacts')", "Contacts", show=False, id="go.contacts"),
         Binding("3", "switch_mode('journal')", "Journal", show=False, id="go.journal"),
-        Binding("4", "switch_mode('review')", "Review", show=False, id="go.review"),
+        Binding("4", "switch_mode('companies')", "Companies", show=False, id="go.companies"),
+        Binding("5", "switch_mode('review')", "Review", show=False, id="go.review"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="app.problems"),
         Binding("T", "timer_toggle", "Timer on/off", show=False, id="timer.toggle"),

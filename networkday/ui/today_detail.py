@@ -1,4 +1,5 @@
-"""The pane under Today's list: who the row is, why they are there, and what to offer them first."""
+"""The pane under Today's list: who the row is, why they are there, what to offer them first,
+and the open opportunity the call serves."""
 
 from __future__ import annotations
 
@@ -11,11 +12,22 @@ from networkday.domain.give_first import only_asked
 from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
+from networkday.storage.store import Store
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.plain import join, plain_line
 from networkday.ui.widgets.contact_row import star
+from networkday.ui.widgets.queue_list import QueueList
 
 EMPTY = "Nobody here yet: press a to add someone, or ] to plan tomorrow."
+
+
+def show_serves(listing: QueueList, store: Store) -> None:
+    """Names in the list the open opportunity each call serves, from the company files that
+    have one: run after Today's first frame, so start-up reads no company file."""
+    from networkday.services.companies import opportunity_hints
+
+    contacts = {summary.id: summary for _, summary in listing.rows if summary is not None}
+    listing.serve(opportunity_hints(store, contacts, list(contacts)))
 
 
 def row_detail(
@@ -25,9 +37,11 @@ def row_detail(
     toward: Mapping[str, list[str]],
     now: datetime,
     offer: Text,
+    serves: tuple[str, str] | None = None,
 ) -> Text:
     """Three lines, each cut at the screen's edge (app.tcss), so what says most comes first in each.
 
+    ``serves`` is the role and stage of the open opportunity at their company.
     ``offer`` is the line of what to offer (``give_first.OfferHints``); a person only asked
     of so far has it opened by the row's mark, which it explains.
     """
@@ -35,6 +49,7 @@ def row_detail(
         plain_line(summary.name, "bold"),
         f"{star()} hiring manager" if summary.hiring_manager else toward_text(item.contact_id, contacts, toward),
         plain_line(summary.company),
+        Text.assemble("for ", plain_line(serves[0]), f", {serves[1]}") if serves else "",
         plain_line(summary.title),
     )
     lines.append("\n")

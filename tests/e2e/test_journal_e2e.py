@@ -92,7 +92,7 @@ def test_write_leave_come_back_and_find_it_on_disk(terminal: Terminal, demo: Pat
     terminal.wait_for("1 match(es)")
     terminal.press("Down", "Enter")
     terminal.wait_for("Journal · Wed 25 Nov 2026 · today")
-    terminal.press("4")
+    terminal.press("5")
     screen = terminal.wait_for("Best day:")
     assert "Review · Week 48 of 2026" in screen
     assert "Weakest day:" in screen
@@ -103,7 +103,7 @@ def test_review_month_in_a_linux_console(demo: Path):
     term = Terminal(["--data-dir", str(demo)], width=80, height=24, env={"TERM": "linux"})
     try:
         term.wait_for("So what — next!")
-        term.press("4", "m")
+        term.press("5", "m")
         screen = term.wait_for("Review · November 2026")
         assert "Best day:" in screen
         assert "|" in screen  # ASCII bars and goal marks where the console font has no blocks

@@ -29,7 +29,7 @@ def test_the_offer_in_the_journal_then_its_chain_in_the_review_on_a_linux_consol
         term.press("3")
         screen = term.wait_for("1 opportunity moved: Brightwater Health")
         assert "-> offer" in screen
-        term.press("4", "p")
+        term.press("5", "p")
         screen = term.wait_for("Funnel in the period")
         assert "interviews            2" in screen
         assert "Networking share (- goal 85%)" in screen

@@ -190,3 +190,31 @@ def test_a_company_saved_makes_the_preview_of_today_stale(store: Store) -> None:
     before = stamp(store, today)
     service.set_target(store, "acme", True)
     assert stamp(store, today) != before
+
+
+def test_the_openings_read_parses_only_files_that_mention_an_opportunity(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Today reads to name the opportunity a call serves: a few files, each again only once it changed."""
+    service.add_company(store, "Acme")
+    service.add_company(store, "Beta")
+    service.add_company(store, "Gamma")
+    service.add_opportunity(store, "acme", "Staff engineer")
+    service.add_opportunity(store, "gamma", "Designer")
+    service.move_opportunity(store, "gamma/designer", "closed")
+    parsed = parses(store, monkeypatch)
+    assert [company.id for company in store.company_openings()] == ["acme"]
+    assert sorted(parsed) == [store.company_path("acme"), store.company_path("gamma")]
+    parsed.clear()
+    assert [company.id for company in store.company_openings()] == ["acme"]
+    assert parsed == []  # kept while the files are unchanged
+    service.move_opportunity(store, "acme/staff-engineer", "declined")
+    parsed.clear()
+    assert store.company_openings() == []
+    assert [path.name for path in parsed if path.parent == store.company_path("acme").parent] == ["acme.toml"]
+
+
+def test_a_broken_company_file_names_no_opportunity_on_today(store: Store) -> None:
+    service.add_company(store, "Acme")
+    store.company_path("acme").write_text('name = "Acme"\n[[opportunity]]\nid = "Bad Id"\n', "utf-8")
+    assert store.company_openings() == []

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from networkday.domain.contact import Contact
 from networkday.domain.day import TimeSession
+from networkday.services.companies import add_company
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.modals.choice import ChoiceModal
@@ -112,7 +113,7 @@ def cursor_row(app: NetworkdayApp) -> int:
 async def test_the_review_table_goes_home_and_end_with_its_cursor(tmp_path: Path):
     app = create_app(world_store(tmp_path / "data"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("4", "m")
+        await pilot.press("5", "m")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         last = cursor_row(app)
@@ -191,6 +192,8 @@ async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
     """``"list.down" = "o"``: o moves down and j no longer does, in each kind of list."""
     store = world_store(tmp_path / "data")
     store.add_contact(Contact(id="", name="Fay Newcomer"))  # a suggestion below the open call, for o to move to
+    for name in ("Acme", "Globex"):  # two companies, for o to move between
+        add_company(store, name)
     (store.root / "config.toml").write_text('[keys]\n"list.down" = "o"\n', "utf-8")
     store.load_config()
     app = create_app(store)
@@ -205,7 +208,7 @@ async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
 
     moved = {}
     async with app.run_test(size=(100, 30)) as pilot:
-        for keys in (["1"], ["2"], ["4", "home"], ["3", "b"]):
+        for keys in (["1"], ["2"], ["4"], ["5", "home"], ["3", "b"]):
             await pilot.press(*keys)
             await pilot.pause()
             start = position()
@@ -221,6 +224,7 @@ async def test_one_keys_line_remaps_down_in_every_list(tmp_path: Path):
     assert moved == {
         "QueueList": (0, 1),
         "ContactList": (0, 1),
+        "CompanyList": (0, 1),
         "KeyTable": (0, 1),
         "RowList": (0, 1),
         "KeyList": (0, 1),

@@ -66,7 +66,7 @@ async def test_no_screen_of_the_demo_shows_a_raw_form(demo: Path) -> None:
     shown: dict[str, str] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        for key, name in (("1", "today"), ("2", "network"), ("3", "journal"), ("4", "review")):
+        for key, name in (("1", "today"), ("2", "network"), ("3", "journal"), ("4", "companies"), ("5", "review")):
             await pilot.press(key)
             await pilot.pause()
             shown[name] = screen_text(app)

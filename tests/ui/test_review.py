@@ -28,7 +28,7 @@ def table_rows(app: NetworkdayApp) -> list[list[str]]:
 
 
 async def open_review(app: NetworkdayApp, pilot) -> ReviewScreen:
-    return await go_to(app, pilot, "4", ReviewScreen)
+    return await go_to(app, pilot, "5", ReviewScreen)
 
 
 async def test_the_week_shows_each_day_the_totals_and_the_best_and_weakest(world: Store):
@@ -95,7 +95,7 @@ async def test_enter_opens_that_days_journal(world: Store):
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         assert app.screen.day == TUE
-        await pilot.press("4", "k", "enter")
+        await pilot.press("5", "k", "enter")
         assert app.screen.day == MON
 
 
@@ -105,7 +105,7 @@ async def test_a_call_logged_elsewhere_shows_when_coming_back(world: Store):
         await open_review(app, pilot)
         await pilot.press("1")
         world.update_day(WED, lambda day: day.calls.append(Call("dan-early")))
-        await pilot.press("4")
+        await pilot.press("5")
         assert table_rows(app)[2][2] == "3/5"
 
 

@@ -17,17 +17,17 @@ def world_app(tmp_path: Path) -> NetworkdayApp:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_the_week(world_app, snap_compare, size):
-    assert snap_compare(world_app, press=["4"], terminal_size=size)
+    assert snap_compare(world_app, press=["5"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_the_month(world_app, snap_compare, size):
-    assert snap_compare(world_app, press=["4", "m"], terminal_size=size)
+    assert snap_compare(world_app, press=["5", "m"], terminal_size=size)
 
 
 def test_the_week_in_the_ansi_theme(world_app, snap_compare, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("TERM", "linux")  # read when the app starts: the ANSI theme and ASCII glyphs
-    assert snap_compare(world_app, press=["4"], terminal_size=(80, 24))
+    assert snap_compare(world_app, press=["5"], terminal_size=(80, 24))
 
 
 @pytest.fixture
@@ -39,10 +39,10 @@ def pipeline_app(tmp_path: Path) -> NetworkdayApp:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_the_funnel_and_what_led_where(pipeline_app, snap_compare, size):
-    assert snap_compare(pipeline_app, press=["4", "p"], terminal_size=size)
+    assert snap_compare(pipeline_app, press=["5", "p"], terminal_size=size)
 
 
 def test_the_funnel_in_the_ansi_theme(pipeline_app, snap_compare, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("TERM", "linux")
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(pipeline_app, press=["4", "p"], terminal_size=(80, 24))
+    assert snap_compare(pipeline_app, press=["5", "p"], terminal_size=(80, 24))

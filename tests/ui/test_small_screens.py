@@ -131,7 +131,8 @@ def footer_words(app: NetworkdayApp) -> list[str]:
         ("1", ["w Will", "x Won't", "n No ans", "m Msg", "t Talked", "s Sched", "⏎ Open", "a Add", "? Help"]),
         ("2", ["⏎ Open", "/ Search", "a Add", "e Edit", "? Help", "q Quit"]),
         ("3", ["e Write", "r Rate", "b Browse", "/ Search", "? Help", "q Quit"]),
-        ("4", ["⏎ Open day", "w Week", "m Month", "? Help", "q Quit"]),
+        ("4", ["⏎ Open", "t Target", "o Add opp.", "m Next stage", "a Add", "? Help", "q Quit"]),
+        ("5", ["⏎ Open day", "w Week", "m Month", "? Help", "q Quit"]),
     ],
 )
 async def test_the_footer_shows_the_main_keys_of_each_screen_at_80x24(small_store: Store, key: str, wanted: list[str]):

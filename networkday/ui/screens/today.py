@@ -21,7 +21,7 @@ from networkday.ui.give_first import OfferHints
 from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import plain_line
 from networkday.ui.screens.data_screen import DataScreen
-from networkday.ui.today_detail import EMPTY, row_detail
+from networkday.ui.today_detail import EMPTY, row_detail, show_serves
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
@@ -124,6 +124,7 @@ class TodayScreen(DataScreen):
         self._fingerprint = self.store.day_fingerprint(self.day)
         listing = self.query_one(QueueList)
         listing.show(queue.items, contacts, self.app.clock.now(), queue.toward)
+        self.call_after_refresh(show_serves, listing, self.store)  # company files: after the first frame
         if select:
             listing.select(select)  # the line under the list follows the cursor (``moved``)
         self._show_header()
@@ -158,8 +159,8 @@ class TodayScreen(DataScreen):
             detail.update(plain_line(f"! {item.problem}"), layout=False)
             return
         assert self.queue is not None
-        offer = self._offers.line(item.contact_id)
-        lines = row_detail(item, summary, self._contacts, self.queue.toward, self.app.clock.now(), offer)
+        offer, serves = self._offers.line(item.contact_id), self.query_one(QueueList).serving(item.contact_id)
+        lines = row_detail(item, summary, self._contacts, self.queue.toward, self.app.clock.now(), offer, serves)
         detail.update(lines, layout=False)  # a fixed height (app.tcss): no layout pass per cursor move
 
     def on_screen_suspend(self) -> None:

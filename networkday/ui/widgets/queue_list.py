@@ -96,7 +96,22 @@ def done_cell(item: QueueItem) -> tuple[str, str]:
     return "·", ""
 
 
-def row_cells(row: Row, columns: Columns, now: datetime, toward: Mapping[str, list[str]]) -> list[str]:
+def serving_texts(reasons: list[str], serves: tuple[str, str] | None) -> list[str]:
+    """The reasons with the opportunity the call serves (``· Staff engineer, interview``), then its stage
+    alone (``· interview``), then without it: the line under the list names it in full."""
+    if serves is None:
+        return reasons
+    role, stage = shown_line(serves[0]), serves[1]
+    return [*(f"{reason} · {role}, {stage}" for reason in reasons), f"{reasons[0]} · {stage}", *reasons]
+
+
+def row_cells(
+    row: Row,
+    columns: Columns,
+    now: datetime,
+    toward: Mapping[str, list[str]],
+    serves: Mapping[str, tuple[str, str]],
+) -> list[str]:
     """The row's words, column by column, as plain one-line text (never markup)."""
     item, summary = row
     name = shown_line(summary.name if summary else item.contact_id)
@@ -112,7 +127,9 @@ def row_cells(row: Row, columns: Columns, now: datetime, toward: Mapping[str, li
         "name": name,
         "company": shown_line(summary.company if summary else ""),
         "via": item.channel,
-        "why": shown_line(item.problem or first_fit(reason_texts(item), widths["why"])),
+        "why": shown_line(
+            item.problem or first_fit(serving_texts(reason_texts(item), serves.get(item.contact_id)), widths["why"])
+        ),
         "last": first_fit(touch_texts(last_touch_text(summary, now)), widths["last"]),
     }
     return [cells[column.key] for column, _ in columns]
@@ -148,6 +165,8 @@ class QueueList(VirtualList, inherit_bindings=False):
         self.rows: list[Row] = []
         self._now = datetime.fromtimestamp(0, UTC)  # a placeholder: show() gives the clock's now with the first rows
         self._toward: Mapping[str, list[str]] = {}
+        #: contact id -> the open opportunity at their company (see ``serve``).
+        self._serves: Mapping[str, tuple[str, str]] = {}
         self._moved = moved
 
     def show(
@@ -164,6 +183,17 @@ class QueueList(VirtualList, inherit_bindings=False):
         self.update_size()
         self._place(self.cursor, notify=True)
         self.refresh()
+
+    def serve(self, serves: Mapping[str, tuple[str, str]]) -> None:
+        """Names beside each call the open opportunity at that person's company; known after the first frame."""
+        if serves != self._serves:
+            self._serves = serves
+            self.refresh()
+            self.highlighted()  # the line under the list names it too
+
+    def serving(self, contact_id: str) -> tuple[str, str] | None:
+        """The role and stage of the open opportunity a call to ``contact_id`` serves, if any."""
+        return self._serves.get(contact_id)
 
     # -- the cursor ----------------------------------------------------------------------------
 
@@ -193,7 +223,7 @@ class QueueList(VirtualList, inherit_bindings=False):
 
     def cells(self, index: int) -> list[str]:
         """Row ``index`` as it is drawn now, one string per column shown."""
-        return row_cells(self.rows[index], self.columns(), self._now, self._toward)
+        return row_cells(self.rows[index], self.columns(), self._now, self._toward, self._serves)
 
     # -- drawing -------------------------------------------------------------------------------
 

@@ -1,0 +1,77 @@
+"""One company: its people by distance to a hiring manager, its opportunities and who is behind each.
+
+Opened from the Companies list with Enter; Escape goes back to the row that opened it.
+The same keys as on the list act on this company (see ``CompanyActions``).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from networkday.clock import zone_of
+from networkday.domain.company_rows import CompanyRow
+from networkday.services.companies import company_list
+from networkday.ui.company_actions import CompanyActions
+from networkday.ui.company_story import company_story, title_line
+from networkday.ui.screens.companies import company_bindings
+from networkday.ui.widgets.key_footer import KeyFooter
+from networkday.ui.widgets.timer_bar import TimerBar
+
+
+class CompanyScreen(CompanyActions):
+    HELP_TITLE = "A company"
+    CSS_PATH = "../styles/companies.tcss"
+    AUTO_FOCUS = "#company-body"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="company.back"),
+        *company_bindings("company"),
+        Binding("j", "scroll(1)", "Down", show=False, id="company.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="company.up"),
+    ]
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.row: CompanyRow | None = None
+        #: Whether a key here changed the company: the list builds its rows again only then.
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="company-title")
+        with VerticalScroll(id="company-body"):
+            yield Static(id="company-story")
+        yield TimerBar()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.app.store
+        rows = company_list(store, only=self.key)
+        if not rows:
+            self.dismiss()
+            return
+        self.row = rows[0]
+        self.query_one("#company-title", Static).update(title_line(self.row))
+        story = company_story(self.row, store.contacts, zone_of(store.clock.now()))
+        self.query_one("#company-story", Static).update(story)
+
+    def current_row(self) -> CompanyRow | None:
+        return self.row
+
+    def companies_changed(self, select: str | None = None) -> None:
+        """A company without a file gets one on its first change: follow it to its id."""
+        if select:
+            self.key = select
+        self.changed = True
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#company-body", VerticalScroll).scroll_relative(y=lines, animate=False)

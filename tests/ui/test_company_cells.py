@@ -1,0 +1,48 @@
+"""The words of a Companies row: the path cut so the hiring manager stays, the open stages, the marks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from networkday.domain.companies import Company, Opportunity
+from networkday.domain.company_rows import CompanyRow
+from networkday.domain.summary import ContactSummary
+from networkday.ui.widgets.company_cells import COLUMNS, NO_PATH, CompanyContext, cell_text, open_text, path_text
+
+CONTACTS = {
+    "sam": ContactSummary(id="sam", name="Sam Root"),
+    "maya": ContactSummary(id="maya", name="Maya Chen\x1b[31m"),
+    "dana": ContactSummary(id="dana", name="Dana Lee"),
+}
+
+
+@pytest.fixture(autouse=True)
+def a_star_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+def test_the_path_reads_from_you_to_the_starred_manager_and_loses_the_middle_first() -> None:
+    path = ("sam", "maya", "dana")
+    assert path_text(CONTACTS, path) == "you → Sam Root → Maya Chen[31m → ★ Dana Lee"
+    assert path_text(CONTACTS, path, 32) == "you → Sam Root → … → ★ Dana Lee"
+    assert path_text(CONTACTS, path, 20) == "you → … → ★ Dana Lee"
+    assert path_text(CONTACTS, ()) == NO_PATH
+
+
+def test_the_linux_console_gets_an_ascii_star(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    assert path_text(CONTACTS, ("dana",)) == "you → * Dana Lee"
+
+
+def test_a_row_says_its_marks_people_managers_open_stages_and_last_touch() -> None:
+    items = (Opportunity(id="a", role="A", stage="interview"), Opportunity(id="b", role="B", stage="closed"))
+    company = Company(id="acme", name="Acme", target=True, opportunities=items)
+    last = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # 23 November in Berlin
+    row = CompanyRow("acme", "Acme", company, True, ("sam", "dana"), ("dana",), ("dana",), last.timestamp())
+    context = CompanyContext(CONTACTS, date(2026, 11, 25), ZoneInfo("Europe/Berlin"))
+    cells = [cell_text(column, row, context, 40) for column in COLUMNS]
+    assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "interview 1", "2 days ago"]
+    assert open_text(CompanyRow("x", "X", None, False, (), (), (), None)) == ""
