@@ -58,7 +58,7 @@ def test_a_move_in_another_shell_shows_in_the_open_journal_and_review(demo: Path
         subprocess.run(move, check=True, capture_output=True, env={**os.environ, "NETWORKDAY_NOW": EVENING})
         screen = term.wait_for("2 opportunities moved")
         assert "Quarry Labs Head of Product -> interview" in " ".join(screen.split())
-        term.press("4", "p")
+        term.press("5", "p")
         term.wait_for("interviews            3")
         move[-1] = "offer"
         subprocess.run(move, check=True, capture_output=True, env={**os.environ, "NETWORKDAY_NOW": EVENING})
