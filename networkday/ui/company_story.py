@@ -46,7 +46,9 @@ def people_lines(row: CompanyRow, contacts: Mapping[str, ContactSummary]) -> lis
             if away == 0
             else "no chain to a hiring manager"
             if away is None
-            else f"{away} introduction(s) from one"
+            else "can introduce you to one"
+            if away == 1
+            else f"{away} introductions from one"
         )
         line = join(plain_line(summary.name), plain_line(summary.title), where)
         lines.append(Text.assemble(f"  {mark:>2} ", line))
