@@ -131,5 +131,16 @@ async def test_at_80x24_the_prompt_opens_with_whose_touch_it_is_in_view(small_st
         title = app.screen.query(Label).first()
         assert app.screen.query_one("#log-prompt").scroll_y == 0
         assert title.region.height > 0
-        assert app.screen.query_one("#log-prompt").region.contains_region(title.region)
+        assert app.screen.query_one("#log-prompt").scrollable_content_region.contains_region(title.region)
         assert app.focused is app.screen.query_one("#log-gave", Input)
+
+
+async def test_at_80x24_a_refused_when_shows_why(small_store: Store) -> None:
+    """The error line sits under the last field, out of view at 80x24 until scrolled to."""
+    app = create_app(small_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "tab", "tab", "tab", *"2026-11-01", "enter")
+        await pilot.pause()
+        error = app.screen.query_one("#log-error", Label)
+        assert "is past" in str(error.render())
+        assert app.screen.query_one("#log-prompt").scrollable_content_region.contains_region(error.region)

@@ -120,8 +120,13 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     def on_mount(self) -> None:
         """Whose touch it is stays in view: at 80x24 the dialog scrolls by a line or two, and
         focusing the first field would scroll the title out (after the focus, so after a refresh)."""
-        dialog = self.query_one("#log-prompt", VerticalScroll)
-        self.call_after_refresh(dialog.scroll_home, animate=False)
+        if self._message:  # reopened after a clash: what the file holds now must show
+            self.call_after_refresh(self._show_error)
+        else:
+            self.call_after_refresh(self.query_one("#log-prompt", VerticalScroll).scroll_home, animate=False)
+
+    def _show_error(self) -> None:
+        self.query_one("#log-error", Label).scroll_visible(animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -131,6 +136,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         except ValueError as error:
             self.query_one("#log-error", Label).update(str(error))
             self.query_one("#log-follow-up", Input).focus()
+            self.call_after_refresh(self._show_error)  # below the field: at 80x24 out of view
             return
         self.dismiss(
             LogDetails(
