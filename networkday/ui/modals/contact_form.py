@@ -24,6 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Label, TextArea
 from networkday.domain.contact import Contact
 from networkday.domain.search import NAME_PREFIX, SearchIndex, fast_fold
 from networkday.domain.summary import ContactSummary
+from networkday.domain.text import shown, shown_line
 from networkday.domain.validate import contact_from_form, form_values
 from networkday.domain.vocab import MOTIVES
 from networkday.storage.drafts import Draft
@@ -146,7 +147,7 @@ class ContactForm(ModalScreen[Contact | None]):
             "referred_by": referrer_label(contacts, self.base.referred_by),
         }
         self._opened = dict(values)
-        title = f"Edit {self.base.name}" if self.base.id else "Add a person"
+        title = f"Edit {shown_line(self.base.name)}" if self.base.id else "Add a person"
         with VerticalScroll(classes="dialog", id="contact-form"):
             yield Label(title, markup=False, classes="dialog-title")
             yield Label("Enter or ctrl+s saves · Tab next field · Esc cancels", classes="dialog-keys", markup=False)
@@ -154,7 +155,7 @@ class ContactForm(ModalScreen[Contact | None]):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label", markup=False)
                     yield Input(
-                        str(values.get(name, "")),
+                        shown(str(values.get(name, ""))),
                         placeholder=placeholder,
                         id=f"form-{name}",
                         compact=True,
@@ -173,7 +174,7 @@ class ContactForm(ModalScreen[Contact | None]):
                 )
             yield Label("", id="error-motives", classes="field-error form-error", markup=False)
             yield Label("Notes", markup=False)
-            yield TextArea(str(values.get("notes", "")), id="form-notes", soft_wrap=True, tab_behavior="focus")
+            yield TextArea(shown(str(values.get("notes", ""))), id="form-notes", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="form-summary", classes="field-error", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
@@ -196,7 +197,15 @@ class ContactForm(ModalScreen[Contact | None]):
         values["hiring_manager"] = self.query_one("#form-hiring_manager", Checkbox).value
         values["motives"] = " ".join(m for m in MOTIVES if self.query_one(f"#motive-{m}", Checkbox).value)
         values["notes"] = self.query_one("#form-notes", TextArea).text
-        return values
+        return {name: self._unshown(name, value) for name, value in values.items()}
+
+    def _unshown(self, name: str, value: str | bool) -> str | bool:
+        """A field left as it opened gives back what the file holds: it was shown without its
+        control characters (an escape sequence must not reach the terminal), which is not an edit."""
+        opened = self._opened.get(name)
+        if isinstance(value, str) and isinstance(opened, str) and value == shown(opened):
+            return opened
+        return value
 
     def keep_typed(self, kept: datetime, why: str) -> list[Draft]:
         """The fields changed since the form opened, as a draft; none when nothing changed.
