@@ -56,3 +56,20 @@ async def test_the_edit_form_shows_fields_without_escapes_and_keeps_them_unless_
         await pilot.pause()
     saved = tomllib.loads(store.contact_path(contact.id).read_text("utf-8"))
     assert (saved["name"], saved["company"], saved["notes"], saved["title"]) == (evil, evil, f"see {evil}", "Chief")
+
+
+async def test_a_purpose_with_an_escape_is_shown_without_it_and_kept_on_enter(store: Store) -> None:
+    from textual.widgets import Input
+
+    from networkday.ui.modals.choice import TextModal
+
+    contact = store.add_contact(Contact(id="", name="Ann"))
+    store.update_day(TODAY, lambda day: day.calls.append(Call(contact.id, purpose="intro\x1b[31m red")))
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        assert isinstance(app.screen, TextModal)
+        assert app.screen.query_one(Input).value == "intro[31m red"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert store.day(TODAY).calls[0].purpose == "intro\x1b[31m red"

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from networkday.domain.text import shown
+from networkday.domain.text import shown, shown_line
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
 
@@ -73,17 +73,20 @@ class TextModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(shown(self._title), markup=False, classes="dialog-title")
-            yield Input(self._value, placeholder=self._placeholder, id="text-value", compact=True)
+            # Shown without control characters (a purpose from a hand-edited file may hold an
+            # escape sequence); Enter on it unchanged gives back the value as it was.
+            yield Input(shown_line(self._value), placeholder=self._placeholder, id="text-value", compact=True)
             yield Label("", id="text-error", classes="field-error", markup=False)
             yield Label("Enter accepts · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        error = self._check(event.value) if self._check else None
+        value = self._value if event.value == shown_line(self._value) else event.value
+        error = self._check(value) if self._check else None
         if error:
             self.query_one("#text-error", Label).update(error)
             return
-        self.dismiss(event.value)
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
