@@ -15,9 +15,10 @@ from datetime import date
 from networkday.domain.companies import OPEN_STAGES, STAGES, Company, Opportunity
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.dates import parse_when
-from networkday.services.companies import add_company, add_opportunity, move_opportunity, set_target
+from networkday.services.companies import Placed, add_company, add_opportunity, move_opportunity, set_target
 from networkday.storage.problems import StoreError
 from networkday.ui.modals.choice import ChoiceModal, TextModal
+from networkday.ui.notices import moved_notice
 from networkday.ui.screens.data_screen import DataScreen
 
 COLD = "-cold-"
@@ -172,8 +173,9 @@ class CompanyActions(DataScreen):
 
     def _save_move(self, company: Company, item: Opportunity, stage: str, note: str, day: date) -> None:
         ref = f"{company.id}/{item.id}"
-        if self._saving(lambda: move_opportunity(self.app.store, ref, stage, note.strip(), day)):
-            self.notify(f"{item.role} at {company.name}: {stage}.", markup=False)
+        placed: list[Placed] = []
+        if self._saving(lambda: placed.append(move_opportunity(self.app.store, ref, stage, note.strip(), day))):
+            self.notify(moved_notice(placed[0], stage), markup=False)
             self.companies_changed(company.id)
 
 
