@@ -15,8 +15,10 @@ from datetime import date
 from networkday.domain.companies import OPEN_STAGES, STAGES, Company, Opportunity
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.dates import parse_when
+from networkday.domain.text import shown_line
 from networkday.services.companies import Placed, add_company, add_opportunity, move_opportunity, set_target
 from networkday.storage.problems import StoreError
+from networkday.ui.company_add import ask_new_company
 from networkday.ui.modals.choice import ChoiceModal, TextModal
 from networkday.ui.notices import moved_notice
 from networkday.ui.screens.data_screen import DataScreen
@@ -84,13 +86,11 @@ class CompanyActions(DataScreen):
         self._with_file(toggle)
 
     def action_add_company(self) -> None:
-        def named(name: str | None) -> None:
-            made: list[Company] = []
-            if name and self._saving(lambda: made.append(add_company(self.app.store, name))):
-                self.notify(f"Added {made[0].name}.", markup=False)
-                self.companies_changed(made[0].id)
+        def added(company: Company) -> None:
+            self.notify(f"Added {shown_line(company.name)}.", markup=False)
+            self.companies_changed(company.id)
 
-        self.app.push_screen(TextModal("Add a company", placeholder="its name"), named)
+        ask_new_company(self.app, self.app.store, added)
 
     def action_add_opportunity(self) -> None:
         row = self.current_row()

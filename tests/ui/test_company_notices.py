@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from networkday.services.companies import add_opportunity
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
+from networkday.ui.modals.choice import TextModal
 from networkday.ui.screens.companies import CompaniesScreen
-from tests.ui.screens import go_to
+from tests.ui.screens import go_to, text_of
 from tests.ui.test_companies import company_file, select, world
 
 
@@ -39,3 +42,31 @@ async def test_a_move_today_says_the_new_stage(store: Store):
         await pilot.pause()
         assert company_file(store, "acme")["opportunity"][0]["stage"] == "offer"
         assert last_notice(app) == "Staff engineer at Acme: offer."
+
+
+async def test_a_taken_name_reopens_the_prompt_with_it_and_the_reason(store: Store):
+    app = create_app(world(store))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await go_to(app, pilot, "4", CompaniesScreen)
+        await pilot.press("a", *"ACME", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextModal)
+        assert app.screen.query_one("#text-value", Input).value == "ACME"
+        reason = text_of(app, "#text-error")
+        assert reason.startswith("Not saved: ")
+        assert "acme" in reason.casefold()
+        await pilot.press("end", *" Robotics", "enter")
+        await pilot.pause()
+        assert company_file(store, "acme-robotics") == {"format": 1, "name": "ACME Robotics"}
+        assert last_notice(app) == "Added ACME Robotics."
+
+
+async def test_a_name_with_a_newline_is_one_line_in_the_notice(store: Store):
+    app = create_app(world(store))
+    add_opportunity(store, "acme", "Staff\nengineer", stage="interview")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await go_to(app, pilot, "4", CompaniesScreen)
+        await select(app, pilot, "Acme")
+        await pilot.press("M", "enter", "enter", "enter")
+        await pilot.pause()
+        assert "\n" not in last_notice(app)
