@@ -63,7 +63,7 @@ class CompanyActions(DataScreen):
             return
         made: list[Company] = []
         if self._saving(lambda: made.append(add_company(self.app.store, row.name, target=row.target))):
-            self.notify(f"Created the file of {row.name}.", markup=False)
+            self.notify(f"Created the file of {shown_line(row.name)}.", markup=False)
             then(made[0])
 
     def action_target(self) -> None:
@@ -80,7 +80,7 @@ class CompanyActions(DataScreen):
             wanted = not company.target
             if not self._saving(lambda: set_target(self.app.store, company.id, wanted)):
                 return
-            self.notify(f"{company.name}: {'a target' if wanted else 'no longer a target'}.", markup=False)
+            self.notify(f"{shown_line(company.name)}: {'a target' if wanted else 'no longer a target'}.", markup=False)
             self.companies_changed(company.id)
 
         self._with_file(toggle)
@@ -121,7 +121,7 @@ class CompanyActions(DataScreen):
     def _add(self, company: Company, role: str, stage: str, via: tuple[str, ...]) -> None:
         store = self.app.store
         if self._saving(lambda: add_opportunity(store, company.id, role, via=via, stage=stage)):
-            self.notify(f"{role} at {company.name}: {stage}.", markup=False)
+            self.notify(f"{shown_line(role)} at {shown_line(company.name)}: {stage}.", markup=False)
             self.companies_changed(company.id)
 
     def action_move_next(self) -> None:
@@ -158,7 +158,7 @@ class CompanyActions(DataScreen):
 
     def _move_to(self, company: Company, item: Opportunity, stage: str | None) -> None:
         if stage is None:
-            self.notify(f"{item.role} is {item.stage}: press M to move it to any stage.", markup=False)
+            self.notify(f"{shown_line(item.role)} is {item.stage}: press M to move it to any stage.", markup=False)
             return
         today = self.app.clock.today()
 
