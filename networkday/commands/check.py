@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from networkday.commands.common import open_store, run_store
+from networkday.commands.common import open_store, print_warnings, run_store
 from networkday.storage.drafts import load_drafts
 
 
@@ -32,11 +32,13 @@ def run(args: argparse.Namespace) -> int:
     from networkday.services.touch_audit import audit_touches, fix_touches
 
     store = open_store(args, unread_warning=False)
+    shown = set(store.warnings)  # printed when the store was opened
     load_drafts(store)  # check lists every problem itself, a drafts file's too
     if args.fix:
         for line in fix_touches(store):
             print(line)
     companies = run_store(store.companies)  # those that cannot be read join the problems
+    print_warnings(store, shown)  # what reading the company files taught: one a newer networkday wrote
     found = [*store.problems.values(), *audit_touches(store)]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
     warnings = sorted(company_warnings(store, companies), key=lambda p: (str(p.path), p.line))
