@@ -27,7 +27,7 @@ def test_the_command_warns_once_that_the_file_is_read_only(data: Path, capsys, c
     assert err == [f"networkday: warning: {path}: written by a newer networkday (format 2); it is read-only here"]
 
 
-def test_check_names_a_company_file_open_to_others_after_the_faults(data: Path, capsys) -> None:
+def test_check_names_a_company_file_open_to_others(data: Path, capsys) -> None:
     path = data / "companies" / "acme.toml"
     path.write_text(path.read_text("utf-8").replace("format = 2", "format = 1"), "utf-8")
     path.chmod(0o644)
