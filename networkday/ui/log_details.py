@@ -16,12 +16,12 @@ from textual.screen import Screen
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
 from networkday.domain.outcome_rules import rule_text
-from networkday.domain.text import shown_line
 from networkday.domain.touch import TouchDetails, find_touch
 from networkday.services.actions import HalfLoggedError, save_touch_details
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
+from networkday.ui.notices import planned_notice
 
 #: How a clashing field is named in the prompt's message.
 FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
@@ -83,9 +83,7 @@ def ask_details(
             open_prompt(base, details.values(), f"{said}. Enter tries again · Esc gives up")
             return
         if details.when is not None:
-            screen.notify(
-                f"Call with {shown_line(contact.name)} planned {details.when.text()}.", markup=False, timeout=4
-            )
+            screen.notify(planned_notice(contact.name, details.when.text()), markup=False, timeout=4)
         saved()
 
     open_prompt(base, values)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from networkday.domain.text import shown_line
-from networkday.services.companies import Placed
+
+if TYPE_CHECKING:  # log_details, on Today's path, needs no company service to say a call is planned
+    from networkday.services.companies import Placed
 
 
 def moved_notice(placed: Placed, asked: str) -> str:
@@ -13,3 +17,8 @@ def moved_notice(placed: Placed, asked: str) -> str:
     if stage == asked:
         return f"{role} at {name}: {stage}."
     return f"{role} at {name}: still {stage}; the {asked} step is dated before a later step."
+
+
+def planned_notice(name: str, when: str) -> str:
+    """``Call with Ada Lovelace planned tomorrow.``: a name from a file may hold a newline."""
+    return f"Call with {shown_line(name)} planned {when}."
