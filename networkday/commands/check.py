@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from networkday.commands.common import open_store, run_store
+from networkday.commands.common import open_store, print_warnings, run_store
 from networkday.storage.drafts import load_drafts
 
 
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from networkday.services.touch_audit import audit_touches, fix_touches
 
     store = open_store(args, unread_warning=False)
+    shown = set(store.warnings)  # printed when the store was opened
     load_drafts(store)  # check lists every problem itself, a drafts file's too
     if args.fix:
         for line in fix_touches(store):
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = sorted(company_warnings(store, companies), key=lambda p: (str(p.path), p.line))
     for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for
         print(problem, file=sys.stderr)
+    print_warnings(store, shown)  # what reading the company files taught: one a newer networkday wrote
     if problems:
         print(f"{len(problems)} problem(s) in {store.root}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ import argparse
 from collections import Counter
 from dataclasses import dataclass, field
 
-from networkday.commands.common import CommandError, open_store, print_json, run_store, warn_unread
+from networkday.commands.common import CommandError, open_store, print_json, print_warnings, run_store, warn_unread
 from networkday.domain.companies import OPEN_STAGES, Companies, Company, company_key
 from networkday.domain.text import escape_name
 from networkday.services import companies as service
@@ -33,8 +33,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def loaded(store: Store) -> Companies:
-    """Every company; files that cannot be read are named in the one warning, with the folder's others."""
+    """Every company; files that cannot be read are named in the one warning, with the folder's others,
+    and what reading them taught (a file a newer networkday wrote, a mode open to others) is warned of."""
+    shown = set(store.warnings)  # printed when the store was opened
     companies = run_store(store.companies)
+    print_warnings(store, shown)
     warn_unread(store)
     return companies
 

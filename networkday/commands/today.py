@@ -13,11 +13,13 @@ from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
 from networkday.domain.wording import outcome_text
+from networkday.services.companies import Placed, served
 from networkday.services.queue import day_queue, keep_today_preview
 from networkday.storage.preview import current_preview
+from networkday.storage.store import Store
 
 
-def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummary], date, datetime]:
+def _day(args: argparse.Namespace) -> tuple[Store, DayQueue, Mapping[str, ContactSummary], date, datetime]:
     """The day's queue and the summaries it names, from today's preview when every file is as it says.
 
     At 30,000 contacts, unpacking and ranking them all is most of what this command costs
@@ -31,14 +33,14 @@ def _day(args: argparse.Namespace) -> tuple[DayQueue, Mapping[str, ContactSummar
     preview = current_preview(store, when) if when == today else None
     if preview is not None:
         warn_unread(store)
-        return preview.queue, preview.contacts, when, store.clock.now()
+        return store, preview.queue, preview.contacts, when, store.clock.now()
     warned = set(store.warnings)
     store.scan()
     print_warnings(store, warned)
     warn_unread(store)  # after the scan, which finds them all
     if when == today:
         keep_today_preview(store, when)
-    return day_queue(store, when), store.contacts, when, store.clock.now()
+    return store, day_queue(store, when), store.contacts, when, store.clock.now()
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -73,12 +75,25 @@ class QueueRow(TypedDict):
     outcome: str | None
     last_touch: str
     problem: str | None
+    #: The open opportunity the call serves at their company, as Today names it, or None.
+    serves: Serves | None
+
+
+class Serves(TypedDict):
+    """An open opportunity a call serves: ``company`` and ``opportunity`` as ``opportunity list`` names them."""
+
+    company: str
+    opportunity: str
+    role: str
+    stage: str
 
 
 def run(args: argparse.Namespace) -> int:
-    queue, contacts, when, now = _day(args)
+    store, queue, contacts, when, now = _day(args)
+    ids = [item.contact_id for item in queue.items]
+    serving = served(store, contacts, ids)  # as Today's rows: only the company files naming an opportunity
     rows = [
-        queue_row(position, item, contacts.get(item.contact_id), queue.toward, now)
+        queue_row(position, item, contacts.get(item.contact_id), queue.toward, now, serving.get(item.contact_id))
         for position, item in enumerate(queue.items, start=1)
     ]
     if args.json:
@@ -102,7 +117,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def queue_row(
-    position: int, item: QueueItem, summary: ContactSummary | None, toward: Mapping[str, list[str]], now: datetime
+    position: int,
+    item: QueueItem,
+    summary: ContactSummary | None,
+    toward: Mapping[str, list[str]],
+    now: datetime,
+    serves: Placed | None,
 ) -> QueueRow:
     return {
         "position": position,
@@ -121,7 +141,13 @@ def queue_row(
         "outcome": item.outcome,
         "last_touch": last_touch_text(summary, now),
         "problem": item.problem,
+        "serves": None if serves is None else _serves(serves),
     }
+
+
+def _serves(placed: Placed) -> Serves:
+    item = placed.opportunity
+    return {"company": placed.company.name, "opportunity": placed.ref, "role": item.role, "stage": item.stage}
 
 
 def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
@@ -144,6 +170,8 @@ def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
         )
         print(f"[{mark}] {row['position']:>2}. {who}{hm}" + (f" — {where}" if where else ""))
         detail = [f"{row['time']} {row['channel']}" if row["time"] else row["channel"], one_line(row["reason"])]
+        if row["serves"]:
+            detail.append(f"for {one_line(row['serves']['role'])}, {row['serves']['stage']}")
         if row["purpose"]:
             detail.append(one_line(row["purpose"]))
         if row["outcome"]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
-from networkday.domain.companies import OPEN_STAGES, Companies, Company, company_key
+from networkday.domain.companies import OPEN_STAGES, Companies, Company, Opportunity, company_key
 from networkday.domain.referrals import chain_up
 from networkday.domain.summary import ContactSummary
 
 #: ``company_key`` once per distinct text: 30,000 contacts share a few thousand spellings.
+T = TypeVar("T")
 _key_of = lru_cache(maxsize=1 << 16)(company_key)
 #: Starts the key of a company without a file: never a company id, which has no ``=``.
 _LOOSE = "="
@@ -163,27 +165,25 @@ def _row(contacts: Mapping[str, ContactSummary], key: str, group: _Group, config
     )
 
 
-def serving(companies: Iterable[Company]) -> dict[str, tuple[str, str]]:
-    """Each company's match keys, with the role and stage of the open opportunity a call there serves.
+def open_served(companies: Iterable[Company]) -> dict[str, tuple[Company, Opportunity]]:
+    """Each company's match keys, with the company and the open opportunity a call there serves.
 
     When several are open, the one furthest along; the first file by id keeps a shared name.
     """
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, tuple[Company, Opportunity]] = {}
     for company in sorted(companies, key=lambda c: c.id):
         items = [item for item in company.opportunities if item.is_open]
         if not items:
             continue
         best = max(items, key=lambda item: OPEN_STAGES.index(item.stage))
         for key in company.keys:
-            found.setdefault(key, (best.role, best.stage))
+            found.setdefault(key, (company, best))
     return found
 
 
-def serves(
-    contacts: Mapping[str, ContactSummary], ids: Iterable[str], by_key: Mapping[str, tuple[str, str]]
-) -> dict[str, tuple[str, str]]:
+def serves(contacts: Mapping[str, ContactSummary], ids: Iterable[str], by_key: Mapping[str, T]) -> dict[str, T]:
     """What each of ``ids`` (Today's rows) serves at their company, for those where one is open."""
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, T] = {}
     for contact_id in ids:
         summary = contacts.get(contact_id)
         hint = by_key.get(_key_of(summary.company)) if summary is not None and summary.company else None

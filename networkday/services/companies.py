@@ -22,7 +22,7 @@ from networkday.domain.companies import (
     dangling_via,
     shared_names,
 )
-from networkday.domain.company_rows import CompanyRow, company_rows, serves, serving
+from networkday.domain.company_rows import CompanyRow, company_rows, open_served, serves
 from networkday.domain.errors import RecordError
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
@@ -216,9 +216,16 @@ def company_list(store: Store, only: str | None = None) -> list[CompanyRow]:
 def opportunity_hints(
     store: Store, contacts: Mapping[str, ContactSummary], ids: Iterable[str]
 ) -> dict[str, tuple[str, str]]:
-    """For Today's rows: the open opportunity each call serves, from the company files that have one.
+    """For Today's rows: the role and stage of the open opportunity each call serves (``served``)."""
+    return {
+        contact_id: (p.opportunity.role, p.opportunity.stage) for contact_id, p in served(store, contacts, ids).items()
+    }
+
+
+def served(store: Store, contacts: Mapping[str, ContactSummary], ids: Iterable[str]) -> dict[str, Placed]:
+    """The open opportunity each of ``ids`` serves at their company, from the company files that have one.
 
     Reads only files that mention an opportunity, and each of them again only once it changed.
     """
-    by_key = serving(store.company_openings())
-    return serves(contacts, ids, by_key) if by_key else {}
+    by_key = open_served(store.company_openings())
+    return {contact_id: Placed(*pair) for contact_id, pair in serves(contacts, ids, by_key).items()} if by_key else {}

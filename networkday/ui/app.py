@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from networkday.clock import zone_warning
+from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.messages import ContactFilesChanged, OpenContact
@@ -311,7 +312,7 @@ class NetworkdayApp(TimerControl):
             except StoreError as error:
                 self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
                 return
-            self.notify(f"Added {contact.name}.", markup=False)
+            self.notify(f"Added {shown_line(contact.name)}.", markup=False)
             self.data_changed()
 
         self.push_screen(ContactForm(Contact(id="", name="")), saved)

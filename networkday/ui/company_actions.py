@@ -15,9 +15,12 @@ from datetime import date
 from networkday.domain.companies import OPEN_STAGES, STAGES, Company, Opportunity
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.dates import parse_when
-from networkday.services.companies import add_company, add_opportunity, move_opportunity, set_target
+from networkday.domain.text import shown_line
+from networkday.services.companies import Placed, add_company, add_opportunity, move_opportunity, set_target
 from networkday.storage.problems import StoreError
+from networkday.ui.company_add import ask_new_company
 from networkday.ui.modals.choice import ChoiceModal, TextModal
+from networkday.ui.notices import moved_notice
 from networkday.ui.screens.data_screen import DataScreen
 
 COLD = "-cold-"
@@ -60,7 +63,7 @@ class CompanyActions(DataScreen):
             return
         made: list[Company] = []
         if self._saving(lambda: made.append(add_company(self.app.store, row.name, target=row.target))):
-            self.notify(f"Created the file of {row.name}.", markup=False)
+            self.notify(f"Created the file of {shown_line(row.name)}.", markup=False)
             then(made[0])
 
     def action_target(self) -> None:
@@ -77,19 +80,17 @@ class CompanyActions(DataScreen):
             wanted = not company.target
             if not self._saving(lambda: set_target(self.app.store, company.id, wanted)):
                 return
-            self.notify(f"{company.name}: {'a target' if wanted else 'no longer a target'}.", markup=False)
+            self.notify(f"{shown_line(company.name)}: {'a target' if wanted else 'no longer a target'}.", markup=False)
             self.companies_changed(company.id)
 
         self._with_file(toggle)
 
     def action_add_company(self) -> None:
-        def named(name: str | None) -> None:
-            made: list[Company] = []
-            if name and self._saving(lambda: made.append(add_company(self.app.store, name))):
-                self.notify(f"Added {made[0].name}.", markup=False)
-                self.companies_changed(made[0].id)
+        def added(company: Company) -> None:
+            self.notify(f"Added {shown_line(company.name)}.", markup=False)
+            self.companies_changed(company.id)
 
-        self.app.push_screen(TextModal("Add a company", placeholder="its name"), named)
+        ask_new_company(self.app, self.app.store, added)
 
     def action_add_opportunity(self) -> None:
         row = self.current_row()
@@ -120,7 +121,7 @@ class CompanyActions(DataScreen):
     def _add(self, company: Company, role: str, stage: str, via: tuple[str, ...]) -> None:
         store = self.app.store
         if self._saving(lambda: add_opportunity(store, company.id, role, via=via, stage=stage)):
-            self.notify(f"{role} at {company.name}: {stage}.", markup=False)
+            self.notify(f"{shown_line(role)} at {shown_line(company.name)}: {stage}.", markup=False)
             self.companies_changed(company.id)
 
     def action_move_next(self) -> None:
@@ -157,7 +158,7 @@ class CompanyActions(DataScreen):
 
     def _move_to(self, company: Company, item: Opportunity, stage: str | None) -> None:
         if stage is None:
-            self.notify(f"{item.role} is {item.stage}: press M to move it to any stage.", markup=False)
+            self.notify(f"{shown_line(item.role)} is {item.stage}: press M to move it to any stage.", markup=False)
             return
         today = self.app.clock.today()
 
@@ -172,8 +173,9 @@ class CompanyActions(DataScreen):
 
     def _save_move(self, company: Company, item: Opportunity, stage: str, note: str, day: date) -> None:
         ref = f"{company.id}/{item.id}"
-        if self._saving(lambda: move_opportunity(self.app.store, ref, stage, note.strip(), day)):
-            self.notify(f"{item.role} at {company.name}: {stage}.", markup=False)
+        placed: list[Placed] = []
+        if self._saving(lambda: placed.append(move_opportunity(self.app.store, ref, stage, note.strip(), day))):
+            self.notify(moved_notice(placed[0], stage), markup=False)
             self.companies_changed(company.id)
 
 

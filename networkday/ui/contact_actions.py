@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
+from networkday.domain.text import shown_line
 from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.domain.wording import outcome_text
@@ -89,7 +90,7 @@ class ContactActions(DataScreen):
 
     def _who(self, contact_id: str) -> str:
         summary = self.store.contacts.get(contact_id)
-        return summary.name if summary else contact_id
+        return shown_line(summary.name) if summary else contact_id
 
     # -- adding and editing ---------------------------------------------------------------
 
@@ -99,7 +100,7 @@ class ContactActions(DataScreen):
 
         def saved(contact: Contact | None) -> None:
             if contact is not None and self.guard(lambda: add_person(self.store, contact)):
-                self.notify(f"Added {contact.name}.", markup=False, timeout=3)
+                self.notify(f"Added {shown_line(contact.name)}.", markup=False, timeout=3)
                 self.contacts_changed(contact.id)
 
         self.app.push_screen(ContactForm(Contact(id="", name="")), saved)
@@ -124,7 +125,7 @@ class ContactActions(DataScreen):
             except StoreError as error:
                 self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
                 return
-            self.notify(f"Saved {edited.name}.", markup=False, timeout=3)
+            self.notify(f"Saved {shown_line(edited.name)}.", markup=False, timeout=3)
             self.contacts_changed(edited.id)
 
         self.app.push_screen(ContactForm(base, values, errors), saved)
@@ -172,7 +173,7 @@ class ContactActions(DataScreen):
         last = deleted[-1]
         if self.guard(lambda: restore_contact(last.store, last.contact), "Not restored"):
             deleted.pop()
-            self.notify(f"Restored {last.contact.name}.", markup=False, timeout=4)
+            self.notify(f"Restored {shown_line(last.contact.name)}.", markup=False, timeout=4)
             self.contacts_changed(last.contact.id)
 
     def merge_contact(self, contact_id: str) -> None:

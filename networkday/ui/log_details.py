@@ -21,6 +21,7 @@ from networkday.services.actions import HalfLoggedError, save_touch_details
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
+from networkday.ui.notices import planned_notice
 
 #: How a clashing field is named in the prompt's message.
 FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
@@ -82,7 +83,7 @@ def ask_details(
             open_prompt(base, details.values(), f"{said}. Enter tries again · Esc gives up")
             return
         if details.when is not None:
-            screen.notify(f"Call with {contact.name} planned {details.when.text()}.", markup=False, timeout=4)
+            screen.notify(planned_notice(contact.name, details.when.text()), markup=False, timeout=4)
         saved()
 
     open_prompt(base, values)

@@ -9,6 +9,7 @@ import pytest
 
 from networkday.cli import main
 from tests.conftest import NOW
+from tests.storage.saving import private_file
 
 
 @pytest.fixture(autouse=True)
@@ -225,7 +226,7 @@ def test_check_locates_a_bad_stage_and_warns_of_a_via_naming_no_contact(data: Pa
     acme.write_text(
         acme.read_text("utf-8").replace('stage = "lead"\n', 'stage = "lead"\nvia = ["ghost"]\n', 1), "utf-8"
     )
-    (folder / "other.toml").write_text('format = 1\nname = "Other"\naliases = ["ac"]\n', "utf-8")
+    private_file(folder / "other.toml", 'format = 1\nname = "Other"\naliases = ["ac"]\n')
     capsys.readouterr()
     assert cli(data, "check") == 0  # warnings only
     out, err = capsys.readouterr()
@@ -249,7 +250,7 @@ def test_check_says_faults_before_warnings_and_guesses_no_via_while_a_contact_is
     cli(data, "opportunity", "add", "acme", "PM", "--via", "maya")
     cli(data, "company", "add", "Beta", "--alias", "Zeta")
     beta = data / "companies" / "beta.toml"
-    (data / "companies" / "zeta.toml").write_text('name = "zeta"\n', "utf-8")  # a name Beta answers to
+    private_file(data / "companies" / "zeta.toml", 'name = "zeta"\n')  # a name Beta answers to
     maya = data / "contacts" / "maya.toml"
     maya.write_text("name = [\n", "utf-8")
     capsys.readouterr()

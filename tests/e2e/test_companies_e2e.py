@@ -50,7 +50,7 @@ def test_mark_a_target_move_an_opportunity_and_read_its_chain(demo: Path, termin
     terminal.press("Enter")
     terminal.wait_for("On which day?")
     terminal.press("Enter")
-    terminal.wait_for("offer 1")
+    terminal.wait_for("1 offer")
     lumen = tomllib.loads((demo / "companies" / "lumen-analytics.toml").read_text("utf-8"))
     steps = lumen["opportunity"][0]["step"]  # in date order: one set ahead stays last
     assert [step["stage"] for step in steps if step.get("note") == "Verbal offer"] == ["offer"]

@@ -115,7 +115,7 @@ async def test_o_adds_an_opportunity_opened_by_someone_there(app: NetworkdayApp,
         await pilot.pause()
         (item,) = company_file(store, "acme")["opportunity"]
         assert (item["role"], item["stage"], item["via"]) == ("Staff engineer", "applied", ["dana-lee"])
-        assert "applied 1" in text_of(app, "#companies-detail")
+        assert "1 applied" in text_of(app, "#companies-detail")
 
 
 async def test_m_moves_to_the_next_stage_with_a_dated_note(app: NetworkdayApp, store: Store):

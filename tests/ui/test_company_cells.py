@@ -10,7 +10,16 @@ import pytest
 from networkday.domain.companies import Company, Opportunity
 from networkday.domain.company_rows import CompanyRow
 from networkday.domain.summary import ContactSummary
-from networkday.ui.widgets.company_cells import COLUMNS, NO_PATH, CompanyContext, cell_text, open_text, path_text
+from networkday.ui.widgets.company_cells import (
+    COLUMNS,
+    NO_PATH,
+    CompanyContext,
+    cell_text,
+    layout,
+    open_text,
+    path_text,
+)
+from networkday.ui.widgets.contact_row import fit
 
 CONTACTS = {
     "sam": ContactSummary(id="sam", name="Sam Root"),
@@ -44,5 +53,13 @@ def test_a_row_says_its_marks_people_managers_open_stages_and_last_touch() -> No
     row = CompanyRow("acme", "Acme", company, True, ("sam", "dana"), ("dana",), ("dana",), last.timestamp())
     context = CompanyContext(CONTACTS, date(2026, 11, 25), ZoneInfo("Europe/Berlin"))
     cells = [cell_text(column, row, context, 40) for column in COLUMNS]
-    assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "interview 1", "2 days ago"]
+    assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "1 interview", "2 days ago"]
     assert open_text(CompanyRow("x", "X", None, False, (), (), (), None)) == ""
+
+
+def test_the_open_cell_keeps_its_counts_when_cut_to_the_width_at_80_columns() -> None:
+    items = tuple(Opportunity(id=f"o{n}", role="R", stage=stage) for n, stage in enumerate(("offer", "lead", "lead")))
+    row = CompanyRow("acme", "Acme", Company(id="acme", name="Acme", opportunities=items), False, (), (), (), None)
+    assert open_text(row) == "2 lead · 1 offer"
+    width = {column.key: cells for column, cells in layout(80)}["open"]
+    assert fit(open_text(row), width).startswith("2 lead")

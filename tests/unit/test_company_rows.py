@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from networkday.domain.companies import Companies, Company, Opportunity
-from networkday.domain.company_rows import best_path, company_rows, distances, serves, serving
+from networkday.domain.company_rows import best_path, company_rows, distances, open_served, serves
 from networkday.domain.summary import ContactSummary
 
 DAY = 86_400.0
@@ -113,7 +113,8 @@ def test_a_call_serves_the_open_opportunity_furthest_along_at_the_company() -> N
         id="acme", name="Acme", aliases=("Acme Labs",), opportunities=(item("a", "lead"), item("b", "offer"))
     )
     done = Company(id="done", name="Done", opportunities=(item("c", "accepted"),))
-    by_key = serving([acme, done])
-    assert by_key == {"acme": ("B", "offer"), "acme labs": ("B", "offer")}
+    by_key = open_served([acme, done])
+    offer = (acme, acme.opportunities[1])
+    assert by_key == {"acme": offer, "acme labs": offer}
     contacts = network(person("ann", "ACME Labs GmbH"), person("bob", "Done"), person("cy", ""))
-    assert serves(contacts, ["ann", "bob", "cy", "gone"], by_key) == {"ann": ("B", "offer")}
+    assert serves(contacts, ["ann", "bob", "cy", "gone"], by_key) == {"ann": offer}

@@ -63,12 +63,15 @@ class TextModal(ModalScreen[str | None]):
         value: str = "",
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
+        error: str = "",
     ) -> None:
+        """``error`` opens it with a reason shown, as when a prompt comes back refused with what was typed."""
         super().__init__()
         self._title = title
         self._value = value
         self._placeholder = placeholder
         self._check = check
+        self._error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -76,7 +79,7 @@ class TextModal(ModalScreen[str | None]):
             # Shown without control characters (a purpose from a hand-edited file may hold an
             # escape sequence); Enter on it unchanged gives back the value as it was.
             yield Input(shown_line(self._value), placeholder=self._placeholder, id="text-value", compact=True)
-            yield Label("", id="text-error", classes="field-error", markup=False)
+            yield Label(shown(self._error), id="text-error", classes="field-error", markup=False)
             yield Label("Enter accepts · Esc cancels", classes="dialog-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

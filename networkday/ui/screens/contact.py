@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from networkday.domain.contact import Contact
 from networkday.domain.referrals import build_referrals
+from networkday.services.companies import target_config
 from networkday.storage.problems import StoreError
 from networkday.ui.browser import open_link
 from networkday.ui.contact_actions import ContactActions
@@ -72,8 +73,9 @@ class ContactScreen(ContactActions):
             self.query_one("#contact-story", Static).update(Text("Esc goes back."))
             return
         store = self.store
-        referrals = build_referrals(store.contacts, store.config.is_target)
-        title, body = story(self.contact, store.contacts, store.config, referrals, store.clock.now())
+        config = target_config(store)  # Today's and the Companies screen's targets, company files too
+        referrals = build_referrals(store.contacts, config.is_target)
+        title, body = story(self.contact, store.contacts, config, referrals, store.clock.now())
         self.query_one("#contact-title", Static).update(title)
         self.query_one("#contact-story", Static).update(body)
 
@@ -146,7 +148,7 @@ class ContactScreen(ContactActions):
         store = self.store
         if self.contact is None:
             return
-        referrals = build_referrals(store.contacts, store.config.is_target)
+        referrals = build_referrals(store.contacts, target_config(store).is_target)
         named: dict[str, str] = {}
         summary = store.contacts.get(self.contact_id)
         step = summary.referred_by if summary else None

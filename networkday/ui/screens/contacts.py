@@ -20,6 +20,7 @@ from textual.worker import Worker
 from networkday.clock import zone_of
 from networkday.domain.network import SORTS, Filter, Network
 from networkday.domain.summary import ContactSummary
+from networkday.services.companies import target_config
 from networkday.storage.store import Store
 from networkday.ui.contact_actions import ContactActions
 from networkday.ui.messages import OpenContact
@@ -80,6 +81,7 @@ class ContactsScreen(ContactActions):
         self.reverse = False
         self.query_text = ""
         self._network: Network | None = None
+        self._targets_key: tuple[object, ...] = ()
         self._listening: Store | None = None
         self._stale = False
         self._warming: tuple[Store, set[str]] | None = None
@@ -136,12 +138,24 @@ class ContactsScreen(ContactActions):
 
     @property
     def network(self) -> Network:
-        """Rebuilt when the store (the demo) or its config changes; its memos last otherwise."""
-        config, tz = self.store.config, self.store.clock.now().tzinfo
-        assert tz is not None, "the clock's instants are aware"
-        if self._network is None or self._network.config is not config:
-            self._network = Network(config, tz)
+        """The last one ``_retarget`` built: reading it costs nothing, so a highlight stays cheap."""
+        if self._network is None:
+            self._retarget()
+        assert self._network is not None
         return self._network
+
+    def _retarget(self) -> bool:
+        """Rebuilt when the store (the demo), its config or a company file changes; its memos
+        last otherwise. Its targets are Today's and the Companies screen's: config.toml's and
+        the company files marked target (``target_config``), read only once this list shows."""
+        store = self.store
+        key = (store, store.config, store.company_marks())
+        if self._network is None or key != self._targets_key:
+            tz = store.clock.now().tzinfo
+            assert tz is not None, "the clock's instants are aware"
+            self._network, self._targets_key = Network(target_config(store), tz), key
+            return True
+        return False
 
     def _listen(self) -> None:
         """Contacts changed by anyone (this screen, the detail, an import) mark the list stale."""
@@ -178,6 +192,7 @@ class ContactsScreen(ContactActions):
     def reload(self, select: str | None = None) -> None:
         self._listen()
         self._stale = False
+        self._retarget()
         table = self.query_one(ContactList)
         current = table.current()
         network, now = self.network, self.store.clock.now()
@@ -190,7 +205,7 @@ class ContactsScreen(ContactActions):
         self.reload(select)
 
     def on_screen_resume(self) -> None:
-        if self._stale or (self._network is not None and self._network.config is not self.store.config):
+        if self._retarget() or self._stale:
             self.reload()
 
     # -- the words around the list --------------------------------------------------------------

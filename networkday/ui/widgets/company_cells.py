@@ -70,8 +70,9 @@ def path_text(contacts: Mapping[str, ContactSummary], path: tuple[str, ...], wid
 
 
 def open_text(row: CompanyRow) -> str:
-    """``interview 1 · lead 2``, or nothing when no opportunity is open."""
-    return " · ".join(f"{stage} {count}" for stage, count in row.open_by_stage())
+    """``2 lead · 1 interview``, or nothing when no opportunity is open. The count comes first
+    so that a column cut to its width at 80 columns (``1 intervi…``) still says how many."""
+    return " · ".join(f"{count} {stage}" for stage, count in row.open_by_stage())
 
 
 def cell_text(column: Column, row: CompanyRow, context: CompanyContext, width: int | None = None) -> str:
