@@ -10,6 +10,7 @@ from networkday.domain.settings import Config
 from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import ensure_dir, read_with_stat, remove_stale_temps, too_open, write_atomic
 from networkday.storage.codec import build, parse
+from networkday.storage.config_keys import JudgedKeys, judge_keys
 from networkday.storage.index import FileMark, file_mark, mark_of
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
@@ -102,6 +103,8 @@ class ConfigRead:
         #: config.toml as ``config`` was read from it (``index.file_mark`` with ctime); None: no file.
         self.mark: FileMark | None = None
         self.warnings: list[str] = []
+        #: ``[keys]`` as the app applies it, and its entries refused or taking a key, located.
+        self.keys = JudgedKeys()
 
     def load(self, path: Path, problems: dict[Path, DataProblem]) -> None:
         """A file that cannot be read is a problem and the defaults apply.
@@ -110,7 +113,7 @@ class ConfigRead:
         any other, with a warning: it may hold settings this version does not know.
         """
         problems.pop(path, None)
-        self.warnings = []
+        self.warnings, self.keys = [], JudgedKeys()
         try:
             data, stat = read_with_stat(path)
         except FileNotFoundError:
@@ -130,6 +133,7 @@ class ConfigRead:
                     " does not know are not used"
                 )
             self.config = build(path, text, lambda: Config.from_dict(table))
+            self.keys = judge_keys(path, text, self.config.keys)  # said by check and the app, not each command
         except ProblemError as error:
             problems[path] = error.problem
             self.config = Config()
