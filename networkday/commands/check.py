@@ -38,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
         for line in fix_touches(store):
             print(line)
     companies = run_store(store.companies)  # those that cannot be read join the problems
-    found = [*store.problems.values(), *audit_touches(store)]
+    found = [*store.problems.values(), *audit_touches(store), *store.keys.refused]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
-    warnings = sorted(company_warnings(store, companies), key=lambda p: (str(p.path), p.line))
+    warnings = sorted([*company_warnings(store, companies), *store.keys.taken], key=lambda p: (str(p.path), p.line))
     for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for
         print(problem, file=sys.stderr)
     print_warnings(store, shown)  # what reading the company files taught: one a newer networkday wrote

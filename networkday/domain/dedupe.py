@@ -13,11 +13,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.import_limits import MAX_VALUES, WORDS, capped_union
-from networkday.domain.incoming import Record, phone_key
+from networkday.domain.incoming import Record
+from networkday.domain.phones import phone_key
 from networkday.domain.text import fold, normalise_company
 from networkday.domain.vocab import MOTIVES
 
@@ -202,11 +204,12 @@ def same_touch(a: LogEntry, b: LogEntry) -> bool:
     )
 
 
-def merge_record(contact: Contact, record: Record, left_out: list[str] | None = None) -> bool:
+def merge_record(contact: Contact, record: Record, left_out: list[str] | None = None, region: str = "") -> bool:
     """Adds what ``record`` knows to ``contact`` without overwriting anything; True if it changed.
 
     A list already at its limit (``import_limits.MAX_VALUES``) takes no more values; each
-    such list adds a sentence to ``left_out``.
+    such list adds a sentence to ``left_out``. Phones are one when ``phone_key`` says so in
+    ``region`` (``[import] region``).
     """
     before = contact.to_dict()
     for name in ("company", "title", "notes", "met"):
@@ -219,7 +222,8 @@ def merge_record(contact: Contact, record: Record, left_out: list[str] | None = 
     if contact.connected is None:
         contact.connected = record.connected
     contact.hiring_manager = contact.hiring_manager or record.hiring_manager
-    for name, key in _LIST_KEYS.items():
+    keys: dict[str, Callable[[str], str]] = {**_LIST_KEYS, "phone": partial(phone_key, region=region)}
+    for name, key in keys.items():
         most = MAX_VALUES[name]
         merged, dropped = capped_union(getattr(contact, name), getattr(record, name), key, most)
         setattr(contact, name, merged)
@@ -236,10 +240,9 @@ def _link_key(link: str) -> str:
     return profile_key(link) or link.strip()
 
 
-#: How two values of each list are told to be one, for merging.
+#: How two values of each list are told to be one, for merging (phones: ``phone_key`` in the region).
 _LIST_KEYS: dict[str, Callable[[str], str]] = {
     "email": email_key,
-    "phone": phone_key,
     "links": _link_key,
     "tags": str.casefold,
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from networkday.domain.contact import Details
 from networkday.domain.import_limits import MAX_NAME
+from networkday.domain.phones import phone_key
 from networkday.domain.text import one_line, strip_controls
 from networkday.domain.vocab import MOTIVES
 
@@ -129,9 +130,3 @@ class Record(Details):
     def misencoded(self) -> str | None:
         """The first field that looks like mis-encoded text; it is kept as written, but worth a look."""
         return next((text for text in (self.name, self.company, self.title) if _MOJIBAKE.search(text)), None)
-
-
-def phone_key(phone: str) -> str:
-    """Two spellings of one number (``+1 905-555-1234`` and ``+19055551234``) are one phone."""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return digits or phone.casefold()

@@ -15,6 +15,7 @@ from typing import Any
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
+from networkday.domain.phones import phone_key
 from networkday.domain.touch import derived_touch_id, same_touch
 
 #: Single-valued fields: the kept contact's value wins, a different other value goes to notes.
@@ -22,10 +23,11 @@ SCALAR_FIELDS = ("name", "company", "title", "met", "connected", "cadence_days",
 LIST_FIELDS = ("email", "phone", "links", "tags", "motives")
 
 
-def merge_into(keep: Contact, gone: Contact) -> list[Renamed]:
+def merge_into(keep: Contact, gone: Contact, region: str = "") -> list[Renamed]:
     """Folds ``gone`` into ``keep``; ``keep`` keeps its id, and no reference to ``gone`` remains in it.
 
-    Returns the touches of ``gone`` that took a new id, for ``retarget_day``.
+    Two spellings of one phone number (``phones.phone_key`` in ``region``) are kept once, the
+    kept contact's. Returns the touches of ``gone`` that took a new id, for ``retarget_day``.
     """
     origin = f"Merged from {gone.name} ({gone.id})"
     lost: list[str] = []
@@ -38,6 +40,7 @@ def merge_into(keep: Contact, gone: Contact) -> list[Renamed]:
     for name in LIST_FIELDS:
         setattr(keep, name, _union(getattr(keep, name), getattr(gone, name)))
     keep.email = _union(keep.email, [], key=str.casefold)
+    keep.phone = _union(keep.phone, [], key=partial(phone_key, region=region))
     keep.hiring_manager = keep.hiring_manager or gone.hiring_manager
     _merge_referrer(keep, gone, lost)
     for key, value in gone.extra.items():

@@ -36,6 +36,8 @@ class Config:
     auto_switch: bool = False
     #: ``[queue] retry_days``: the next try after no answer, a message, a no (``domain.outcome_rules``).
     retry: RetryDays = field(default_factory=RetryDays)
+    #: ``[import] region``: the country of phone numbers written without ``+`` (``domain.phones``).
+    phone_region: str = ""
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -73,6 +75,7 @@ class Config:
             idle_hours=idle,
             auto_switch=timer.flag("auto_switch"),
             retry=RetryDays.from_reader(r.table("queue")),
+            phone_region=_region(r.table("import") or TableReader({}, ("import",))),
         )
 
     def is_target(self, company: str) -> bool:
@@ -85,3 +88,11 @@ class Config:
             return cadence_days
         by_tag = [self.tag_cadence[tag] for tag in tags if tag in self.tag_cadence]
         return min(by_tag) if by_tag else self.default_cadence_days
+
+
+def _region(imports: TableReader) -> str:
+    """Two letters, any case (``"CA"``): a country as ``phonenumbers`` names regions; "" for none."""
+    region = imports.text("region").strip().upper()
+    if region and not (len(region) == 2 and region.isascii() and region.isalpha()):
+        raise RecordError("'region' must be a two-letter country code, such as \"CA\"", ("import", "region"))
+    return region

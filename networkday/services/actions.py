@@ -246,9 +246,10 @@ def merge_contacts(store: Store, keep_id: str, gone_id: str) -> Contact:
     gone = store.contact(gone_id)
     _refuse_unwritable_mentions(store, gone_id)
     renamed: list[Renamed] = []
+    region = store.config.phone_region
 
     def fold(contact: Contact) -> None:
-        renamed[:] = merge_into(contact, gone)  # the last try's renames: the ones written
+        renamed[:] = merge_into(contact, gone, region)  # the last try's renames: the ones written
 
     kept = store.update_contact(keep_id, fold)
     for summary in [s for s in store.contacts.values() if s.referred_by == gone_id and s.id != gone_id]:
@@ -257,7 +258,7 @@ def merge_contacts(store: Store, keep_id: str, gone_id: str) -> Contact:
         store.update_day(day, lambda record: retarget_day(record, gone_id, keep_id, renamed))
     last = store.delete_contact(gone_id)
     if last != gone:
-        kept = store.update_contact(keep_id, lambda contact: merge_into(contact, last))
+        kept = store.update_contact(keep_id, lambda contact: merge_into(contact, last, region))
     return kept
 
 

@@ -229,7 +229,7 @@ class _Import:
         changed = False
         for record in records:
             left_out: list[str] = []
-            changed = merge_record(contact, record, left_out) or changed
+            changed = merge_record(contact, record, left_out, self.store.config.phone_region) or changed
             for reason in left_out:
                 self.source.warn(record.line, reason)
         return changed

@@ -10,6 +10,7 @@ from networkday.domain.settings import Config
 from networkday.domain.vocab import FORMAT_VERSION
 from networkday.storage.atomic import ensure_dir, read_with_stat, remove_stale_temps, too_open, write_atomic
 from networkday.storage.codec import build, parse
+from networkday.storage.config_keys import JudgedKeys, judge_keys
 from networkday.storage.index import FileMark, file_mark, mark_of
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
@@ -102,6 +103,20 @@ class ConfigRead:
         #: config.toml as ``config`` was read from it (``index.file_mark`` with ctime); None: no file.
         self.mark: FileMark | None = None
         self.warnings: list[str] = []
+        #: config.toml's path and text as last read, to locate ``[keys]`` problems in.
+        self._source: tuple[Path, str] = (Path("config.toml"), "")
+        self._judged: tuple[dict[str, str], JudgedKeys] | None = None
+
+    @property
+    def keys(self) -> JudgedKeys:
+        """``[keys]`` as the app applies it, and its entries refused or taking a key, located.
+
+        Judged when first asked (by ``check`` and the app, not by every command), and again
+        when the settings were replaced since (the demo, a test).
+        """
+        if self._judged is None or self._judged[0] != self.config.keys:
+            self._judged = (dict(self.config.keys), judge_keys(*self._source, self.config.keys))
+        return self._judged[1]
 
     def load(self, path: Path, problems: dict[Path, DataProblem]) -> None:
         """A file that cannot be read is a problem and the defaults apply.
@@ -110,7 +125,7 @@ class ConfigRead:
         any other, with a warning: it may hold settings this version does not know.
         """
         problems.pop(path, None)
-        self.warnings = []
+        self.warnings, self._source, self._judged = [], (path, ""), None
         try:
             data, stat = read_with_stat(path)
         except FileNotFoundError:
@@ -130,6 +145,7 @@ class ConfigRead:
                     " does not know are not used"
                 )
             self.config = build(path, text, lambda: Config.from_dict(table))
+            self._source = (path, text)
         except ProblemError as error:
             problems[path] = error.problem
             self.config = Config()

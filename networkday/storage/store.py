@@ -31,6 +31,7 @@ from networkday.storage.app_state import AppState
 from networkday.storage.atomic import Mark
 from networkday.storage.catalogue import Catalogue, Look, ScanResult, Seen
 from networkday.storage.companies import CompanyFiles
+from networkday.storage.config_keys import JudgedKeys
 from networkday.storage.folder import APP_DIR, ConfigRead, Folder
 from networkday.storage.follow import Follower
 from networkday.storage.index import FileMark, mark_of, paused_gc
@@ -131,6 +132,11 @@ class Store:
     def config_mark(self) -> FileMark | None:
         """config.toml as ``config`` was read from it (``index.file_mark`` with ctime); None: no file."""
         return self._config.mark
+
+    @property
+    def keys(self) -> JudgedKeys:
+        """``[keys]`` as the app applies it, and what is wrong with it (``storage.config_keys``)."""
+        return self._config.keys
 
     def load_config(self) -> None:
         """config.toml again: one that cannot be read is a problem and the defaults apply."""

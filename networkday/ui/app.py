@@ -155,8 +155,10 @@ class NetworkdayApp(TimerControl):
             gc.freeze()  # it lives as long as the app, as what start-up built does
 
     def on_mount(self) -> None:
-        if self.store.config.keys:
-            self.set_keymap(self.store.config.keys)
+        if self.store.keys.keymap:  # what [keys] asks, less what would leave an action keyless
+            self.set_keymap(self.store.keys.keymap)
+        for problem in self.store.keys.problems:
+            self.notify(str(problem), title="Keys", severity="warning", markup=False, timeout=12)
         self._report_new(set(), set())
         zone = zone_warning(self.clock)
         if zone is not None:

@@ -25,15 +25,15 @@ from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 
 
-def merged(keep: Contact, gone: Contact) -> Contact:
+def merged(keep: Contact, gone: Contact, region: str = "") -> Contact:
     result = copy.deepcopy(keep)
-    merge_into(result, copy.deepcopy(gone))
+    merge_into(result, copy.deepcopy(gone), region)
     return result
 
 
-def preview_text(keep: Contact, gone: Contact, contacts: Mapping[str, ContactSummary]) -> Text:
-    """The kept record field by field, the joined history and the references that move."""
-    result = merged(keep, gone)
+def preview_text(keep: Contact, gone: Contact, contacts: Mapping[str, ContactSummary], region: str = "") -> Text:
+    """The kept record field by field, the joined history and the references that move (phones as in ``region``)."""
+    result = merged(keep, gone, region)
     out = Text(end="")
     out.append("Kept: ", style="bold")
     out.append_text(plain_line(f"{keep.name} ({keep.id})"))
@@ -90,7 +90,9 @@ class MergePreview(ModalScreen[tuple[str, str] | None]):
         self._show()
 
     def _show(self) -> None:
-        self.query_one("#merge-body", Static).update(preview_text(self._keep, self._gone, self.app.store.contacts))
+        store = self.app.store
+        body = preview_text(self._keep, self._gone, store.contacts, store.config.phone_region)
+        self.query_one("#merge-body", Static).update(body)
 
     def action_swap(self) -> None:
         self._keep, self._gone = self._gone, self._keep
