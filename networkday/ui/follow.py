@@ -6,6 +6,10 @@ did, a ``ContactFilesChanged`` message goes up to the App, which calls ``show_fo
 down: the visible screen that shows records takes the new data (under any dialog,
 whose typed text it never touches), an open problems view lists the files as they are
 now, and the screens underneath reload as they come back (``on_screen_resume``).
+
+Company files are tens, so each look compares their marks (one stat each); when one
+moved, or on the first look after the first frame, they are all read again (their
+problems with them) and ``CompanyFilesChanged`` goes up the same way.
 """
 
 from __future__ import annotations

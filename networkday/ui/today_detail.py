@@ -36,7 +36,8 @@ class ServingScreen(DataScreen):
 
     def company_files_changed(self) -> None:
         """A company file changed (``ui/follow.py``): the rows name the opportunities as they are now."""
-        self.call_after_refresh(show_serves, self.query_one(QueueList), self.app.store)
+        if self.is_mounted:  # else its mount reads them
+            self.call_after_refresh(show_serves, self.query_one(QueueList), self.app.store)
 
 
 def row_detail(

@@ -32,6 +32,11 @@ async def shown_within(pilot, seen: Callable[[], bool]) -> None:
         await pilot.pause(0.05)
 
 
+async def at_acme(app: NetworkdayApp, pilot) -> None:
+    await go_to(app, pilot, "4", CompaniesScreen)
+    await select(app, pilot, "Acme")
+
+
 def problems_text(app: NetworkdayApp) -> str:
     lines = [str(label.render()) for label in app.screen.query(".dialog-text")]
     for listing in app.screen.query("#problems-list").results(OptionList):
@@ -64,8 +69,7 @@ async def test_m_moves_from_the_stage_in_the_file_now(store: Store):
     app = create_app(world(store))
     add_opportunity(store, "acme", "Staff engineer", stage="applied")
     async with app.run_test(size=(120, 30)) as pilot:
-        await go_to(app, pilot, "4", CompaniesScreen)
-        await select(app, pilot, "Acme")
+        await at_acme(app, pilot)
         move_opportunity(store, "acme/staff-engineer", "interview")  # no time to show it
         await pilot.press("m", "enter", "enter")
         await pilot.pause()
@@ -76,8 +80,7 @@ async def test_a_move_refused_as_closed_meanwhile_keeps_the_note(store: Store):
     app = create_app(world(store))
     add_opportunity(store, "acme", "Staff engineer", stage="applied")
     async with app.run_test(size=(120, 30)) as pilot:
-        await go_to(app, pilot, "4", CompaniesScreen)
-        await select(app, pilot, "Acme")
+        await at_acme(app, pilot)
         await pilot.press("m", *"Went well", "enter")
         move_opportunity(store, "acme/staff-engineer", "declined")  # while the day is asked
         await pilot.press("enter")
@@ -96,8 +99,7 @@ async def test_m_refuses_a_closed_opportunity(store: Store):
     app = create_app(world(store))
     add_opportunity(store, "acme", "Staff engineer", stage="applied")
     async with app.run_test(size=(120, 30)) as pilot:
-        await go_to(app, pilot, "4", CompaniesScreen)
-        await select(app, pilot, "Acme")
+        await at_acme(app, pilot)
         move_opportunity(store, "acme/staff-engineer", "accepted")
         await pilot.press("m")
         await pilot.pause()
@@ -112,8 +114,7 @@ async def test_shift_m_asks_which_of_two_and_reopens_a_closed_one(store: Store):
     add_opportunity(store, "acme", "Designer", stage="applied")
     move_opportunity(store, "acme/designer", "declined")
     async with app.run_test(size=(120, 30)) as pilot:
-        await go_to(app, pilot, "4", CompaniesScreen)
-        await select(app, pilot, "Acme")
+        await at_acme(app, pilot)
         await pilot.press("M")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal)  # open first, the closed one below

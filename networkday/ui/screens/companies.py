@@ -69,10 +69,11 @@ class CompaniesScreen(CompanyActions):
             self.reload()
 
     def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
-        self.reload()
+        if self._built_from is not None:  # else not shown yet: its first resume builds the rows
+            self.reload()
 
     def company_files_changed(self) -> None:
-        self.reload()
+        self.contact_files_changed(frozenset())
 
     def on_unmount(self) -> None:
         if self._built_from is not None and self._contact_changed in self._built_from[0].contact_listeners:

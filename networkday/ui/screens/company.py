@@ -57,10 +57,11 @@ class CompanyScreen(CompanyActions):
             self.reload()
 
     def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
-        self.reload()  # under a dialog too, whose typed text stays
+        if self.is_mounted:  # else its mount shows it as it is then
+            self.reload()  # under a dialog too, whose typed text stays
 
     def company_files_changed(self) -> None:
-        self.reload()
+        self.contact_files_changed(frozenset())
 
     def reload(self) -> None:
         store = self.app.store
