@@ -140,10 +140,12 @@ def _follow(opened: list[tuple[Store, date, tuple | None]]) -> None:
 def warn_unread(store: Store) -> None:
     """The one warning for the files that could not be read, if any (see ``unread_files``).
 
-    The drafts file is looked at here (one open, usually of no file): the app, which reads
-    it once its screen is up, and ``check``, which lists every problem, skip this.
+    The drafts file and the company files are looked at here (one open, usually of no
+    file; tens of small files): the app, which reads them once its screen is up, and
+    ``check``, which lists every problem, skip this.
     """
     load_drafts(store)  # one that cannot be read becomes a problem of the store
+    store.companies()  # notes the company files that cannot be read: tens, each parsed again only once changed
     if store.problems:
         print(f"networkday: warning: {unread_files(store)}", file=sys.stderr)
 

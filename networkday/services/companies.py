@@ -142,8 +142,11 @@ def _unknown_via(store: Store, contact_id: str) -> str:
     return f"--via {contact_id!r}: no such contact"
 
 
-def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: date | None = None) -> Placed:
-    """Moves ``company-id/opportunity-id`` to ``stage``; the same stage is refused.
+def move_opportunity(
+    store: Store, ref: str, stage: str, note: str = "", on: date | None = None, *, expected: str | None = None
+) -> Placed:
+    """Moves ``company-id/opportunity-id`` to ``stage``; the same stage is refused, and so is a
+    move from ``expected`` when the file, read under the lock, holds another stage by then.
 
     The move is dated now, or ``on`` a day's midnight when that is another day: an
     interview set for next week is a step dated then, and ``export ics`` shows it. The
@@ -160,6 +163,8 @@ def move_opportunity(store: Store, ref: str, stage: str, note: str = "", on: dat
         opportunity = company.opportunity(opportunity_id)
         if opportunity is None:
             raise StoreError(f"no opportunity {opportunity_id!r} at {company.id!r}")
+        if expected is not None and opportunity.stage != expected:
+            raise StoreError(f"{opportunity.role} is {opportunity.stage} now, not {expected}: not moved")
         try:
             moved[:] = [opportunity.moved(stage, at, note, now=now)]
         except RecordError as error:

@@ -21,7 +21,7 @@ from networkday.clock import zone_warning
 from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
-from networkday.ui.messages import ContactFilesChanged, OpenContact
+from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenContact
 from networkday.ui.timer_control import TimerControl
 from networkday.ui.widgets.key_footer import binding_name
 
@@ -221,6 +221,13 @@ class NetworkdayApp(TimerControl):
 
         self._report_new(set(message.known), set(self.store.warnings))
         show_followed(self, message.contact_ids)
+
+    def on_company_files_changed(self, message: CompanyFilesChanged) -> None:
+        """Company files changed (or were first read): their new problems are said, the screens follow."""
+        from networkday.ui.follow import show_companies_followed
+
+        self._report_new(set(message.known), set(self.store.warnings))
+        show_companies_followed(self)
 
     def _flush_index(self) -> None:
         """Saves leave the index cache to this (see ``Store.defer_index``)."""

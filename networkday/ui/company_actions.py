@@ -25,6 +25,9 @@ from networkday.ui.screens.data_screen import DataScreen
 
 COLD = "-cold-"
 
+#: How a refused move is asked again: the company and opportunity as read now, and the note as typed.
+Retry = Callable[[Company, Opportunity, str], None]
+
 
 def next_stage(stage: str) -> str | None:
     """Lead to applied to interview to offer to accepted; None where it ended."""
@@ -125,26 +128,39 @@ class CompanyActions(DataScreen):
             self.companies_changed(company.id)
 
     def action_move_next(self) -> None:
-        self._pick_opportunity(lambda company, item: self._move_to(company, item, next_stage(item.stage)))
+        self._pick_opportunity(lambda company, item: self._step(company, item, ""))
 
     def action_move_any(self) -> None:
-        def chosen(company: Company, item: Opportunity) -> None:
-            stages = [(stage, stage) for stage in STAGES if stage != item.stage]
-            self.app.push_screen(
-                ChoiceModal(f"Move {item.role} to", stages, next_stage(item.stage)),
-                given(lambda stage: self._move_to(company, item, stage)),
-            )
+        self._pick_opportunity(lambda company, item: self._choose(company, item, ""))
 
-        self._pick_opportunity(chosen)
+    def _step(self, company: Company, item: Opportunity, note: str) -> None:
+        """``m``: the stage after the one in the file; a closed opportunity is refused (``M`` reopens it)."""
+        stage = next_stage(item.stage)
+        if stage is None:
+            self.notify(f"{item.role} is {item.stage}, closed: not moved (M reopens it).", markup=False)
+            if note:
+                self._choose(company, item, note)  # what was typed is kept, for a stage chosen by hand
+            return
+        self._move_to(company, item, stage, note, self._step)
+
+    def _choose(self, company: Company, item: Opportunity, note: str) -> None:
+        """``M``: any other stage, the next one first; a closed opportunity can be reopened."""
+        stages = [(stage, stage) for stage in STAGES if stage != item.stage]
+        self.app.push_screen(
+            ChoiceModal(f"Move {item.role} to", stages, next_stage(item.stage)),
+            given(lambda stage: self._move_to(company, item, stage, note, self._choose)),
+        )
 
     def _pick_opportunity(self, then: Callable[[Company, Opportunity], None]) -> None:
+        """The opportunity to move, from the company file as it is now; of two or more, asked (open first)."""
         row = self.current_row()
-        company = row.company if row else None
+        company = self._fresh(row.company.id) if row and row.company else None
         if company is None or not company.opportunities:
-            self.notify("No opportunity here yet: press o to add one.", severity="warning")
+            if company is not None or not (row and row.company):
+                self.notify("No opportunity here yet: press o to add one.", severity="warning")
             return
         items = sorted(company.opportunities, key=lambda item: not item.is_open)
-        if len(items) == 1 or not items[1].is_open:
+        if len(items) == 1:
             then(company, items[0])
             return
         options = [(item.id, f"{item.role} ({item.stage})") for item in items]
@@ -156,27 +172,44 @@ class CompanyActions(DataScreen):
 
         self.app.push_screen(ChoiceModal("Which opportunity?", options), picked)
 
-    def _move_to(self, company: Company, item: Opportunity, stage: str | None) -> None:
-        if stage is None:
-            self.notify(f"{shown_line(item.role)} is {item.stage}: press M to move it to any stage.", markup=False)
-            return
+    def _fresh(self, company_id: str) -> Company | None:
+        """The company as its file is now (another process may have moved it); None, said, when unreadable."""
+        try:
+            return self.app.store.company(company_id)
+        except StoreError as error:
+            self.notify(str(error), title="Not read", severity="error", markup=False, timeout=10)
+            return None
+
+    def _move_to(self, company: Company, item: Opportunity, stage: str, note: str, again: Retry) -> None:
         today = self.app.clock.today()
 
-        def noted(note: str | None) -> None:
-            if note is not None:
+        def noted(typed: str | None) -> None:
+            if typed is not None:
                 self.app.push_screen(
                     TextModal("On which day?", today.isoformat(), check=lambda text: _bad_day(text, today)),
-                    given(lambda day: self._save_move(company, item, stage, note, parse_when(day, today))),
+                    given(lambda day: self._save_move(company, item, stage, typed, parse_when(day, today), again)),
                 )
 
-        self.app.push_screen(TextModal(f"{item.role}: {item.stage} → {stage}. A note?", placeholder="optional"), noted)
+        title = f"{item.role}: {item.stage} → {stage}. A note?"
+        self.app.push_screen(TextModal(title, note, placeholder="optional"), noted)
 
-    def _save_move(self, company: Company, item: Opportunity, stage: str, note: str, day: date) -> None:
+    def _save_move(self, company: Company, item: Opportunity, stage: str, note: str, day: date, again: Retry) -> None:
+        """Saved only if the file still has the stage the move was asked from (checked under the lock);
+        else refused, and asked again from the file as it is now with the note as typed."""
         ref = f"{company.id}/{item.id}"
+        store = self.app.store
         placed: list[Placed] = []
-        if self._saving(lambda: placed.append(move_opportunity(self.app.store, ref, stage, note.strip(), day))):
+        if self._saving(
+            lambda: placed.append(move_opportunity(store, ref, stage, note.strip(), day, expected=item.stage))
+        ):
             self.notify(moved_notice(placed[0], stage), markup=False)
             self.companies_changed(company.id)
+            return
+        self.companies_changed(company.id)
+        now = self._fresh(company.id)
+        fresh = now.opportunity(item.id) if now is not None else None
+        if now is not None and fresh is not None:
+            again(now, fresh, note)
 
 
 def given(then: Callable[[str], None]) -> Callable[[str | None], None]:

@@ -39,3 +39,15 @@ class ContactFilesChanged(Message):
         super().__init__()
         self.contact_ids = contact_ids
         self.known = known
+
+
+class CompanyFilesChanged(Message):
+    """Company files changed on disk (or were read for the first time, after the first frame).
+
+    The store has read them again, so ``problems`` holds theirs as they are now; ``known``:
+    the files that could not be read before, so that only new problems are announced.
+    """
+
+    def __init__(self, known: frozenset[Path]) -> None:
+        super().__init__()
+        self.known = known

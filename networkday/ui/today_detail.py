@@ -15,6 +15,7 @@ from networkday.domain.text import shown_line
 from networkday.storage.store import Store
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.plain import join, plain_line
+from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.queue_list import QueueList
 
@@ -28,6 +29,15 @@ def show_serves(listing: QueueList, store: Store) -> None:
 
     contacts = {summary.id: summary for _, summary in listing.rows if summary is not None}
     listing.serve(opportunity_hints(store, contacts, list(contacts)))
+
+
+class ServingScreen(DataScreen):
+    """Today's screen as far as company files go: the opportunities its calls serve follow them."""
+
+    def company_files_changed(self) -> None:
+        """A company file changed (``ui/follow.py``): the rows name the opportunities as they are now."""
+        if self.is_mounted:  # else its mount reads them
+            self.call_after_refresh(show_serves, self.query_one(QueueList), self.app.store)
 
 
 def row_detail(

@@ -57,6 +57,8 @@ def test_journal_warns_of_a_company_file_it_could_not_read_as_review_does(
     assert "b.toml" in warning
     assert cli(data, "journal") == 0
     assert capsys.readouterr().err == warning
+    assert cli(data, "today") == 0  # which reads no company file but for the warning
+    assert capsys.readouterr().err == warning
 
 
 def test_journal_writes_the_arrow_as_ascii_where_the_output_cannot_carry_it(

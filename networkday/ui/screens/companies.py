@@ -58,15 +58,22 @@ class CompaniesScreen(CompanyActions):
 
     def __init__(self) -> None:
         super().__init__()
-        #: The store and config the rows were built from, and whether a contact changed since.
-        self._built_from: tuple[Store, Config] | None = None
+        #: The store, config and company files' marks the rows were built from, and whether a contact changed since.
+        self._built_from: tuple[Store, Config, tuple[object, ...]] | None = None
         self._stale = False
 
     def on_screen_resume(self) -> None:
         """The rows are built again only when something they show changed: 100 ms at 30,000 contacts."""
         store = self.app.store
-        if self._stale or self._built_from != (store, store.config):
+        if self._stale or self._built_from != (store, store.config, store.company_marks()):
             self.reload()
+
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        if self._built_from is not None:  # else not shown yet: its first resume builds the rows
+            self.reload()
+
+    def company_files_changed(self) -> None:
+        self.contact_files_changed(frozenset())
 
     def on_unmount(self) -> None:
         if self._built_from is not None and self._contact_changed in self._built_from[0].contact_listeners:
@@ -80,7 +87,7 @@ class CompaniesScreen(CompanyActions):
         if self._built_from is None or self._built_from[0] is not store:
             self.on_unmount()
             store.contact_listeners.append(self._contact_changed)
-        self._built_from, self._stale = (store, store.config), False
+        self._built_from, self._stale = (store, store.config, store.company_marks()), False
         table = self.query_one(CompanyList)
         current = table.current()
         now = store.clock.now()

@@ -38,6 +38,8 @@ class CompanyScreen(CompanyActions):
         self.row: CompanyRow | None = None
         #: Whether a key here changed the company: the list builds its rows again only then.
         self.changed = False
+        #: The company files' marks when last shown: a resume reads them again only when they moved.
+        self._marks: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="company-title")
@@ -49,11 +51,26 @@ class CompanyScreen(CompanyActions):
     def on_mount(self) -> None:
         self.reload()
 
+    def on_screen_resume(self) -> None:
+        """Back from a dialog or a person's screen: shown again only when a file it shows changed."""
+        if self._marks != self.app.store.company_marks():
+            self.reload()
+
+    def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
+        if self.is_mounted:  # else its mount shows it as it is then
+            self.reload()  # under a dialog too, whose typed text stays
+
+    def company_files_changed(self) -> None:
+        self.contact_files_changed(frozenset())
+
     def reload(self) -> None:
         store = self.app.store
+        self._marks = store.company_marks()
         rows = company_list(store, only=self.key)
         if not rows:
-            self.dismiss()
+            if self.app.screen is self:
+                self.notify(f"{self.row.name if self.row else self.key} is gone from the files.", markup=False)
+                self.dismiss()
             return
         self.row = rows[0]
         self.query_one("#company-title", Static).update(title_line(self.row))

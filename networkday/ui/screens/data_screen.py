@@ -22,3 +22,9 @@ class DataScreen(Screen[None]):
         Called on the visible screen of records only, perhaps under a dialog: a screen
         that shows contacts shows them again here, and leaves whatever is typed alone.
         """
+
+    def company_files_changed(self) -> None:
+        """Company files changed on disk (``ui/follow.py``): a screen that shows companies shows them again.
+
+        Called like ``contact_files_changed``: on the visible screen of records only, whose dialogs stay as typed.
+        """
