@@ -1,7 +1,7 @@
 """Contacts as vCard 4.0, written with vobject.
 
 Every field survives a round trip through ``networkday import vcard``: the ones vCard
-has (name, company, title, emails, phones, links, tags, notes, who referred them) as
+has (name and its parts, company, title, emails, phones, links, tags, notes, who referred them) as
 standard properties, the others (hiring manager, how you met, when you connected,
 motives, cadence, follow-up) as ``X-NETWORKDAY-`` properties that other programs keep
 and ignore. The history is not part of a vCard; `networkday export csv --history FILE`
@@ -34,8 +34,9 @@ def render(contacts: list[Contact]) -> bytes:
         card.add("version").value = "4.0"
         _add(card, "uid", uid_of(contact.id))
         _add(card, "fn", contact.name)
-        given, _, family = strip_controls(contact.name).rpartition(" ")
-        _add(card, "n", vobject.vcard.Name(family=family, given=given))
+        # N holds parts the source gave; when they are unknown it stays empty (valid), never a guess.
+        given, family = contact.name_parts or ("", "")
+        _add(card, "n", vobject.vcard.Name(family=strip_controls(family), given=strip_controls(given)))
         if contact.company:
             _add(card, "org", [strip_controls(contact.company)])
         _add(card, "title", contact.title)

@@ -214,7 +214,11 @@ class _CardReader:
         if name in ("FN", "TITLE", "ROLE", "NOTE", "UID", "URL") or social:
             found[name].append(self.text(raw))
         elif name == "N":
-            found[name].append(" ".join(part for part in _name_order(self.parts(raw)) if part))
+            parts = self.parts(raw)
+            found[name].append(" ".join(part for part in _name_order(parts) if part))
+            family, given = [*parts, "", ""][:2]
+            if "given" not in self.fields and (given.strip() or family.strip()):
+                self.fields.update(given=given, family=family)
         elif name == "ORG":
             found[name].append(self.parts(raw)[0])
         elif name in ("EMAIL", "TEL"):
