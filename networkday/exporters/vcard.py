@@ -1,4 +1,4 @@
-"""Contacts as vCard 4.0, written with vobject.
+"""Contacts as vCard 4.0 (or 3.0 on request), written with vobject.
 
 Every field survives a round trip through ``networkday import vcard``: the ones vCard
 has (name and its parts, company, title, emails, phones, links, tags, notes, who referred them) as
@@ -24,14 +24,18 @@ def uid_of(contact_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, contact_id)}"
 
 
-def render(contacts: list[Contact]) -> bytes:
+def render(contacts: list[Contact], version: str = "4.0") -> bytes:
+    """The contacts as one vCard file: 4.0 (RFC 6350), or 3.0 (RFC 2426) for phones and CardDAV
+    clients that need it; 3.0 has no RELATED, so the referrer is an X- property there.
+    """
     import vobject
 
     known = {contact.id for contact in contacts}
+    modern = version == "4.0"
     cards = []
     for contact in contacts:
         card = vobject.vCard()
-        card.add("version").value = "4.0"
+        card.add("version").value = version
         _add(card, "uid", uid_of(contact.id))
         _add(card, "fn", contact.name)
         # N holds parts the source gave; when they are unknown it stays empty (valid), never a guess.
@@ -43,14 +47,17 @@ def render(contacts: list[Contact]) -> bytes:
         for email in contact.email:
             _add(card, "email", email)
         for phone in contact.phone:
-            _add(card, "tel", phone, VALUE=["text"])
+            _add(card, "tel", phone, **({"VALUE": ["text"]} if modern else {}))
         for link in contact.links:
             _add(card, "url", link)
         if contact.tags:
             _add(card, "categories", [strip_controls(tag) for tag in contact.tags])
         _add(card, "note", contact.notes)
         if contact.referred_by in known:
-            _add(card, "related", uid_of(contact.referred_by), TYPE=["contact"])
+            if modern:
+                _add(card, "related", uid_of(contact.referred_by), TYPE=["contact"])
+            else:
+                _add(card, "x-networkday-referred-by", uid_of(contact.referred_by))
         _add(card, "x-networkday-hiring-manager", "TRUE" if contact.hiring_manager else "")
         _add(card, "x-networkday-met", contact.met)
         _add(card, "x-networkday-connected", connected.isoformat() if (connected := contact.connected_on) else "")

@@ -228,10 +228,14 @@ class _CardReader:
             found[name].extend(self.text(part) for part in _split(raw, ","))
         elif name == "RELATED" and (_types(item) & REFERRAL_TYPES or not _types(item)):
             found[name].append(self.text(raw))
-        elif name == "X-ABRELATEDNAMES" and "refer" in _label(self.labels.get(item.group, "")).casefold():
+        elif name == f"{OWN}REFERRED-BY" or self.names_referrer(item):
             found["RELATED"].append(self.text(raw))
         elif name.startswith(OWN):
             self.own(name.removeprefix(OWN), self.text(raw))
+
+    def names_referrer(self, item: Any) -> bool:
+        """Apple's related name labelled as a referral (a 3.0 export of ours writes X-NETWORKDAY-REFERRED-BY)."""
+        return item.name == "X-ABRELATEDNAMES" and "refer" in _label(self.labels.get(item.group, "")).casefold()
 
     @property
     def record(self) -> Record:
