@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact
-from networkday.exporters.vcard import render, uid_of
+from networkday.exporters.vcard import NAMESPACE, render, uid_of
 from networkday.importers import parse_file
 from networkday.services.importer import ImportSummary, import_source
 from networkday.storage.store import Store
@@ -78,3 +79,8 @@ def test_a_foreign_uid_matching_no_one_adds_the_person_and_still_names_a_referre
     summary = run(folder, path)
     (eve,) = summary.added
     assert folder.contact(eve).referred_by == grace
+
+
+def test_the_uid_is_the_uuid5_earlier_exports_wrote():
+    for contact_id in ("ann-lee", "contact-baf8a6bf", "a", "x" * 80):
+        assert uid_of(contact_id) == f"urn:uuid:{uuid.uuid5(NAMESPACE, contact_id)}"
