@@ -49,7 +49,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     ),
     "vcard": ExportKind(
         ("vcard",),
-        "contacts as vCard 4.0 (networkday import vcard reads it back)",
+        "contacts as vCard 4.0, or 3.0 with --version 3.0 (networkday import vcard reads both back)",
         "networkday.commands.transfer:export_vcard",
     ),
     "csv": ExportKind(
@@ -79,6 +79,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout")
     parser.add_argument("--history", metavar="FILE", help="csv only: also write every touch to FILE (mode 0600)")
     parser.add_argument("--opportunities", action="store_true", help="csv only: the opportunities, not the contacts")
+    parser.add_argument(
+        "--version",
+        dest="vcard_version",
+        choices=("4.0", "3.0"),
+        help="vcard only: the vCard version, 4.0 (default) or 3.0 for clients that need it",
+    )
     parser.set_defaults(run=run)
 
 
@@ -89,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--format {args.format!r}: {args.kind} exports as {', '.join(kind.formats)}", 2)
     if args.history and args.kind != "csv":
         raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
+    if args.vcard_version and args.kind != "vcard":
+        raise CommandError(f"--version: only `export vcard` has versions, not `export {args.kind}`", 2)
     if args.opportunities and (args.kind != "csv" or args.history):
         raise CommandError("--opportunities: only `export csv` without --history writes the opportunities", 2)
     store = open_store(args)

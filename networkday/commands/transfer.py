@@ -117,7 +117,7 @@ class ProgressLine:
 def export_vcard(args: argparse.Namespace, store: Store) -> bytes:
     from networkday.exporters.vcard import render
 
-    return render(_all_contacts(store))
+    return render(_all_contacts(store), args.vcard_version or "4.0")
 
 
 def export_csv(args: argparse.Namespace, store: Store) -> bytes:

@@ -16,6 +16,8 @@ LEGACY_CONNECTED_NOTE = "Connected on LinkedIn"
 #: A contact's own fields in the order of docs/FORMAT.md: all but its id, history and unknown keys.
 FIELDS: tuple[str, ...] = (
     "name",
+    "given",
+    "family",
     "company",
     "title",
     "email",
@@ -106,6 +108,10 @@ class Details:
     The fields are keyword-only: each subclass puts its own identity first.
     """
 
+    #: The name's parts as the source gave them (vCard N, LinkedIn's and Google's columns),
+    #: never guessed: a split on spaces gets Chinese and Vietnamese names wrong.
+    given: str = ""
+    family: str = ""
     company: str = ""
     title: str = ""
     email: list[str] = field(default_factory=list)
@@ -145,6 +151,8 @@ class Contact(Details):
         contact = cls(
             id=contact_id,
             name=r.text("name", required=True).strip(),
+            given=r.text("given"),
+            family=r.text("family"),
             company=r.text("company"),
             title=r.text("title"),
             email=r.text_list("email"),
@@ -166,6 +174,8 @@ class Contact(Details):
 
     def to_dict(self) -> dict[str, Any]:
         table: dict[str, Any] = {"format": FORMAT_VERSION, "name": self.name}
+        put(table, "given", self.given)
+        put(table, "family", self.family)
         put(table, "company", self.company)
         put(table, "title", self.title)
         put(table, "email", self.email)
@@ -184,6 +194,26 @@ class Contact(Details):
         if self.log:
             table["log"] = [entry.to_dict() for entry in self.log]
         return table
+
+    @property
+    def name_parts(self) -> tuple[str, str] | None:
+        """``(given, family)`` when they are known and still fit the name, else None.
+
+        Parts left behind by a later edit of the name (one no longer in it) are not
+        trusted: a vCard then carries the full name alone rather than a wrong split.
+        """
+        given, family = self.given.strip(), self.family.strip()
+        if not (given or family):
+            return None
+        name = self.name.casefold()
+        if given.casefold() not in name or family.casefold() not in name:
+            return None
+        return given, family
+
+    def take_parts(self, other: Details, name: str) -> None:
+        """Takes ``other``'s name parts when this contact has none and ``name`` (theirs) is this one's."""
+        if not (self.given or self.family) and name.casefold() == self.name.casefold():
+            self.given, self.family = other.given, other.family
 
     @property
     def touches(self) -> list[LogEntry]:

@@ -212,6 +212,7 @@ def merge_record(contact: Contact, record: Record, left_out: list[str] | None = 
     ``region`` (``[import] region``).
     """
     before = contact.to_dict()
+    contact.take_parts(record, record.name)
     for name in ("company", "title", "notes", "met"):
         if not getattr(contact, name) and getattr(record, name):
             setattr(contact, name, getattr(record, name))

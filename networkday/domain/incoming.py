@@ -105,6 +105,8 @@ class Record(Details):
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
+        self.given = clean_line(self.given)
+        self.family = clean_line(self.family)
         self.company = clean_line(self.company)
         self.title = clean_line(self.title)
         self.email = unique([value.removeprefix("mailto:") for value in self.email])

@@ -31,6 +31,7 @@ def merge_into(keep: Contact, gone: Contact, region: str = "") -> list[Renamed]:
     """
     origin = f"Merged from {gone.name} ({gone.id})"
     lost: list[str] = []
+    keep.take_parts(gone, gone.name)
     for name in SCALAR_FIELDS:
         mine, theirs = getattr(keep, name), getattr(gone, name)
         if _empty(mine):

@@ -33,7 +33,7 @@ def safe_link(text: str) -> bool:
 _LOOSE = re.compile(r"[,;\s]+")
 _LINES = re.compile(r"[,;\n]+")
 _SPLITTERS = {"email": _LOOSE, "links": _LOOSE, "motives": _LOOSE, "phone": _LINES, "tags": _LINES}
-_TEXT_FIELDS = ("name", "company", "title", "referred_by", "met", "notes")
+_TEXT_FIELDS = ("name", "given", "family", "company", "title", "referred_by", "met", "notes")
 CADENCE_MAX = 3650
 
 

@@ -50,9 +50,10 @@ class _Layout:
                 self.numbered[match.group(1)].append((int(match.group(2)), index))
         for columns in self.numbered.values():
             columns.sort()  # once, not for every row: a wide file has thousands
-        self.name_parts = next(
-            ([keys.index(part) for part in parts if part in keys] for parts in _NAME_PARTS if parts[0] in keys), []
-        )
+        found = next((parts for parts in _NAME_PARTS if parts[0] in keys), ())
+        self.name_parts = [keys.index(part) for part in found if part in keys]
+        #: The given and family name columns (-1 when absent), kept as the contact's name parts.
+        self.given, self.family = (keys.index(part) if part in keys else -1 for part in (found or ("", "", ""))[::2])
 
     @property
     def recognised(self) -> bool:
@@ -95,6 +96,8 @@ def _read_row(source: ParsedSource, row: Row, layout: _Layout) -> Record | None:
         Record(
             line=row.line,
             name=name,
+            given=row.cells[layout.given].strip() if layout.given >= 0 else "",
+            family=row.cells[layout.family].strip() if layout.family >= 0 else "",
             company=cell("company"),
             title=cell("title"),
             email=numbered("e-mail"),

@@ -63,6 +63,8 @@ def _read_row(source: ParsedSource, row: Row, columns: dict[str, int]) -> Record
     record = Record(
         line=row.line,
         name=f"{cell('first')} {cell('last')}",
+        given=cell("first"),
+        family=cell("last"),
         company=cell("company"),
         title=cell("position"),
         email=[cell("email")],

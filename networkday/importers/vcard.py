@@ -214,7 +214,11 @@ class _CardReader:
         if name in ("FN", "TITLE", "ROLE", "NOTE", "UID", "URL") or social:
             found[name].append(self.text(raw))
         elif name == "N":
-            found[name].append(" ".join(part for part in _name_order(self.parts(raw)) if part))
+            parts = self.parts(raw)
+            found[name].append(" ".join(part for part in _name_order(parts) if part))
+            family, given = [*parts, "", ""][:2]
+            if "given" not in self.fields and (given.strip() or family.strip()):
+                self.fields.update(given=given, family=family)
         elif name == "ORG":
             found[name].append(self.parts(raw)[0])
         elif name in ("EMAIL", "TEL"):
@@ -224,10 +228,14 @@ class _CardReader:
             found[name].extend(self.text(part) for part in _split(raw, ","))
         elif name == "RELATED" and (_types(item) & REFERRAL_TYPES or not _types(item)):
             found[name].append(self.text(raw))
-        elif name == "X-ABRELATEDNAMES" and "refer" in _label(self.labels.get(item.group, "")).casefold():
+        elif name == f"{OWN}REFERRED-BY" or self.names_referrer(item):
             found["RELATED"].append(self.text(raw))
         elif name.startswith(OWN):
             self.own(name.removeprefix(OWN), self.text(raw))
+
+    def names_referrer(self, item: Any) -> bool:
+        """Apple's related name labelled as a referral (a 3.0 export of ours writes X-NETWORKDAY-REFERRED-BY)."""
+        return item.name == "X-ABRELATEDNAMES" and "refer" in _label(self.labels.get(item.group, "")).casefold()
 
     @property
     def record(self) -> Record:

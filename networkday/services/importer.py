@@ -40,6 +40,7 @@ from networkday.domain.contact import Contact
 from networkday.domain.dedupe import PeopleIndex, merge_record
 from networkday.domain.import_limits import MAX_VALUES
 from networkday.domain.incoming import Listing, Record, Skipped
+from networkday.exporters.vcard import uid_of
 from networkday.importers.common import ParsedSource
 from networkday.storage.index import paused_gc
 from networkday.storage.problems import StoreError, WriteError
@@ -175,6 +176,10 @@ class _Import:
         #: vCard UIDs and RELATED references (keys of people in the file), for ``refer``.
         self.uids: dict[str, str] = {}
         self.related: dict[str, list[str]] = {}
+        #: The line of the first card with each UID, to flag the cards that share it.
+        self.uid_lines: dict[str, int] = {}
+        #: The UIDs ``export vcard`` writes for the people in the folder, made when first needed.
+        self.own_uids: dict[str, str] | None = None
 
     def read(self, progress: Progress) -> None:
         batch: list[Record] = []
@@ -196,7 +201,7 @@ class _Import:
         fresh: dict[str, Contact] = {}
         more: dict[str, list[Record]] = {}
         for record in batch:
-            key = self.index.match(record)
+            key = self.match(record)
             if key is None:
                 key = f"{_NEW}{len(self.new)}"
                 self.new.append(record.name)
@@ -216,6 +221,28 @@ class _Import:
             self.remember_references(key, record)
         self.add(fresh)
         self.update(more)
+
+    def match(self, record: Record) -> str | None:
+        """By UID first (the one ``export vcard`` wrote survives edits to name and email), then the index.
+
+        A UID already seen in this file is flagged and not trusted: the card is matched
+        by its other details.
+        """
+        if record.uid:
+            first = self.uid_lines.setdefault(record.uid, record.line)
+            if first != record.line:
+                self.source.warn(record.line, f"has the UID of the card on line {first}; matched by its details")
+            elif (known := self.own_uid(record.uid)) is not None:
+                return known
+        return self.index.match(record)
+
+    def own_uid(self, uid: str) -> str | None:
+        """The person in the folder whose exported card carries ``uid``, or None."""
+        if not uid.startswith("urn:uuid:"):
+            return None
+        if self.own_uids is None:
+            self.own_uids = {uid_of(contact_id): contact_id for contact_id in self.store.contacts}
+        return self.own_uids.get(uid)
 
     def remember_references(self, key: str, record: Record) -> None:
         if record.uid:
@@ -291,7 +318,7 @@ class _Import:
         found: dict[str, str] = {}
         for key, references in self.related.items():
             for reference in references:
-                referrer = self.uids.get(reference) or self.index.find(reference)
+                referrer = self.uids.get(reference) or self.own_uid(reference) or self.index.find(reference)
                 if referrer is not None and referrer != key:
                     found[key] = referrer
                     break

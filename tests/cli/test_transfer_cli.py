@@ -118,11 +118,17 @@ def network(tmp_path: Path) -> Path:
     return root
 
 
-def test_export_vcard_to_a_private_file_and_back_into_an_empty_folder(network: Path, tmp_path: Path, capsys):
+@pytest.mark.parametrize("version", [(), ("--version", "4.0"), ("--version", "3.0")], ids=["default", "4.0", "3.0"])
+def test_export_vcard_to_a_private_file_and_back_into_an_empty_folder(
+    network: Path, tmp_path: Path, capsys, version: tuple[str, ...]
+):
     out = tmp_path / "all.vcf"
-    assert cli("export", "vcard", "-o", out, "--data-dir", network) == 0
+    assert cli("export", "vcard", *version, "-o", out, "--data-dir", network) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert out.read_bytes().startswith(b"BEGIN:VCARD\r\nVERSION:4.0\r\n")
+    written = version[-1] if version else "4.0"
+    assert out.read_bytes().startswith(f"BEGIN:VCARD\r\nVERSION:{written}\r\n".encode())
+    modern = written == "4.0"
+    assert (b"RELATED;TYPE=contact:" in out.read_bytes(), b"VALUE=text" in out.read_bytes()) == (modern, modern)
     fresh = tmp_path / "fresh"
     assert cli("import", "vcard", out, "--data-dir", fresh) == 0
     assert "add 3, update 0" in capsys.readouterr().out
@@ -166,7 +172,8 @@ def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network
     assert cli("export", "csv", "-o", out, "--data-dir", network) == 0
     header = out.read_text("utf-8").splitlines()[0].split(",")
     assert header == [
-        *("id", "name", "company", "title", "email", "phone", "links", "tags", "hiring_manager", "referred_by"),
+        *("id", "name", "given", "family", "company", "title", "email", "phone", "links", "tags"),
+        *("hiring_manager", "referred_by"),
         *("met", "connected", "motives", "cadence_days", "follow_up", "notes", "last_touch"),
     ]
     assert set(header) == {item.name for item in fields(Contact)} - {"log", "extra"} | {"last_touch"}
@@ -207,6 +214,20 @@ def test_only_csv_takes_a_history(network: Path, tmp_path: Path, capsys):
     assert cli("export", "vcard", "--history", tmp_path / "h.csv", "--data-dir", network) == 2
     assert "--history" in capsys.readouterr().err
     assert not (tmp_path / "h.csv").exists()
+
+
+@pytest.mark.parametrize("kind", ["csv", "ics", "journal"])
+def test_only_vcard_has_versions(network: Path, tmp_path: Path, capsys, kind: str):
+    assert cli("export", kind, "--version", "3.0", "-o", tmp_path / "out", "--data-dir", network) == 2
+    assert "--version: only `export vcard` has versions" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_vcard_version_other_than_4_or_3_is_refused(network: Path, capsys):
+    with pytest.raises(SystemExit) as exit_status:
+        cli("export", "vcard", "--version", "2.1", "--data-dir", network)
+    assert exit_status.value.code == 2
+    assert "invalid choice: '2.1'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("kind", ["vcard", "csv", "ics", "journal"])
