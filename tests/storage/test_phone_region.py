@@ -35,7 +35,9 @@ def google_csv(tmp_path: Path) -> Path:
 def test_reimporting_a_national_spelling(store: Store, tmp_path: Path, region: str, phones: list[str]) -> None:
     if region:
         with_region(store, region)
-    ann = store.add_contact(Contact(id="", name="Ann Lee", email=["ann@acme.example"], phone=["+1 905-555-1234"]))
+    ann = store.add_contact(
+        Contact(id="", name="Ann Lee", given="Ann", family="Lee", email=["ann@acme.example"], phone=["+1 905-555-1234"])
+    )
     summary = import_source(store, parse_file("google", google_csv(tmp_path)))
     assert store.contact(ann.id).phone == phones
     assert summary.unchanged == (1 if region else 0)
