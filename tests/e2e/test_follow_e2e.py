@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from networkday.storage.demo import demo_copy
+from tests.e2e.console import demo, terminal  # noqa: F401, F811 (fixtures the tests take by name)
 from tests.e2e.tmux import NOW, Terminal, installed_command
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return demo_copy(today=date(2026, 11, 25), target=tmp_path / "demo")
-
-
-@pytest.fixture
-def terminal(demo: Path) -> Iterator[Terminal]:
-    term = Terminal(["--data-dir", str(demo)], width=80, height=24, env={"TERM": "linux", "NO_COLOR": "1"})
-    yield term
-    term.close()
 
 
 def test_a_command_and_a_hand_edit_show_with_no_key_pressed(terminal: Terminal, demo: Path) -> None:

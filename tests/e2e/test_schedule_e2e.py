@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from networkday.storage.demo import demo_copy
+from tests.e2e.console import demo, terminal  # noqa: F401, F811 (fixtures the tests take by name)
 from tests.e2e.tmux import Terminal
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return demo_copy(today=date(2026, 11, 25), target=tmp_path / "demo")
-
-
-@pytest.fixture
-def terminal(demo: Path) -> Iterator[Terminal]:
-    term = Terminal(["--data-dir", str(demo)], width=80, height=24, env={"TERM": "linux", "NO_COLOR": "1"})
-    yield term
-    term.close()
 
 
 def test_a_call_scheduled_for_later_today_stays_to_do(terminal: Terminal, demo: Path) -> None:
