@@ -11,6 +11,9 @@ import pytest
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
 
+#: The Linux-console demo fixtures some e2e tests share (a module fixture of the same name wins).
+pytest_plugins = ["tests.e2e.console"]
+
 #: The instant every test lives at unless it moves the clock: a Wednesday morning in Berlin.
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=pendulum.timezone("Europe/Berlin"))
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.console import demo, terminal  # noqa: F401, F811 (fixtures the tests take by name)
 from tests.e2e.tmux import NOW, Terminal, installed_command
 
 pytestmark = pytest.mark.e2e

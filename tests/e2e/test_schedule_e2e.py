@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.console import demo, terminal  # noqa: F401, F811 (fixtures the tests take by name)
 from tests.e2e.tmux import Terminal
 
 pytestmark = pytest.mark.e2e
