@@ -84,7 +84,7 @@ class Row:
             "priority": self.priority,
             "aliases": list(self.aliases),
             "website": self.website,
-            "people": self.people,
+            "people_count": self.people,
             "open": self.open,
         }
 
@@ -136,7 +136,7 @@ def run_list(args: argparse.Namespace) -> int:
     companies = loaded(store)
     items = rows(store, companies, args.targets)
     if args.json:
-        print_json([item.as_json() for item in items])
+        print_json({"companies": [item.as_json() for item in items]})
         return 0
     if not items and len(companies):
         print("no target companies yet: networkday company target ID")

@@ -92,7 +92,7 @@ def run_list(args: argparse.Namespace) -> int:
     store = open_store(args, scan=False, contacts=False, unread_warning=False)
     placed = service.opportunities(service.ordered(loaded(store)), open_only=args.open)
     if args.json:
-        print_json([item(each) for each in placed])
+        print_json({"opportunities": [item(each) for each in placed]})
         return 0
     if not placed:
         print("no open opportunities" if args.open else "no opportunities yet: networkday opportunity add")

@@ -164,15 +164,17 @@ def run_report(args: argparse.Namespace) -> int:
     for path in sorted(path for path in store.problems if path.is_relative_to(store.days_dir)):
         print(f"networkday: warning: {store.problems[path]} (left out of the report)", file=sys.stderr)
     if args.json:
+        from networkday.domain.review import Period  # here: ``timer status`` in a status bar never pays for it
+
         print_json(
             {
-                "period": args.period,
-                "goal": goal,
+                "period": Period.of(args.period, args.date or store.clock.today()).to_json(),
+                "share_goal": goal,
                 "days": [
                     {"date": row.day.isoformat(), **_figures(row.totals.networking, row.totals.other, row.meets)}
                     for row in rows
                 ],
-                "total": _figures(total.networking, total.other, total.meets(goal)),
+                "totals": _figures(total.networking, total.other, total.meets(goal)),
             }
         )
         return 0
@@ -203,5 +205,5 @@ def _figures(networking: float, other: float, meets: bool | None) -> dict[str, o
         "networking_seconds": round(networking),
         "other_seconds": round(other),
         "share": round(networking / total, 4) if total else None,
-        "meets_goal": meets,
+        "share_met": meets,
     }

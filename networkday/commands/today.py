@@ -80,10 +80,10 @@ class QueueRow(TypedDict):
 
 
 class Serves(TypedDict):
-    """An open opportunity a call serves: ``company`` and ``opportunity`` as ``opportunity list`` names them."""
+    """An open opportunity a call serves: ``id`` and ``company`` as ``opportunity list`` names them."""
 
+    id: str
     company: str
-    opportunity: str
     role: str
     stage: str
 
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 "wont": score.wont,
                 "made": score.made,
                 "planned": score.planned,
-                "goal": score.goal,
+                "calls_goal": score.goal,
                 "streak": score.streak,
                 "problem": queue.problem,
                 "queue": rows,
@@ -147,7 +147,7 @@ def queue_row(
 
 def _serves(placed: Placed) -> Serves:
     item = placed.opportunity
-    return {"company": placed.company.name, "opportunity": placed.ref, "role": item.role, "stage": item.stage}
+    return {"id": placed.ref, "company": placed.company.name, "role": item.role, "stage": item.stage}
 
 
 def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
