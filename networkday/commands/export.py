@@ -72,6 +72,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help="write your data in another format",
         description=f"Write your data in another format, to stdout or a file.\n\nkinds:\n{kinds}",
+        epilog="examples:\n"
+        "  networkday export vcard -o ~/contacts.vcf\n"
+        "  networkday export vcard --version 3.0 > phone.vcf\n"
+        "  networkday export csv -o contacts.csv --history touches.csv\n"
+        "  networkday export ics -o calls.ics",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", choices=list(EXPORT_KINDS), metavar="KIND", help="what to export (listed above)")

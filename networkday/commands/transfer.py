@@ -46,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "(matched by email, LinkedIn profile, or name and company). Nothing you wrote is overwritten, "
             "and running the same import again changes nothing.\n\nsources:\n" + sources
         ),
+        epilog="examples:\n  networkday import linkedin Connections.csv --dry-run\n"
+        "  networkday import vcard contacts.vcf\n  curl -s https://example.com/team.vcf | networkday import vcard -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", choices=tuple(IMPORTERS), help="where FILE comes from")
