@@ -15,7 +15,12 @@ class BriefingScreen(DataScreen):
     The base of ``ServingScreen``, so ``TodayScreen`` takes the key without a line of its own.
     """
 
-    BINDINGS = [Binding("b", "brief", "Brief", tooltip="A call brief: what to open with and offer", id="today.brief")]
+    #: Not in the footer: at 80 columns it would push out ``? Help``; help and the palette list it.
+    BINDINGS = [
+        Binding(
+            "b", "brief", "Brief", show=False, tooltip="A call brief: what to open with and offer", id="today.brief"
+        )
+    ]
 
     def action_brief(self) -> None:
         item = self.query_one(QueueList).current()

@@ -35,7 +35,9 @@ class ContactScreen(ContactActions):
     CSS_PATH = "../styles/contacts.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="contact.back"),
-        Binding("b", "brief", "Brief", tooltip="A call brief: what to open with and offer", id="contact.brief"),
+        Binding(
+            "b", "brief", "Brief", show=False, tooltip="A call brief: what to open with and offer", id="contact.brief"
+        ),
         Binding("l", "log", "Log", id="contact.log"),
         Binding("f", "follow_up", "Follow-up", id="contact.follow_up"),
         Binding("p", "plan", "Call today", id="contact.plan"),
