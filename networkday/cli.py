@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "transfer",
     "company",
     "opportunity",
+    "brief",
 )
 
 #: The top-level help's epilog: what to try first, and every environment variable networkday
