@@ -1,7 +1,8 @@
 """Contacts as vCard 4.0 (or 3.0 on request), written with vobject.
 
 Every field survives a round trip through ``networkday import vcard``: the ones vCard
-has (name and its parts, company, title, emails, phones, links, tags, notes, who referred them) as
+has (name and its parts, company, title, emails, phones and their kinds, links, tags, notes, who
+referred them) as
 standard properties, the others (hiring manager, how you met, when you connected,
 motives, cadence, follow-up) as ``X-NETWORKDAY-`` properties that other programs keep
 and ignore. The history is not part of a vCard; `networkday export csv --history FILE`
@@ -15,6 +16,7 @@ import uuid
 from typing import Any
 
 from networkday.domain.contact import Contact
+from networkday.domain.phone_kinds import kind_of, vcard_types
 from networkday.domain.text import strip_controls
 
 #: The namespace of the UIDs networkday writes: fixed, so every export of one person carries one UID.
@@ -59,7 +61,8 @@ def render(contacts: list[Contact], version: str = "4.0") -> bytes:
         for email in contact.email:
             _add(card, "email", email)
         for phone in contact.phone:
-            _add(card, "tel", phone, **({"VALUE": ["text"]} if modern else {}))
+            types = vcard_types(kind_of(phone, contact.phone_kinds))
+            _add(card, "tel", phone, **({"VALUE": ["text"]} if modern else {}), **({"TYPE": types} if types else {}))
         for link in contact.links:
             _add(card, "url", link)
         if contact.tags:
