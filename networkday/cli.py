@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the UI is imported only when the app opens
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "contacts",
+    "edit",
     "today",
     "timer",
     "journal",

@@ -1,4 +1,4 @@
-"""`networkday add` and `networkday log`: quick capture from the shell."""
+"""`networkday add` and `networkday log`: quick capture from the shell; `contacts` reads (contact_queries)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 
 from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, parse_date, run_store
+from networkday.commands.contact_queries import register_queries
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import RecordError
 from networkday.domain.outcome_rules import Schedule, parse_schedule
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add.set_defaults(run=run_add)
 
     log = subparsers.add_parser("log", parents=[common], help="append an interaction to a contact's history")
-    log.add_argument("id")
+    log.add_argument("id", metavar="ID", help="the contact's id (networkday contacts search NAME finds it)")
     log.add_argument("outcome", choices=OUTCOMES)
     log.add_argument("--channel", choices=CHANNELS, default="phone")
     log.add_argument("--gave", default="", help="what you offered or gave them")
@@ -44,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help='scheduled only: the day agreed, and a time if there is one ("2026-12-09 10:00"); plans the call then',
     )
     log.set_defaults(run=run_log)
+    register_queries(subparsers, common)
 
 
 def run_add(args: argparse.Namespace) -> int:
