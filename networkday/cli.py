@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "transfer",
     "company",
     "opportunity",
+    "completion",
 )
 
 
@@ -83,6 +84,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)",
     )
+    # The whole parser on demand, for the command that walks it (``completion``) on its fast path.
+    parser.set_defaults(full_parser=lambda: build_parser(None))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules_for(argv):
         importlib.import_module(f"networkday.commands.{name}").register(subparsers, common)

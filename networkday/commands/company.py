@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add.set_defaults(run=run_add)
     for name, target in (("target", True), ("untarget", False)):
         mark = actions.add_parser(name, parents=[common], help=f"{'mark' if target else 'unmark'} a target company")
-        mark.add_argument("id")
+        mark.add_argument("id", metavar="COMPANY_ID", help="the company's id (networkday company list)")
         mark.set_defaults(run=run_mark, target=target)
     listing = actions.add_parser("list", parents=[common], help="list the companies, targets first")
     listing.add_argument("--targets", action="store_true", help="only the target companies")
