@@ -10,7 +10,7 @@ the one file. Each text line is one person; JSON carries ``"version": 1`` (docs/
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from networkday.clock import zone_of
@@ -22,7 +22,6 @@ from networkday.domain.search import Hit, SearchIndex
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import escape_name
 from networkday.storage.layout import valid_id
-from networkday.storage.store import Store
 
 JSON_VERSION = 1
 _JSON_HELP = 'print JSON for scripts (with "version": 1; see docs/JSON.md)'
@@ -106,9 +105,8 @@ def _iso_day(ordinal: int | None) -> str | None:
     return date.fromordinal(ordinal).isoformat() if ordinal else None
 
 
-def summary_json(summary: ContactSummary, store: Store) -> dict[str, Any]:
+def summary_json(summary: ContactSummary, zone: tzinfo) -> dict[str, Any]:
     last = summary.last_ts
-    zone = zone_of(store.clock.now())
     return {
         "id": summary.id,
         "name": summary.name,
@@ -125,23 +123,19 @@ def summary_json(summary: ContactSummary, store: Store) -> dict[str, Any]:
     }
 
 
-def summary_line(summary: ContactSummary, store: Store) -> str:
+def summary_line(summary: ContactSummary, zone: tzinfo) -> str:
     """``jane-doe  Jane Doe  Acme · CTO  last 2026-11-30  follow up 2026-12-09``; every value on one line."""
     where = " · ".join(part for part in (summary.company, summary.title) if part)
     last = summary.last_ts
-    when = (
-        "never contacted"
-        if last is None
-        else f"last {datetime.fromtimestamp(last, zone_of(store.clock.now())):%Y-%m-%d}"
-    )
+    when = "never contacted" if last is None else f"last {datetime.fromtimestamp(last, zone):%Y-%m-%d}"
     follow = f"  follow up {_iso_day(summary.follow_up)}" if summary.follow_up else ""
     return f"{escape_name(summary.id):<24} {escape_name(summary.name):<28} {escape_name(where) or '-'}  {when}{follow}"
 
 
 def run_list(args: argparse.Namespace) -> int:
     store = open_store(args)
-    today = store.clock.today()
-    network = Network(store.config, zone_of(store.clock.now()))
+    today, zone = store.clock.today(), zone_of(store.clock.now())
+    network = Network(store.config, zone)
     summaries = list(store.contacts.values())
     wanted = Filter(tag=args.tag, losing_touch=args.losing_touch)
     if args.company:
@@ -153,10 +147,10 @@ def run_list(args: argparse.Namespace) -> int:
             wanted = Filter(tag=args.tag, losing_touch=args.losing_touch, company=args.company)
     people = network.sort(network.filter(summaries, wanted, today))
     if args.json:
-        print_json({"version": JSON_VERSION, "contacts": [summary_json(s, store) for s in people]})
+        print_json({"version": JSON_VERSION, "contacts": [summary_json(s, zone) for s in people]})
         return 0
     for summary in people:
-        print(summary_line(summary, store))
+        print(summary_line(summary, zone))
     return 0
 
 
@@ -164,15 +158,15 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CommandError("--limit must be 0 or more", 2)
     store = open_store(args)
-    contacts = store.contacts
+    contacts, zone = store.contacts, zone_of(store.clock.now())
     hits: list[Hit] = SearchIndex(contacts.values()).search(args.query, args.limit or None)
     found = [(hit, contacts[hit.id]) for hit in hits if hit.id in contacts]
     if args.json:
-        rows = [{**summary_json(s, store), "matched": hit.field, "rank": hit.tier} for hit, s in found]
+        rows = [{**summary_json(s, zone), "matched": hit.field, "rank": hit.tier} for hit, s in found]
         print_json({"version": JSON_VERSION, "query": args.query, "contacts": rows})
         return 0
     for hit, summary in found:
-        print(f"{summary_line(summary, store)}  ({hit.field})")
+        print(f"{summary_line(summary, zone)}  ({hit.field})")
     return 0
 
 
