@@ -10,6 +10,8 @@ the one file. Each text line is one person; JSON carries ``"version": 1`` (docs/
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -127,9 +129,16 @@ def summary_line(summary: ContactSummary, zone: tzinfo) -> str:
     """``jane-doe  Jane Doe  Acme · CTO  last 2026-11-30  follow up 2026-12-09``; every value on one line."""
     where = " · ".join(part for part in (summary.company, summary.title) if part)
     last = summary.last_ts
-    when = "never contacted" if last is None else f"last {datetime.fromtimestamp(last, zone):%Y-%m-%d}"
+    when = "never contacted" if last is None else f"last {datetime.fromtimestamp(last, zone).date().isoformat()}"
     follow = f"  follow up {_iso_day(summary.follow_up)}" if summary.follow_up else ""
     return f"{escape_name(summary.id):<24} {escape_name(summary.name):<28} {escape_name(where) or '-'}  {when}{follow}"
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """One write for the whole listing: 30,000 prints through the escaping stream cost a third of a second."""
+    text = "\n".join(lines)
+    if text:
+        sys.stdout.write(text + "\n")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -149,8 +158,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"version": JSON_VERSION, "contacts": [summary_json(s, zone) for s in people]})
         return 0
-    for summary in people:
-        print(summary_line(summary, zone))
+    print_lines(summary_line(summary, zone) for summary in people)
     return 0
 
 
@@ -165,8 +173,7 @@ def run_search(args: argparse.Namespace) -> int:
         rows = [{**summary_json(s, zone), "matched": hit.field, "rank": hit.tier} for hit, s in found]
         print_json({"version": JSON_VERSION, "query": args.query, "contacts": rows})
         return 0
-    for hit, summary in found:
-        print(f"{summary_line(summary, zone)}  ({hit.field})")
+    print_lines(f"{summary_line(summary, zone)}  ({hit.field})" for hit, summary in found)
     return 0
 
 

@@ -20,7 +20,7 @@ from networkday.commands.completion import FILES, FOLDERS, candidates, values
 
 pytestmark = pytest.mark.usefixtures("command_env")
 
-BIN = Path(sys.executable).parent
+BIN = Path(sys.prefix) / "bin"  # the environment running the tests, where its `networkday` is installed
 INSTALLED = shutil.which("networkday", path=str(BIN))
 
 

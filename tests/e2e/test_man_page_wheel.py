@@ -39,9 +39,22 @@ def test_the_wheel_installs_the_current_man_page(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read(PAGE.format(version=version)).decode("utf-8")
     assert shipped == render(build_parser(None))
-    prefix = tmp_path / "prefix"  # as `pip install --user` or pipx: data under the install prefix
+    # As `pip install --user` or pipx: data under the install prefix. --ignore-installed leaves the
+    # environment running the tests (its own networkday) as it is.
+    prefix = tmp_path / "prefix"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--prefix", str(prefix), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--ignore-installed",
+            "--prefix",
+            str(prefix),
+            str(wheel),
+        ],
         check=True,
         timeout=900,
     )
