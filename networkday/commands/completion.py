@@ -86,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         epilog="examples:\n"
         '  eval "$(networkday completion bash)"          # in ~/.bashrc\n'
         '  eval "$(networkday completion zsh)"           # in ~/.zshrc, after compinit\n'
-        "  networkday completion fish | source         # in ~/.config/fish/config.fish",
+        "  networkday completion fish | source           # in ~/.config/fish/config.fish",
         formatter_class=ExamplesFormatter,
     )
     parser.add_argument("shell", nargs="?", choices=tuple(SCRIPTS), metavar="SHELL", help="bash, zsh or fish")
