@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the UI is imported only when the app opens
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "contacts",
+    "edit",
     "today",
     "timer",
     "journal",
@@ -40,6 +41,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "company",
     "opportunity",
     "brief",
+    "completion",
 )
 
 #: The top-level help's epilog: what to try first, and every environment variable networkday
@@ -105,6 +107,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)",
     )
+    # The whole parser on demand, for the command that walks it (``completion``) on its fast path.
+    parser.set_defaults(full_parser=lambda: build_parser(None))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules_for(argv):
         importlib.import_module(f"networkday.commands.{name}").register(subparsers, common)

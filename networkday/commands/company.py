@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             epilog=f"example:\n  networkday company {name} acme-corp",
             formatter_class=ExamplesFormatter,
         )
-        mark.add_argument("id", metavar="ID", help="the company's id (networkday company list shows it)")
+        mark.add_argument("id", metavar="COMPANY_ID", help="the company's id (networkday company list shows it)")
         mark.set_defaults(run=run_mark, target=target)
     listing = actions.add_parser(
         "list",

@@ -1,4 +1,4 @@
-"""`networkday add` and `networkday log`: quick capture from the shell."""
+"""`networkday add` and `networkday log`: quick capture from the shell; `contacts` reads (contact_queries)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 
 from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, parse_date, run_store
+from networkday.commands.contact_queries import register_queries
 from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import RecordError
@@ -65,6 +66,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help='scheduled only: the day agreed, and a time if there is one ("2026-12-09 10:00"); plans the call then',
     )
     log.set_defaults(run=run_log)
+    register_queries(subparsers, common)
 
 
 def run_add(args: argparse.Namespace) -> int:
