@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,16 @@ def parse_date(text: str) -> date:
     """
     try:
         return parse_when(text, clock_from_environ().today())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def parse_length(text: str) -> timedelta:
+    """An argparse type: a length of time such as ``10m`` or ``1h30m`` (``--alarm``, ``--within``)."""
+    from networkday.domain.span import parse_span
+
+    try:
+        return parse_span(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -154,7 +154,7 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
         for step in item.steps
         if step.at > now
     ]
-    return render(_all_contacts(store), days, now, steps)
+    return render(_all_contacts(store), days, now, steps, args.alarm)
 
 
 def _all_companies(store: Store) -> list[Company]:
