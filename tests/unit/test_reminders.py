@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from networkday.domain.errors import RecordError
 from networkday.domain.queue import CADENCE, FOLLOW_UP, PLANNED, QueueItem
 from networkday.domain.reminders import agreed_instant, call_key, due_now, follow_up_key
+from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -54,3 +58,11 @@ def test_a_time_the_clocks_skip_is_the_instant_it_runs_into() -> None:
     spring = date(2026, 3, 29)  # 02:00 to 03:00 does not exist in Berlin
     assert agreed_instant(spring, "02:30", BERLIN) == datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN)
     assert agreed_instant(spring, "01:30", BERLIN).utcoffset() == timedelta(hours=1)
+
+
+def test_remind_alert_is_bell_by_default_and_an_unknown_one_is_refused_at_its_key() -> None:
+    assert Config.from_dict({}).alert == "bell"
+    assert Config.from_dict({"remind": {"alert": "osc777"}}).alert == "osc777"
+    with pytest.raises(RecordError, match="unknown alert 'beep'") as raised:
+        Config.from_dict({"remind": {"alert": "beep"}})
+    assert raised.value.key_path == ("remind", "alert")
