@@ -4,8 +4,7 @@ It reads today's queue as `networkday today` does (from the preview when nothing
 changed, so a run every few minutes stays cheap at 30,000 contacts), lists the calls
 and follow-ups due (``domain.reminders``), and remembers them in this machine's state
 folder (``storage.machine_local``), never in the data folder, which may be synced: each
-is listed once (but under ``--demo``, whose copy goes at exit). Nothing due prints
-nothing, so cron mails only when there is news.
+is listed once. Nothing due prints nothing, so cron mails only when there is news.
 """
 
 from __future__ import annotations
@@ -61,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
             print(text_line(item))
     if args.notify and due:
         notify(due)
-    if not args.demo:  # the demo's copy goes at exit, and what it reminded with it
-        run_store(lambda: reminded.add((item.key for item in due), now))
+    run_store(lambda: reminded.add((item.key for item in due), now))
     return 0
 
 

@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+from networkday.storage.demo import demo_copy, discard_demo
 from networkday.storage.machine_local import KEPT, Reminded, machine_dir
 from tests.conftest import NOW
 
@@ -46,3 +47,14 @@ def test_a_memory_that_is_not_a_table_is_said_and_begun_again(tmp_path: Path) ->
     assert reminded.warning == f"{reminded.path}: no 'reminded' table; begun again"
     reminded.add(["call-a"], NOW)
     assert reminded.keys() == {"call-a"}
+
+
+def test_a_demo_copy_takes_what_this_machine_kept_for_it_when_it_goes(tmp_path: Path, machine_state: Path) -> None:
+    copy = demo_copy(NOW.date(), tmp_path / "networkday-demo-test")
+    Reminded(copy).add(["call-a"], NOW)
+    kept = machine_dir(copy)
+    assert kept.is_relative_to(machine_state)
+    assert kept.is_dir()
+    discard_demo(copy)
+    assert not copy.exists()
+    assert not kept.exists()
