@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
+from networkday.clock import zone_of
 from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
+from networkday.domain.reminders import agreed_instant
 from networkday.domain.text import strip_controls
 
 PRODID = "-//networkday//networkday export//EN"
@@ -55,19 +58,7 @@ def render(
     stamp = now.astimezone(vobject.icalendar.utc).replace(microsecond=0)
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = PRODID
-
-    def event(
-        uid: str, when: date | datetime, summary: str, description: str, category: str, length: timedelta = CALL_LENGTH
-    ) -> None:
-        item = _event(calendar, uid, stamp, when, length)
-        item.add("summary").value = strip_controls(summary)
-        if alarm is not None and isinstance(when, datetime):
-            _alarm(item, alarm, strip_controls(summary))
-        if description:
-            item.add("description").value = strip_controls(description)
-        item.add("categories").value = ["networkday", category]
-        item.add("transp").value = "TRANSPARENT"
-
+    event = partial(_add_event, calendar, stamp, alarm)
     by_id = {contact.id: contact for contact in contacts}
     for contact in contacts:
         if contact.follow_up:
@@ -87,7 +78,8 @@ def render(
             name = person.name if person else call.contact
             title = f"Call {name}" if call.channel == "phone" else f"{call.channel.capitalize()}: {name}"
             details = "\n".join(part for part in (call.purpose, _details(person) if person else "") if part)
-            event(uid, _agreed(day.date, call.time, now) if call.time else day.date, title, details, "call")
+            when = agreed_instant(day.date, call.time, zone_of(now)) if call.time else day.date
+            event(uid, when, title, details, "call")
     for company, opportunity, step in steps:
         when = step.at if step.at.time() != time() else step.at.date()
         title = f"{step.stage.capitalize()}: {opportunity.role} at {company.name}"
@@ -97,6 +89,28 @@ def render(
         uid = f"opportunity-{company.id}-{opportunity.id}-{step.stage}-{local}@networkday"
         event(uid, when, title, details, "opportunity", STEP_LENGTH)
     return calendar.serialize().encode("utf-8")
+
+
+def _add_event(
+    calendar: Any,
+    stamp: datetime,
+    alarm: timedelta | None,
+    uid: str,
+    when: date | datetime,
+    summary: str,
+    description: str,
+    category: str,
+    length: timedelta = CALL_LENGTH,
+) -> None:
+    """One event of the calendar, free (a reminder must not block the day), with its alarm if timed."""
+    item = _event(calendar, uid, stamp, when, length)
+    item.add("summary").value = strip_controls(summary)
+    if alarm is not None and isinstance(when, datetime):
+        _alarm(item, alarm, strip_controls(summary))
+    if description:
+        item.add("description").value = strip_controls(description)
+    item.add("categories").value = ["networkday", category]
+    item.add("transp").value = "TRANSPARENT"
 
 
 def call_uids(day: Day) -> list[str]:
@@ -138,12 +152,6 @@ def _event(calendar: Any, uid: str, stamp: datetime, when: date | datetime, leng
         item.add("dtstart").value = when
         item.add("dtend").value = when + timedelta(days=1)
     return item
-
-
-def _agreed(day: date, at: str, now: datetime) -> datetime:
-    """A call's agreed ``HH:MM`` on ``day``, in the user's zone (``now``'s)."""
-    hours, minutes = (int(part) for part in at.split(":"))
-    return datetime.combine(day, time(hours, minutes), now.tzinfo)
 
 
 def _details(contact: Contact) -> str:
