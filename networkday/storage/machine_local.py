@@ -47,6 +47,8 @@ class Reminded:
     """The reminders given on this machine for one data folder, by key (``domain.reminders``)."""
 
     def __init__(self, root: Path, environ: Mapping[str, str] | None = None) -> None:
+        #: The data folder these reminders are for.
+        self.root = root
         folder = machine_dir(root, environ)
         self.path = folder / "reminded.json"
         self._lock = folder / "reminded.lock"

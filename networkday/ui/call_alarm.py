@@ -58,9 +58,9 @@ class CallAlarms(DataScreen):
         today = app.clock.today()
         if self.queue is None or self.day != today:
             return
-        if self._reminded is None:
+        if self._reminded is None or self._reminded.root != app.store.root:  # the first tick, or the demo opened
             self._reminded = Reminded(app.store.root)
-            self._rung |= self._reminded.keys()
+            self._rung = set(self._reminded.keys())
         now = app.clock.now()
         due = due_now(self.queue.items, self._contacts, today, now, timedelta(), self._rung, timed_only=True)
         if not due:

@@ -108,3 +108,23 @@ def test_notifications_by_escape_are_the_bell_on_the_linux_console(setting: str,
 
 def test_text_in_an_escape_cannot_end_it() -> None:
     assert osc_text("Ann\x07\x1b]0;pwned\x07; x\ny") == "Ann]0,pwned, x y"
+
+
+async def test_another_folder_opened_in_the_app_rings_for_its_own_calls(
+    store: Store, clock: FixedClock, tmp_path
+) -> None:
+    """The welcome's demo replaces the store: the set of reminders given follows the folder."""
+    plan_at_ten(store)
+    other = Store.open(tmp_path / "other", clock)
+    plan_at_ten(other)
+    clock.set(NOW.replace(hour=10))
+    app = create_app(store)
+    rings: list[str] = []
+    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)):
+        app.screen.ring_due_calls()
+        app.store = other
+        app.screen.ring_due_calls()
+        assert rings == ["bell", "bell"]
+    key = call_key(NOW.date(), "ann-lee", "10:00")
+    assert Reminded(store.root).keys() == Reminded(other.root).keys() == {key}
