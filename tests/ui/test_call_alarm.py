@@ -12,7 +12,7 @@ from networkday.domain.day import Call
 from networkday.domain.reminders import call_key
 from networkday.storage.machine_local import Reminded
 from networkday.storage.store import Store
-from networkday.ui.app import create_app
+from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.call_alarm import alert_for, osc_text
 from tests.conftest import NOW
 from tests.storage.saving import private_file
@@ -25,15 +25,21 @@ def plan_at_ten(store: Store) -> None:
     store.update_day(NOW.date(), lambda day: day.calls.extend([Call(ann, time="10:00"), Call(bob)]))
 
 
+def ringing_app(store: Store) -> tuple[NetworkdayApp, list[str]]:
+    """The app on ``store``, its bell written down instead of sent to a terminal the test has not."""
+    app = create_app(store)
+    rings: list[str] = []
+    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    return app, rings
+
+
 def toasts(app) -> list[str]:
     return [str(toast.message) for toast in app._notifications]
 
 
 async def test_a_call_rings_once_when_its_time_comes(store: Store, clock: FixedClock) -> None:
     plan_at_ten(store)
-    app = create_app(store)
-    rings: list[str] = []
-    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    app, rings = ringing_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         screen.ring_due_calls()
@@ -52,9 +58,7 @@ async def test_a_call_rings_once_when_its_time_comes(store: Store, clock: FixedC
 async def test_the_ticking_timer_rings_by_itself(store: Store, clock: FixedClock) -> None:
     plan_at_ten(store)
     clock.set(NOW.replace(hour=10, minute=1))
-    app = create_app(store)
-    rings: list[str] = []
-    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    app, rings = ringing_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(30):
             await pilot.pause(0.1)
@@ -67,9 +71,7 @@ async def test_a_call_remind_already_listed_does_not_ring(store: Store, clock: F
     plan_at_ten(store)
     Reminded(store.root).add([call_key(NOW.date(), "ann-lee", "10:00")], NOW)
     clock.set(NOW.replace(hour=10))
-    app = create_app(store)
-    rings: list[str] = []
-    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    app, rings = ringing_app(store)
     async with app.run_test(size=(100, 30)):
         app.screen.ring_due_calls()
         assert rings == []
@@ -81,9 +83,7 @@ async def test_off_gives_the_toast_alone(store: Store, clock: FixedClock) -> Non
     clock.set(NOW.replace(hour=10) + timedelta(seconds=1))
     reopened = Store.open(store.root, clock)
     assert reopened.config.alert == "off"
-    app = create_app(reopened)
-    rings: list[str] = []
-    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    app, rings = ringing_app(reopened)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.ring_due_calls()
         await pilot.pause()
@@ -118,9 +118,7 @@ async def test_another_folder_opened_in_the_app_rings_for_its_own_calls(
     other = Store.open(tmp_path / "other", clock)
     plan_at_ten(other)
     clock.set(NOW.replace(hour=10))
-    app = create_app(store)
-    rings: list[str] = []
-    app.bell = lambda: rings.append("bell")  # type: ignore[method-assign]
+    app, rings = ringing_app(store)
     async with app.run_test(size=(100, 30)):
         app.screen.ring_due_calls()
         app.store = other
