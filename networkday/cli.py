@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "opportunity",
     "brief",
     "completion",
+    "remind",
+    "serve",
 )
 
 #: The top-level help's epilog: what to try first, and every environment variable networkday
@@ -142,9 +145,10 @@ def _main(argv: Sequence[str]) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """The app, once it has a terminal and a folder (asked for when it is not there yet)."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # `networkday serve`: a browser's tab
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CommandError(no_terminal(), 2)
-    if not args.demo and not confirm_new_folder(data_dir(getattr(args, "data_dir", None))):
+    if not (args.demo or served) and not confirm_new_folder(data_dir(getattr(args, "data_dir", None))):
         return 1
     with on_demo_copy(args):
         app = build_app(args)

@@ -29,6 +29,14 @@ def store(tmp_path: Path, clock: FixedClock) -> Store:
 
 
 @pytest.fixture(autouse=True)
+def machine_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps this machine's state (what was reminded) in its own folder, never the user's."""
+    folder = tmp_path / "machine-state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def truecolour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every app in a test starts as in a true-colour terminal, so the automatic theme (the ANSI
     one for 16 colours, TERM=linux or NO_COLOR) never depends on the shell that runs the tests;

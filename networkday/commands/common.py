@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,16 @@ def parse_date(text: str) -> date:
 #: The version of every command's ``--json`` shape (docs/JSON.md), not the package's: a key may
 #: be added within a version; one removed, renamed or changed in meaning raises it.
 JSON_VERSION = 1
+
+
+def parse_length(text: str) -> timedelta:
+    """An argparse type: a length of time such as ``10m`` or ``1h30m`` (``--alarm``, ``--within``)."""
+    from networkday.domain.span import parse_span
+
+    try:
+        return parse_span(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def print_json(document: Mapping[str, Any]) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from networkday.commands.common import CommandError, open_store, run_store
+from networkday.commands.common import CommandError, open_store, parse_length, run_store
 from networkday.commands.safe_streams import raw_stream
 from networkday.domain.text import escape_output
 from networkday.storage.atomic import write_atomic
@@ -97,6 +97,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         choices=("4.0", "3.0"),
         help="vcard only: the vCard version, 4.0 (default) or 3.0 for clients that need it",
     )
+    parser.add_argument(
+        "--alarm",
+        metavar="SPAN",
+        type=parse_length,
+        help="ics only: each event at a time of day rings this long before it (10m, 1h)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -109,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--history: only `export csv` writes a history, not `export {args.kind}`", 2)
     if args.vcard_version and args.kind != "vcard":
         raise CommandError(f"--version: only `export vcard` has versions, not `export {args.kind}`", 2)
+    if args.alarm is not None and args.kind != "ics":
+        raise CommandError(f"--alarm: only `export ics` has alarms, not `export {args.kind}`", 2)
     if args.opportunities and (args.kind != "csv" or args.history):
         raise CommandError("--opportunities: only `export csv` without --history writes the opportunities", 2)
     if args.dir and (args.kind != "vcard" or args.output):

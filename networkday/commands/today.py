@@ -20,8 +20,10 @@ from networkday.storage.preview import current_preview
 from networkday.storage.store import Store
 
 
-def _day(args: argparse.Namespace) -> tuple[Store, DayQueue, Mapping[str, ContactSummary], date, datetime]:
-    """The day's queue and the summaries it names, from today's preview when every file is as it says.
+def load_day(
+    args: argparse.Namespace, on: date | None = None
+) -> tuple[Store, DayQueue, Mapping[str, ContactSummary], date, datetime]:
+    """The queue of ``on`` (default: today) and its summaries, from today's preview when every file is as it says.
 
     At 30,000 contacts, unpacking and ranking them all is most of what this command costs
     after the stat of every file that a correct answer needs; a preview the app or the
@@ -30,7 +32,7 @@ def _day(args: argparse.Namespace) -> tuple[Store, DayQueue, Mapping[str, Contac
     """
     store = open_store(args, scan=False, contacts=False, unread_warning=False)
     today = store.clock.today()
-    when = args.date or today
+    when = on or today
     preview = current_preview(store, when) if when == today else None
     if preview is not None:
         warn_unread(store)
@@ -93,7 +95,7 @@ class Serves(TypedDict):
 
 
 def run(args: argparse.Namespace) -> int:
-    store, queue, contacts, when, now = _day(args)
+    store, queue, contacts, when, now = load_day(args, args.date)
     ids = [item.contact_id for item in queue.items]
     serving = served(store, contacts, ids)  # as Today's rows: only the company files naming an opportunity
     rows = [

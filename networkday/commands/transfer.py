@@ -156,7 +156,7 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
         for step in item.steps
         if step.at > now
     ]
-    return render(all_contacts(store), days, now, steps)
+    return render(all_contacts(store), days, now, steps, args.alarm)
 
 
 def _all_companies(store: Store) -> list[Company]:

@@ -21,6 +21,9 @@ DEFAULT_PROMPTS: tuple[str, ...] = (
     "What will I do first tomorrow?",
 )
 
+#: The ways the app can ring when a call's time comes: the bell, a terminal notification, or the toast alone.
+ALERTS = ("bell", "osc9", "osc777", "off")
+
 
 @dataclass(frozen=True)
 class Config:
@@ -38,6 +41,8 @@ class Config:
     retry: RetryDays = field(default_factory=RetryDays)
     #: ``[import] region``: the country of phone numbers written without ``+`` (``domain.phones``).
     phone_region: str = ""
+    #: ``[remind] alert``: how the app rings when a call's time comes (``ALERTS``; docs/REMINDERS.md).
+    alert: str = "bell"
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -76,6 +81,7 @@ class Config:
             auto_switch=timer.flag("auto_switch"),
             retry=RetryDays.from_reader(r.table("queue")),
             phone_region=_region(r.table("import") or TableReader({}, ("import",))),
+            alert=(r.table("remind") or TableReader({}, ("remind",))).choice("alert", ALERTS) or "bell",
         )
 
     def is_target(self, company: str) -> bool:

@@ -70,8 +70,12 @@ def _today() -> date:
 
 
 def discard_demo(folder: Path) -> None:
-    """Removes a demo copy when the app closes; only folders this module made are touched."""
+    """Removes a demo copy when the app closes, and what this machine kept for it (the reminders
+    given); only folders this module made are touched."""
     import shutil
 
+    from networkday.storage.machine_local import machine_dir
+
     if folder.name.startswith("networkday-demo-") and (folder / "contacts").is_dir():
+        shutil.rmtree(machine_dir(folder), ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)

@@ -13,6 +13,7 @@ from networkday.domain.queue import QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import shown_line
 from networkday.storage.store import Store
+from networkday.ui.call_alarm import CallAlarms
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.plain import join, plain_line
 from networkday.ui.today_brief import BriefingScreen
@@ -31,8 +32,8 @@ def show_serves(listing: QueueList, store: Store) -> None:
     listing.serve(opportunity_hints(store, contacts, list(contacts)))
 
 
-class ServingScreen(BriefingScreen):
-    """Today's screen as far as company files go: the opportunities its calls serve follow them."""
+class ServingScreen(BriefingScreen, CallAlarms):
+    """Today's screen as far as company files go: the opportunities its calls serve follow them (and it rings)."""
 
     def company_files_changed(self) -> None:
         """A company file changed (``ui/follow.py``): the rows name the opportunities as they are now."""

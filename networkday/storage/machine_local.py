@@ -1,0 +1,112 @@
+"""State that belongs to this machine, not to the data folder: kept in the XDG state folder, keyed by the data folder.
+
+A data folder may be a git repository synced between machines; what one machine has
+already reminded its user of must neither dirty that folder nor silence a reminder on
+another machine. So it lives under ``$XDG_STATE_HOME/networkday/folders/`` (the platform's
+state folder elsewhere), in a folder named after the data folder's resolved path.
+``reminded.json`` there is the set of reminders given (``networkday remind`` and the
+app's bell share it), each with the instant it was given, dropped after 30 days.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from networkday.storage.atomic import ensure_dir, write_atomic
+from networkday.storage.lock import folder_lock
+from networkday.storage.problems import StoreError
+
+#: How long a reminder given is remembered: its key names a day, so past that it can never come again.
+KEPT = timedelta(days=30)
+_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def machine_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """This machine's folder for the data folder ``root``: the same for every spelling of its path."""
+    env = os.environ if environ is None else environ
+    xdg = env.get("XDG_STATE_HOME", "")
+    if xdg and Path(xdg).is_absolute():
+        base = Path(xdg) / "networkday"
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_state_dir("networkday", appauthor=False))
+    resolved = str(root.expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    name = _NAME.sub("-", root.resolve().name)[:40] or "root"
+    return base / "folders" / f"{name}-{digest}"
+
+
+class Reminded:
+    """The reminders given on this machine for one data folder, by key (``domain.reminders``)."""
+
+    def __init__(self, root: Path, environ: Mapping[str, str] | None = None) -> None:
+        #: The data folder these reminders are for.
+        self.root = root
+        folder = machine_dir(root, environ)
+        self.path = folder / "reminded.json"
+        self._lock = folder / "reminded.lock"
+        #: What could not be read in the file, said once; the file is then begun again.
+        self.warning: str | None = None
+
+    def keys(self) -> frozenset[str]:
+        """The keys already reminded; none when the file is missing or damaged (see ``warning``)."""
+        return frozenset(self._read())
+
+    def add(self, keys: Iterable[str], now: datetime) -> None:
+        """Remembers ``keys`` as reminded at ``now``, keeping what another process added meanwhile.
+
+        Under the lock the file is read again and the new keys joined to it, so a `remind`
+        from cron and the app ringing in the same second both stay remembered.
+        """
+        new = list(keys)
+        if not new:
+            return
+        try:
+            ensure_dir(self.path.parent)
+            with folder_lock(self._lock):
+                given = self._read()
+                stamp = now.isoformat(timespec="seconds")
+                given.update(dict.fromkeys(new, stamp))
+                kept = {key: at for key, at in given.items() if not _stale(at, now)}
+                data = json.dumps({"version": 1, "reminded": kept}, indent=1, sort_keys=True) + "\n"
+                write_atomic(self.path, data.encode("utf-8"))
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot remember the reminders given: {error.strerror or error}") from None
+
+    def _read(self) -> dict[str, str]:
+        try:
+            text = self.path.read_text("utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as error:
+            self.warning = f"{self.path}: cannot be read ({_why(error)}); reminders already given may come again"
+            return {}
+        try:
+            table = json.loads(text)
+        except json.JSONDecodeError as error:
+            self.warning = f"{self.path}:{error.lineno}:{error.colno}: {error.msg}; begun again"
+            return {}
+        given = table.get("reminded") if isinstance(table, dict) else None
+        if not isinstance(given, dict):
+            self.warning = f"{self.path}: no 'reminded' table; begun again"
+            return {}
+        return {str(key): str(at) for key, at in given.items()}
+
+
+def _stale(at: str, now: datetime) -> bool:
+    try:
+        given = datetime.fromisoformat(at)
+    except ValueError:
+        return True
+    return given.tzinfo is None or now - given > KEPT
+
+
+def _why(error: Exception) -> str:
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
