@@ -172,8 +172,8 @@ def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network
     assert cli("export", "csv", "-o", out, "--data-dir", network) == 0
     header = out.read_text("utf-8").splitlines()[0].split(",")
     assert header == [
-        *("id", "name", "given", "family", "company", "title", "email", "phone", "links", "tags"),
-        *("hiring_manager", "referred_by"),
+        *("id", "name", "given", "family", "company", "title", "email", "phone", "phone_kinds", "links"),
+        *("tags", "hiring_manager", "referred_by"),
         *("met", "connected", "motives", "cadence_days", "follow_up", "notes", "last_touch"),
     ]
     assert set(header) == {item.name for item in fields(Contact)} - {"log", "extra"} | {"last_touch"}
