@@ -14,7 +14,6 @@ import sys
 from datetime import date
 
 from networkday.commands.common import CommandError, open_store, run_store, warn_unread
-from networkday.commands.editor import edit_text
 from networkday.domain.charts import use_ascii
 from networkday.domain.dates import parse_when
 from networkday.domain.day import Day
@@ -22,6 +21,7 @@ from networkday.domain.errors import ConflictError
 from networkday.domain.figures import DayFigures
 from networkday.domain.journal import export_markdown, render_markdown
 from networkday.domain.journal_edit import EntryTextError, apply_edit, parse_editor_text, to_editor_text
+from networkday.services.editor import EditorError, edit_text
 from networkday.services.figures import day_figures, facts_for
 from networkday.services.journal import journal_entries, save_journal
 from networkday.storage.problems import StoreError
@@ -70,7 +70,10 @@ def edit_entry(store: Store, record: Day, figures: DayFigures) -> int:
     if reason:  # said before the editor opens, so nothing is typed in vain
         raise CommandError(reason)
     before = to_editor_text(day, record.journal, store.config.prompts, figures)
-    after = edit_text(before, f"journal-{day.isoformat()}.md")
+    try:
+        after = edit_text(before, f"journal-{day.isoformat()}.md")
+    except EditorError as error:
+        raise CommandError(str(error), error.code) from None
     if after == before:
         print(f"{day}: no change, nothing saved", file=sys.stderr)
         return 0

@@ -1,5 +1,8 @@
 """Editing text in the person's own editor: ``$VISUAL``, then ``$EDITOR``, then ``vi``.
 
+``journal --edit`` and the app's message templates both use it (the app suspends itself
+around it), so it sits below both.
+
 The text goes through a 0600 file in a private 0700 temporary folder, and the folder is
 removed afterwards whatever happens (a failing editor, an exception, Ctrl-C). The editor
 setting is split the way a shell would split it (``shlex``), so ``code --wait`` or a path
@@ -16,9 +19,15 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from networkday.commands.common import CommandError
-
 FALLBACK = "vi"
+
+
+class EditorError(Exception):
+    """The editor could not be used; ``code`` is 2 when it cannot be started, 1 when its text is not taken."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
@@ -29,7 +38,7 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
         try:
             parts = shlex.split(value)
         except ValueError as error:
-            raise CommandError(f"${key} {value!r} cannot be read as a command: {error}", 2) from None
+            raise EditorError(f"${key} {value!r} cannot be read as a command: {error}", 2) from None
         if parts:
             return parts
     return [FALLBACK]
@@ -38,7 +47,7 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
 def edit_text(text: str, name: str, environ: Mapping[str, str] | None = None) -> str:
     """Opens ``text`` in the editor as a file called ``name`` and returns what was saved.
 
-    Raises CommandError when the editor cannot be started (exit 2), fails, removes the
+    Raises EditorError when the editor cannot be started (exit 2), fails, removes the
     file, or leaves bytes that are not UTF-8 (exit 1).
     """
     command = editor_command(environ)
@@ -51,16 +60,16 @@ def edit_text(text: str, name: str, environ: Mapping[str, str] | None = None) ->
         try:
             status = subprocess.run([*command, str(path)], check=False).returncode
         except OSError as error:
-            raise CommandError(
+            raise EditorError(
                 f"cannot start the editor {command[0]!r}: {error.strerror}; set $VISUAL or $EDITOR", 2
             ) from None
         if status != 0:
-            raise CommandError(f"the editor {command[0]!r} exited with status {status}; nothing was saved")
+            raise EditorError(f"the editor {command[0]!r} exited with status {status}; nothing was saved")
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise CommandError("the editor removed the file; nothing was saved") from None
+            raise EditorError("the editor removed the file; nothing was saved") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CommandError(f"the edited text is not UTF-8 (byte {error.start}); nothing was saved") from None
+        raise EditorError(f"the edited text is not UTF-8 (byte {error.start}); nothing was saved") from None
