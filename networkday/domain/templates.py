@@ -87,8 +87,24 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 
 def fill_message(template: str, values: dict[str, str]) -> Filled:
-    """The template filled, then split (``split_message``)."""
-    return split_message(fill(template, values))
+    """The template filled, then split (``split_message``).
+
+    A ``#`` note with a placeholder that has nothing to say (the approach hint of a person
+    with no motives) is left out rather than shown half empty.
+    """
+    lines = template.replace("\r\n", "\n").split("\n")
+    kept = [line for line in lines if not (line.startswith(NOTE_MARK) and _says_nothing(line, values))]
+    return split_message(fill("\n".join(kept), values))
+
+
+def _says_nothing(line: str, values: dict[str, str]) -> bool:
+    """Whether a placeholder in ``line`` would be filled with nothing at all."""
+    return any(
+        match.group(1) in PLACEHOLDERS
+        and not (one_line(values.get(match.group(1), "")) or PLACEHOLDERS[match.group(1)])
+        for match in _TOKEN.finditer(line)
+        if match.group(1)
+    )
 
 
 def split_message(text: str) -> Filled:

@@ -182,3 +182,10 @@ def test_at_is_kept_in_a_datetime_value() -> None:
         id="x", name="X", log=[LogEntry(at=datetime(2026, 11, 24, 23, 0, tzinfo=NOW.tzinfo), outcome="talked")]
     )
     assert values_for(contact, "", TODAY)["last_talk"] == "yesterday"
+
+
+def test_a_note_whose_placeholder_says_nothing_is_left_out() -> None:
+    template = "# Approach: {motive_hint}\n# Company: {company}\n# Last: {last_talk_note}\nHi\n"
+    assert fill_message(template, {}).notes == ("Company: your company",)
+    assert fill_message(template, FULL).notes == ("Approach: Ask plainly.", "Company: Acme", "Last: loves Rust")
+    assert fill_message("Hi {motive_hint}!\n", {}).body == "Hi !\n"  # only notes are left out
