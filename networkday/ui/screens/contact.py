@@ -41,7 +41,7 @@ class ContactScreen(ContactActions):
         Binding("e", "edit", "Edit", id="contact.edit"),
         Binding("y", "copy", "Copy", id="contact.copy"),
         Binding("o", "open_link", "Link", tooltip="Open a link", id="contact.open_link"),
-        Binding("t", "template", "Write", tooltip="Write to them from a template", id="contact.template"),
+        Binding("t", "template", "Write…", show=False, tooltip="Write to them from a template", id="contact.template"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
         Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
         Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
