@@ -2,6 +2,7 @@
 
 Both read only the templates folder and, for ``fill``, the person's file and their
 introducer's: no index, no scan, so a script or a mail client's hook gets its text fast.
+A data folder with no ``templates/`` gets the defaults first (``services.templates``).
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ import sys
 from networkday.commands.common import CommandError, open_store, print_json, run_store
 from networkday.domain.templates import summary_line
 from networkday.domain.text import escape_name
-from networkday.services.templates import fill_template
+from networkday.services.templates import fill_template, templates
 from networkday.storage.layout import valid_id
-from networkday.storage.templates import read_templates, templates_dir
+from networkday.storage.templates import templates_dir
 
 _LIST_EXAMPLE = """\
 example:
   networkday template list
   networkday template list --json | jq -r '.templates[].name'
 
-Templates are the .txt files in <data dir>/templates/ (docs/TEMPLATES.md)."""
+Templates are the .txt files in <data dir>/templates/ (docs/TEMPLATES.md); a data folder
+with no templates/ gets the default templates at the first use."""
 
 _FILL_EXAMPLE = """\
 example:
@@ -60,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_list(args: argparse.Namespace) -> int:
     store = open_store(args, scan=False, contacts=False)
-    templates, problems = run_store(lambda: read_templates(store.root))
+    found, problems = run_store(lambda: templates(store))
     for problem in problems:
         print(f"networkday: warning: {problem}", file=sys.stderr)
     if args.json:
@@ -69,18 +71,17 @@ def run_list(args: argparse.Namespace) -> int:
                 "version": 1,
                 "folder": str(templates_dir(store.root)),
                 "templates": [
-                    {"name": item.name, "path": str(item.path), "summary": summary_line(item.text)}
-                    for item in templates
+                    {"name": item.name, "path": str(item.path), "summary": summary_line(item.text)} for item in found
                 ],
                 "problems": [str(problem) for problem in problems],
             }
         )
         return 0
-    if not templates:
+    if not found:
         print(f"No templates in {escape_name(str(templates_dir(store.root)))}")
         return 0
-    width = max(len(item.name) for item in templates)
-    for item in templates:
+    width = max(len(item.name) for item in found)
+    for item in found:
         print(f"{escape_name(item.name):<{width}}  {summary_line(item.text)}")
     return 0
 

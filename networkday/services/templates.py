@@ -7,14 +7,15 @@ is an ordinary touch through ``actions.log_touch``, the same write Today and ``l
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.templates import Filled, fill_message, values_for
 from networkday.services.actions import log_touch
-from networkday.storage.problems import StoreError
+from networkday.storage.problems import DataProblem, StoreError
 from networkday.storage.store import Store
-from networkday.storage.templates import read_template
+from networkday.storage.templates import Template, read_template, read_templates, write_defaults
 
 #: The channels a sent template can be logged as.
 SENT_CHANNELS: tuple[str, ...] = ("email", "message")
@@ -31,6 +32,25 @@ class Message:
     filled: Filled
 
 
+def ensure_defaults(store: Store) -> None:
+    """The default templates, on the first use of templates in a folder that has no ``templates/``.
+
+    A folder made by networkday gets them when it is made; one from before templates
+    existed gets them here, the first time a template is listed or filled (never at an
+    ordinary start, so a command that only reads writes nothing). A folder that cannot be
+    saved to is left as it is, and one ``templates/`` there is never written to again.
+    """
+    if store.cannot_save is None:
+        with contextlib.suppress(OSError):
+            write_defaults(store.root)
+
+
+def templates(store: Store) -> tuple[list[Template], list[DataProblem]]:
+    """Every template that can be read, and a located problem for each that cannot."""
+    ensure_defaults(store)
+    return read_templates(store.root)
+
+
 def referrer_name(store: Store, contact: Contact) -> str:
     """The name of whoever introduced ``contact``, from their file; "" when none or unreadable."""
     if not contact.referred_by:
@@ -43,6 +63,7 @@ def referrer_name(store: Store, contact: Contact) -> str:
 
 def fill_template(store: Store, template: str, contact_id: str) -> Message:
     """The template ``template`` filled for ``contact_id``; StoreError names what is missing or unreadable."""
+    ensure_defaults(store)
     text = read_template(store.root, template).text
     contact = store.contact(contact_id)
     values = values_for(contact, referrer_name(store, contact), store.clock.today())

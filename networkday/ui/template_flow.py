@@ -13,10 +13,10 @@ from textual.screen import Screen
 
 from networkday.domain.templates import summary_line
 from networkday.domain.text import shown_line
-from networkday.services.templates import Message, fill_template, log_sent
+from networkday.services.templates import Message, fill_template, log_sent, templates
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
-from networkday.storage.templates import read_templates, templates_dir
+from networkday.storage.templates import templates_dir
 
 
 def pick_template(screen: Screen, store: Store, then: Callable[[str], object]) -> None:
@@ -25,13 +25,13 @@ def pick_template(screen: Screen, store: Store, then: Callable[[str], object]) -
     A template that cannot be read is named with its path and left out of the list.
     """
     try:
-        templates, problems = read_templates(store.root)
+        found, problems = templates(store)
     except StoreError as error:
         screen.notify(str(error), title="No templates", severity="error", markup=False, timeout=10)
         return
     for problem in problems:
         screen.notify(str(problem), title="Template not read", severity="warning", markup=False, timeout=10)
-    if not templates:
+    if not found:
         folder = templates_dir(store.root)
         screen.notify(f"No templates in {folder}: add .txt files there.", severity="warning", markup=False)
         return
@@ -41,7 +41,7 @@ def pick_template(screen: Screen, store: Store, then: Callable[[str], object]) -
         if name:
             then(name)
 
-    choices = [(item.name, item.name, summary_line(item.text)) for item in templates]
+    choices = [(item.name, item.name, summary_line(item.text)) for item in found]
     screen.app.push_screen(PickValue("Write with which template?", choices), picked)
 
 

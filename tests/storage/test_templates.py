@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from networkday.clock import FixedClock
+from networkday.services.templates import templates
 from networkday.storage.demo import demo_copy
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.store import Store
@@ -44,31 +45,46 @@ def test_defaults_are_short_and_say_what_they_are_for(store: Store) -> None:
         assert "\nSubject: " in template.text or template.text.startswith("Subject: ")
 
 
-def test_user_edits_and_deletions_survive_every_later_start(store: Store, clock: FixedClock) -> None:
+def test_user_edits_and_deletions_survive_every_later_start_and_use(store: Store, clock: FixedClock) -> None:
     folder = templates_dir(store.root)
     (folder / "outreach.txt").write_text("Hi {first_name}, my own words\n", "utf-8")
     (folder / "thank-you.txt").unlink()
     private_file(folder / "mine.txt", "Mine\n")
-    Store.open(store.root, clock)
+    templates(Store.open(store.root, clock))
     assert write_defaults(store.root) == []
     assert (folder / "outreach.txt").read_text("utf-8") == "Hi {first_name}, my own words\n"
     assert not (folder / "thank-you.txt").exists()
     assert template_names(store.root) == ["follow-up", "introduction-request", "mine", "outreach", "outreach-referred"]
 
 
-def test_an_emptied_folder_stays_empty(store: Store, clock: FixedClock) -> None:
+def test_an_emptied_folder_stays_empty(store: Store) -> None:
     for path in templates_dir(store.root).iterdir():
         path.unlink()
-    Store.open(store.root, clock)
-    assert template_names(store.root) == []
+    assert templates(store) == ([], [])
 
 
-def test_removing_the_folder_brings_the_defaults_back(store: Store, clock: FixedClock) -> None:
-    folder = templates_dir(store.root)
+def _remove_templates(root: Path) -> None:
+    folder = templates_dir(root)
     for path in folder.iterdir():
         path.unlink()
     folder.rmdir()
-    Store.open(store.root, clock)
+
+
+def test_an_existing_folder_without_templates_gets_them_at_first_use_not_at_start(
+    store: Store, clock: FixedClock
+) -> None:
+    """A folder from before templates: an ordinary start (a command that only reads) writes nothing."""
+    _remove_templates(store.root)
+    reopened = Store.open(store.root, clock)
+    assert not templates_dir(store.root).exists()
+    found, problems = templates(reopened)
+    assert [template.name for template in found] == DEFAULTS
+    assert problems == []
+
+
+def test_removing_the_folder_brings_the_defaults_back_at_next_use(store: Store) -> None:
+    _remove_templates(store.root)
+    templates(store)
     assert template_names(store.root) == DEFAULTS
 
 
@@ -92,12 +108,13 @@ def test_a_file_made_meanwhile_is_never_replaced(tmp_path: Path, monkeypatch: py
     assert not [path for path in (tmp_path / "templates").iterdir() if path.name.endswith(".tmp")]
 
 
-def test_a_folder_that_cannot_be_saved_to_starts_without_templates(tmp_path: Path, clock: FixedClock) -> None:
+def test_a_folder_that_cannot_be_saved_to_gets_no_templates(tmp_path: Path, clock: FixedClock) -> None:
     root = tmp_path / "data"
     root.mkdir()
     private_file(root / ".networkday", "a file where the cache folder goes: nothing is saved")
     store = Store.open(root, clock)
     assert store.cannot_save
+    assert templates(store) == ([], [])
     assert not templates_dir(root).exists()
 
 
@@ -147,5 +164,5 @@ def test_a_byte_order_mark_is_not_part_of_the_text(store: Store) -> None:
 
 def test_the_demo_brings_the_defaults(tmp_path: Path) -> None:
     copy = demo_copy(NOW.date(), tmp_path / "demo")
-    Store.open(copy, FixedClock(NOW))
     assert template_names(copy) == DEFAULTS
+    assert stat.S_IMODE(templates_dir(copy).stat().st_mode) == 0o700
