@@ -14,6 +14,8 @@ import sys
 from datetime import date
 
 from networkday.commands.common import CommandError, open_store, run_store, warn_unread
+from networkday.commands.editor import edit_text
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.charts import use_ascii
 from networkday.domain.dates import parse_when
 from networkday.domain.day import Day
@@ -21,7 +23,6 @@ from networkday.domain.errors import ConflictError
 from networkday.domain.figures import DayFigures
 from networkday.domain.journal import export_markdown, render_markdown
 from networkday.domain.journal_edit import EntryTextError, apply_edit, parse_editor_text, to_editor_text
-from networkday.services.editor import EditorError, edit_text
 from networkday.services.figures import day_figures, facts_for
 from networkday.services.journal import journal_entries, save_journal
 from networkday.storage.problems import StoreError
@@ -35,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="print or edit a day's journal entry",
         description="Print a day's journal entry as Markdown, with the day's figures; --edit opens it in "
         "$VISUAL, else $EDITOR, else vi, and saves it only if it changed.",
+        epilog="examples:\n  networkday journal\n  networkday journal --date yesterday --edit",
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument("--date", metavar="DATE", help="the day (YYYY-MM-DD, yesterday, ...; default today)")
     parser.add_argument("--edit", action="store_true", help="edit the entry in your text editor")
@@ -70,10 +73,7 @@ def edit_entry(store: Store, record: Day, figures: DayFigures) -> int:
     if reason:  # said before the editor opens, so nothing is typed in vain
         raise CommandError(reason)
     before = to_editor_text(day, record.journal, store.config.prompts, figures)
-    try:
-        after = edit_text(before, f"journal-{day.isoformat()}.md")
-    except EditorError as error:
-        raise CommandError(str(error), error.code) from None
+    after = edit_text(before, f"journal-{day.isoformat()}.md")
     if after == before:
         print(f"{day}: no change, nothing saved", file=sys.stderr)
         return 0

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         epilog=_LIST_EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    listing.add_argument("--json", action="store_true", help='print JSON for scripts ("version": 1)')
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts (docs/JSON.md)")
     listing.set_defaults(run=run_list)
     filling = actions.add_parser(
         "fill",
@@ -68,7 +68,6 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {
-                "version": 1,
                 "folder": str(templates_dir(store.root)),
                 "templates": [
                     {"name": item.name, "path": str(item.path), "summary": summary_line(item.text)} for item in found

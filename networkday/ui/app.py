@@ -21,7 +21,7 @@ from networkday.clock import zone_warning
 from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
-from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenContact
+from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenBrief, OpenContact
 from networkday.ui.timer_control import TimerControl
 from networkday.ui.widgets.key_footer import binding_name
 
@@ -347,6 +347,12 @@ class NetworkdayApp(TimerControl):
         from networkday.ui.screens.contact import ContactScreen
 
         self.push_screen(ContactScreen(message.contact_id))
+
+    def on_open_brief(self, message: OpenBrief) -> None:
+        """A person's call brief; Escape goes back to the screen that opened it."""
+        from networkday.ui.screens.brief import BriefScreen
+
+        self.push_screen(BriefScreen(message.contact_id))
 
     def action_help(self) -> None:
         from networkday.ui.modals.help import HelpScreen
