@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from networkday.commands.common import CommandError, open_store, print_json, run_store
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.templates import summary_line
 from networkday.domain.text import escape_name
 from networkday.services.templates import fill_template, templates
@@ -18,33 +19,38 @@ from networkday.storage.layout import valid_id
 from networkday.storage.templates import templates_dir
 
 _LIST_EXAMPLE = """\
-example:
+examples:
   networkday template list
-  networkday template list --json | jq -r '.templates[].name'
-
-Templates are the .txt files in <data dir>/templates/ (docs/TEMPLATES.md); a data folder
-with no templates/ gets the default templates at the first use."""
+  networkday template list --json | jq -r '.templates[].name'"""
 
 _FILL_EXAMPLE = """\
-example:
+examples:
   networkday template fill thank-you jane-doe
-  networkday template fill outreach jane-doe > ~/draft.txt
+  networkday template fill outreach jane-doe > ~/draft.txt"""
 
-The first line is "Subject: ..." when the template has one, then a blank line and the message.
-Lines of the template that start with # are notes to yourself and are left out."""
+_TEMPLATES = (
+    "Templates are the .txt files in <data dir>/templates/ (docs/TEMPLATES.md); a data folder with no"
+    " templates/ gets the default templates at the first use."
+)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     template = subparsers.add_parser(
-        "template", parents=[common], help="message templates: list them, or fill one for a person"
+        "template",
+        parents=[common],
+        help="message templates: list them, or fill one for a person",
+        description=_TEMPLATES,
+        epilog=f"{_LIST_EXAMPLE}\n  networkday template fill thank-you jane-doe",
+        formatter_class=ExamplesFormatter,
     )
     actions = template.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser(
         "list",
         parents=[common],
         help="list the templates: name and subject (or first line)",
+        description=_TEMPLATES,
         epilog=_LIST_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesFormatter,
     )
     listing.add_argument("--json", action="store_true", help="print JSON for scripts (docs/JSON.md)")
     listing.set_defaults(run=run_list)
@@ -52,8 +58,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "fill",
         parents=[common],
         help="print a template filled for one person",
+        description='Prints the template filled for the person: its "Subject: ..." line and a blank line when'
+        " it has a subject, then the message. Lines of the template that start with # are notes to yourself"
+        " and are left out.",
         epilog=_FILL_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ExamplesFormatter,
     )
     filling.add_argument("name", metavar="NAME", help="the template's name: its file name without .txt")
     filling.add_argument("contact_id", metavar="CONTACT_ID", help="the person's id (their contact file's name)")
