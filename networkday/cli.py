@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "completion",
     "remind",
     "serve",
+    "template",
 )
 
 #: The top-level help's epilog: what to try first, and every environment variable networkday

@@ -1,66 +1,20 @@
-"""Editing text in the person's own editor: ``$VISUAL``, then ``$EDITOR``, then ``vi``.
+"""The person's editor for the commands: ``services.editor``, its failures as one-line command errors.
 
-The text goes through a 0600 file in a private 0700 temporary folder, and the folder is
-removed afterwards whatever happens (a failing editor, an exception, Ctrl-C). The editor
-setting is split the way a shell would split it (``shlex``), so ``code --wait`` or a path
-with quoted spaces works, but it is never run through a shell: nothing in the setting or
-the file name is interpreted.
+The editor itself lives in ``services.editor``, below the commands and the app, which both
+open it (``journal --edit``, ``edit``, and a message template in the app).
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 
 from networkday.commands.common import CommandError
-
-FALLBACK = "vi"
-
-
-def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
-    """The editor to run, as an argument list."""
-    env = os.environ if environ is None else environ
-    for key in ("VISUAL", "EDITOR"):
-        value = env.get(key, "")
-        try:
-            parts = shlex.split(value)
-        except ValueError as error:
-            raise CommandError(f"${key} {value!r} cannot be read as a command: {error}", 2) from None
-        if parts:
-            return parts
-    return [FALLBACK]
+from networkday.services import editor
 
 
 def edit_text(text: str, name: str, environ: Mapping[str, str] | None = None) -> str:
-    """Opens ``text`` in the editor as a file called ``name`` and returns what was saved.
-
-    Raises CommandError when the editor cannot be started (exit 2), fails, removes the
-    file, or leaves bytes that are not UTF-8 (exit 1).
-    """
-    command = editor_command(environ)
-    with tempfile.TemporaryDirectory(prefix="networkday-") as folder:
-        path = Path(folder) / name
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(text.encode("utf-8"))
-        try:
-            status = subprocess.run([*command, str(path)], check=False).returncode
-        except OSError as error:
-            raise CommandError(
-                f"cannot start the editor {command[0]!r}: {error.strerror}; set $VISUAL or $EDITOR", 2
-            ) from None
-        if status != 0:
-            raise CommandError(f"the editor {command[0]!r} exited with status {status}; nothing was saved")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError("the editor removed the file; nothing was saved") from None
+    """``services.editor.edit_text``; a failure is a CommandError with the same exit code (2: no editor)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CommandError(f"the edited text is not UTF-8 (byte {error.start}); nothing was saved") from None
+        return editor.edit_text(text, name, environ)
+    except editor.EditorError as error:
+        raise CommandError(str(error), error.code) from None

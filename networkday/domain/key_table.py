@@ -29,6 +29,10 @@ _TABLE: dict[str, str] = {
     "PickContact": ("=tab =shift+tab =ctrl+c =super+c pick.cancel=escape pick.results=down"),
     "PickPerson": ("=tab =shift+tab =ctrl+c =super+c pick_person.cancel=escape pick_person.results=down"),
     "PickValue": ("=tab =shift+tab =ctrl+c =super+c pick_value.cancel=escape pick_value.results=down"),
+    "TemplateMessage": (
+        "=tab =shift+tab =ctrl+c =super+c template.edit=e template.copy=y template.mail=o "
+        "template.log_email=l template.log_message=m template.close=escape template.down=j template.up=k"
+    ),
     "ProblemsScreen": ("=tab =shift+tab =ctrl+c =super+c problems.close=escape problems.close=q"),
     "SessionEditor": ("=tab =shift+tab =ctrl+c =super+c session.cancel=escape"),
     "SessionsScreen": (
@@ -50,7 +54,8 @@ _TABLE: dict[str, str] = {
     ),
     "ContactScreen": (
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
-        "contact.brief=b contact.plan=p contact.edit=e contact.copy=y contact.open_link=o contact.go_to=g "
+        "contact.brief=b contact.plan=p contact.edit=e contact.copy=y contact.open_link=o "
+        "contact.template=t contact.go_to=g "
         "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.down=j "
         "contact.up=k"
     ),

@@ -20,6 +20,7 @@ from networkday.paths import resource
 from networkday.storage.atomic import DIR_MODE, ensure_dir, write_atomic
 from networkday.storage.codec import dumps
 from networkday.storage.problems import StoreError
+from networkday.storage.templates import write_defaults
 
 ANCHOR_FILE = ".anchor"
 
@@ -49,6 +50,7 @@ def demo_copy(today: date | None = None, target: Path | None = None) -> Path:
         table = tomllib.loads(data.decode("utf-8"))
         shifted = shift_dates(table, days)
         write_atomic(target / _moved(relative, days), data if shifted == table else dumps(shifted))
+    write_defaults(target)  # the demo starts as a new folder does: with the default templates
     return target
 
 

@@ -13,6 +13,7 @@ from networkday.storage.codec import build, parse
 from networkday.storage.config_keys import JudgedKeys, judge_keys
 from networkday.storage.index import FileMark, file_mark, mark_of
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
+from networkday.storage.templates import write_defaults
 
 APP_DIR = ".networkday"
 
@@ -42,11 +43,14 @@ class Folder:
         Reading needs none of it, so a folder that cannot be written (a read-only mount, a
         backup, another user's) still answers every command that only reads. Its cache
         folder decides the rest: without one there is no cache, no preview and no state
-        this run, and no save, since the lock lives there (see ``cannot_save``).
+        this run, and no save, since the lock lives there (see ``cannot_save``). A folder made
+        here, a first start, gets the default templates (``templates.write_defaults``); any
+        other start leaves the folder as it is, so a command that only reads writes nothing.
         """
         root = self.root
         if root.exists() and not root.is_dir():
             raise StoreError(f"{root}: not a folder")
+        first_start = not root.exists()
         try:
             ensure_dir(root)
         except OSError as error:
@@ -67,6 +71,9 @@ class Folder:
             for folder in (root, self.app_dir):
                 with contextlib.suppress(OSError):
                     remove_stale_temps(folder)
+            if first_start:
+                with contextlib.suppress(OSError):  # templates are a convenience: a start never fails for them
+                    write_defaults(root)
 
     def _prepare_app_dir(self) -> None:
         """``.networkday``: made if missing; one that is not a folder or cannot be written is said once."""

@@ -44,6 +44,7 @@ class ContactScreen(ContactActions):
         Binding("e", "edit", "Edit", id="contact.edit"),
         Binding("y", "copy", "Copy", id="contact.copy"),
         Binding("o", "open_link", "Link", tooltip="Open a link", id="contact.open_link"),
+        Binding("t", "template", "Write…", show=False, tooltip="Write to them from a template", id="contact.template"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
         Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
         Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
@@ -148,6 +149,11 @@ class ContactScreen(ContactActions):
         choices = [(link, link, "link") for link in contact.links]
         choices += [(f"mailto:{email}", f"mailto:{email}", "write an email") for email in contact.email]
         self._choose("Open", choices, lambda url: open_link(self.app, url))
+
+    def action_template(self) -> None:
+        from networkday.ui.template_flow import write_to
+
+        write_to(self, self.store, self.contact_id, lambda: self.contacts_changed(self.contact_id))
 
     def action_go_to(self) -> None:
         """Opens someone named on this screen: a referrer, a person they introduced, a step on a path."""
