@@ -90,7 +90,7 @@ _TABLE: dict[str, str] = {
     ),
     "BriefingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
     "ServingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
-    "BriefScreen": ("=tab =shift+tab =ctrl+c =super+c brief.back=escape brief.down=j brief.up=k"),
+    "BriefScreen": ("=tab =shift+tab =ctrl+c =super+c brief.back=escape brief.down=j brief.up=k brief.template=t"),
     "CompanyList": (
         "list.cursor_up=up list.cursor_down=down =left =right list.first=home list.last=end "
         "list.page_up=pageup list.page_down=pagedown =ctrl+pageup =ctrl+pagedown list.down=j "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,8 @@ from networkday.domain.companies import Company, Opportunity
 from networkday.domain.contact import LogEntry
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
+from networkday.ui.modals.pick_value import PickValue
+from networkday.ui.modals.template_message import TemplateMessage
 from networkday.ui.screens.brief import BriefScreen
 from networkday.ui.screens.contact import ContactScreen
 from networkday.ui.screens.today import TodayScreen
@@ -122,3 +125,27 @@ async def test_a_person_deleted_meanwhile_is_one_line_and_escape_still_goes_back
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_t_on_the_brief_writes_from_a_template_and_logs_it(briefed: Store) -> None:
+    """From the brief, t fills a template for the person; logging it adds one touch, and the brief shows it."""
+    before = tomllib.loads(briefed.contact_path("ada-lovelace").read_text("utf-8"))["log"]
+    app = create_app(briefed)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, PickValue)
+        await pilot.press(*"thank", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TemplateMessage)
+        assert "Hi Ada," in text_of(app, "#template-body")
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefScreen)
+        after = tomllib.loads(briefed.contact_path("ada-lovelace").read_text("utf-8"))["log"]
+        assert len(after) == len(before) + 1
+        assert after[-1]["note"] == "Sent the thank-you template"
+        assert "Sent the thank-you template" in text_of(app, "#brief-text")

@@ -3,8 +3,7 @@
 Its data comes from ``services.brief`` (the operation ``networkday brief`` prints), and
 its words from ``domain.brief_text``, so the screen and the command say the same. The
 user's words go through ``plain``: markup and escapes in a name or note show as typed.
-Keys ``c`` (start the call) and ``t`` (templates) are left free for the call screen and
-the templates to take.
+``t`` writes to them from a template (``ui.template_flow``, as on the person screen).
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ class BriefScreen(DataScreen):
         Binding("escape", "back", "Back", id="brief.back"),
         Binding("j", "scroll(1)", "Down", show=False, id="brief.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="brief.up"),
+        Binding("t", "template", "Write…", tooltip="Write to them from a template", id="brief.template"),
     ]
 
     def __init__(self, contact_id: str) -> None:
@@ -73,6 +73,11 @@ class BriefScreen(DataScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_template(self) -> None:
+        from networkday.ui.template_flow import write_to
+
+        write_to(self, self.app.store, self.contact_id, self.reload)
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#brief-body", VerticalScroll).scroll_relative(y=lines, animate=False)
