@@ -38,7 +38,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "transfer",
     "company",
     "opportunity",
+    "sync",
 )
+#: Commands whose module has another name, imported alone all the same (git runs merge-file per file).
+COMMAND_ALIASES = {"merge-file": "sync"}
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -65,6 +68,7 @@ def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
     word = command_word(argv)
     if word is None:
         return COMMAND_MODULES if {"-h", "--help"} & set(argv) else ()
+    word = COMMAND_ALIASES.get(word, word)
     return (word,) if word in COMMAND_MODULES else COMMAND_MODULES
 
 
