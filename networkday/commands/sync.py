@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-from pathlib import Path
 
 from networkday.commands.common import CommandError
 from networkday.paths import data_dir
@@ -65,20 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def merge_file(args: argparse.Namespace) -> int:
-    """Exit 0 with the merge in OURS; 1, after a located message, with git's own line merge there instead."""
-    from networkday.clock import clock_from_environ
-    from networkday.storage.merge_files import ProblemError, line_merge, merge_files
+    from networkday.commands.merge_driver import drive
 
-    base, ours, theirs = Path(args.BASE), Path(args.OURS), Path(args.THEIRS)
-    origin = os.environ.get("NETWORKDAY_MERGE_FROM") or "the other side"
-    try:
-        conflicts = merge_files(base, ours, theirs, args.PATH, origin, clock_from_environ().now())
-    except ProblemError as error:
-        print(f"networkday: {error.problem}; left to git's line merge", file=sys.stderr)
-        line_merge(base, ours, theirs)
-        return 1
-    except (OSError, ValueError) as error:
-        raise CommandError(f"{args.PATH}: cannot merge: {error}") from None
-    if conflicts:
-        print(f"networkday: {args.PATH}: {conflicts} value(s) changed on both sides; see [[conflict]]", file=sys.stderr)
-    return 0
+    return drive(args.BASE, args.OURS, args.THEIRS, args.PATH)
