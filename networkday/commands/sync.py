@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from networkday.commands.common import CommandError
+from networkday.commands.common import CommandError, missing_folder
 from networkday.paths import data_dir
 
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.remote and args.action != "init":
         raise CommandError("a remote is named only with sync init: networkday sync init REMOTE", 2)
     if not root.is_dir():
-        raise CommandError(f"no data folder at {root}", 2)
+        raise CommandError(missing_folder(root))
     try:
         if args.action == "init":
             lines, left = use.init(root, args.remote), False

@@ -70,6 +70,8 @@ def test_sync_before_init_and_an_unreachable_remote_are_one_line_each(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "data"
+    assert nd(folder, "sync", "init") == 1
+    assert f"no data folder at {folder}" in capsys.readouterr().err
     folder.mkdir()
     assert nd(folder, "sync") == 1
     assert "run networkday sync init [REMOTE] first" in capsys.readouterr().err
