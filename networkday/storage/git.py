@@ -50,9 +50,9 @@ class Ran:
     err: str
 
 
-def git_environment(environ: Mapping[str, str] | None = None, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+def git_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The fixed environment (see the module); ssh asks nothing either, unless the person set its command."""
-    env = {key: value for key, value in (os.environ if environ is None else environ).items() if key not in _DROPPED}
+    env = {key: value for key, value in os.environ.items() if key not in _DROPPED}
     env.update(_FIXED)
     env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     env.update(extra or {})
