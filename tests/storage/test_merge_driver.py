@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,18 @@ def test_a_side_that_does_not_parse_is_named_and_left_to_gits_line_merge(
 
 def test_the_driver_imports_only_its_own_command_module() -> None:
     assert modules_for(["merge-file", "a", "b", "c", "d"]) == ("sync",)
+
+
+def test_git_running_the_driver_skips_the_command_line_and_the_store(tmp_path: Path) -> None:
+    paths = sides(tmp_path, BASE, BASE.replace("Analyst", "Poet"))
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['networkday', 'merge-file', *{[str(path) for path in paths]!r}, 'contacts/ada.toml']\n"
+        "try:\n"
+        "    runpy.run_module('networkday', run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    print(end.code, 'networkday.cli' in sys.modules, 'networkday.storage.store' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False", "False"]
+    assert tomli.loads(paths[1].read_text(encoding="utf-8"))["title"] == "Poet"
