@@ -46,7 +46,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "remind",
     "serve",
     "template",
+    "sync",
 )
+#: Commands whose module has another name, imported alone all the same (git runs merge-file per file).
+COMMAND_ALIASES = {"merge-file": "sync"}
 
 #: The top-level help's epilog: what to try first, and every environment variable networkday
 #: (or Textual, for the app) reads; tests/unit/test_help.py checks each is really read.
@@ -92,6 +95,7 @@ def modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
     word = command_word(argv)
     if word is None:
         return COMMAND_MODULES if {"-h", "--help"} & set(argv) else ()
+    word = COMMAND_ALIASES.get(word, word)
     return (word,) if word in COMMAND_MODULES else COMMAND_MODULES
 
 

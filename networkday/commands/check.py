@@ -8,6 +8,7 @@ import sys
 from networkday.commands.common import open_store, print_warnings, run_store
 from networkday.commands.help_format import ExamplesFormatter
 from networkday.storage.drafts import load_drafts
+from networkday.storage.sync_conflicts import record_conflicts
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         for line in fix_touches(store):
             print(line)
     companies = run_store(store.companies)  # those that cannot be read join the problems
-    found = [*store.problems.values(), *audit_touches(store), *store.keys.refused]
+    found = [*store.problems.values(), *audit_touches(store), *record_conflicts(store), *store.keys.refused]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
     warnings = sorted([*company_warnings(store, companies), *store.keys.taken], key=lambda p: (str(p.path), p.line))
     for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for

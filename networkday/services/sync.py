@@ -1,0 +1,117 @@
+"""Sync over git, the use cases: ``sync init`` makes the folder a repository, ``sync`` commits, merges and pushes.
+
+The command and the app call these; each returns the lines to show, one per step.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from networkday.storage.folder import Folder
+from networkday.storage.git import GitError
+from networkday.storage.sync_repo import DataRepo
+
+#: How many times a push the remote refused (it moved meanwhile) is fetched, merged and tried again.
+_PUSH_TRIES = 3
+
+
+@dataclass
+class SyncResult:
+    """What a sync did, line by line, and the files it left in conflict (then it exits 1)."""
+
+    lines: list[str] = field(default_factory=list)
+    unmerged: list[str] = field(default_factory=list)
+
+
+def driver_command() -> str:
+    """The merge driver as git runs it: this Python and this networkday, whatever PATH holds then."""
+    return shlex.join([sys.executable, "-m", "networkday"])
+
+
+def _repo(root: Path) -> DataRepo:
+    folder = Folder(root)
+    folder.prepare()  # the lock lives in .networkday, which a fresh clone lacks
+    if folder.cannot_save is not None:
+        raise GitError(folder.cannot_save)
+    return DataRepo(root, folder.lock_path)
+
+
+def init(root: Path, remote: str | None) -> list[str]:
+    """Makes or adopts the repository, writes its rules and driver, names the remote only if given, commits."""
+    repo = _repo(root)
+    lines = [f"{'made a git repository in' if repo.initialise() else 'adopted the git repository in'} {root}"]
+    written = repo.write_rules()
+    if written:
+        lines.append(f"wrote {' and '.join(written)}")
+    repo.configure_driver(driver_command())
+    lines.append("the merge driver is set in .git/config: records merge field by field")
+    if remote:
+        repo.set_remote(remote)
+        lines.append(f"remote origin: {remote}")
+    changed = repo.commit_changes()
+    if changed:
+        lines.append(f"committed {len(changed)} file(s)")
+    return lines
+
+
+def _upstream(repo: DataRepo, branch: str) -> tuple[str, str] | None:
+    """The remote and the branch there to sync with: the branch's upstream, else origin, else the only remote."""
+    ran = repo.git("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}", check=False)
+    if not ran.code and "/" in ran.out:
+        remote, _, theirs = ran.out.strip().partition("/")
+        return remote, theirs
+    remotes = repo.remotes()
+    if not remotes:
+        return None
+    return ("origin" if "origin" in remotes else remotes[0]), branch
+
+
+def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
+    """Commits local changes, then (unless offline) fetches, merges and pushes."""
+    repo = _repo(root)
+    if not repo.is_repository():
+        raise GitError(f"{root} is not a git repository yet; run networkday sync init [REMOTE] first")
+    result = SyncResult()
+    if repo.merging():
+        result.unmerged = repo.settle()
+        if result.unmerged:
+            return _left(result)
+        result.lines.append("finished the merge left open")
+    changed = repo.commit_changes()
+    result.lines.append(f"committed {len(changed)} file(s)" if changed else "nothing to commit")
+    if offline:
+        return result
+    branch = repo.branch()
+    found = _upstream(repo, branch)
+    if found is None:
+        result.lines.append("no remote: committed only (networkday sync init REMOTE names one)")
+        return result
+    remote, theirs = found
+    for _ in range(_PUSH_TRIES):
+        repo.fetch(remote)
+        if repo.has_commit(f"refs/remotes/{remote}/{theirs}"):
+            before = repo.git("rev-parse", "HEAD").out
+            result.unmerged = repo.merge(f"refs/remotes/{remote}/{theirs}", f"{remote}/{theirs}")
+            if result.unmerged:
+                return _left(result)
+            if repo.git("rev-parse", "HEAD").out != before:
+                result.lines.append(f"merged {remote}/{theirs}")
+        if not push or repo.push(remote, theirs):
+            break
+    else:
+        raise GitError(f"{remote}: the remote kept changing while this sync pushed; run networkday sync again")
+    result.lines.append(f"pushed to {remote}/{theirs}" if push else "not pushed (--no-push)")
+    return result
+
+
+def _left(result: SyncResult) -> SyncResult:
+    shown = ", ".join(result.unmerged[:5]) + (
+        f" and {len(result.unmerged) - 5} more" if len(result.unmerged) > 5 else ""
+    )
+    result.lines.append(
+        f"conflicts left in {shown}: resolve them (git status, then git add), then run networkday sync again"
+    )
+    return result

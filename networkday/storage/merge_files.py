@@ -1,0 +1,37 @@
+"""The merge driver's files: three versions of one record read, merged by ``record_merge``, written to ours."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from networkday.domain.record_merge import RecordMerge
+from networkday.storage.atomic import write_atomic
+from networkday.storage.codec import dumps, parse
+from networkday.storage.git import line_merge
+from networkday.storage.problems import ProblemError
+
+__all__ = ["ProblemError", "line_merge", "merge_files"]
+
+
+def _table(path: Path, name: str, side: str) -> dict[str, Any]:
+    """A side's table; an empty file is no record (git gives one for a file both sides added)."""
+    data = path.read_bytes()
+    if not data.strip():
+        return {}
+    return parse(Path(f"{name} ({side})"), data)[0]
+
+
+def merge_files(base: Path, ours: Path, theirs: Path, name: str, origin: str, at: datetime) -> int:
+    """Writes the merge of the three into ``ours``; the number of conflicts it recorded.
+
+    A side that does not parse raises ProblemError, located at its line, and ``ours`` is
+    left as it was. The output is parsed back before it replaces ``ours``.
+    """
+    tables = [_table(path, name, side) for path, side in ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
+    merge = RecordMerge(origin, at)
+    data = dumps(merge.merge(*tables))
+    parse(Path(f"{name} (merged)"), data)
+    write_atomic(ours, data)
+    return len(merge.conflicts)

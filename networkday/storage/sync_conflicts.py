@@ -1,0 +1,64 @@
+"""The ``[[conflict]]`` entries a sync's merge left in record files, located for ``check``.
+
+Only a file whose text holds a ``[[conflict]]`` header is parsed, so the walk costs about
+one read of each file's bytes, as the touch audit's does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from networkday.domain.record_merge import CONFLICT
+from networkday.storage.codec import parse
+from networkday.storage.locate import locate
+from networkday.storage.problems import DataProblem, ProblemError
+from networkday.storage.store import Store
+
+_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*conflict[ \t]*\]\]", re.MULTILINE)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """One line: which field, what the other side had, and how to settle it."""
+    field, origin = entry.get("field", "a field"), entry.get("from", "the other side")
+    other = "had removed it" if entry.get("removed") else f"had {_shown(entry.get('value', ''))}"
+    return (
+        f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
+        " Keep one, then delete this [[conflict]] entry"
+    )
+
+
+def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
+    """Each conflict entry of these files, at its line; a file that cannot be read is the store's problem."""
+    found: list[DataProblem] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+            if not _HEADER.search(data):
+                continue
+            table, text = parse(path, data)
+        except (OSError, ProblemError):
+            continue
+        entries = table.get(CONFLICT)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict):
+                line, column = locate(text, (CONFLICT, index))
+                found.append(DataProblem(path, line, column, describe(entry)))
+    return found
+
+
+def record_conflicts(store: Store) -> list[DataProblem]:
+    """The conflicts in every contact, day and company file the store knows."""
+    paths = [store.contact_path(contact_id) for contact_id in store.contacts]
+    paths += [store.day_path(date.fromordinal(ordinal)) for ordinal in sorted(store.days)]
+    paths += sorted((store.root / "companies").glob("*.toml"))
+    return conflicts_in(paths)

@@ -1,0 +1,157 @@
+"""The data folder as a git repository: made or adopted, committed, merged and pushed, under the folder's lock.
+
+Each step that changes the work tree (the commit's ``add``, the merge) holds the lock that
+every networkday writer takes, so an open app never saves into a half-merged folder and
+a merge never lands between its read and its write. Fetching and pushing, which only
+wait on the network, run without it, so the app's saves are not held up by a slow remote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
+from networkday.storage.atomic import write_atomic
+from networkday.storage.git import GitError, Ran, last_line, run_git
+from networkday.storage.lock import folder_lock
+
+#: Who commits when the person's git knows no name (a fresh machine): a commit still happens.
+_FALLBACK_IDENTITY = ("-c", "user.name=networkday", "-c", "user.email=networkday@localhost")
+#: Words in git's messages that mean the remote refused who we are, not that it is away.
+_AUTH_WORDS = ("authentication failed", "permission denied", "could not read username", "access denied", "403")
+
+
+class DataRepo:
+    """One data folder's repository; ``lock_path`` is the folder's write lock."""
+
+    def __init__(self, root: Path, lock_path: Path) -> None:
+        self.root = root
+        self.lock_path = lock_path
+
+    def git(self, *args: str, check: bool = True, extra: Mapping[str, str] | None = None) -> Ran:
+        return run_git(self.root, args, check=check, extra=extra)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        with folder_lock(self.lock_path, timeout=30.0):
+            yield
+
+    def is_repository(self) -> bool:
+        """True when the folder is the top of a repository (one inside a bigger repository is not)."""
+        ran = self.git("rev-parse", "--show-toplevel", check=False)
+        return not ran.code and Path(ran.out.strip()).resolve() == self.root.resolve()
+
+    def initialise(self) -> bool:
+        """Makes the folder a repository unless it is one; True when it was made."""
+        if self.is_repository():
+            return False
+        self.git("init", "--quiet", "--initial-branch=main")
+        return True
+
+    def write_rules(self) -> list[str]:
+        """Adds the lines ``.gitignore`` and ``.gitattributes`` lack; the files changed."""
+        changed = []
+        for name, wanted in ((".gitignore", IGNORED), (".gitattributes", ATTRIBUTES)):
+            path = self.root / name
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            lacking = missing_lines(text, wanted)
+            if lacking:
+                joined = text + ("" if not text or text.endswith("\n") else "\n") + "\n".join(lacking) + "\n"
+                write_atomic(path, joined.encode("utf-8"))
+                changed.append(name)
+        return changed
+
+    def configure_driver(self, command: str) -> None:
+        """The driver in the repository's own config (``.git/config``): git never runs a command a clone brought."""
+        self.git("config", f"merge.{DRIVER}.name", "networkday: records merged field by field")
+        self.git("config", f"merge.{DRIVER}.driver", f"{command} merge-file %O %A %B %P")
+
+    def remotes(self) -> list[str]:
+        return self.git("remote").out.split()
+
+    def set_remote(self, url: str, name: str = "origin") -> None:
+        """The remote given to ``sync init``: added, or its address replaced."""
+        if name in self.remotes():
+            self.git("remote", "set-url", name, url)
+        else:
+            self.git("remote", "add", name, url)
+
+    def branch(self) -> str:
+        ran = self.git("symbolic-ref", "--short", "HEAD", check=False)
+        if ran.code:
+            raise GitError("the data folder's repository is not on a branch; check it out on one (git switch main)")
+        return ran.out.strip()
+
+    def has_commit(self, ref: str = "HEAD") -> bool:
+        return not self.git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).code
+
+    def merging(self) -> bool:
+        return not self.git("rev-parse", "--verify", "--quiet", "MERGE_HEAD", check=False).code
+
+    def unmerged(self) -> list[str]:
+        return sorted(set(self.git("diff", "--name-only", "--diff-filter=U", "-z").out.split("\0")) - {""})
+
+    def _commit(self, message: str) -> None:
+        identity = () if self.git("config", "user.email", check=False).out.strip() else _FALLBACK_IDENTITY
+        self.git(*identity, "commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message)
+
+    def commit_changes(self) -> list[str]:
+        """Commits every change in one commit, named by what changed; the paths, [] when there were none."""
+        with self.locked():
+            self.git("add", "--all")
+            changed = [path for path in self.git("diff", "--cached", "--name-only", "-z").out.split("\0") if path]
+            if changed or not self.has_commit():
+                self._commit(commit_message(changed))
+        return changed
+
+    def fetch(self, remote: str) -> None:
+        ran = self.git("fetch", "--quiet", "--prune", remote, check=False)
+        if ran.code:
+            raise GitError(reach_failure(remote, ran))
+
+    def merge(self, upstream: str, origin: str) -> list[str]:
+        """Merges ``upstream`` with the record driver; the paths left in conflict, [] when clean.
+
+        A record deleted on one side and changed on the other is kept, changed: nothing typed is lost.
+        """
+        with self.locked():
+            ran = self.git(
+                "merge", "--no-edit", "--no-verify", "--no-gpg-sign", "--allow-unrelated-histories", "--quiet",
+                "-m", f"networkday sync: merge {origin}", upstream,
+                check=False, extra={"NETWORKDAY_MERGE_FROM": origin},
+            )  # fmt: skip
+            if not ran.code:
+                return []
+            if not self.merging():
+                raise GitError(f"cannot merge {origin}: {last_line(ran)}")
+            return self.settle()
+
+    def settle(self) -> list[str]:
+        """Finishes a merge: kept sides of delete/change conflicts added; committed when none is left."""
+        status = self.git("status", "--porcelain=v1", "-z", "--untracked-files=no").out.split("\0")
+        for entry in status:
+            if entry[:2] in ("DU", "UD") and (self.root / entry[3:]).exists():
+                self.git("add", "--", entry[3:])
+        left = self.unmerged()
+        if not left:
+            self._commit(f"networkday sync: merge {self.git('rev-parse', '--short', 'MERGE_HEAD').out.strip()}")
+        return left
+
+    def push(self, remote: str, branch: str) -> bool:
+        """True when pushed; False when the remote moved meanwhile (fetch and merge again)."""
+        ran = self.git("push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}", check=False)
+        if not ran.code:
+            return True
+        if "rejected" in ran.err or "fetch first" in ran.err or "non-fast-forward" in ran.err:
+            return False
+        raise GitError(reach_failure(remote, ran))
+
+
+def reach_failure(remote: str, ran: Ran) -> str:
+    """One line: the remote refused us (sign-in) or could not be reached, and what git said."""
+    text = ran.err.lower()
+    if any(word in text for word in _AUTH_WORDS):
+        return f"{remote}: the remote refused the sign-in ({last_line(ran)}); check your key or credentials"
+    return f"{remote}: cannot reach the remote ({last_line(ran)})"

@@ -1,0 +1,96 @@
+"""`networkday merge-file BASE OURS THEIRS PATH`: git's merge driver on real files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomli
+
+from networkday.cli import main, modules_for
+
+BASE = """format = 1
+name = "Ada Lovelace"
+title = "Analyst"
+
+[[log]]
+at = 2026-11-20T09:00:00+01:00
+id = "aaaa0001"
+channel = "phone"
+outcome = "talked"
+"""
+
+
+def sides(tmp_path: Path, ours: str, theirs: str, base: str = BASE) -> tuple[Path, Path, Path]:
+    paths = tmp_path / "base", tmp_path / "ours", tmp_path / "theirs"
+    for path, text in zip(paths, (base, ours, theirs), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def run(paths: tuple[Path, Path, Path], name: str = "contacts/ada-lovelace.toml") -> int:
+    return main(["merge-file", *map(str, paths), name])
+
+
+def test_the_merge_goes_to_ours_with_both_touches_and_a_conflict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NETWORKDAY_NOW", "2026-11-25T10:00:00+01:00")
+    monkeypatch.setenv("NETWORKDAY_MERGE_FROM", "origin/main")
+    log = '\n[[log]]\nat = 2026-11-25T09:00:00+01:00\nid = "{}"\nchannel = "email"\n'
+    paths = sides(
+        tmp_path,
+        BASE.replace("Analyst", "Engineer") + log.format("bbbb0002"),
+        BASE.replace("Analyst", "Poet") + log.format("cccc0003"),
+    )
+    assert run(paths) == 0
+    table = tomli.loads(paths[1].read_text(encoding="utf-8"))
+    assert table["title"] == "Engineer"
+    assert [entry["id"] for entry in table["log"]] == ["aaaa0001", "bbbb0002", "cccc0003"]
+    assert table["conflict"][0]["field"] == "title"
+    assert table["conflict"][0]["value"] == "Poet"
+    assert table["conflict"][0]["from"] == "origin/main"
+    assert table["conflict"][0]["at"].isoformat() == "2026-11-25T10:00:00+01:00"
+    assert "1 value(s) changed on both sides" in capsys.readouterr().err
+    assert paths[1].stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_added_on_both_sides_merges_from_an_empty_base(tmp_path: Path) -> None:
+    paths = sides(tmp_path, BASE, BASE.replace('title = "Analyst"\n', 'title = "Analyst"\ncompany = "Acme"\n'), base="")
+    assert run(paths) == 0
+    table = tomli.loads(paths[1].read_text(encoding="utf-8"))
+    assert table["company"] == "Acme"
+    assert "conflict" not in table
+
+
+def test_a_side_that_does_not_parse_is_named_and_left_to_gits_line_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = sides(tmp_path, BASE.replace("Analyst", "Engineer"), BASE.replace('"Analyst"', '"Poet'))
+    assert run(paths) == 1
+    err = capsys.readouterr().err
+    assert "contacts/ada-lovelace.toml (theirs):3:" in err
+    assert "left to git's line merge" in err
+    assert "Traceback" not in err
+    assert "<<<<<<< ours" in paths[1].read_text(encoding="utf-8")  # what git does without a driver
+
+
+def test_the_driver_imports_only_its_own_command_module() -> None:
+    assert modules_for(["merge-file", "a", "b", "c", "d"]) == ("sync",)
+
+
+def test_git_running_the_driver_skips_the_command_line_and_the_store(tmp_path: Path) -> None:
+    paths = sides(tmp_path, BASE, BASE.replace("Analyst", "Poet"))
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['networkday', 'merge-file', *{[str(path) for path in paths]!r}, 'contacts/ada.toml']\n"
+        "try:\n"
+        "    runpy.run_module('networkday', run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    print(end.code, 'networkday.cli' in sys.modules, 'networkday.storage.store' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False", "False"]
+    assert tomli.loads(paths[1].read_text(encoding="utf-8"))["title"] == "Poet"
