@@ -21,6 +21,14 @@ DEFAULT_PROMPTS: tuple[str, ...] = (
     "What will I do first tomorrow?",
 )
 
+#: ``[call] prompts``: questions the call screen shows, so the talk is mostly listening.
+DEFAULT_CALL_PROMPTS: tuple[str, ...] = (
+    "What are they working on?",
+    "What is hard for them right now?",
+    "Whom do they admire?",
+    "How can I help?",
+)
+
 
 @dataclass(frozen=True)
 class Config:
@@ -38,6 +46,7 @@ class Config:
     retry: RetryDays = field(default_factory=RetryDays)
     #: ``[import] region``: the country of phone numbers written without ``+`` (``domain.phones``).
     phone_region: str = ""
+    call_prompts: tuple[str, ...] = DEFAULT_CALL_PROMPTS
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -61,6 +70,8 @@ class Config:
             for tag in tags_reader.data
             if (value := tags_reader.opt_int(tag, minimum=1, maximum=3650)) is not None
         }
+        call = r.table("call") or TableReader({}, ("call",))
+        call_prompts = tuple(p for p in call.text_list("prompts") if p.strip()) or DEFAULT_CALL_PROMPTS
         timer = r.table("timer") or TableReader({}, ("timer",))
         idle = timer.number("idle_hours", 4.0)
         return cls(
@@ -76,6 +87,7 @@ class Config:
             auto_switch=timer.flag("auto_switch"),
             retry=RetryDays.from_reader(r.table("queue")),
             phone_region=_region(r.table("import") or TableReader({}, ("import",))),
+            call_prompts=call_prompts,
         )
 
     def is_target(self, company: str) -> bool:
