@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from networkday.domain.contact import Contact, LogEntry
+from networkday.domain.figures import DayFigures
+from networkday.domain.journal import figure_lines
 from networkday.domain.merge import join_touch
 from tests.conftest import NOW
 
@@ -26,3 +28,9 @@ def test_two_copies_of_a_touch_keep_both_gains() -> None:
 def test_a_touch_with_a_gain_is_not_a_legacy_connection_date() -> None:
     entry = LogEntry(at=NOW, channel="message", note="Connected on LinkedIn", gained="they met my team")
     assert not entry.connection_only
+
+
+def test_the_journal_figures_say_glad_you_called_only_when_a_gain_was_recorded() -> None:
+    day = NOW.date()
+    assert "Gave 1, asked 0, glad you called 2" in figure_lines(DayFigures(day, gave=1, glad=2))
+    assert "Gave 1, asked 0" in figure_lines(DayFigures(day, gave=1))
