@@ -33,6 +33,7 @@ async def test_a_call_from_today_ends_with_outcome_and_gain_in_one_touch(small_s
         assert "What is hard for them right now?" in text_of(app, "#call-prompts")
         await pilot.pause()
         assert timer.snapshot(small_store).kind == "networking"  # starting a call switched the timer
+        assert any("the timer now counts networking" in str(n.message) for n in app._notifications)
         await pilot.press(*"Building a compiler", "enter", *"Needs testers")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CallOutcome)
@@ -69,6 +70,10 @@ async def test_escape_keeps_the_note_and_the_next_call_brings_it_back(small_stor
         await pilot.press("C")
         assert app.screen.query_one(AnswerArea).text == "They admire Lamport"
         assert "Your unsaved call note from" in text_of(app, "#call-state")
+        said = [str(n.message) for n in app._notifications]
+        assert "The call note is kept: C on this person brings it back." in said
+        assert "Your unsaved call note is back." in said
+        assert not any("timer now counts" in text for text in said[1:])  # already networking: nothing said
         await pilot.press("ctrl+s", "escape")  # the outcome asked, then back to the call: nothing logged
         assert isinstance(app.screen, CallScreen)
     assert "log" not in tomllib.loads(small_store.contact_path("ada-lovelace").read_text("utf-8"))
