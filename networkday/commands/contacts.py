@@ -57,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument("--gave", default="", help="what you offered or gave them")
     log.add_argument("--asked", default="", help="what you asked of them")
     log.add_argument("--note", default="", help="anything else worth remembering")
+    log.add_argument("--gained", default="", help="what they gained from the talk: were they glad you called?")
     log.add_argument(
         "--follow-up", type=parse_date, metavar="DATE", help="the day to contact them next (YYYY-MM-DD, +3)"
     )
@@ -126,6 +127,7 @@ def run_log(args: argparse.Namespace) -> int:
         gave=args.gave,
         asked=args.asked,
         note=args.note,
+        gained=args.gained,
     )
     follow_up = KEEP if args.follow_up is None else args.follow_up
     asked_at = entry.at

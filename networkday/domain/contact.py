@@ -53,6 +53,8 @@ class LogEntry:
     gave: str = ""
     asked: str = ""
     note: str = ""
+    #: What the other person gained from the talk: the test that they were glad you called.
+    gained: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = field(default="", compare=False)
 
@@ -70,7 +72,7 @@ class LogEntry:
             and self.outcome is None
             and self.note == LEGACY_CONNECTED_NOTE
             and self.channel == "message"
-            and not (self.gave or self.asked or self.extra)
+            and not (self.gave or self.asked or self.gained or self.extra)
         )
 
     @classmethod
@@ -85,6 +87,7 @@ class LogEntry:
             gave=r.text("gave"),
             asked=r.text("asked"),
             note=r.text("note"),
+            gained=r.text("gained"),
             id=r.text("id"),
         )
         entry.extra = r.rest()
@@ -98,6 +101,7 @@ class LogEntry:
         put(table, "gave", self.gave)
         put(table, "asked", self.asked)
         put(table, "note", self.note)
+        put(table, "gained", self.gained)
         table.update(self.extra)
         return table
 

@@ -202,6 +202,7 @@ def same_touch(a: LogEntry, b: LogEntry) -> bool:
         and a.note == b.note
         and a.gave == b.gave
         and a.asked == b.asked
+        and a.gained == b.gained
     )
 
 

@@ -6,8 +6,8 @@ come from what the store already holds in memory, so nothing here reads a file:
 - the day's call plan (:class:`DaySummary`, or the :class:`Day` itself when the caller
   has it open): calls planned and made, and the outcome of each;
 - every contact's history (``ContactSummary.entries``): what was given and asked that
-  day and who was touched, gathered by :class:`TouchLedger` in one pass over all
-  contacts for a whole range of days, never a pass per day;
+  day, where what they gained was recorded, and who was touched, gathered by
+  :class:`TouchLedger` in one pass over all contacts for a range of days, never a pass per day;
 - the timer sessions of the day and of its neighbours, so a session that runs across
   midnight counts on each side (:func:`networkday.domain.timer.totals_for_day`);
 - the companies' opportunities, for those moved that day (read by the caller: company
@@ -44,6 +44,8 @@ class DayTouches:
 
     gave: int = 0
     asked: int = 0
+    #: touches that recorded what the other person gained: they were glad you called
+    glad: int = 0
     #: contact id -> (first touch of the day in POSIX seconds, the day's last outcome or "")
     people: dict[str, tuple[float, str]] = field(default_factory=dict)
 
@@ -78,7 +80,7 @@ class TouchLedger:
             if not entries or entries[-1][0] < low or entries[0][0] >= high:
                 continue
             for index in range(bisect_left(entries, (low,)), len(entries)):
-                ts, _channel, outcome, gave, asked = entries[index]
+                ts, _channel, outcome, gave, asked, gained = entries[index]
                 if ts >= high:
                     break
                 ordinal = base + bisect_right(midnights, ts) - 1
@@ -87,6 +89,7 @@ class TouchLedger:
                     touches = days[ordinal] = DayTouches()
                 touches.gave += gave
                 touches.asked += asked
+                touches.glad += gained
                 touches.touch(contact.id, ts, outcome)
         return cls(first, last, days)
 
@@ -124,6 +127,8 @@ class DayFigures:
     outcomes: tuple[tuple[str, int], ...] = ()
     gave: int = 0
     asked: int = 0
+    #: calls where you recorded what they gained ("glad you called")
+    glad: int = 0
     networking: float = 0.0
     other: float = 0.0
     goals: Goals = Goals()
@@ -174,6 +179,7 @@ class DayFigures:
             "wont": self.wont,
             "gave": self.gave,
             "asked": self.asked,
+            "glad": self.glad,
             "networking_seconds": round(self.networking),
             "other_seconds": round(self.other),
             "share": None if self.share is None else round(self.share, 4),
@@ -249,6 +255,7 @@ class Facts:
             outcomes=tuple((o, counts[o]) for o in OUTCOMES if counts.get(o)),
             gave=touches.gave,
             asked=touches.asked,
+            glad=touches.glad,
             networking=time.networking,
             other=time.other,
             goals=self.goals,

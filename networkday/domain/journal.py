@@ -64,7 +64,7 @@ def figure_lines(figures: DayFigures, *, ascii: bool = False) -> list[str]:
     lines = [
         f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
         outcomes_line(figures),
-        f"Gave {figures.gave}, asked {figures.asked}",
+        f"Gave {figures.gave}, asked {figures.asked}" + (f", glad you called {figures.glad}" if figures.glad else ""),
         f"Networking: {time}",
         f"People: {people}",
     ]

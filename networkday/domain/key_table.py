@@ -54,7 +54,7 @@ _TABLE: dict[str, str] = {
     ),
     "ContactScreen": (
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
-        "contact.brief=b contact.plan=p contact.edit=e contact.copy=y contact.open_link=o "
+        "contact.brief=b contact.plan=p contact.call=C contact.edit=e contact.copy=y contact.open_link=o "
         "contact.template=t contact.go_to=g "
         "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.down=j "
         "contact.up=k"
@@ -86,11 +86,20 @@ _TABLE: dict[str, str] = {
         "today.left-message=m today.talked=t today.scheduled=s today.open=enter today.add=a "
         "today.accept=y today.remove=d today.remove=delete today.postpone=p today.channel=c "
         "today.purpose=u today.move_up=K today.move_down=J today.prev_day=left_square_bracket "
-        "today.next_day=right_square_bracket today.go_today=g today.brief=b"
+        "today.next_day=right_square_bracket today.go_today=g today.brief=b today.call=C"
     ),
     "BriefingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
     "ServingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
-    "BriefScreen": ("=tab =shift+tab =ctrl+c =super+c brief.back=escape brief.down=j brief.up=k brief.template=t"),
+    "BriefScreen": (
+        "=tab =shift+tab =ctrl+c =super+c brief.back=escape brief.down=j brief.up=k brief.call=c brief.template=t"
+    ),
+    "CallingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b today.call=C"),
+    "CallScreen": ("=tab =shift+tab =ctrl+c =super+c call.end=ctrl+s call.leave=escape"),
+    "CallOutcome": (
+        "=tab =shift+tab =ctrl+c =super+c call_outcome.will=w call_outcome.wont=x call_outcome.no-answer=n "
+        "call_outcome.left-message=m call_outcome.talked=t call_outcome.scheduled=s call_outcome.cancel=escape"
+    ),
+    "CallEndPrompt": ("=tab =shift+tab =ctrl+c =super+c log.skip=escape"),
     "CompanyList": (
         "list.cursor_up=up list.cursor_down=down =left =right list.first=home list.last=end "
         "list.page_up=pageup list.page_down=pagedown =ctrl+pageup =ctrl+pagedown list.down=j "

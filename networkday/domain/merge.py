@@ -130,7 +130,7 @@ def join_touch(kept: LogEntry, other: LogEntry) -> None:
     unless one already holds the other. Unknown keys of ``kept`` win.
     """
     kept.id = kept.id or other.id
-    for name in ("gave", "asked", "note"):
+    for name in ("gave", "asked", "note", "gained"):
         mine, theirs = getattr(kept, name), getattr(other, name)
         if theirs and theirs not in mine:
             setattr(kept, name, theirs if mine in theirs else f"{mine}\n{theirs}")

@@ -191,7 +191,7 @@ def last_touch_text(summary: ContactSummary | None, now: datetime) -> str:
     """``12 days ago, coffee, will help`` — or ``never``; days are calendar days in ``now``'s zone."""
     if summary is None or summary.last is None:
         return "never"
-    ts, channel, outcome, _, _ = summary.last
+    ts, channel, outcome, *_ = summary.last
     then = datetime.fromtimestamp(ts, now.tzinfo).date()
     parts = [since(min(then, now.date()), now.date()), channel]
     if outcome:

@@ -74,6 +74,8 @@ class ReviewTotals:
     wont: int = 0
     gave: int = 0
     asked: int = 0
+    #: calls where you recorded what they gained
+    glad: int = 0
     networking: float = 0.0
     other: float = 0.0
     active_days: int = 0
@@ -99,6 +101,7 @@ class ReviewTotals:
             wont=sum(f.wont for f in days),
             gave=sum(f.gave for f in days),
             asked=sum(f.asked for f in days),
+            glad=sum(f.glad for f in days),
             networking=sum(f.networking for f in days),
             other=sum(f.other for f in days),
             active_days=sum(1 for f in days if f.active),
@@ -152,6 +155,7 @@ class Review:
                 "wont": totals.wont,
                 "gave": totals.gave,
                 "asked": totals.asked,
+                "glad": totals.glad,
                 "networking_seconds": round(totals.networking),
                 "other_seconds": round(totals.other),
                 "share": None if totals.share is None else round(totals.share, 4),

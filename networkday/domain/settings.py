@@ -23,6 +23,13 @@ DEFAULT_PROMPTS: tuple[str, ...] = (
 
 #: The ways the app can ring when a call's time comes: the bell, a terminal notification, or the toast alone.
 ALERTS = ("bell", "osc9", "osc777", "off")
+#: ``[call] prompts``: questions the call screen shows, so the talk is mostly listening.
+DEFAULT_CALL_PROMPTS: tuple[str, ...] = (
+    "What are they working on?",
+    "What is hard for them right now?",
+    "Whom do they admire?",
+    "How can I help?",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class Config:
     phone_region: str = ""
     #: ``[remind] alert``: how the app rings when a call's time comes (``ALERTS``; docs/REMINDERS.md).
     alert: str = "bell"
+    call_prompts: tuple[str, ...] = DEFAULT_CALL_PROMPTS
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -66,6 +74,8 @@ class Config:
             for tag in tags_reader.data
             if (value := tags_reader.opt_int(tag, minimum=1, maximum=3650)) is not None
         }
+        call = r.table("call") or TableReader({}, ("call",))
+        call_prompts = tuple(p for p in call.text_list("prompts") if p.strip()) or DEFAULT_CALL_PROMPTS
         timer = r.table("timer") or TableReader({}, ("timer",))
         idle = timer.number("idle_hours", 4.0)
         return cls(
@@ -82,6 +92,7 @@ class Config:
             retry=RetryDays.from_reader(r.table("queue")),
             phone_region=_region(r.table("import") or TableReader({}, ("import",))),
             alert=(r.table("remind") or TableReader({}, ("remind",))).choice("alert", ALERTS) or "bell",
+            call_prompts=call_prompts,
         )
 
     def is_target(self, company: str) -> bool:

@@ -17,8 +17,9 @@ from networkday.domain.day_score import day_outcomes, outcome_counts
 
 NOTES_KEPT = 400
 
-#: One touch in a summary: (POSIX seconds, channel, outcome, gave something, asked something).
-TouchRow = tuple[float, str, str, bool, bool]
+#: One touch in a summary: (POSIX seconds, channel, outcome, gave something, asked something,
+#: recorded what they gained).
+TouchRow = tuple[float, str, str, bool, bool, bool]
 #: A ``ContactSummary`` as a plain tuple, its fields in order: what the index cache stores.
 ContactRow = tuple[
     str,
@@ -86,6 +87,7 @@ class ContactSummary:
                         intern(e.outcome or ""),
                         bool(e.gave.strip()),
                         bool(e.asked.strip()),
+                        bool(e.gained.strip()),
                     )
                     for e in contact.touches
                 )

@@ -64,8 +64,8 @@ def unfinished_twin(contact: Contact, entry: LogEntry, day: Day) -> LogEntry | N
         if (
             earlier.id
             and earlier.at.date() == entry.at.date()
-            and (earlier.channel, earlier.outcome, earlier.gave, earlier.asked, earlier.note)
-            == (entry.channel, entry.outcome, entry.gave, entry.asked, entry.note)
+            and (earlier.channel, earlier.outcome, earlier.gave, earlier.asked, earlier.note, earlier.gained)
+            == (entry.channel, entry.outcome, entry.gave, entry.asked, entry.note, entry.gained)
             and not any(call_matches(call, earlier, contact.id) for call in day.calls)
         ):
             return earlier

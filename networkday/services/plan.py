@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from networkday.domain import plan
-from networkday.domain.day import Day
+from networkday.domain.day import Call, Day
 from networkday.domain.queue import QueueItem
+from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+
+
+def open_call(store: Store, day: date, contact_id: str) -> Call | None:
+    """The person's call still to make on ``day``, if one is planned (its channel and purpose
+    go with the call screen); None when there is none or the day file cannot be read."""
+    try:
+        call = store.day(day).call_for(contact_id)
+    except StoreError:
+        return None
+    return call if call is not None and not call.made else None
 
 
 def plan_call(store: Store, day: date, contact_id: str) -> bool:

@@ -5,7 +5,7 @@ log prompt or the contact form is not a record yet (the prompt may never have be
 confirmed), so it is kept apart from the records, machine-local like ``state.toml``:
 
     [[draft]]
-    kind = "log"                          # or "contact"
+    kind = "log"                          # or "contact", or "call"
     contact = "ada-lovelace"              # "" for a person not saved yet
     at = 2026-11-25T09:30:00+01:00        # log: the touch the details belong to
     kept = 2026-11-25T09:31:12+01:00
@@ -14,7 +14,9 @@ confirmed), so it is kept apart from the records, machine-local like ``state.tom
     note = "Knows the hiring manager at Analytical"
 
 The next start offers each draft once; it leaves the file when it is taken or thrown
-away. Drafts from several instances add up; a damaged file is reported and left alone.
+away. A call's note is kept here as it is typed (``put_call_draft``), one draft per
+person, its ``at`` the call's start, so even a SIGKILL loses at most a second of it.
+Drafts from several instances add up; a damaged file is reported and left alone.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from networkday.storage.lock import folder_lock
 from networkday.storage.problems import DataProblem, ProblemError, StoreError, WriteError
 from networkday.storage.store import Store
 
-KINDS = ("log", "contact")
+KINDS = ("log", "contact", "call")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,26 @@ def keep_drafts(store: Store, drafts: list[Draft]) -> None:
 def drop_draft(store: Store, draft: Draft) -> None:
     """Removes one draft (taken or thrown away); the others, perhaps another instance's, stay."""
     _rewrite(store, lambda kept: [item for item in kept if item != draft])
+
+
+def call_draft(store: Store, contact_id: str) -> Draft | None:
+    """The call note kept for ``contact_id``, if any (the newest, should there be several)."""
+    kept = [d for d in load_drafts(store) if d.kind == "call" and d.contact == contact_id]
+    return max(kept, key=lambda d: d.kept) if kept else None
+
+
+def put_call_draft(store: Store, draft: Draft) -> None:
+    """Keeps ``draft`` as the one call note of its person: an earlier one of theirs is replaced."""
+    _rewrite(store, lambda kept: [*(d for d in kept if not _same_call(d, draft.contact)), draft])
+
+
+def drop_call_draft(store: Store, contact_id: str) -> None:
+    """The call is logged: its note leaves the drafts (other people's and other kinds stay)."""
+    _rewrite(store, lambda kept: [d for d in kept if not _same_call(d, contact_id)])
+
+
+def _same_call(draft: Draft, contact_id: str) -> bool:
+    return draft.kind == "call" and draft.contact == contact_id
 
 
 def _rewrite(store: Store, change: Callable[[list[Draft]], list[Draft]]) -> None:

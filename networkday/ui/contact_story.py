@@ -215,6 +215,7 @@ def _history(contact: Contact) -> Text:
             plain_line(entry.gave and f"gave: {entry.gave}"),
             plain_line(entry.asked and f"asked: {entry.asked}"),
             plain_line(entry.note and f"note: {entry.note}"),
+            plain_line(entry.gained and f"they gained: {entry.gained}"),
         )
         if details:
             out.append("\n    ")

@@ -15,6 +15,10 @@ class OutcomeLogged(Message):
     """A touch with an outcome was saved: the timer should count networking."""
 
 
+class CallStarted(Message):
+    """The call screen opened on a new call: the timer should count networking, and say so."""
+
+
 class TimerChanged(Message):
     """The timer's sessions were changed in a dialog: the timer bars show them again."""
 

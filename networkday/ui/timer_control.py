@@ -15,7 +15,7 @@ from typing import TypeVar
 from networkday.domain.timer import TimerError, TimerState, parse_at
 from networkday.services import idle, timer
 from networkday.storage.problems import StoreError
-from networkday.ui.messages import OutcomeLogged, TimerChanged
+from networkday.ui.messages import CallStarted, OutcomeLogged, TimerChanged
 from networkday.ui.terminal import TerminalApp
 
 SEEN_EVERY = 60.0
@@ -68,6 +68,14 @@ class TimerControl(TerminalApp):
         elif not self._offered_timer:
             self._offered_timer = True
             self.notify("The timer is not on networking: press T to start it.", title="Timer", timeout=6)
+
+    def on_call_started(self, _: CallStarted) -> None:
+        """A call is networking: the timer switches to it if it was off or on other work, and says so."""
+        if self.timer_state().kind == "networking":
+            return
+        if self._timer_call(lambda: timer.ensure_networking(self.store)) is not None:
+            self.notify("Call started: the timer now counts networking.", title="Timer", timeout=4)
+        self.refresh_timer()
 
     def note_activity(self) -> None:
         """Remembers that the person is here (for the idle question), at most once a minute."""

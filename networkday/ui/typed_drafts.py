@@ -75,7 +75,10 @@ def _question(draft: Draft) -> str:
     closed = f"networkday was closed ({draft.why or 'by a signal'}) on {draft.kept:%a %d %b %H:%M} while you typed"
     if draft.why == KEPT_AT_ESCAPE:
         closed = f"On {draft.kept:%a %d %b %H:%M} you kept a draft of"
-    if draft.kind == "log" and draft.at is not None:
+    if draft.kind == "call":
+        closed = f"networkday closed on {draft.kept:%a %d %b %H:%M} before you ended"
+        what = f"your call with {name}; its note is kept"
+    elif draft.kind == "log" and draft.at is not None:
         what = f"the details of your touch with {name} ({draft.extra.get('outcome', 'noted')}) of {draft.at:%H:%M}"
     else:
         what = f"the form of {name}" if draft.contact else "the form of a new person"
@@ -90,7 +93,11 @@ def _drop(app: NetworkdayApp, draft: Draft) -> None:
 
 
 def _reopen(app: NetworkdayApp, draft: Draft, then: Callable[[], None]) -> None:
-    if draft.kind == "log":
+    if draft.kind == "call":
+        from networkday.ui.screens.call import CallScreen
+
+        app.push_screen(CallScreen(draft.contact), lambda _: then())  # it ends or keeps its own draft
+    elif draft.kind == "log":
         _reopen_log(app, draft, then)
     else:
         _reopen_form(app, draft, then)

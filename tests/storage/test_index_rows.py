@@ -31,7 +31,7 @@ def _full_contact() -> ContactSummary:
         "referred_by": "charles",
         "follow_up": DAY.toordinal(),
         "cadence_days": 30,
-        "entries": ((1.5, "phone", "will", True, False),),
+        "entries": ((1.5, "phone", "will", True, False, False),),
         "notes": "met at the meetup",
         "connected": DAY.toordinal() - 400,
     }

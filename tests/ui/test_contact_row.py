@@ -46,7 +46,9 @@ def test_last_touch_in_the_words_used_everywhere():
     noon = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
     def summary(days: float | None) -> ContactSummary:
-        entries = () if days is None else (((noon - timedelta(days=days)).timestamp(), "phone", "", False, False),)
+        entries = (
+            () if days is None else (((noon - timedelta(days=days)).timestamp(), "phone", "", False, False, False),)
+        )
         return ContactSummary(id="x", name="X", entries=entries)
 
     assert [last_touch(summary(days), TODAY, UTC) for days in (None, 0.2, 0.6, 3, 20, 90, 800, 4640)] == [

@@ -12,7 +12,7 @@ DAY = 86_400.0
 
 
 def person(contact_id: str, company: str, *, hm: bool = False, via: str | None = None, touched: float = 0.0):
-    entries = ((touched, "coffee", "will", False, False),) if touched else ()
+    entries = ((touched, "coffee", "will", False, False, False),) if touched else ()
     return ContactSummary(
         id=contact_id, name=contact_id.title(), company=company, hiring_manager=hm, referred_by=via, entries=entries
     )

@@ -97,7 +97,10 @@ def test_ledger_counts_an_entry_at_midnight_on_the_new_day() -> None:
     summary = ContactSummary(
         id="x",
         name="X",
-        entries=((midnight - 1, "phone", "talked", True, False), (midnight, "phone", "will", False, True)),
+        entries=(
+            (midnight - 1, "phone", "talked", True, False, False),
+            (midnight, "phone", "will", False, True, False),
+        ),
     )
     ledger = TouchLedger.build([summary], TUE, WED, BERLIN)
     assert (ledger.on(TUE).gave, ledger.on(TUE).asked) == (1, 0)
@@ -109,7 +112,7 @@ def test_ledger_keeps_the_days_last_outcome_and_first_touch_time() -> None:
     summary = ContactSummary(
         id="x",
         name="X",
-        entries=((base, "phone", "no-answer", False, False), (base + 60, "email", "", False, False)),
+        entries=((base, "phone", "no-answer", False, False, False), (base + 60, "email", "", False, False, False)),
     )
     touches = TouchLedger.build([summary], WED, WED, BERLIN).on(WED)
     assert touches.people == {"x": (base, "no-answer")}
@@ -118,7 +121,7 @@ def test_ledger_keeps_the_days_last_outcome_and_first_touch_time() -> None:
 def test_daylight_saving_day_is_25_hours_long() -> None:
     autumn = date(2026, 10, 25)  # clocks go back in Berlin
     first = at(autumn, 0).timestamp()
-    summary = ContactSummary(id="x", name="X", entries=((first + 24.5 * HOUR, "phone", "will", True, False),))
+    summary = ContactSummary(id="x", name="X", entries=((first + 24.5 * HOUR, "phone", "will", True, False, False),))
     ledger = TouchLedger.build([summary], autumn, autumn + timedelta(days=1), BERLIN)
     assert ledger.on(autumn).gave == 1  # 24.5 hours after midnight is still 23:30 that day
     facts = Facts({}, {}, ledger, Goals(), BERLIN, NOW.timestamp())
@@ -142,3 +145,16 @@ def test_a_days_figures_list_the_opportunities_moved_that_local_day() -> None:
     ]
     without = Facts.gather({}, {}, Goals(), BERLIN, NOW.timestamp(), TUE, WED)
     assert without.figures(WED).moves == ()
+
+
+def test_a_day_counts_the_touches_where_what_they_gained_was_recorded() -> None:
+    base = at(WED, 9).timestamp()
+    summary = ContactSummary(
+        id="x",
+        name="X",
+        entries=((base, "phone", "talked", False, False, True), (base + 60, "phone", "will", True, False, False)),
+    )
+    ledger = TouchLedger.build([summary], WED, WED, BERLIN)
+    assert ledger.on(WED).glad == 1
+    figures = Facts({}, {}, ledger, Goals(), BERLIN, NOW.timestamp()).figures(WED)
+    assert (figures.glad, figures.to_json()["glad"]) == (1, 1)

@@ -24,7 +24,7 @@ CONFIG = Config(targets=("Acme Corp",), tag_cadence={"mentor": 30})
 
 def touched(days_ago: int) -> tuple:
     instant = datetime(2026, 11, 25, 12, tzinfo=UTC) - timedelta(days=days_ago)
-    return ((instant.timestamp(), "phone", "talked", False, False),)
+    return ((instant.timestamp(), "phone", "talked", False, False, False),)
 
 
 def person(contact_id: str, name: str, **fields) -> ContactSummary:

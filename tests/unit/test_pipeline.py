@@ -24,7 +24,7 @@ def at(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 11, day, hour, tzinfo=UTC)
 
 
-def touch(day: int, channel: str, outcome: str) -> tuple[float, str, str, bool, bool]:
+def touch(day: int, channel: str, outcome: str) -> tuple[float, str, str, bool, bool, bool]:
     return (at(day).timestamp(), channel, outcome, False, False)
 
 
@@ -88,7 +88,7 @@ def test_the_funnel_counts_each_step_in_the_period_only() -> None:
 def test_the_period_is_read_in_the_local_zone() -> None:
     """23:30 UTC on the 9th is already the 10th an hour east."""
     instant = datetime(2026, 11, 9, 23, 30, tzinfo=UTC).timestamp()
-    late = {"x": ContactSummary(id="x", name="X", entries=((instant, "phone", "will", False, False),))}
+    late = {"x": ContactSummary(id="x", name="X", entries=((instant, "phone", "will", False, False, False),))}
     tenth = date(2026, 11, 10)
     assert funnel(late, [], tenth, tenth, timezone(timedelta(hours=1)), now=LATER).will_help == 1
     assert funnel(late, [], tenth, tenth, UTC, now=LATER).will_help == 0
@@ -197,7 +197,9 @@ def test_an_offer_written_by_hand_without_its_step_counts_from_the_day_it_opened
 def test_a_touch_at_the_periods_end_midnight_belongs_to_the_next_period() -> None:
     midnight = datetime(2026, 11, 16, tzinfo=UTC).timestamp()
     edge = {
-        "x": ContactSummary(id="x", name="X", referred_by="ana", entries=((midnight, "phone", "will", False, False),)),
+        "x": ContactSummary(
+            id="x", name="X", referred_by="ana", entries=((midnight, "phone", "will", False, False, False),)
+        ),
     }
     week, next_week = date(2026, 11, 9), date(2026, 11, 16)
     assert funnel(edge, [], week, date(2026, 11, 15), UTC, now=LATER).as_dict()["will_help"] == 0

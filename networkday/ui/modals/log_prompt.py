@@ -55,10 +55,13 @@ class LogDetails:
     follow_up_text: str = ""
     #: A scheduled call's day and time, to plan it on that day.
     when: Schedule | None = None
+    #: What they gained from the talk (the call screen's end asks it).
+    gained: str = ""
 
     def values(self) -> dict[str, str]:
         """The typed text by field id, as ``LogPrompt`` takes it back."""
-        return {"gave": self.gave, "asked": self.asked, "note": self.note, "follow-up": self.follow_up_text}
+        texts = {"gave": self.gave, "asked": self.asked, "note": self.note, "gained": self.gained}
+        return {**texts, "follow-up": self.follow_up_text}
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
@@ -75,7 +78,10 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         "": ("Next follow-up", "+3 · +1w · +2w · 2026-12-01 · none"),
     }
 
-    FIELDS = ("gave", "asked", "note", "follow-up")
+    #: The text fields, in order: give before you ask.
+    TEXT_FIELDS: tuple[str, ...] = ("gave", "asked", "note")
+    FIELDS = (*TEXT_FIELDS, "follow-up")
+    KEYS_HINT = "Enter saves · Tab next field · Esc skips"
 
     def __init__(
         self,
@@ -107,11 +113,15 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label(title, markup=False, classes="dialog-title with-rule" if self._rule else "dialog-title")
             if self._rule:
                 yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
-            yield Label("Enter saves · Tab next field · Esc skips", markup=False, classes="dialog-keys")
-            # Give before you ask: what you offered comes first, every time.
-            note = "Note: what next?" if self._asks == "next" else "Note"
-            for field_id, label in (("gave", "What did you offer?"), ("asked", "What did you ask?"), ("note", note)):
-                yield Label(label, markup=False)
+            yield Label(self.KEYS_HINT, markup=False, classes="dialog-keys")
+            labels = {
+                "gave": "What did you offer?",
+                "asked": "What did you ask?",
+                "note": "Note: what next?" if self._asks == "next" else "Note",
+                "gained": "What did they gain from the talk?",
+            }
+            for field_id in self.TEXT_FIELDS:
+                yield Label(labels[field_id], markup=False)
                 yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
             yield Label(next_label, markup=False)
             yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
@@ -138,14 +148,16 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             self.query_one("#log-follow-up", Input).focus()
             self.call_after_refresh(self._show_error)  # below the field: at 80x24 out of view
             return
+        texts = {name: self.query_one(f"#log-{name}", Input).value.strip() for name in self.TEXT_FIELDS}
         self.dismiss(
             LogDetails(
-                gave=self.query_one("#log-gave", Input).value.strip(),
-                asked=self.query_one("#log-asked", Input).value.strip(),
-                note=self.query_one("#log-note", Input).value.strip(),
+                gave=texts.get("gave", ""),
+                asked=texts.get("asked", ""),
+                note=texts.get("note", ""),
                 follow_up=follow,
                 follow_up_text=follow_text,
                 when=when,
+                gained=texts.get("gained", ""),
             )
         )
 

@@ -3,7 +3,9 @@
 Its data comes from ``services.brief`` (the operation ``networkday brief`` prints), and
 its words from ``domain.brief_text``, so the screen and the command say the same. The
 user's words go through ``plain``: markup and escapes in a name or note show as typed.
-``t`` writes to them from a template (``ui.template_flow``, as on the person screen).
+``c`` turns the brief into the call: the call screen, with today's planned channel and
+purpose when the person is on today's plan; ``t`` writes to them from a template
+(``ui.template_flow``, as on the person screen).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class BriefScreen(DataScreen):
         Binding("escape", "back", "Back", id="brief.back"),
         Binding("j", "scroll(1)", "Down", show=False, id="brief.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="brief.up"),
+        Binding("c", "call", "Call", id="brief.call"),
         Binding("t", "template", "Write…", tooltip="Write to them from a template", id="brief.template"),
     ]
 
@@ -73,6 +76,16 @@ class BriefScreen(DataScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_call(self) -> None:
+        from networkday.services.plan import open_call
+        from networkday.ui.screens.call import CallScreen
+
+        planned = open_call(self.app.store, self.app.clock.today(), self.contact_id)
+        screen = CallScreen(self.contact_id)
+        if planned is not None:
+            screen = CallScreen(self.contact_id, channel=planned.channel, purpose=planned.purpose)
+        self.app.push_screen(screen, lambda _: self.reload())
 
     def action_template(self) -> None:
         from networkday.ui.template_flow import write_to

@@ -41,6 +41,7 @@ class ContactScreen(ContactActions):
         Binding("l", "log", "Log", id="contact.log"),
         Binding("f", "follow_up", "Follow-up", id="contact.follow_up"),
         Binding("p", "plan", "Call today", id="contact.plan"),
+        Binding("C", "call", "Call now", show=False, id="contact.call"),
         Binding("e", "edit", "Edit", id="contact.edit"),
         Binding("y", "copy", "Copy", id="contact.copy"),
         Binding("o", "open_link", "Link", tooltip="Open a link", id="contact.open_link"),
@@ -67,6 +68,12 @@ class ContactScreen(ContactActions):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def action_call(self) -> None:
+        """The call screen for this person: a note that favours listening, and the call's end logged."""
+        from networkday.ui.screens.call import CallScreen
+
+        self.app.push_screen(CallScreen(self.contact_id), lambda _: self.reload())
 
     def reload(self) -> None:
         try:

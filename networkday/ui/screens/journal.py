@@ -69,6 +69,7 @@ def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
             f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
             f"gave {figures.gave}",
             f"asked {figures.asked}",
+            f"glad you called {figures.glad}" if figures.glad else "",
         ),
         Text(outcomes_line(figures)),
         Text(f"Networking: {time_text}"),

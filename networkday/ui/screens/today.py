@@ -20,7 +20,8 @@ from networkday.storage.problems import StoreError
 from networkday.ui.give_first import OfferHints
 from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import plain_line
-from networkday.ui.today_detail import EMPTY, ServingScreen, row_detail, show_serves
+from networkday.ui.today_call import CallingScreen
+from networkday.ui.today_detail import EMPTY, row_detail, show_serves
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
@@ -37,7 +38,7 @@ OUTCOME_KEYS = {
 }
 
 
-class TodayScreen(ServingScreen):
+class TodayScreen(CallingScreen):
     HELP_TITLE = "Today's calls"
     #: The marks in the rows, explained under the keys in help (``?``).
     HELP_MARKS = (
