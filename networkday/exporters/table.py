@@ -26,7 +26,7 @@ from networkday.domain.phone_kinds import kind_of
 #: The id, every field of a contact (not its history or unknown keys), then when they were last touched.
 FIELDS = ("id", *CONTACT_FIELDS)
 CONTACT_COLUMNS = (*FIELDS, "last_touch")
-HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "note", "touch")
+HISTORY_COLUMNS = ("contact", "name", "at", "channel", "outcome", "gave", "asked", "gained", "note", "touch")
 #: ``export csv --opportunities``: one row per opportunity, its last move at the end.
 OPPORTUNITY_COLUMNS = (
     "id",
@@ -73,7 +73,7 @@ def _text(value: object) -> str:
 
 def history_csv(contacts: list[Contact]) -> bytes:
     rows = [
-        (c.id, c.name, e.at.isoformat(), e.channel, e.outcome or "", e.gave, e.asked, e.note, e.id)
+        (c.id, c.name, e.at.isoformat(), e.channel, e.outcome or "", e.gave, e.asked, e.gained, e.note, e.id)
         for c in contacts
         for e in sorted(c.log, key=lambda entry: entry.at)
     ]

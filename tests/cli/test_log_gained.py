@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import tomllib
 from pathlib import Path
@@ -44,3 +46,11 @@ def test_the_review_and_the_journal_count_calls_where_a_gain_was_recorded(
     assert review["totals"]["glad"] == 1
     [day] = [d for d in review["days"] if d["date"] == "2026-12-04"]
     assert (day["glad"], day["made"]) == (1, 2)
+
+
+def test_the_history_export_carries_the_gain(data: Path, tmp_path: Path) -> None:
+    assert main(["log", "ana-lima", "talked", "--gained", "a reference", "--data-dir", str(data)]) == 0
+    out, history = tmp_path / "contacts.csv", tmp_path / "history.csv"
+    assert main(["export", "csv", "-o", str(out), "--history", str(history), "--data-dir", str(data)]) == 0
+    [touch] = list(csv.DictReader(io.StringIO(history.read_text("utf-8"), newline="")))
+    assert (touch["contact"], touch["gained"]) == ("ana-lima", "a reference")

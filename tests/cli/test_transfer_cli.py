@@ -165,6 +165,7 @@ def test_export_csv_one_row_per_contact_and_the_history_on_request(network: Path
         "will",
         "intro, then lunch",
     )
+    assert list(touch) == ["contact", "name", "at", "channel", "outcome", "gave", "asked", "gained", "note", "touch"]
 
 
 def test_the_csv_columns_are_every_contact_field_in_the_documented_order(network: Path, tmp_path: Path):
