@@ -34,7 +34,7 @@ from networkday.domain.vocab import OUTCOMES, REACHED
 class Goals:
     """The targets the figures are measured against (``[goals]`` in config.toml)."""
 
-    networking_share: float = 0.85
+    networking_share: float | None = 0.85
     calls_per_day: int = 5
 
 

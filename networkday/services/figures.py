@@ -13,6 +13,7 @@ from networkday.domain.day import Day
 from networkday.domain.figures import DayFigures, Facts, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.settings import Config
+from networkday.services.mode import settings
 from networkday.storage.store import Store
 
 
@@ -29,7 +30,7 @@ def facts_for(store: Store, first: date, last: date) -> Facts:
     now = store.clock.now()
     if now.tzinfo is None:
         raise ValueError("the clock must give aware datetimes")
-    goals = goals_of(store.config)
+    goals = goals_of(settings(store))
     companies = store.companies()
     return Facts.gather(store.days, store.contacts, goals, now.tzinfo, now.timestamp(), first, last, companies)
 

@@ -22,6 +22,7 @@ from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenContact
+from networkday.ui.mode_switch import mode_command
 from networkday.ui.timer_control import TimerControl
 from networkday.ui.widgets.key_footer import binding_name
 
@@ -372,6 +373,7 @@ class NetworkdayApp(TimerControl):
                 self.call_later(node.run_action, action)
 
             yield SystemCommand(binding_name(binding), f"key: {self.get_key_display(binding) or key}", run)
+        yield mode_command(self, self.store, self.data_changed)
         for command in super().get_system_commands(screen):
             # Textual's screenshot writes an SVG of personal data without asking, world-readable.
             if command.title != "Screenshot":

@@ -47,6 +47,8 @@ def share_cell(share: float | None, goals: Goals, ascii: bool) -> Text:
     bar = hbar(share, 1.0, BAR_WIDTH, goals.networking_share, ascii=ascii)
     if share is None:
         return Text(f"{bar}  --%  ", style="dim")
+    if goals.networking_share is None:
+        return Text(f"{bar} {percent(share):>4}  ")
     met = share >= goals.networking_share
     return Text(f"{bar} {percent(share):>4} {share_mark(met, ascii)}", style="" if met else "bold")
 
@@ -248,10 +250,12 @@ class ReviewScreen(DataScreen):
         goal = goal_percent(goals.networking_share)
         if t.share is None:
             return "No time tracked"
+        total = format_duration(t.networking + t.other)
+        if goals.networking_share is None:
+            return f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)}, no share goal"
         met = t.share >= goals.networking_share
         mark = share_mark(met, self._ascii)
         verdict = f"{mark} meets the {goal} goal" if met else f"{mark} below the {goal} goal"
-        total = format_duration(t.networking + t.other)
         return f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)} {verdict}"
 
     def _show_pipeline(self) -> None:
