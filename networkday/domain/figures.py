@@ -36,6 +36,8 @@ class Goals:
 
     networking_share: float | None = 0.85
     calls_per_day: int = 5
+    #: In the help-others mode, ``[goals] gives_per_week``: the figures lead with the gives.
+    gives_per_week: int | None = None
 
 
 @dataclass(slots=True)

@@ -65,12 +65,16 @@ def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
             "no goal" if goals.networking_share is None else f"goal {goal_percent(goals.networking_share)}: {verdict}"
         )
         time_text = f"{format_duration(figures.networking)} of {total} tracked, {percent(figures.share)} ({goal})"
+    calls = join(
+        f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
+        f"gave {figures.gave}",
+        f"asked {figures.asked}",
+    )
+    if goals.gives_per_week is not None:  # helping: the gives lead, and calls have no goal
+        gives = f"Gave {figures.gave} (goal {goals.gives_per_week} a week)"
+        calls = join(gives, f"asked {figures.asked}", f"calls: {figures.made} made of {figures.planned} planned")
     lines = [
-        join(
-            f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
-            f"gave {figures.gave}",
-            f"asked {figures.asked}",
-        ),
+        calls,
         Text(outcomes_line(figures)),
         Text(f"Networking: {time_text}"),
     ]

@@ -25,7 +25,8 @@ from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.services.figures import review
+from networkday.services.figures import helping_review, review
+from networkday.services.mode import current_mode
 from networkday.services.pipeline import attribution_day, attribution_of, funnel_of
 from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
@@ -240,6 +241,8 @@ class ReviewScreen(DataScreen):
             f"{BEST} Best day: {best}",
             f"{WEAKEST} Weakest day: {weakest}",
         ]
+        if current_mode(self.app.store).helping:
+            lines.append(helping_review(self.app.store, self.period).line(t.gave))
         summary.update(Text("\n".join(lines)))
 
     def _time_text(self) -> str:
