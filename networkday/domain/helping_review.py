@@ -24,8 +24,10 @@ class Introduction:
     day: date
     contact_id: str
     name: str
-    #: The names of the people they were introduced to (an id not in the network is shown as written).
+    #: Whom they were introduced to, as the touch says (contact ids, or names of people not in the network).
     to: tuple[str, ...]
+    #: The same people by name, for the screen.
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def helping_figures(contacts: Mapping[str, ContactSummary], start: float, end: f
             day = datetime.fromtimestamp(ts, tz).date()
             if to:
                 names = tuple(contacts[one].name if one in contacts else one for one in to)
-                introductions.append(Introduction(day, summary.id, summary.name, names))
+                introductions.append(Introduction(day, summary.id, summary.name, to, names))
             if what and _helped_before(summary, ts):
                 landed.append(Landing(day, summary.id, summary.name, what))
     introductions.sort(key=lambda i: (i.day, i.name.casefold(), i.contact_id))
