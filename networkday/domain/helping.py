@@ -54,7 +54,10 @@ def gives_between(contacts: Iterable[ContactSummary], start: float, end: float) 
     """Touches in [start, end) that gave something; each history is walked back only as far as ``start``."""
     count = 0
     for summary in contacts:
-        for entry in reversed(summary.entries):
+        entries = summary.entries
+        if not entries or entries[-1][0] < start:  # most people: nothing this week
+            continue
+        for entry in reversed(entries):
             if entry[0] < start:
                 break
             count += entry[3] and entry[0] < end
@@ -82,6 +85,8 @@ def landed_last(summary: ContactSummary) -> bool:
 
 def open_ask(summary: ContactSummary) -> HelpRow | None:
     """Their latest ask of you, when no touch since (or with it) gave them something."""
+    if not summary.helping:  # most people: this meets all 30,000 at each reload
+        return None
     ask = next((mark for mark in reversed(summary.helping) if mark[1]), None)
     if ask is None:
         return None
@@ -91,6 +96,8 @@ def open_ask(summary: ContactSummary) -> HelpRow | None:
 
 def introduction_to_check(summary: ContactSummary, before: float) -> HelpRow | None:
     """Your latest introduction of them, made before ``before``, when nothing was said with them since."""
+    if not summary.helping:
+        return None
     entries = summary.entries
     intro = next((mark for mark in reversed(summary.helping) if mark[2]), None)
     if intro is None or intro[0] >= before or not entries or entries[-1][0] > intro[0]:
@@ -115,9 +122,14 @@ def helping_queue(
     skip = {item.contact_id for item in items}.union(day.dismissed)
     items.extend(due_follow_ups(contacts, day.date, skip))
     skip.update(item.contact_id for item in items)
-    asks = sorted(
-        (ask, summary.id) for summary in contacts.values() if summary.id not in skip and (ask := open_ask(summary))
-    )
+    # One pass over everyone: only people with helping touches or searching go further.
+    marked = {sid: summary for sid, summary in contacts.items() if summary.helping and sid not in skip}
+    seeking = {
+        sid: summary
+        for sid, summary in contacts.items()
+        if (SEARCHING_MOTIVE in summary.motives or JOB_SEEKER_TAG in summary.tags) and sid not in skip
+    }
+    asks = sorted((ask, summary.id) for summary in marked.values() if (ask := open_ask(summary)))
     items.extend(_ask_item(contact_id, ask, day.date, tz) for ask, contact_id in asks)
     skip.update(contact_id for _, contact_id in asks)
     gives = gives or week_gives(contacts.values(), day.date, tz, config.helping.gives_per_week)
@@ -125,7 +137,7 @@ def helping_queue(
     before = day_bounds(day.date - timedelta(days=CHECK_AFTER_DAYS - 1), tz)[0]
     intros = sorted(
         (intro[0], summary.id)
-        for summary in contacts.values()
+        for summary in marked.values()
         if summary.id not in skip and (intro := introduction_to_check(summary, before)) and not landed_last(summary)
     )
     for _, contact_id in intros[:room]:
@@ -134,7 +146,7 @@ def helping_queue(
     room -= min(len(intros), room)
     seekers = sorted(
         (summary.last_ts or 0.0, summary.name.casefold(), summary.id)
-        for summary in due_for_touch(contacts, config, day.date, tz, skip)
+        for summary in due_for_touch(seeking, config, day.date, tz, skip)
         if searching(summary)
     )
     items.extend(_searching_item(contacts[contact_id], day.date, tz) for _, _, contact_id in seekers[:room])
