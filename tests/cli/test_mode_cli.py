@@ -111,9 +111,13 @@ def test_today_in_helping_mode_suggests_whom_to_help(data: Path, capsys: pytest.
     run(capsys, "mode", "helping", "--data-dir", str(data))
     code, out, _ = run(capsys, "today", "--json", "--data-dir", str(data))
     assert code == 0
-    rows = [(row["contact"], row["rank_reason"]) for row in json.loads(out)["queue"]]
+    answer = json.loads(out)
+    assert answer["gives"] == {"week": 0, "goal": 3}
+    rows = [(row["contact"], row["rank_reason"]) for row in answer["queue"]]
     assert rows == [("alan-kay", "asked you “a referral” 2 days ago"), ("ada-lovelace", "searching, never contacted")]
+    assert run(capsys, "today", "--data-dir", str(data))[1].startswith("2026-11-25  helping · gave 0 of 3 this week\n")
     run(capsys, "mode", "job-search", "--data-dir", str(data))
+    assert json.loads(run(capsys, "today", "--json", "--data-dir", str(data))[1])["gives"] is None
     rows = json.loads(run(capsys, "today", "--json", "--data-dir", str(data))[1])["queue"]
     assert "grace-hopper" in [row["contact"] for row in rows]  # a job search: everyone due, ranked
 
