@@ -6,6 +6,7 @@ import pytest
 
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
+from networkday.ui.messages import OpenContact
 from networkday.ui.widgets.queue_list import QueueList
 from tests.ui.helping_world import helping_world
 
@@ -76,3 +77,18 @@ async def test_a_damaged_state_file_is_said_and_left_as_it_was(helping_store: St
         assert "made 0/1" in shown(app)  # still a job search
         assert any(n.title == "Mode not switched" for n in app._notifications)
     assert helping_store.state_path.read_text() == "mode = [\n"
+
+
+async def test_the_person_screen_shows_what_they_asked_and_whom_you_introduced_them_to(helping_store: Store):
+    app = create_app(helping_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for contact_id, wanted in (
+            ("alan-kay", "they asked: a look at his portfolio"),
+            ("barbara-liskov", "introduced to: grace-hopper"),
+        ):
+            app.post_message(OpenContact(contact_id))
+            await pilot.pause(0.3)
+            assert wanted in " ".join(str(w.render()) for w in app.screen.query("Static"))
+            await pilot.press("escape")
+            await pilot.pause()
