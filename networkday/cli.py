@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from networkday import __version__
 from networkday.commands.common import CommandError, common_options, keeping_fast_path, open_store
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.commands.safe_streams import raw_streams, safe_streams
 from networkday.domain.text import escape_name
 from networkday.paths import data_dir
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # the UI is imported only when the app opens
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "contacts",
+    "edit",
     "today",
     "timer",
     "journal",
@@ -38,8 +40,29 @@ COMMAND_MODULES: tuple[str, ...] = (
     "transfer",
     "company",
     "opportunity",
+    "brief",
+    "completion",
     "mode",
 )
+
+#: The top-level help's epilog: what to try first, and every environment variable networkday
+#: (or Textual, for the app) reads; tests/unit/test_help.py checks each is really read.
+EPILOG = """examples:
+  networkday                  open the app (asks before making a data folder)
+  networkday --demo           the app on a throwaway copy of the demo data
+  networkday today            the day's queue, in the Today screen's order
+  networkday COMMAND --help   each command's options and examples
+
+environment:
+  NETWORKDAY_HOME   the data folder when --data-dir is not given (else
+                    $XDG_DATA_HOME/networkday, else the platform's data folder)
+  NETWORKDAY_NOW    pin the clock to an instant: 2026-11-25T09:30:00+01:00
+  NETWORKDAY_TZ     the time zone (Europe/Berlin); else TZ, else /etc/localtime
+  NETWORKDAY_WATCH  poll: watch the data folder by polling, not inotify
+  VISUAL, EDITOR    the editor journal --edit opens (VISUAL first; else vi)
+  NO_COLOR          set: the app draws without colour
+  ESCDELAY          ms the app waits after Esc for the rest of a key (100)
+  TERM              linux: the app draws ASCII marks the console can show"""
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -76,6 +99,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="networkday",
         description="A keyboard-driven daily planner for a job search that runs on networking.",
         parents=[common],
+        epilog=EPILOG,
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument("--version", action="version", version=f"networkday {__version__}")
     parser.add_argument(
@@ -83,6 +108,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="work on a fresh temporary copy of the demo data, discarded at exit (the app, or a command)",
     )
+    # The whole parser on demand, for the command that walks it (``completion``) on its fast path.
+    parser.set_defaults(full_parser=lambda: build_parser(None))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules_for(argv):
         importlib.import_module(f"networkday.commands.{name}").register(subparsers, common)

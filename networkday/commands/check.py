@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from networkday.commands.common import open_store, print_warnings, run_store
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.storage.drafts import load_drafts
 
 
@@ -18,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "Validate every file in the data folder, and that each logged touch and the day's made call "
             "for it agree. Exit 1 when any problem is found."
         ),
+        epilog="examples:\n  networkday check\n  networkday check --fix --data-dir ~/notes/network",
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument(
         "--fix",

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
@@ -185,14 +185,21 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def print_json(value: Any) -> None:
-    """``value`` as JSON; DEL, C1 and bidi controls written as ``\\u`` escapes (json escapes C0).
+#: The version of every command's ``--json`` shape (docs/JSON.md), not the package's: a key may
+#: be added within a version; one removed, renamed or changed in meaning raises it.
+JSON_VERSION = 1
 
-    The data stays whole for a program that reads it, and nothing in it acts on a terminal.
+
+def print_json(document: Mapping[str, Any]) -> None:
+    """``document`` as JSON, ``version`` first; DEL, C1 and bidi controls written as ``\\u`` escapes.
+
+    Every ``--json`` output is an object, so a script can read ``version`` before the rest.
+    The data stays whole for a program that reads it (json escapes C0), and nothing in it
+    acts on a terminal.
     """
     import json  # here: the app and most commands never print JSON, and the module costs a millisecond
 
-    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps({"version": JSON_VERSION, **document}, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n")
 
 

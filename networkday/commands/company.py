@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from networkday.commands.common import CommandError, open_store, print_json, print_warnings, run_store, warn_unread
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.companies import OPEN_STAGES, Companies, Company, company_key
 from networkday.domain.text import escape_name
 from networkday.services import companies as service
@@ -15,20 +16,44 @@ from networkday.storage.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    company = subparsers.add_parser("company", parents=[common], help="target companies: add, mark, list")
+    company = subparsers.add_parser(
+        "company",
+        parents=[common],
+        help="target companies: add, mark, list",
+        epilog="examples:\n  networkday company add 'Acme Corp' --target\n  networkday company list --targets",
+        formatter_class=ExamplesFormatter,
+    )
     actions = company.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", parents=[common], help="add a company and print its id")
-    add.add_argument("name")
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add a company and print its id",
+        epilog="examples:\n  networkday company add 'Acme Corp' --target --alias Acme --alias 'ACME Inc.'",
+        formatter_class=ExamplesFormatter,
+    )
+    add.add_argument("name", metavar="NAME", help="the company's name, as you write it")
     add.add_argument("--target", action="store_true", help="mark it as a target company")
     add.add_argument("--alias", action="append", default=[], help="another spelling contacts use; repeat for more")
     add.set_defaults(run=run_add)
     for name, target in (("target", True), ("untarget", False)):
-        mark = actions.add_parser(name, parents=[common], help=f"{'mark' if target else 'unmark'} a target company")
-        mark.add_argument("id")
+        mark = actions.add_parser(
+            name,
+            parents=[common],
+            help=f"{'mark' if target else 'unmark'} a target company",
+            epilog=f"example:\n  networkday company {name} acme-corp",
+            formatter_class=ExamplesFormatter,
+        )
+        mark.add_argument("id", metavar="COMPANY_ID", help="the company's id (networkday company list shows it)")
         mark.set_defaults(run=run_mark, target=target)
-    listing = actions.add_parser("list", parents=[common], help="list the companies, targets first")
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="list the companies, targets first",
+        epilog="examples:\n  networkday company list\n  networkday company list --targets --json",
+        formatter_class=ExamplesFormatter,
+    )
     listing.add_argument("--targets", action="store_true", help="only the target companies")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts (docs/JSON.md)")
     listing.set_defaults(run=run_list)
 
 
@@ -84,7 +109,7 @@ class Row:
             "priority": self.priority,
             "aliases": list(self.aliases),
             "website": self.website,
-            "people": self.people,
+            "people_count": self.people,
             "open": self.open,
         }
 
@@ -136,7 +161,7 @@ def run_list(args: argparse.Namespace) -> int:
     companies = loaded(store)
     items = rows(store, companies, args.targets)
     if args.json:
-        print_json([item.as_json() for item in items])
+        print_json({"companies": [item.as_json() for item in items]})
         return 0
     if not items and len(companies):
         print("no target companies yet: networkday company target ID")

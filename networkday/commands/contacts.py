@@ -1,4 +1,4 @@
-"""`networkday add` and `networkday log`: quick capture from the shell."""
+"""`networkday add` and `networkday log`: quick capture from the shell; `contacts` reads (contact_queries)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 
 from networkday.clock import clock_from_environ
 from networkday.commands.common import CommandError, open_store, parse_date, run_store
+from networkday.commands.contact_queries import register_queries
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import RecordError
 from networkday.domain.outcome_rules import Schedule, parse_schedule
@@ -18,25 +20,43 @@ from networkday.storage.layout import valid_id
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    add = subparsers.add_parser("add", parents=[common], help="add a contact and print its id")
-    add.add_argument("name")
-    add.add_argument("--company", default="")
-    add.add_argument("--title", default="")
+    add = subparsers.add_parser(
+        "add",
+        parents=[common],
+        help="add a contact and print its id",
+        epilog="examples:\n"
+        "  networkday add 'Ada Lovelace' --company Acme --title CTO --hiring-manager\n"
+        "  networkday add 'Grace Hopper' --email grace@example.com --tag navy",
+        formatter_class=ExamplesFormatter,
+    )
+    add.add_argument("name", metavar="NAME", help="their name, as you would say it")
+    add.add_argument("--company", default="", help="where they work")
+    add.add_argument("--title", default="", help="their job title")
     add.add_argument("--email", action="append", default=[], help="repeat for more than one")
     add.add_argument("--phone", action="append", default=[], help="repeat for more than one")
     add.add_argument("--tag", action="append", default=[], help="repeat for more than one")
     add.add_argument("--referred-by", metavar="ID", help="the id of the contact who introduced you")
-    add.add_argument("--follow-up", type=parse_date, metavar="DATE")
-    add.add_argument("--hiring-manager", action="store_true")
+    add.add_argument(
+        "--follow-up", type=parse_date, metavar="DATE", help="the day to contact them next (YYYY-MM-DD, +3)"
+    )
+    add.add_argument("--hiring-manager", action="store_true", help="they could hire you")
     add.set_defaults(run=run_add)
 
-    log = subparsers.add_parser("log", parents=[common], help="append an interaction to a contact's history")
-    log.add_argument("id")
-    log.add_argument("outcome", choices=OUTCOMES)
-    log.add_argument("--channel", choices=CHANNELS, default="phone")
+    log = subparsers.add_parser(
+        "log",
+        parents=[common],
+        help="append an interaction to a contact's history",
+        epilog="examples:\n"
+        "  networkday log ada-lovelace talked --channel coffee --follow-up +14\n"
+        "  networkday log grace-hopper scheduled --when '2026-12-09 10:00'",
+        formatter_class=ExamplesFormatter,
+    )
+    log.add_argument("id", metavar="ID", help="the contact's id (networkday contacts search NAME finds it)")
+    log.add_argument("outcome", choices=OUTCOMES, help="how it went: %(choices)s")
+    log.add_argument("--channel", choices=CHANNELS, default="phone", help="how: %(choices)s (default: %(default)s)")
     log.add_argument("--gave", default="", help="what you offered or gave them")
     log.add_argument("--asked", default="", help="what you asked of them")
-    log.add_argument("--note", default="")
+    log.add_argument("--note", default="", help="anything else worth remembering")
     log.add_argument("--they-asked", default="", metavar="TEXT", help="what they asked of you")
     log.add_argument(
         "--introduced",
@@ -46,13 +66,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="someone you introduced them to (a contact id, or a name); repeat for each",
     )
     log.add_argument("--landed", default="", metavar="TEXT", help="what they told you they landed (a job, a role)")
-    log.add_argument("--follow-up", type=parse_date, metavar="DATE")
+    log.add_argument(
+        "--follow-up", type=parse_date, metavar="DATE", help="the day to contact them next (YYYY-MM-DD, +3)"
+    )
     log.add_argument(
         "--when",
         metavar="WHEN",
         help='scheduled only: the day agreed, and a time if there is one ("2026-12-09 10:00"); plans the call then',
     )
     log.set_defaults(run=run_log)
+    register_queries(subparsers, common)
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -72,11 +72,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help="write your data in another format",
         description=f"Write your data in another format, to stdout or a file.\n\nkinds:\n{kinds}",
+        epilog="examples:\n"
+        "  networkday export vcard -o ~/contacts.vcf\n"
+        "  networkday export vcard --version 3.0 > phone.vcf\n"
+        "  networkday export vcard --dir ~/.contacts/networkday\n"
+        "  networkday export csv -o contacts.csv --history touches.csv\n"
+        "  networkday export ics -o calls.ics",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", choices=list(EXPORT_KINDS), metavar="KIND", help="what to export (listed above)")
     parser.add_argument("--format", metavar="FORMAT", help="the output format (default: the kind's first)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout")
+    parser.add_argument(
+        "--dir",
+        metavar="FOLDER",
+        help="vcard only: one .vcf per contact in FOLDER (a vdir for khard and vdirsyncer); unchanged "
+        "cards are left alone, cards of people no longer here removed, other files never touched",
+    )
     parser.add_argument("--history", metavar="FILE", help="csv only: also write every touch to FILE (mode 0600)")
     parser.add_argument("--opportunities", action="store_true", help="csv only: the opportunities, not the contacts")
     parser.add_argument(
@@ -99,7 +111,11 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--version: only `export vcard` has versions, not `export {args.kind}`", 2)
     if args.opportunities and (args.kind != "csv" or args.history):
         raise CommandError("--opportunities: only `export csv` without --history writes the opportunities", 2)
+    if args.dir and (args.kind != "vcard" or args.output):
+        raise CommandError("--dir: only `export vcard` writes a folder, and not with -o", 2)
     store = open_store(args)
+    if args.dir:
+        return export_vdir(args, store)
     target = output_file("-o", args.output, store.root) if args.output and args.output != "-" else None
     if args.history:
         args.history = output_file("--history", args.history, store.root)
@@ -115,6 +131,20 @@ def run(args: argparse.Namespace) -> int:
     stdout.flush()
     stdout.buffer.write(escape_output(data.decode("utf-8")).encode("utf-8"))
     stdout.buffer.flush()
+    return 0
+
+
+def export_vdir(args: argparse.Namespace, store: Store) -> int:
+    """``export vcard --dir FOLDER`` (``commands.vdir``)."""
+    from networkday.commands.transfer import all_contacts
+    from networkday.commands.vdir import check_folder, write_vdir
+
+    folder = check_folder(args.dir, store.root)
+    contacts = run_store(lambda: all_contacts(store))
+    # A person whose file cannot be read now is still here: their card stays.
+    here = {*store.contacts, *(path.stem for path in store.problems if path.parent == store.contacts_dir)}
+    what = write_vdir(folder, contacts, args.vcard_version or "4.0", here)
+    print(f"{folder}: {what}", file=sys.stderr)
     return 0
 
 

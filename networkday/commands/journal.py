@@ -15,6 +15,7 @@ from datetime import date
 
 from networkday.commands.common import CommandError, open_store, run_store, warn_unread
 from networkday.commands.editor import edit_text
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.charts import use_ascii
 from networkday.domain.dates import parse_when
 from networkday.domain.day import Day
@@ -36,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="print or edit a day's journal entry",
         description="Print a day's journal entry as Markdown, with the day's figures; --edit opens it in "
         "$VISUAL, else $EDITOR, else vi, and saves it only if it changed.",
+        epilog="examples:\n  networkday journal\n  networkday journal --date yesterday --edit",
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument("--date", metavar="DATE", help="the day (YYYY-MM-DD, yesterday, ...; default today)")
     parser.add_argument("--edit", action="store_true", help="edit the entry in your text editor")

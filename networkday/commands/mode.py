@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from networkday.commands.common import open_store, run_store
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.mode import MODES, ModeInForce
 from networkday.services.mode import current_mode, switch_mode
 
@@ -16,6 +17,13 @@ _FROM = {
 }
 
 
+EPILOG = """\
+examples:
+  networkday mode                 the mode in force, and where it comes from
+  networkday mode helping         help others: gives per week, whom to help
+  networkday mode job-search      back to the job search"""
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "mode",
@@ -24,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="With no argument, prints the mode in force and where it comes from. With one, switches "
         "to it: the choice is kept in the app's state.toml (config.toml is never written) and wins over "
         "config.toml's [mode] job_search. Every record is kept whatever the mode.",
+        epilog=EPILOG,
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument("mode", nargs="?", choices=MODES, help="job-search or helping")
     parser.set_defaults(run=run)

@@ -6,6 +6,7 @@ import argparse
 
 from networkday.commands.common import CommandError, open_store, parse_date, print_json, run_store
 from networkday.commands.company import loaded
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.companies import STAGES
 from networkday.domain.text import escape_name
 from networkday.services import companies as service
@@ -15,27 +16,54 @@ from networkday.storage.problems import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    opportunity = subparsers.add_parser("opportunity", parents=[common], help="opportunities: add, move, list")
+    opportunity = subparsers.add_parser(
+        "opportunity",
+        parents=[common],
+        help="opportunities: add, move, list",
+        epilog="examples:\n  networkday opportunity add acme-corp 'Staff Engineer' --via ada-lovelace\n"
+        "  networkday opportunity move acme-corp/staff-engineer interview\n  networkday opportunity list --open",
+        formatter_class=ExamplesFormatter,
+    )
     actions = opportunity.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", parents=[common], help="add an opportunity and print COMPANY_ID/OPP_ID")
-    add.add_argument("company_id", metavar="COMPANY_ID")
-    add.add_argument("role", metavar="ROLE")
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add an opportunity and print COMPANY_ID/OPP_ID",
+        epilog="examples:\n  networkday opportunity add acme-corp 'Staff Engineer' --via ada-lovelace\n"
+        "  networkday opportunity add acme PM --stage applied --link https://a.example",
+        formatter_class=ExamplesFormatter,
+    )
+    add.add_argument("company_id", metavar="COMPANY_ID", help="the company's id (networkday company list shows it)")
+    add.add_argument("role", metavar="ROLE", help="the role, as the posting or the person names it")
     add.add_argument("--via", action="append", default=[], metavar="CONTACT_ID", help="who opened it; repeat")
-    add.add_argument("--stage", choices=STAGES, default="lead")
-    add.add_argument("--link", default="", metavar="URL")
+    add.add_argument("--stage", choices=STAGES, default="lead", help="where it stands: %(choices)s (default: lead)")
+    add.add_argument("--link", default="", metavar="URL", help="the posting's address")
     add.add_argument("--note", default="", help="notes on the opportunity")
     add.set_defaults(run=run_add)
-    move = actions.add_parser("move", parents=[common], help="move an opportunity to a stage, dated now")
-    move.add_argument("ref", metavar="COMPANY_ID/OPP_ID")
+    move = actions.add_parser(
+        "move",
+        parents=[common],
+        help="move an opportunity to a stage, dated now",
+        epilog="examples:\n  networkday opportunity move acme-corp/staff-engineer applied --note 'via Ada'\n"
+        "  networkday opportunity move acme-corp/staff-engineer interview --on +7",
+        formatter_class=ExamplesFormatter,
+    )
+    move.add_argument("ref", metavar="COMPANY_ID/OPP_ID", help="the opportunity (networkday opportunity list shows it)")
     move.add_argument("stage", choices=STAGES, metavar="STAGE", help=f"one of {', '.join(STAGES)}")
     move.add_argument("--note", default="", help="what happened")
     move.add_argument(
         "--on", type=parse_date, metavar="DATE", help="date the move (an interview set ahead); default now"
     )
     move.set_defaults(run=run_move)
-    listing = actions.add_parser("list", parents=[common], help="list the opportunities")
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="list the opportunities",
+        epilog="examples:\n  networkday opportunity list --open\n  networkday opportunity list --json",
+        formatter_class=ExamplesFormatter,
+    )
     listing.add_argument("--open", action="store_true", help="only those still moving (lead to offer)")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts (docs/JSON.md)")
     listing.set_defaults(run=run_list)
 
 
@@ -92,7 +120,7 @@ def run_list(args: argparse.Namespace) -> int:
     store = open_store(args, scan=False, contacts=False, unread_warning=False)
     placed = service.opportunities(service.ordered(loaded(store)), open_only=args.open)
     if args.json:
-        print_json([item(each) for each in placed])
+        print_json({"opportunities": [item(each) for each in placed]})
         return 0
     if not placed:
         print("no open opportunities" if args.open else "no opportunities yet: networkday opportunity add")

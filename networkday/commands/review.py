@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from networkday.commands.common import open_store, print_json, run_store, warn_unread
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.commands.journal import chosen_day
 from networkday.domain.charts import use_ascii
 from networkday.domain.pipeline import FUNNEL_LABELS, Funnel
@@ -22,12 +23,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="print the week or month in review",
         description="Each day's calls made, will versus won't, gives and asks, networking share against "
         "the goal and journal rating, with totals and the best and weakest day.",
+        epilog="examples:\n  networkday review\n  networkday review --month --date 2026-10-01\n"
+        "  networkday review --json | jq .funnel",
+        formatter_class=ExamplesFormatter,
     )
     period = parser.add_mutually_exclusive_group()
     period.add_argument("--week", dest="kind", action="store_const", const="week", help="the week (the default)")
     period.add_argument("--month", dest="kind", action="store_const", const="month", help="the calendar month")
     parser.add_argument("--date", metavar="DATE", help="a day in the period (YYYY-MM-DD, ...; default today)")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help="machine-readable output (docs/JSON.md)")
     parser.add_argument("--ascii", action="store_true", help="ASCII bars (automatic when the output is not UTF-8)")
     parser.set_defaults(run=run, kind="week")
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from networkday.clock import zone_clock
 from networkday.commands.common import CommandError, open_store, parse_date, print_json, run_store
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.timer import (
     PERIODS,
     TimerError,
@@ -46,36 +47,73 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help="track networking against everything else",
         description="Track networking time against everything else. A session is written the moment it starts.",
+        epilog="examples:\n  networkday timer start networking\n  networkday timer switch\n"
+        "  networkday timer stop --at 17:30\n  networkday timer report --month",
+        formatter_class=ExamplesFormatter,
     )
     actions = parser.add_subparsers(dest="timer_action", metavar="ACTION", required=True)
+    _register_changes(actions, common)
+    _register_readings(actions, common)
 
-    start = actions.add_parser("start", parents=[common], help="start a session (stops a running one first)")
-    start.add_argument("kind", choices=TIMER_KINDS)
+
+def _register_changes(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``start``, ``stop`` and ``switch``: the actions that write a session."""
+    start = actions.add_parser(
+        "start",
+        parents=[common],
+        help="start a session (stops a running one first)",
+        epilog="examples:\n  networkday timer start networking\n  networkday timer start other --at 13:00",
+        formatter_class=ExamplesFormatter,
+    )
+    start.add_argument("kind", choices=TIMER_KINDS, help="what the time is for: %(choices)s")
     start.add_argument("--at", metavar="TIME", help=AT_HELP)
     start.set_defaults(run=run_start)
 
-    stop = actions.add_parser("stop", parents=[common], help="stop the running session")
+    stop = actions.add_parser(
+        "stop",
+        parents=[common],
+        help="stop the running session",
+        epilog="examples:\n  networkday timer stop\n  networkday timer stop --at 17:30",
+        formatter_class=ExamplesFormatter,
+    )
     stop.add_argument("--at", metavar="TIME", help=AT_HELP)
     stop.set_defaults(run=run_stop)
 
-    switch = actions.add_parser("switch", parents=[common], help="switch between networking and other")
+    switch = actions.add_parser(
+        "switch",
+        parents=[common],
+        help="switch between networking and other",
+        epilog="example:\n  networkday timer switch --at 10:15",
+        formatter_class=ExamplesFormatter,
+    )
     switch.add_argument("--at", metavar="TIME", help=AT_HELP)
     switch.set_defaults(run=run_switch)
 
+
+def _register_readings(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``status`` and ``report``: the actions that only read."""
     status = actions.add_parser(
         "status",
         parents=[common],
         help="one short line for a status bar",
         description="Print one line such as 'NET 0:42 · 78% of 85%'. Exits 0 whether or not a session runs.",
+        epilog="example, in ~/.tmux.conf:\n  set -g status-right '#(networkday timer status)'",
+        formatter_class=ExamplesFormatter,
     )
     status.set_defaults(run=run_status)
 
-    report = actions.add_parser("report", parents=[common], help="networking, other and share per day")
+    report = actions.add_parser(
+        "report",
+        parents=[common],
+        help="networking, other and share per day",
+        epilog="examples:\n  networkday timer report\n  networkday timer report --month --date 2026-10-01 --json",
+        formatter_class=ExamplesFormatter,
+    )
     span = report.add_mutually_exclusive_group()
     span.add_argument("--week", dest="period", action="store_const", const="week", help="this week (the default)")
     span.add_argument("--month", dest="period", action="store_const", const="month", help="this month")
     report.add_argument("--date", type=parse_date, metavar="DATE", help="report the week or month holding DATE")
-    report.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report.add_argument("--json", action="store_true", help="print JSON for scripts (docs/JSON.md)")
     report.set_defaults(run=run_report, period=PERIODS[0])
 
 
@@ -165,15 +203,17 @@ def run_report(args: argparse.Namespace) -> int:
     for path in sorted(path for path in store.problems if path.is_relative_to(store.days_dir)):
         print(f"networkday: warning: {store.problems[path]} (left out of the report)", file=sys.stderr)
     if args.json:
+        from networkday.domain.review import Period  # here: ``timer status`` in a status bar never pays for it
+
         print_json(
             {
-                "period": args.period,
-                "goal": goal,
+                "period": Period.of(args.period, args.date or store.clock.today()).to_json(),
+                "share_goal": goal,
                 "days": [
                     {"date": row.day.isoformat(), **_figures(row.totals.networking, row.totals.other, row.meets)}
                     for row in rows
                 ],
-                "total": _figures(total.networking, total.other, total.meets(goal)),
+                "totals": _figures(total.networking, total.other, total.meets(goal)),
             }
         )
         return 0
@@ -205,5 +245,5 @@ def _figures(networking: float, other: float, meets: bool | None) -> dict[str, o
         "networking_seconds": round(networking),
         "other_seconds": round(other),
         "share": round(networking / total, 4) if total else None,
-        "meets_goal": meets,
+        "share_met": meets,
     }

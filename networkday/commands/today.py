@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from networkday.commands.common import open_store, parse_date, print_json, print_warnings, warn_unread
+from networkday.commands.help_format import ExamplesFormatter
 from networkday.domain.queue import DayQueue, QueueItem, last_touch_text
 from networkday.domain.summary import ContactSummary
 from networkday.domain.text import one_line
@@ -49,9 +50,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help="print the day's queue of people to contact",
         description="Print the queue in the same order as the Today screen, with the reason for each row.",
+        epilog="examples:\n  networkday today\n  networkday today --date tomorrow\n"
+        "  networkday today --json | jq -r '.queue[].name'",
+        formatter_class=ExamplesFormatter,
     )
     parser.add_argument("--date", type=parse_date, metavar="DATE", help="another day (YYYY-MM-DD, tomorrow, +3)")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help="machine-readable output (docs/JSON.md)")
     parser.set_defaults(run=run)
 
 
@@ -80,10 +84,10 @@ class QueueRow(TypedDict):
 
 
 class Serves(TypedDict):
-    """An open opportunity a call serves: ``company`` and ``opportunity`` as ``opportunity list`` names them."""
+    """An open opportunity a call serves: ``id`` and ``company`` as ``opportunity list`` names them."""
 
+    id: str
     company: str
-    opportunity: str
     role: str
     stage: str
 
@@ -105,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
                 "wont": score.wont,
                 "made": score.made,
                 "planned": score.planned,
-                "goal": score.goal,
+                "calls_goal": score.goal,
                 "streak": score.streak,
                 "gives": None if queue.gives is None else {"week": queue.gives.week, "goal": queue.gives.goal},
                 "problem": queue.problem,
@@ -148,7 +152,7 @@ def queue_row(
 
 def _serves(placed: Placed) -> Serves:
     item = placed.opportunity
-    return {"company": placed.company.name, "opportunity": placed.ref, "role": item.role, "stage": item.stage}
+    return {"id": placed.ref, "company": placed.company.name, "role": item.role, "stage": item.stage}
 
 
 def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:

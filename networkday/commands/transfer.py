@@ -46,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "(matched by email, LinkedIn profile, or name and company). Nothing you wrote is overwritten, "
             "and running the same import again changes nothing.\n\nsources:\n" + sources
         ),
+        epilog="examples:\n  networkday import linkedin Connections.csv --dry-run\n"
+        "  networkday import vcard contacts.vcf\n  curl -s https://example.com/team.vcf | networkday import vcard -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", choices=tuple(IMPORTERS), help="where FILE comes from")
@@ -117,7 +119,7 @@ class ProgressLine:
 def export_vcard(args: argparse.Namespace, store: Store) -> bytes:
     from networkday.exporters.vcard import render
 
-    return render(_all_contacts(store), args.vcard_version or "4.0")
+    return render(all_contacts(store), args.vcard_version or "4.0")
 
 
 def export_csv(args: argparse.Namespace, store: Store) -> bytes:
@@ -126,7 +128,7 @@ def export_csv(args: argparse.Namespace, store: Store) -> bytes:
     if getattr(args, "opportunities", False):
         companies = _all_companies(store)
         return opportunities_csv([(company, item) for company in companies for item in company.opportunities])
-    contacts = _all_contacts(store)
+    contacts = all_contacts(store)
     if args.history:
         write_export(args.history, history_csv(contacts), f"the history of {len(contacts)} contacts exported as csv")
     return contacts_csv(contacts)
@@ -154,7 +156,7 @@ def export_ics(args: argparse.Namespace, store: Store) -> bytes:
         for step in item.steps
         if step.at > now
     ]
-    return render(_all_contacts(store), days, now, steps)
+    return render(all_contacts(store), days, now, steps)
 
 
 def _all_companies(store: Store) -> list[Company]:
@@ -166,7 +168,7 @@ def _all_companies(store: Store) -> list[Company]:
     return companies
 
 
-def _all_contacts(store: Store) -> list[Contact]:
+def all_contacts(store: Store) -> list[Contact]:
     """Every contact in id order; a file that cannot be read is named on stderr, never dropped silently."""
     contacts: list[Contact] = []
     for path, problem in sorted(store.problems.items()):

@@ -8,6 +8,7 @@ from typing import Any
 
 from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader, put
+from networkday.domain.phone_kinds import read_kinds, still_listed
 from networkday.domain.vocab import CHANNELS, FORMAT_VERSION, MOTIVES, OUTCOMES
 
 #: The note of the history entry that LinkedIn imports wrote for the connection date before ``connected``.
@@ -22,6 +23,7 @@ FIELDS: tuple[str, ...] = (
     "title",
     "email",
     "phone",
+    "phone_kinds",
     "links",
     "tags",
     "hiring_manager",
@@ -128,6 +130,8 @@ class Details:
     title: str = ""
     email: list[str] = field(default_factory=list)
     phone: list[str] = field(default_factory=list)
+    #: Work, home, cell, fax… by number (``domain.phone_kinds``): a table, so no edit misaligns it.
+    phone_kinds: dict[str, str] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     hiring_manager: bool = False
@@ -168,7 +172,8 @@ class Contact(Details):
             company=r.text("company"),
             title=r.text("title"),
             email=r.text_list("email"),
-            phone=r.text_list("phone"),
+            phone=(phones := r.text_list("phone")),
+            phone_kinds=_phone_kinds(r, phones),
             links=r.text_list("links"),
             tags=r.text_list("tags"),
             hiring_manager=r.flag("hiring_manager"),
@@ -192,6 +197,8 @@ class Contact(Details):
         put(table, "title", self.title)
         put(table, "email", self.email)
         put(table, "phone", self.phone)
+        if kinds := still_listed(self.phone_kinds, self.phone):
+            table["phone_kinds"] = kinds
         put(table, "links", self.links)
         put(table, "tags", self.tags)
         put(table, "hiring_manager", self.hiring_manager)
@@ -247,3 +254,9 @@ class Contact(Details):
     def history(self) -> list[LogEntry]:
         """Newest first, as the timeline shows it."""
         return sorted(self.log, key=lambda entry: entry.at, reverse=True)
+
+
+def _phone_kinds(r: TableReader, phones: list[str]) -> dict[str, str]:
+    """``[phone_kinds]``, each key checked against ``phones`` (``phone_kinds.read_kinds``)."""
+    kinds = r.table("phone_kinds")
+    return read_kinds(kinds.data, phones, kinds.path) if kinds else {}

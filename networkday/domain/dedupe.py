@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.import_limits import MAX_VALUES, WORDS, capped_union
 from networkday.domain.incoming import Record
+from networkday.domain.phone_kinds import fill_kinds, same_in
 from networkday.domain.phones import phone_key
 from networkday.domain.text import fold, normalise_company
 from networkday.domain.vocab import MOTIVES
@@ -230,6 +231,7 @@ def merge_record(contact: Contact, record: Record, left_out: list[str] | None = 
         setattr(contact, name, merged)
         if dropped and left_out is not None:
             left_out.append(f"{contact.name} already has {most} {WORDS[name]}; {dropped:,} more left out")
+    contact.phone_kinds, _ = fill_kinds(contact.phone, contact.phone_kinds, record.phone_kinds, same_in(region))
     contact.motives, _ = capped_union(contact.motives, record.motives, str, len(MOTIVES))
     for entry in record.log:
         if not any(same_touch(entry, kept) for kept in contact.log):

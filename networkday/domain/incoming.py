@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from networkday.domain.contact import Details
 from networkday.domain.import_limits import MAX_NAME
+from networkday.domain.phone_kinds import MAX_KIND, kinds_for
 from networkday.domain.phones import phone_key
 from networkday.domain.text import one_line, strip_controls
 from networkday.domain.vocab import MOTIVES
@@ -111,6 +112,8 @@ class Record(Details):
         self.title = clean_line(self.title)
         self.email = unique([value.removeprefix("mailto:") for value in self.email])
         self.phone = unique(self.phone, key=phone_key)
+        kinds = {clean_line(number): clean_line(kind)[:MAX_KIND] for number, kind in self.phone_kinds.items()}
+        self.phone_kinds = kinds_for(self.phone, kinds)
         self.links = unique(self.links, key=str)
         self.tags = unique(self.tags)
         self.notes = clean_block(self.notes)

@@ -50,7 +50,7 @@ _TABLE: dict[str, str] = {
     ),
     "ContactScreen": (
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
-        "contact.plan=p contact.edit=e contact.copy=y contact.open_link=o contact.go_to=g "
+        "contact.brief=b contact.plan=p contact.edit=e contact.copy=y contact.open_link=o contact.go_to=g "
         "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.down=j "
         "contact.up=k"
     ),
@@ -81,8 +81,11 @@ _TABLE: dict[str, str] = {
         "today.left-message=m today.talked=t today.scheduled=s today.open=enter today.add=a "
         "today.accept=y today.remove=d today.remove=delete today.postpone=p today.channel=c "
         "today.purpose=u today.move_up=K today.move_down=J today.prev_day=left_square_bracket "
-        "today.next_day=right_square_bracket today.go_today=g"
+        "today.next_day=right_square_bracket today.go_today=g today.brief=b"
     ),
+    "BriefingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
+    "ServingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
+    "BriefScreen": ("=tab =shift+tab =ctrl+c =super+c brief.back=escape brief.down=j brief.up=k"),
     "CompanyList": (
         "list.cursor_up=up list.cursor_down=down =left =right list.first=home list.last=end "
         "list.page_up=pageup list.page_down=pagedown =ctrl+pageup =ctrl+pagedown list.down=j "

@@ -15,6 +15,7 @@ from typing import Any
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
+from networkday.domain.phone_kinds import fill_kinds, same_in
 from networkday.domain.phones import phone_key
 from networkday.domain.touch import derived_touch_id, same_touch
 
@@ -42,6 +43,8 @@ def merge_into(keep: Contact, gone: Contact, region: str = "") -> list[Renamed]:
         setattr(keep, name, _union(getattr(keep, name), getattr(gone, name)))
     keep.email = _union(keep.email, [], key=str.casefold)
     keep.phone = _union(keep.phone, [], key=partial(phone_key, region=region))
+    keep.phone_kinds, differing = fill_kinds(keep.phone, keep.phone_kinds, gone.phone_kinds, same_in(region))
+    lost.extend(differing)
     keep.hiring_manager = keep.hiring_manager or gone.hiring_manager
     _merge_referrer(keep, gone, lost)
     for key, value in gone.extra.items():

@@ -54,6 +54,10 @@ class Period:
         year, week, _ = self.first.isocalendar()
         return f"Week {week} of {year}, {self.first.isoformat()} to {self.last.isoformat()}"
 
+    def to_json(self) -> dict[str, str]:
+        """The period as ``review --json`` and ``timer report --json`` both give it."""
+        return {"kind": self.kind, "first": self.first.isoformat(), "last": self.last.isoformat(), "label": self.label}
+
     def shifted(self, steps: int) -> Period:
         """The period ``steps`` weeks or months away (negative for earlier), for paging."""
         if self.kind == "week":
@@ -136,12 +140,7 @@ class Review:
     def to_json(self) -> dict[str, Any]:
         totals = self.totals
         return {
-            "period": {
-                "kind": self.period.kind,
-                "first": self.period.first.isoformat(),
-                "last": self.period.last.isoformat(),
-                "label": self.period.label,
-            },
+            "period": self.period.to_json(),
             "days": [
                 {"date": f.date.isoformat(), "unreadable": True} if f.date in self.unknown else f.to_json()
                 for f in self.days

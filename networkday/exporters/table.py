@@ -1,7 +1,8 @@
 """Contacts as CSV, one row each; with ``--history FILE``, every touch in a second CSV.
 
 Lists (emails, phones, links, tags, motives) share one cell, one value per line, so no
-value is ever split wrongly. A cell that a spreadsheet could run as a formula gets a
+value is ever split wrongly; ``phone_kinds`` has one line per line of ``phone`` (empty for a
+number without a kind), so the two cells read side by side. A cell that a spreadsheet could run as a formula gets a
 leading apostrophe, as OWASP recommends: every cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return. A LinkedIn name such as ``=HYPERLINK(…)`` stays text,
 and so does a phone number such as ``+1-415-555-0101``, which a spreadsheet would
@@ -20,6 +21,7 @@ from datetime import date
 from networkday.domain.companies import Company, Opportunity
 from networkday.domain.contact import FIELDS as CONTACT_FIELDS
 from networkday.domain.contact import Contact
+from networkday.domain.phone_kinds import kind_of
 
 #: The id, every field of a contact (not its history or unknown keys), then when they were last touched.
 FIELDS = ("id", *CONTACT_FIELDS)
@@ -47,8 +49,15 @@ def contacts_csv(contacts: list[Contact]) -> bytes:
     rows = []
     for contact in contacts:
         last = contact.last_touch
-        rows.append((*(_text(getattr(contact, name)) for name in FIELDS), _text(last.at if last else None)))
+        rows.append((*(_cell(contact, name) for name in FIELDS), _text(last.at if last else None)))
     return _table(CONTACT_COLUMNS, rows)
+
+
+def _cell(contact: Contact, name: str) -> str:
+    """A contact's field as a cell; phone kinds line up with the phone cell, one line per number."""
+    if name == "phone_kinds":
+        return "\n".join(kind_of(phone, contact.phone_kinds) for phone in contact.phone) if contact.phone_kinds else ""
+    return _text(getattr(contact, name))
 
 
 def _text(value: object) -> str:

@@ -1,10 +1,10 @@
 """Contacts as vCard 4.0 (or 3.0 on request), written with vobject.
 
 Every field survives a round trip through ``networkday import vcard``: the ones vCard
-has (name and its parts, company, title, emails, phones, links, tags, notes, who referred them) as
-standard properties, the others (hiring manager, how you met, when you connected,
-motives, cadence, follow-up) as ``X-NETWORKDAY-`` properties that other programs keep
-and ignore. The history is not part of a vCard; `networkday export csv --history FILE`
+has (name and its parts, company, title, emails, phones and their kinds, links, tags,
+notes, who referred them) as standard properties, the others (hiring manager, how you
+met, when you connected, motives, cadence, follow-up) as ``X-NETWORKDAY-`` properties
+that other programs keep and ignore. The history is not part of a vCard; `networkday export csv --history FILE`
 carries it.
 """
 
@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from networkday.domain.contact import Contact
+from networkday.domain.phone_kinds import kind_of, vcard_types
 from networkday.domain.text import strip_controls
 
 #: The namespace of the UIDs networkday writes: fixed, so every export of one person carries one UID.
@@ -40,11 +42,15 @@ def render(contacts: list[Contact], version: str = "4.0") -> bytes:
     """The contacts as one vCard file: 4.0 (RFC 6350), or 3.0 (RFC 2426) for phones and CardDAV
     clients that need it; 3.0 has no RELATED, so the referrer is an X- property there.
     """
+    return "".join(card for _, card in cards(contacts, version)).encode("utf-8")
+
+
+def cards(contacts: list[Contact], version: str = "4.0") -> Iterator[tuple[Contact, str]]:
+    """Each contact with its card, as ``render`` joins them and a vdir holds one per file."""
     import vobject
 
     known = {contact.id for contact in contacts}
     modern = version == "4.0"
-    cards = []
     for contact in contacts:
         card = vobject.vCard()
         card.add("version").value = version
@@ -59,7 +65,8 @@ def render(contacts: list[Contact], version: str = "4.0") -> bytes:
         for email in contact.email:
             _add(card, "email", email)
         for phone in contact.phone:
-            _add(card, "tel", phone, **({"VALUE": ["text"]} if modern else {}))
+            types = vcard_types(kind_of(phone, contact.phone_kinds))
+            _add(card, "tel", phone, **({"VALUE": ["text"]} if modern else {}), **({"TYPE": types} if types else {}))
         for link in contact.links:
             _add(card, "url", link)
         if contact.tags:
@@ -76,8 +83,7 @@ def render(contacts: list[Contact], version: str = "4.0") -> bytes:
         _add(card, "x-networkday-motives", ",".join(contact.motives))
         _add(card, "x-networkday-cadence-days", str(contact.cadence_days or ""))
         _add(card, "x-networkday-follow-up", contact.follow_up.isoformat() if contact.follow_up else "")
-        cards.append(card.serialize())
-    return "".join(cards).encode("utf-8")
+        yield contact, card.serialize()
 
 
 def _add(card: Any, name: str, value: object, **params: list[str]) -> None:

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from networkday.domain.incoming import Record, Skipped
+from networkday.domain.phone_kinds import kind_from_label
 from networkday.importers.common import ImportFormatError, ParsedSource, Row, header_keys, read_csv
 
 WHAT = "a Google Contacts CSV"
@@ -21,6 +22,8 @@ SEPARATOR = " ::: "
 #: Google's label for every contact in the account: not a tag the user chose.
 EVERYONE = "* mycontacts"
 _NUMBERED = re.compile(r"^(e-mail|phone|website) (\d+) - value$")
+#: A phone's label: ``Phone 1 - Label`` now, ``Phone 1 - Type`` in the legacy layout.
+_PHONE_LABEL = re.compile(r"^phone (\d+) - (?:label|type)$")
 _NAME_PARTS = (("first name", "middle name", "last name"), ("given name", "additional name", "family name"))
 _SINGLE = {
     "name": "name",
@@ -42,12 +45,17 @@ class _Layout:
         self.width = len(keys)
         self.single: dict[str, int] = {}
         self.numbered: dict[str, list[tuple[int, int]]] = {"e-mail": [], "phone": [], "website": []}
+        #: The label column of each numbered phone (``Mobile``, ``Work Fax``): its kind.
+        self.phone_labels: dict[int, int] = {}
         for index, key in enumerate(keys):
             if key in _SINGLE:
                 self.single.setdefault(_SINGLE[key], index)
             match = _NUMBERED.match(key)
             if match:
                 self.numbered[match.group(1)].append((int(match.group(2)), index))
+            label = _PHONE_LABEL.match(key)
+            if label:
+                self.phone_labels.setdefault(int(label.group(1)), index)
         for columns in self.numbered.values():
             columns.sort()  # once, not for every row: a wide file has thousands
         found = next((parts for parts in _NAME_PARTS if parts[0] in keys), ())
@@ -102,11 +110,23 @@ def _read_row(source: ParsedSource, row: Row, layout: _Layout) -> Record | None:
             title=cell("title"),
             email=numbered("e-mail"),
             phone=numbered("phone"),
+            phone_kinds=_phone_kinds(row, layout),
             links=numbered("website"),
             tags=tags,
             notes=cell("notes"),
         )
     )
+
+
+def _phone_kinds(row: Row, layout: _Layout) -> dict[str, str]:
+    """Each phone's kind from its label column; every number packed in one cell shares the label."""
+    kinds: dict[str, str] = {}
+    for number, index in layout.numbered["phone"]:
+        column = layout.phone_labels.get(number)
+        kind = kind_from_label(row.cells[column]) if column is not None else ""
+        for value in split(row.cells[index]) if kind else ():
+            kinds.setdefault(value, kind)
+    return kinds
 
 
 def split(cell: str) -> list[str]:

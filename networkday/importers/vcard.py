@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from networkday.domain.incoming import Record, Skipped
+from networkday.domain.phone_kinds import kind_from_label, kind_from_words
 from networkday.importers.common import CHUNK, ImportFormatError, ParsedSource, open_text
 
 WHAT = "a vCard file (.vcf)"
@@ -205,6 +206,8 @@ class _CardReader:
         #: Values by property, in file order; preferred emails and phones are moved first.
         self.found: dict[str, list] = defaultdict(list)
         self.fields: dict[str, Any] = {}
+        #: Each number's kind from its TYPE values, else its Apple label (``item2.X-ABLabel``).
+        self.kinds: dict[str, str] = {}
         for item in lines:
             self.read(item)
 
@@ -221,9 +224,14 @@ class _CardReader:
                 self.fields.update(given=given, family=family)
         elif name == "ORG":
             found[name].append(self.parts(raw)[0])
-        elif name in ("EMAIL", "TEL"):
-            value = self.text(raw)
-            found[name].append((not _preferred(item), _phone(value) if name == "TEL" else value))
+        elif name == "EMAIL":
+            found[name].append((not _preferred(item), self.text(raw)))
+        elif name == "TEL":
+            number = _phone(self.text(raw))
+            found[name].append((not _preferred(item), number))
+            label = self.labels.get(item.group, "") if item.group else ""
+            kind = kind_from_words(_types(item)) or kind_from_label(label)
+            self.kinds.setdefault(number, kind)
         elif name == "CATEGORIES":
             found[name].extend(self.text(part) for part in _split(raw, ","))
         elif name == "RELATED" and (_types(item) & REFERRAL_TYPES or not _types(item)):
@@ -251,6 +259,7 @@ class _CardReader:
             title=first("TITLE", "ROLE"),
             email=[value for _, value in sorted(found["EMAIL"], key=lambda pair: pair[0])],
             phone=[value for _, value in sorted(found["TEL"], key=lambda pair: pair[0])],
+            phone_kinds=self.kinds,
             links=found["URL"] + found["X-SOCIALPROFILE"],
             tags=found["CATEGORIES"],
             notes="\n\n".join(text for text in found["NOTE"] if text.strip()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from networkday.domain.contact import Contact, LogEntry
@@ -15,6 +16,9 @@ from networkday.domain.touch import KEEP, FollowUp, TouchDetails, amend_touch, a
 from networkday.services.scheduling import plan_scheduled, plannable
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+
+#: A three-way merge of a contact: puts ``base`` -> ``edited`` into ``current``, returns the clashes.
+Merge = Callable[[Contact, Contact, Contact], list[str]]
 
 
 class HalfLoggedError(StoreError):
@@ -194,19 +198,22 @@ def postpone(store: Store, day: date, contact_id: str, target: date) -> None:
     store.update_day(day, lambda record: take_off(record, contact_id))
 
 
-def edit_contact(store: Store, base: Contact, edited: Contact) -> Contact:
+def edit_contact(
+    store: Store, base: Contact, edited: Contact, *, merge: Merge = apply_edit, opened: str = "the form opened"
+) -> Contact:
     """Saves the contact form: ``base`` is the contact as the form opened, ``edited`` as it is now.
 
     The changes are applied to the file as it is on disk now, so a hand edit or another
     instance's change to other fields is kept. When both changed a field to different
-    values, nothing is written and ConflictError lists the fields.
+    values, nothing is written and ConflictError lists the fields. ``merge`` and ``opened``
+    serve ``networkday edit``, whose edit may reach the history and unknown keys too.
     """
 
     def change(current: Contact) -> None:
-        conflicts = apply_edit(current, base, edited)
+        conflicts = merge(current, base, edited)
         if conflicts:
             raise ConflictError(
-                f"{store.contact_path(base.id)} changed on disk since the form opened: {', '.join(conflicts)}",
+                f"{store.contact_path(base.id)} changed on disk since {opened}: {', '.join(conflicts)}",
                 tuple(conflicts),
             )
 

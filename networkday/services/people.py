@@ -6,6 +6,8 @@ from datetime import date
 
 from networkday.domain import plan
 from networkday.domain.contact import Contact
+from networkday.domain.file_edit import apply_file_edit
+from networkday.services.actions import edit_contact
 from networkday.storage.store import Store
 
 
@@ -25,3 +27,12 @@ def add_and_plan(store: Store, day: date, name: str) -> Contact:
     contact = add_person(store, Contact(id="", name=name.strip()))
     store.update_day(day, lambda record: plan.add_person(record, contact.id))
     return contact
+
+
+def save_hand_edit(store: Store, base: Contact, edited: Contact) -> Contact:
+    """Saves ``networkday edit``: ``base`` is the file as the editor opened it, ``edited`` as it was saved.
+
+    Merged under the lock into the file as it is now (``domain.file_edit``): a touch logged or
+    a field changed meanwhile is kept; the same field changed both ways writes nothing.
+    """
+    return edit_contact(store, base, edited, merge=apply_file_edit, opened="the editor opened")

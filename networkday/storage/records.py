@@ -91,6 +91,32 @@ class Records:
             raise self.no_contact(contact_id)
         return contact
 
+    def contact_text(self, contact_id: str) -> tuple[str, Contact]:
+        """The contact's file as it is written, with the contact it holds: a copy to edit by hand.
+
+        A file that cannot be read raises ProblemError, as ``contact`` does: only a file
+        that reads is offered for editing, so the edit starts from what networkday knows.
+        """
+        path = self.contact_path(contact_id)
+        try:
+            data = path.read_bytes()
+        except GONE:
+            raise self.no_contact(contact_id) from None
+        except OSError as error:
+            raise ProblemError(DataProblem(path, 1, 1, f"cannot be read: {error.strerror or error}")) from None
+        contact = self.decode(path, data, contact_check(contact_id))
+        return data.decode("utf-8"), contact
+
+    def read_contact(self, contact_id: str, text: str) -> Contact:
+        """``text`` read as the contact's file would be, located errors and all; nothing is written.
+
+        Unlike ``decode``, what the text says of its format does not mark the file read-only:
+        the text is a proposal, not the file.
+        """
+        path = self.contact_path(contact_id)
+        table, text = parse(path, text.encode("utf-8"))
+        return build(path, text, lambda: Contact.from_dict(contact_id, table))
+
     def day(self, day: date) -> Day:
         """A missing day file is an empty day; a broken one raises and is never replaced."""
         return self.load(self.day_path(day), day_check(day)) or Day(date=day)

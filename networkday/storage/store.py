@@ -246,6 +246,14 @@ class Store:
     def contact(self, contact_id: str) -> Contact:
         return self.records.contact(contact_id)
 
+    def contact_text(self, contact_id: str) -> tuple[str, Contact]:
+        """The contact's file as text, with the contact it holds (``networkday edit``)."""
+        return self.records.contact_text(contact_id)
+
+    def read_contact(self, contact_id: str, text: str) -> Contact:
+        """What ``text`` would be as the contact's file; raises ProblemError, located, if it would not read."""
+        return self.records.read_contact(contact_id, text)
+
     def day(self, day: date) -> Day:
         """A missing day file is an empty day; a broken one raises and is never replaced."""
         return self.records.day(day)

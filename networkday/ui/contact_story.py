@@ -15,6 +15,7 @@ from rich.text import Text
 from networkday.domain.cadence import cadence_of, days_since_touch, follow_up_state, is_losing_touch
 from networkday.domain.contact import Contact
 from networkday.domain.ledger import ledger_of
+from networkday.domain.phone_kinds import kind_of
 from networkday.domain.referrals import Referrals, chain_up
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
@@ -86,7 +87,10 @@ def _fields(
     _row(out, "company", company)
     _row(out, "title", plain_line(contact.title or "—"))
     _row(out, "email", _joined([link(f"mailto:{email}", email) for email in contact.email]))
-    _row(out, "phone", plain_line(", ".join(contact.phone) or "—"))
+    phones = (
+        f"{phone} ({kind})" if (kind := kind_of(phone, contact.phone_kinds)) else phone for phone in contact.phone
+    )
+    _row(out, "phone", plain_line(", ".join(phones) or "—"))
     _row(out, "links", _joined([link(url) for url in contact.links]))
     _row(out, "tags", plain_line(", ".join(contact.tags) or "—"))
     _row(out, "hiring mgr", f"{star()} yes" if contact.hiring_manager else "no")

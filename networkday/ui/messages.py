@@ -27,6 +27,14 @@ class OpenContact(Message):
         self.contact_id = contact_id
 
 
+class OpenBrief(Message):
+    """Show this person's call brief, before the call."""
+
+    def __init__(self, contact_id: str) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+
 class ContactFilesChanged(Message):
     """Contact files changed on disk under the app (another instance, a command, a hand edit, a pull).
 

@@ -15,7 +15,7 @@ from networkday.domain.text import shown_line
 from networkday.storage.store import Store
 from networkday.ui.give_first import asked_only_mark
 from networkday.ui.plain import join, plain_line
-from networkday.ui.screens.data_screen import DataScreen
+from networkday.ui.today_brief import BriefingScreen
 from networkday.ui.widgets.contact_row import star
 from networkday.ui.widgets.queue_list import QueueList
 
@@ -31,7 +31,7 @@ def show_serves(listing: QueueList, store: Store) -> None:
     listing.serve(opportunity_hints(store, contacts, list(contacts)))
 
 
-class ServingScreen(DataScreen):
+class ServingScreen(BriefingScreen):
     """Today's screen as far as company files go: the opportunities its calls serve follow them."""
 
     def company_files_changed(self) -> None:

@@ -39,8 +39,8 @@ def test_company_add_prints_the_id_and_list_shows_targets_first(data: Path, caps
     assert cli(data, "company", "add", "Acme", "--target", "--alias", "Acme Labs") == 0
     assert out_of(capsys).splitlines()[-2:] == ["zed", "acme"]
     assert cli(data, "company", "list", "--json") == 0
-    items = json.loads(out_of(capsys))
-    assert [(item["id"], item["name"], item["target"], item["people"]) for item in items] == [
+    items = json.loads(out_of(capsys))["companies"]
+    assert [(item["id"], item["name"], item["target"], item["people_count"]) for item in items] == [
         ("acme", "Acme", True, 1),
         (None, "Initech", True, 0),
         ("zed", "Zed", False, 0),
@@ -110,7 +110,7 @@ def test_opportunity_add_move_and_list(data: Path, capsys) -> None:
         "acme/cold-role: applied → declined",
     ]
     assert cli(data, "opportunity", "list", "--open", "--json") == 0
-    (item,) = json.loads(out_of(capsys))
+    (item,) = json.loads(out_of(capsys))["opportunities"]
     assert {key: item[key] for key in ("id", "company", "role", "stage", "via", "opened")} == {
         "id": "acme/staff-engineer",
         "company": "Acme",
@@ -136,7 +136,7 @@ def test_a_move_on_yesterday_after_a_step_today_is_saved_in_date_order(data: Pat
     assert cli(data, "opportunity", "move", "acme/pm", "interview", "--on", "yesterday") == 0
     assert out_of(capsys) == "acme/pm: interview dated before a later step; still applied\n"
     assert cli(data, "opportunity", "list", "--json") == 0
-    (item,) = json.loads(out_of(capsys))
+    (item,) = json.loads(out_of(capsys))["opportunities"]
     assert [step["stage"] for step in item["steps"]] == ["interview", "lead", "applied"]
     assert item["stage"] == "applied"
 

@@ -36,7 +36,8 @@ def test_a_config_target_naming_an_alias_makes_the_company_a_target_everywhere(d
     assert line.startswith("★ zoe-labs")
     assert "2 people" in line
     assert cli(data, "company", "list", "--targets", "--json") == 0
-    assert [(item["id"], item["target"]) for item in json.loads(capsys.readouterr().out)] == [("zoe-labs", True)]
+    listed = json.loads(capsys.readouterr().out)["companies"]
+    assert [(item["id"], item["target"]) for item in listed] == [("zoe-labs", True)]
     assert cli(data, "today") == 0
     out = capsys.readouterr().out
     assert "hiring manager at Zoe Labs (target)" in out
@@ -86,5 +87,5 @@ def test_a_contact_counts_under_the_one_company_it_matches_when_two_share_a_name
     cli(data, "add", "Cy", "--company", "x")
     capsys.readouterr()
     assert cli(data, "company", "list", "--json") == 0
-    counts = {item["id"]: item["people"] for item in json.loads(capsys.readouterr().out)}
+    counts = {item["id"]: item["people_count"] for item in json.loads(capsys.readouterr().out)["companies"]}
     assert counts == {"one": 2, "two": 1}  # Ann and Cy match "one", the first by id

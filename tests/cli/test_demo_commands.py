@@ -20,7 +20,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_read_command_reads_the_demo(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--demo", "company", "list", "--json"]) == 0
-    listed = json.loads(capsys.readouterr().out)
+    listed = json.loads(capsys.readouterr().out)["companies"]
     assert "brightwater-health" in [company["id"] for company in listed]
     assert not home.exists()
 

@@ -130,7 +130,7 @@ def test_the_timer_has_no_share_goal_in_helping_mode(data: Path, capsys: pytest.
     assert "networking" in status
     assert "goal" not in status
     report = json.loads(run(capsys, "timer", "report", "--json", "--data-dir", str(data))[1])
-    assert report["goal"] is None
+    assert report["share_goal"] is None
 
 
 def test_log_records_what_they_asked_whom_you_introduced_and_what_they_landed(

@@ -28,8 +28,8 @@ def test_json_and_text_name_the_opportunity_the_call_serves(data: Path, capsys) 
     assert cli(data, "today", "--json") == 0
     rows = {row["contact"]: row["serves"] for row in json.loads(capsys.readouterr().out)["queue"]}
     assert rows["dana-lee"] == {
+        "id": "acme/staff-engineer",
         "company": "Acme",
-        "opportunity": "acme/staff-engineer",
         "role": "Staff engineer",
         "stage": "interview",
     }

@@ -72,6 +72,26 @@ def test_the_installed_command_checks_the_demo_shipped_in_the_package(venv: Path
     assert all(line.startswith("networkday: warning: ") and "open to other users" in line for line in warnings)
 
 
+def test_the_installed_command_exports_a_vdir_khard_reads(venv: Path, tmp_path: Path) -> None:
+    """One card per demo contact, each parsed by the installed vobject; a second export changes nothing."""
+    vdir = tmp_path / "cards"
+    first = _run(venv / "bin" / "networkday", "--demo", "export", "vcard", "--dir", vdir, cwd=tmp_path)
+    cards = sorted(vdir.glob("*.vcf"))
+    assert len(cards) >= 30
+    assert f"{len(cards)} written, 0 unchanged, 0 removed" in first.stderr
+    probe = (
+        "import sys, pathlib, vobject\n"
+        "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.vcf')):\n"
+        "    (card,) = vobject.readComponents(path.read_text('utf-8'))\n"
+        "    print(card.fn.value)\n"
+    )
+    names = _run(venv / "bin" / "python", "-c", probe, vdir, cwd=tmp_path).stdout.splitlines()
+    assert len(names) == len(cards)
+    assert all(names)
+    again = _run(venv / "bin" / "networkday", "--demo", "export", "vcard", "--dir", vdir, cwd=tmp_path)
+    assert f"0 written, {len(cards)} unchanged, 0 removed" in again.stderr
+
+
 def test_python_m_runs_from_the_install(venv: Path, tmp_path: Path) -> None:
     result = _run(venv / "bin" / "python", "-m", "networkday", "check", "--help", cwd=tmp_path)
     assert result.stdout.startswith("usage: networkday check")

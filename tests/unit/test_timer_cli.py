@@ -131,15 +131,16 @@ def test_report_month_as_json(data: Path, capsys: pytest.CaptureFixture[str]) ->
     capsys.readouterr()
     assert run(data, "report", "--month", "--json") == 0
     report = json.loads(capsys.readouterr().out)
-    assert (report["period"], report["goal"], len(report["days"])) == ("month", 0.85, 25)
+    assert (report["period"]["kind"], report["share_goal"], len(report["days"])) == ("month", 0.85, 25)
+    assert (report["period"]["first"], report["period"]["last"]) == ("2026-11-01", "2026-11-30")
     assert report["days"][-1] == {
         "date": "2026-11-25",
         "networking_seconds": 3600,
         "other_seconds": 0,
         "share": 1.0,
-        "meets_goal": True,
+        "share_met": True,
     }
-    assert report["total"]["meets_goal"] is True
+    assert report["totals"]["share_met"] is True
 
 
 def test_report_of_an_earlier_week(data: Path, capsys: pytest.CaptureFixture[str]) -> None:

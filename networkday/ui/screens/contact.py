@@ -23,7 +23,7 @@ from networkday.ui.browser import open_link
 from networkday.ui.contact_actions import ContactActions
 from networkday.ui.contact_story import story
 from networkday.ui.links import copy_to_clipboard
-from networkday.ui.messages import OpenContact
+from networkday.ui.messages import OpenBrief, OpenContact
 from networkday.ui.plain import plain_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
@@ -35,6 +35,9 @@ class ContactScreen(ContactActions):
     CSS_PATH = "../styles/contacts.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="contact.back"),
+        Binding(
+            "b", "brief", "Brief", show=False, tooltip="A call brief: what to open with and offer", id="contact.brief"
+        ),
         Binding("l", "log", "Log", id="contact.log"),
         Binding("f", "follow_up", "Follow-up", id="contact.follow_up"),
         Binding("p", "plan", "Call today", id="contact.plan"),
@@ -102,6 +105,9 @@ class ContactScreen(ContactActions):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_brief(self) -> None:
+        self.post_message(OpenBrief(self.contact_id))
 
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#contact-body", VerticalScroll)
