@@ -47,6 +47,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "template",
     "sync",
+    "mode",
 )
 #: Commands whose module has another name, imported alone all the same (git runs merge-file per file).
 COMMAND_ALIASES = {"merge-file": "sync"}

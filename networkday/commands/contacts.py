@@ -58,6 +58,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument("--asked", default="", help="what you asked of them")
     log.add_argument("--note", default="", help="anything else worth remembering")
     log.add_argument("--gained", default="", help="what they gained from the talk: were they glad you called?")
+    log.add_argument("--they-asked", default="", metavar="TEXT", help="what they asked of you")
+    log.add_argument(
+        "--introduced",
+        action="append",
+        default=[],
+        metavar="WHOM",
+        help="someone you introduced them to (a contact id, or a name); repeat for each",
+    )
+    log.add_argument("--landed", default="", metavar="TEXT", help="what they told you they landed (a job, a role)")
     log.add_argument(
         "--follow-up", type=parse_date, metavar="DATE", help="the day to contact them next (YYYY-MM-DD, +3)"
     )
@@ -128,6 +137,9 @@ def run_log(args: argparse.Namespace) -> int:
         asked=args.asked,
         note=args.note,
         gained=args.gained,
+        they_asked=args.they_asked,
+        introduced=[whom.strip() for whom in args.introduced if whom.strip()],
+        landed=args.landed,
     )
     follow_up = KEEP if args.follow_up is None else args.follow_up
     asked_at = entry.at

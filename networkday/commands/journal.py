@@ -25,6 +25,7 @@ from networkday.domain.journal import export_markdown, render_markdown
 from networkday.domain.journal_edit import EntryTextError, apply_edit, parse_editor_text, to_editor_text
 from networkday.services.figures import day_figures, facts_for
 from networkday.services.journal import journal_entries, save_journal
+from networkday.services.mode import settings
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.edit:
         return edit_entry(store, record, figures)
     ascii = use_ascii(getattr(sys.stdout, "encoding", None))
-    sys.stdout.write(render_markdown(day, record.journal, store.config.prompts, figures, ascii=ascii))
+    sys.stdout.write(render_markdown(day, record.journal, settings(store).prompts, figures, ascii=ascii))
     return 0
 
 
@@ -72,7 +73,7 @@ def edit_entry(store: Store, record: Day, figures: DayFigures) -> int:
     reason = store.read_only_reason(store.day_path(day)) or store.cannot_save
     if reason:  # said before the editor opens, so nothing is typed in vain
         raise CommandError(reason)
-    before = to_editor_text(day, record.journal, store.config.prompts, figures)
+    before = to_editor_text(day, record.journal, settings(store).prompts, figures)
     after = edit_text(before, f"journal-{day.isoformat()}.md")
     if after == before:
         print(f"{day}: no change, nothing saved", file=sys.stderr)
@@ -97,7 +98,7 @@ def export_journal(args: argparse.Namespace, store: Store) -> bytes:
     for path in skipped:
         print(f"networkday: warning: {path} cannot be read and is left out (see networkday check)", file=sys.stderr)
     if not days:
-        return export_markdown([], store.config.prompts).encode("utf-8")
+        return export_markdown([], settings(store).prompts).encode("utf-8")
     facts = facts_for(store, days[0].date, days[-1].date)
     entries = [(d.date, d.journal, facts.figures(d.date, d)) for d in days]
-    return export_markdown(entries, store.config.prompts).encode("utf-8")
+    return export_markdown(entries, settings(store).prompts).encode("utf-8")

@@ -11,7 +11,8 @@ from networkday.commands.journal import chosen_day
 from networkday.domain.charts import use_ascii
 from networkday.domain.pipeline import FUNNEL_LABELS, Funnel
 from networkday.domain.review_text import review_lines
-from networkday.services.figures import review
+from networkday.services.figures import helping_review, review
+from networkday.services.mode import current_mode
 from networkday.services.pipeline import attribution_of, funnel_of
 
 
@@ -41,12 +42,14 @@ def run(args: argparse.Namespace) -> int:
     companies = run_store(store.companies)
     warn_unread(store)  # company files too, read just now
     funnel = funnel_of(store, companies, result.period.first, result.period.last)
+    helping = helping_review(store, result.period)
     if args.json:
         print_json(
             {
                 **result.to_json(),
                 "funnel": funnel.as_dict(),
                 "attribution": attribution_of(store, companies, result.period.last).as_dict(),
+                "helping": helping.to_json(result.totals.gave),
             }
         )
         return 0
@@ -54,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     lines = review_lines(result, ascii=ascii)
     if any(company.opportunities for company in companies):
         lines = [*lines, "", funnel_line(funnel, ascii=ascii)]
+    if current_mode(store).helping:
+        lines = [*lines, "", helping.line(result.totals.gave)]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 

@@ -30,6 +30,7 @@ from networkday.domain.timer import (
 )
 from networkday.domain.vocab import TIMER_KINDS
 from networkday.services import timer
+from networkday.services.mode import settings
 from networkday.storage.store import Store
 
 T = TypeVar("T")
@@ -198,7 +199,7 @@ def run_report(args: argparse.Namespace) -> int:
     store = _open(args)
     rows = timer.report(store, args.period, args.date)
     total = combined(row.totals for row in rows)
-    goal = store.config.networking_share
+    goal = settings(store).networking_share
     for path in sorted(path for path in store.problems if path.is_relative_to(store.days_dir)):
         print(f"networkday: warning: {store.problems[path]} (left out of the report)", file=sys.stderr)
     if args.json:
@@ -219,7 +220,8 @@ def run_report(args: argparse.Namespace) -> int:
     if not rows:
         print(f"nothing to report: that {args.period} has not begun")
         return 0
-    print(f"{args.period.capitalize()} {rows[0].day} to {rows[-1].day}, goal {goal_percent(goal)} networking")
+    aim = "no share goal" if goal is None else f"goal {goal_percent(goal)} networking"
+    print(f"{args.period.capitalize()} {rows[0].day} to {rows[-1].day}, {aim}")
     print(f"{'day':<14} {'networking':>10} {'other':>6} {'share':>6}  goal")
     for row in rows:
         label = f"{row.day:%a %Y-%m-%d}"

@@ -113,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
                 "planned": score.planned,
                 "calls_goal": score.goal,
                 "streak": score.streak,
+                "gives": None if queue.gives is None else {"week": queue.gives.week, "goal": queue.gives.goal},
                 "problem": queue.problem,
                 "queue": rows,
             }
@@ -159,10 +160,13 @@ def _serves(placed: Placed) -> Serves:
 def print_text(when: date, queue: DayQueue, rows: list[QueueRow]) -> None:
     """The header, then two lines a row; the score counts people, as the screen's does."""
     score = queue.score
-    print(
-        f"{when.isoformat()}  Some will {score.will} · Some won't {score.wont} · So what — next!  "
-        f"made {score.made}/{score.planned} · goal {score.goal} · streak {score.streak}"
-    )
+    if queue.gives is not None:
+        print(f"{when.isoformat()}  helping · gave {queue.gives.week} of {queue.gives.goal} this week")
+    else:
+        print(
+            f"{when.isoformat()}  Some will {score.will} · Some won't {score.wont} · So what — next!  "
+            f"made {score.made}/{score.planned} · goal {score.goal} · streak {score.streak}"
+        )
     if queue.problem:
         print(f"networkday: {queue.problem}", file=sys.stderr)
     if not rows:

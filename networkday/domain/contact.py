@@ -57,6 +57,12 @@ class LogEntry:
     gained: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = field(default="", compare=False)
+    #: What they asked of you (``asked`` is what you asked of them): the help-others mode's queue.
+    they_asked: str = ""
+    #: Whom you introduced them to in this touch: contact ids, or names of people not in the network.
+    introduced: list[str] = field(default_factory=list)
+    #: What they told you they landed (a job, a role): their search ended here.
+    landed: str = ""
 
     @property
     def connection_only(self) -> bool:
@@ -72,7 +78,15 @@ class LogEntry:
             and self.outcome is None
             and self.note == LEGACY_CONNECTED_NOTE
             and self.channel == "message"
-            and not (self.gave or self.asked or self.gained or self.extra)
+            and not (
+                self.gave
+                or self.asked
+                or self.gained
+                or self.extra
+                or self.they_asked
+                or self.introduced
+                or self.landed
+            )
         )
 
     @classmethod
@@ -89,6 +103,9 @@ class LogEntry:
             note=r.text("note"),
             gained=r.text("gained"),
             id=r.text("id"),
+            they_asked=r.text("they_asked"),
+            introduced=r.text_list("introduced"),
+            landed=r.text("landed"),
         )
         entry.extra = r.rest()
         return entry
@@ -102,6 +119,9 @@ class LogEntry:
         put(table, "asked", self.asked)
         put(table, "note", self.note)
         put(table, "gained", self.gained)
+        put(table, "they_asked", self.they_asked)
+        put(table, "introduced", self.introduced)
+        put(table, "landed", self.landed)
         table.update(self.extra)
         return table
 

@@ -27,6 +27,18 @@ class Score:
     streak: int
 
 
+@dataclass(frozen=True)
+class Gives:
+    """The week's gives against ``gives_per_week``: the help-others mode's score (``domain.helping``)."""
+
+    week: int
+    goal: int
+
+    @property
+    def met(self) -> bool:
+        return self.goal > 0 and self.week >= self.goal
+
+
 #: Outcomes that stand for the whole day once said, strongest first: a person who said
 #: they will help today counts in "some will" whatever came after; "some won't" only
 #: when they did not also say will that day.

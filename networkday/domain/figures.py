@@ -34,8 +34,10 @@ from networkday.domain.vocab import OUTCOMES, REACHED
 class Goals:
     """The targets the figures are measured against (``[goals]`` in config.toml)."""
 
-    networking_share: float = 0.85
+    networking_share: float | None = 0.85
     calls_per_day: int = 5
+    #: In the help-others mode, ``[goals] gives_per_week``: the figures lead with the gives.
+    gives_per_week: int | None = None
 
 
 @dataclass(slots=True)

@@ -61,10 +61,15 @@ def figure_lines(figures: DayFigures, *, ascii: bool = False) -> list[str]:
             f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)})"
         )
     people = ", ".join(f"{escape_inline(one_line_safe(p.name))} ({p.id})" for p in figures.people) or "nobody yet"
+    calls = f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})"
+    gave = f"Gave {figures.gave}, asked {figures.asked}"
+    if goals.gives_per_week is not None:  # helping: the gives lead, and calls have no goal
+        calls = f"Calls: {figures.made} made of {figures.planned} planned"
+        gave = f"Gave {figures.gave} (goal {goals.gives_per_week} a week), asked {figures.asked}"
     lines = [
-        f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
+        calls,
         outcomes_line(figures),
-        f"Gave {figures.gave}, asked {figures.asked}" + (f", glad you called {figures.glad}" if figures.glad else ""),
+        gave + (f", glad you called {figures.glad}" if figures.glad else ""),
         f"Networking: {time}",
         f"People: {people}",
     ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from networkday.domain.day import Day
-from networkday.domain.day_score import Score
+from networkday.domain.day_score import Gives, Score
 from networkday.domain.ranking import Pick, Ranking
 from networkday.domain.referrals import Referrals, build_referrals
 from networkday.domain.settings import Config
@@ -67,6 +67,8 @@ class DayQueue:
     problem: str | None = None
     #: Hiring manager ids each contact is a step toward (referral paths at target companies).
     toward: Mapping[str, list[str]] = field(default_factory=dict)
+    #: In the help-others mode, the week's gives: the header shows them instead of the calls.
+    gives: Gives | None = None
 
 
 def build_queue(

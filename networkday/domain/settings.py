@@ -11,6 +11,7 @@ from typing import Any
 
 from networkday.domain.errors import RecordError
 from networkday.domain.fields import TableReader
+from networkday.domain.helping_settings import HelpingSettings
 from networkday.domain.outcome_rules import RetryDays
 from networkday.domain.text import normalise_company
 
@@ -34,7 +35,8 @@ DEFAULT_CALL_PROMPTS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Config:
-    networking_share: float = 0.85
+    #: None: no share goal (the help-others mode's default, ``domain.mode.for_mode``).
+    networking_share: float | None = 0.85
     calls_per_day: int = 5
     targets: tuple[str, ...] = ()
     prompts: tuple[str, ...] = DEFAULT_PROMPTS
@@ -51,6 +53,10 @@ class Config:
     #: ``[remind] alert``: how the app rings when a call's time comes (``ALERTS``; docs/REMINDERS.md).
     alert: str = "bell"
     call_prompts: tuple[str, ...] = DEFAULT_CALL_PROMPTS
+    #: ``[mode] job_search``: the mode when state.toml has none (``domain.mode``); None when not said.
+    job_search: bool | None = None
+    #: The help-others mode's goals and prompts (``domain.helping_settings``).
+    helping: HelpingSettings = field(default_factory=HelpingSettings)
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -93,6 +99,8 @@ class Config:
             phone_region=_region(r.table("import") or TableReader({}, ("import",))),
             alert=(r.table("remind") or TableReader({}, ("remind",))).choice("alert", ALERTS) or "bell",
             call_prompts=call_prompts,
+            job_search=_job_search(r.table("mode") or TableReader({}, ("mode",))),
+            helping=HelpingSettings.from_readers(goals, journal),
         )
 
     def is_target(self, company: str) -> bool:
@@ -113,3 +121,8 @@ def _region(imports: TableReader) -> str:
     if region and not (len(region) == 2 and region.isascii() and region.isalpha()):
         raise RecordError("'region' must be a two-letter country code, such as \"CA\"", ("import", "region"))
     return region
+
+
+def _job_search(mode: TableReader) -> bool | None:
+    """``[mode] job_search`` as written, None when it is not: the mode then comes from state.toml or the default."""
+    return mode.flag("job_search") if "job_search" in mode.data else None

@@ -20,6 +20,10 @@ NOTES_KEPT = 400
 #: One touch in a summary: (POSIX seconds, channel, outcome, gave something, asked something,
 #: recorded what they gained).
 TouchRow = tuple[float, str, str, bool, bool, bool]
+#: A touch that matters to the help-others mode: (POSIX seconds, what they asked of you,
+#: whom you introduced them to, what they landed), each text cut to ``HELP_TEXT_KEPT``.
+HelpRow = tuple[float, str, tuple[str, ...], str]
+HELP_TEXT_KEPT = 80
 #: A ``ContactSummary`` as a plain tuple, its fields in order: what the index cache stores.
 ContactRow = tuple[
     str,
@@ -37,6 +41,8 @@ ContactRow = tuple[
     tuple[TouchRow, ...],
     str,
     int | None,
+    tuple[str, ...],
+    tuple[HelpRow, ...],
 ]
 #: A ``DaySummary`` as a plain tuple, its fields in order.
 DayRow = tuple[int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str]
@@ -60,6 +66,9 @@ class ContactSummary:
     entries: tuple[TouchRow, ...] = ()
     notes: str = ""
     connected: int | None = None  # date ordinal
+    motives: tuple[str, ...] = ()
+    #: The touches where they asked of you, you introduced them, or they landed; oldest first.
+    helping: tuple[HelpRow, ...] = ()
 
     @classmethod
     def of(cls, contact: Contact) -> ContactSummary:
@@ -94,6 +103,8 @@ class ContactSummary:
             ),
             notes=contact.notes[:NOTES_KEPT],
             connected=connected.toordinal() if (connected := contact.connected_on) else None,
+            motives=tuple(intern(motive) for motive in contact.motives),
+            helping=help_rows(contact),
         )
 
     @property
@@ -134,6 +145,8 @@ class ContactSummary:
             self.entries,
             self.notes,
             self.connected,
+            self.motives,
+            self.helping,
         )
 
     @classmethod
@@ -144,6 +157,22 @@ class ContactSummary:
         time to restore the index.
         """
         return cls(*row)
+
+
+def help_rows(contact: Contact) -> tuple[HelpRow, ...]:
+    """The touches the help-others mode reads, oldest first; most contacts have none."""
+    return tuple(
+        sorted(
+            (
+                entry.at.timestamp(),
+                entry.they_asked.strip()[:HELP_TEXT_KEPT],
+                tuple(entry.introduced),
+                entry.landed.strip()[:HELP_TEXT_KEPT],
+            )
+            for entry in contact.touches
+            if entry.they_asked.strip() or entry.introduced or entry.landed.strip()
+        )
+    )
 
 
 @dataclass(slots=True)

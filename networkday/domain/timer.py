@@ -42,9 +42,10 @@ class Totals:
         """Networking's share of the tracked time; None before anything was tracked."""
         return self.networking / self.total if self.total > 0 else None
 
-    def meets(self, goal: float) -> bool | None:
+    def meets(self, goal: float | None) -> bool | None:
+        """None with nothing tracked, or with no goal (the help-others mode's default)."""
         share = self.share
-        return None if share is None else share >= goal
+        return None if share is None or goal is None else share >= goal
 
 
 def day_bounds(day: date, tz: tzinfo) -> tuple[float, float]:
@@ -120,7 +121,7 @@ class TimerState:
     since: float | None  # the running session's start, POSIX seconds
     now: float
     today: Totals  # today's totals, the running session included up to ``now``
-    goal: float  # the networking share aimed at, 0..1
+    goal: float | None  # the networking share aimed at, 0..1; None: no goal
 
     @property
     def running(self) -> bool:
@@ -137,7 +138,7 @@ class TimerState:
         return self.today.meets(self.goal) is False
 
 
-def timer_state(rows: Iterable[SessionRow], day: date, tz: tzinfo, now: float, goal: float) -> TimerState:
+def timer_state(rows: Iterable[SessionRow], day: date, tz: tzinfo, now: float, goal: float | None) -> TimerState:
     """``rows`` must hold the sessions of ``day``'s neighbours and the running one, wherever it is."""
     rows = list(rows)
     current = running_row(rows)
@@ -161,8 +162,13 @@ def percent(share: float | None) -> str:
     return f"{math.floor(share * 100 + 1e-9)}%"
 
 
-def goal_percent(goal: float) -> str:
-    return f"{round(goal * 100, 1):g}%"
+def goal_percent(goal: float | None) -> str:
+    return "no goal" if goal is None else f"{round(goal * 100, 1):g}%"
+
+
+def share_figure(share: float | None, goal: float | None) -> str:
+    """``78% of 85%``, or ``78% networking`` when there is no goal."""
+    return f"{percent(share)} networking" if goal is None else f"{percent(share)} of {goal_percent(goal)}"
 
 
 def status_line(state: TimerState, *, ascii: bool = False) -> str:
@@ -172,7 +178,7 @@ def status_line(state: TimerState, *, ascii: bool = False) -> str:
     ``ascii`` joins the parts with `` - `` for terminals whose locale is not UTF-8.
     """
     mode = f"{_LABELS[state.kind]} {format_duration(state.elapsed)}" if state.kind else "STOPPED"
-    parts = [mode, f"{percent(state.today.share)} of {goal_percent(state.goal)}"]
+    parts = [mode, share_figure(state.today.share, state.goal)]
     if state.below_goal:
         parts.append("below goal")
     return (" - " if ascii else " · ").join(parts)
@@ -299,7 +305,7 @@ class ReportRow:
 
     day: date
     totals: Totals
-    goal: float
+    goal: float | None
 
     @property
     def share(self) -> float | None:
@@ -329,7 +335,7 @@ def period_days(anchor: date, period: str, today: date) -> list[date]:
 
 
 def report_rows(
-    rows: Iterable[SessionRow], days: Iterable[date], tz: tzinfo, now: float, goal: float
+    rows: Iterable[SessionRow], days: Iterable[date], tz: tzinfo, now: float, goal: float | None
 ) -> list[ReportRow]:
     """``rows`` must hold the sessions of the days, their neighbours and the running one."""
     rows = list(rows)

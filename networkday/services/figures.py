@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from networkday.clock import zone_of
 from networkday.domain.day import Day
 from networkday.domain.figures import DayFigures, Facts, Goals
+from networkday.domain.helping_review import HelpingFigures, helping_figures
 from networkday.domain.review import Period, Review
 from networkday.domain.settings import Config
+from networkday.domain.timer import day_bounds
+from networkday.services.mode import current_mode, settings
 from networkday.storage.store import Store
 
 
-def goals_of(config: Config) -> Goals:
-    return Goals(networking_share=config.networking_share, calls_per_day=config.calls_per_day)
+def goals_of(config: Config, *, helping: bool = False) -> Goals:
+    gives = config.helping.gives_per_week if helping else None
+    return Goals(networking_share=config.networking_share, calls_per_day=config.calls_per_day, gives_per_week=gives)
 
 
 def facts_for(store: Store, first: date, last: date) -> Facts:
@@ -29,7 +34,7 @@ def facts_for(store: Store, first: date, last: date) -> Facts:
     now = store.clock.now()
     if now.tzinfo is None:
         raise ValueError("the clock must give aware datetimes")
-    goals = goals_of(store.config)
+    goals = goals_of(settings(store), helping=current_mode(store).helping)
     companies = store.companies()
     return Facts.gather(store.days, store.contacts, goals, now.tzinfo, now.timestamp(), first, last, companies)
 
@@ -52,3 +57,9 @@ def review(store: Store, kind: str, day: date) -> Review:
     facts = facts_for(store, dates[0], dates[-1])
     unknown = frozenset(date.fromordinal(ordinal) for ordinal in store.unreadable_days())
     return Review.build(period, [facts.figures(d) for d in dates], unknown)
+
+
+def helping_review(store: Store, period: Period) -> HelpingFigures:
+    """The period's introductions and the people you helped land (``domain.helping_review``)."""
+    tz = zone_of(store.clock.now())
+    return helping_figures(store.contacts, day_bounds(period.first, tz)[0], day_bounds(period.last, tz)[1], tz)

@@ -8,10 +8,12 @@ from networkday.clock import zone_of
 from networkday.domain.cadence import TouchCounts, touch_counts
 from networkday.domain.day import Day
 from networkday.domain.day_score import score
+from networkday.domain.helping import helping_queue, week_gives
 from networkday.domain.queue import DayQueue, build_queue
 from networkday.domain.referrals import build_referrals
 from networkday.domain.summary import DaySummary
 from networkday.services.companies import target_config
+from networkday.services.mode import current_mode
 from networkday.storage.preview import follow_preview, keep_preview
 from networkday.storage.problems import ProblemError
 from networkday.storage.store import Store
@@ -33,16 +35,21 @@ def day_queue(store: Store, when: date) -> DayQueue:
     is_target = target_config(store).is_target  # config.toml's targets and the company files marked target
     referrals = build_referrals(store.contacts, is_target)
     unreadable = store.unreadable_contacts()
-    items = build_queue(
-        day, store.contacts, store.config, today, is_target=is_target, referrals=referrals, tz=tz, unreadable=unreadable
-    )
+    config, gives = store.config, None
+    if current_mode(store).helping:
+        gives = week_gives(store.contacts.values(), min(when, today), tz, config.helping.gives_per_week)
+        items = helping_queue(day, store.contacts, config, today, tz=tz, unreadable=unreadable, gives=gives)
+    else:
+        items = build_queue(
+            day, store.contacts, config, today, is_target=is_target, referrals=referrals, tz=tz, unreadable=unreadable
+        )
     made = {ordinal: summary.made for ordinal, summary in store.days.items()}
     made[when.toordinal()] = DaySummary.of(day).made
     toward = {item.contact_id: referrals.hiring_managers_via(item.contact_id) for item in items}
     unknown = store.unreadable_days()
     if problem is None:  # the day shown was read just now
         unknown -= {when.toordinal()}
-    return DayQueue(items, score(day, made, store.config.calls_per_day, today, unknown), problem, toward)
+    return DayQueue(items, score(day, made, config.calls_per_day, today, unknown), problem, toward, gives)
 
 
 def queue_inputs(store: Store, when: date) -> str:

@@ -47,6 +47,7 @@ from networkday.domain.timer import (
     timer_state,
 )
 from networkday.domain.vocab import TIMER_KINDS
+from networkday.services.mode import settings
 from networkday.storage.store import DayBatch, Store
 
 
@@ -109,7 +110,9 @@ def snapshot(store: Store) -> TimerState:
     now = store.clock.now()
     today = now.date()
     _refresh(store, today)
-    return timer_state(_rows(store, today, today), today, zone_of(now), now.timestamp(), store.config.networking_share)
+    return timer_state(
+        _rows(store, today, today), today, zone_of(now), now.timestamp(), settings(store).networking_share
+    )
 
 
 def running(store: Store) -> Running | None:
@@ -137,7 +140,7 @@ def report(store: Store, period: str, anchor: date | None = None) -> list[Report
         return []
     store.refresh_days(days[0] + timedelta(days=n) for n in range(-1, len(days) + 1))
     rows = _rows(store, days[0], days[-1])
-    return report_rows(rows, days, zone_of(now), now.timestamp(), store.config.networking_share)
+    return report_rows(rows, days, zone_of(now), now.timestamp(), settings(store).networking_share)
 
 
 # -- changing ------------------------------------------------------------------------------

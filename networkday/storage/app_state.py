@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from networkday.domain.errors import RecordError
+from networkday.domain.mode import MODES
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import build, dumps, parse
 from networkday.storage.folder import Folder
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
 #: The keys of state.toml and their types: a value of another type means the file is damaged.
-STATE_TYPES: dict[str, type] = {"theme": str, "last_seen": datetime}
+STATE_TYPES: dict[str, type] = {"theme": str, "last_seen": datetime, "mode": str}
 
 
 class AppState:
@@ -76,3 +77,5 @@ def _check_state(table: dict[str, Any]) -> None:
     for key, kind in STATE_TYPES.items():
         if key in table and not isinstance(table[key], kind):
             raise RecordError(f"{key!r} must be a {kind.__name__}, not {type(table[key]).__name__}", (key,))
+    if table.get("mode", MODES[0]) not in MODES:
+        raise RecordError(f"'mode' must be one of {', '.join(MODES)}", ("mode",))

@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import Any
 
 from networkday.domain.cadence import TouchCounts
-from networkday.domain.day_score import Score
+from networkday.domain.day_score import Gives, Score
 from networkday.domain.queue import DayQueue, QueueItem
 from networkday.domain.summary import ContactSummary
 from networkday.storage.index import replace_cache_file, seal, unseal
@@ -63,9 +63,9 @@ def load_preview(store: Store, day: date) -> DayPreview | None:
         data = unseal(preview_path(store).read_bytes())
         if not isinstance(data, dict) or data.get("stamp") != _stamp(store, day):
             return None
-        items, score, problem, toward, counts, rows = data["queue"]
+        items, score, problem, toward, counts, rows, gives = data["queue"]
         return DayPreview(
-            DayQueue([QueueItem(*item) for item in items], Score(*score), problem, toward),
+            DayQueue([QueueItem(*item) for item in items], Score(*score), problem, toward, gives and Gives(*gives)),
             TouchCounts(*counts),
             {row[0]: ContactSummary(*row) for row in rows},
             data.get("files"),
@@ -110,7 +110,8 @@ def keep_preview(
     named.update(manager for managers in queue.toward.values() for manager in managers)
     rows = [store.contacts[contact_id].to_row() for contact_id in sorted(named) if contact_id in store.contacts]
     items = [_ITEM_FIELDS(item) for item in queue.items]
-    data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows)
+    gives = astuple(queue.gives) if queue.gives else None
+    data = (items, astuple(queue.score), queue.problem, dict(queue.toward), astuple(counts), rows, gives)
     files = marshal.dumps(store.indexed_files()) if clean else None
     if not store.in_step_with_disk() or _stamp(store, day) != stamp:
         return  # another writer came by meanwhile: the next exit or command keeps one

@@ -13,7 +13,7 @@ from networkday import __version__
 from networkday.storage.index import IndexCache, mark_of
 from networkday.storage.store import Store
 
-_KEY = ("networkday-today-preview", 3, __version__)
+_KEY = ("networkday-today-preview", 4, __version__)
 
 
 def preview_path(store: Store) -> Path:
@@ -27,12 +27,15 @@ def stamp(store: Store, day: date) -> tuple[object, ...]:
     two files people edit, config.toml and the day's file, with their ctime as well; and
     each company file the same way (a target ranks the queue, and one set by hand in
     place changes no folder's mtime; a user keeps tens of them, so the stats are cheap).
+    Last, the mode state.toml chose (``domain.mode``): it decides what the queue suggests.
+    The value, not the file's mark: the app writes the file each minute it is used.
     """
     cache = tuple(mark_of(path) for path in IndexCache.files(store.index_path))
     edited = tuple(mark_of(path, ctime=True) for path in (store.root / "config.toml", store.day_path(day)))
     now = store.clock.now()
     offset = (now.utcoffset() or timedelta()).total_seconds()  # the clock's now is always aware
-    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited, store.company_marks())
+    mode = store.state().get("mode")
+    return (_KEY, day.toordinal(), str(now.tzinfo), offset, cache, edited, store.company_marks(), mode)
 
 
 def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:
@@ -46,7 +49,7 @@ def preview_stamp(store: Store, day: date) -> tuple[object, ...] | None:
 def days_only_changed(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
     """Whether of two ``stamp``s only the day files differ: the index's days file and the day's file.
 
-    The contacts' shards, config.toml, the company files, the day, the zone and the version are the same.
+    The contacts' shards, config.toml, the company files, the mode, the day, the zone and the version are the same.
     """
     if len(before) != len(now) or before[:4] != now[:4] or before[6:] != now[6:]:
         return False

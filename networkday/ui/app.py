@@ -22,8 +22,9 @@ from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenBrief, OpenContact
+from networkday.ui.mode_switch import mode_command
+from networkday.ui.palette import key_commands
 from networkday.ui.timer_control import TimerControl
-from networkday.ui.widgets.key_footer import binding_name
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
@@ -365,19 +366,9 @@ class NetworkdayApp(TimerControl):
         self.push_screen(ProblemsScreen(sorted(self.store.problems.values(), key=lambda p: str(p.path))))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action with a key, by name, including those of the current screen."""
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
-                continue
-            seen.add(binding.action)
-            node = active.node
-
-            def run(node=node, action=binding.action) -> None:
-                self.call_later(node.run_action, action)
-
-            yield SystemCommand(binding_name(binding), f"key: {self.get_key_display(binding) or key}", run)
+        """Every action with a key, by name, including those of the current screen; the mode switch."""
+        yield from key_commands(self, screen)
+        yield mode_command(self, self.store, self.data_changed)
         for command in super().get_system_commands(screen):
             # Textual's screenshot writes an SVG of personal data without asking, world-readable.
             if command.title != "Screenshot":

@@ -216,6 +216,9 @@ def _history(contact: Contact) -> Text:
             plain_line(entry.asked and f"asked: {entry.asked}"),
             plain_line(entry.note and f"note: {entry.note}"),
             plain_line(entry.gained and f"they gained: {entry.gained}"),
+            plain_line(entry.they_asked and f"they asked: {entry.they_asked}"),
+            plain_line(f"introduced to: {', '.join(entry.introduced)}" if entry.introduced else ""),
+            plain_line(entry.landed and f"landed: {entry.landed}"),
         )
         if details:
             out.append("\n    ")

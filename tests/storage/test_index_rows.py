@@ -34,6 +34,8 @@ def _full_contact() -> ContactSummary:
         "entries": ((1.5, "phone", "will", True, False, False),),
         "notes": "met at the meetup",
         "connected": DAY.toordinal() - 400,
+        "motives": ("searching",),
+        "helping": ((1.5, "a referral", ("charles",), "Staff engineer"),),
     }
     assert set(values) == {field.name for field in fields(ContactSummary)}, "a field was added: update to_row"
     return ContactSummary(**values)

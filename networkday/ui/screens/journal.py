@@ -28,6 +28,7 @@ from networkday.domain.pipeline import moves_line
 from networkday.domain.timer import format_duration, goal_percent, percent
 from networkday.domain.wording import outcome_text
 from networkday.services.figures import day_figures
+from networkday.services.mode import settings
 from networkday.storage.problems import StoreError
 from networkday.ui.messages import OpenContact
 from networkday.ui.plain import join, plain_line
@@ -60,17 +61,23 @@ def figures_text(figures: DayFigures, *, ascii: bool = False) -> Text:
     else:
         verdict = "goal met" if figures.share_met else "below goal"
         total = format_duration(figures.networking + figures.other)
-        time_text = (
-            f"{format_duration(figures.networking)} of {total} tracked, "
-            f"{percent(figures.share)} (goal {goal_percent(goals.networking_share)}: {verdict})"
+        goal = (
+            "no goal" if goals.networking_share is None else f"goal {goal_percent(goals.networking_share)}: {verdict}"
         )
+        time_text = f"{format_duration(figures.networking)} of {total} tracked, {percent(figures.share)} ({goal})"
+    glad = f"glad you called {figures.glad}" if figures.glad else ""
+    calls = join(
+        f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
+        f"gave {figures.gave}",
+        f"asked {figures.asked}",
+        glad,
+    )
+    if goals.gives_per_week is not None:  # helping: the gives lead, and calls have no goal
+        gives = f"Gave {figures.gave} (goal {goals.gives_per_week} a week)"
+        made = f"calls: {figures.made} made of {figures.planned} planned"
+        calls = join(gives, f"asked {figures.asked}", glad, made)
     lines = [
-        join(
-            f"Calls: {figures.made} made of {figures.planned} planned (goal {goals.calls_per_day})",
-            f"gave {figures.gave}",
-            f"asked {figures.asked}",
-            f"glad you called {figures.glad}" if figures.glad else "",
-        ),
+        calls,
         Text(outcomes_line(figures)),
         Text(f"Networking: {time_text}"),
     ]
@@ -161,7 +168,7 @@ class JournalScreen(JournalSaving):
             self.draft = None
             self.blocked = f"{error}\nThe file is left as it is: fix it by hand; nothing is saved here."
         else:
-            self.draft = Draft(self.day, record.journal, self.store.config.prompts)
+            self.draft = Draft(self.day, record.journal, settings(self.store).prompts)
             reason = self.store.read_only_reason(path)
             self.blocked = f"{reason}\nShown read-only." if reason else ""
         self._build_answers()

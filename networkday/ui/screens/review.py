@@ -25,7 +25,8 @@ from networkday.domain.figures import DayFigures, Goals
 from networkday.domain.review import Period, Review
 from networkday.domain.review_text import day_label, describe
 from networkday.domain.timer import format_duration, goal_percent, percent
-from networkday.services.figures import review
+from networkday.services.figures import helping_review, review
+from networkday.services.mode import current_mode
 from networkday.services.pipeline import attribution_day, attribution_of, funnel_of
 from networkday.ui.review_pipeline import led_text
 from networkday.ui.screens.data_screen import DataScreen
@@ -47,6 +48,8 @@ def share_cell(share: float | None, goals: Goals, ascii: bool) -> Text:
     bar = hbar(share, 1.0, BAR_WIDTH, goals.networking_share, ascii=ascii)
     if share is None:
         return Text(f"{bar}  --%  ", style="dim")
+    if goals.networking_share is None:
+        return Text(f"{bar} {percent(share):>4}  ")
     met = share >= goals.networking_share
     return Text(f"{bar} {percent(share):>4} {share_mark(met, ascii)}", style="" if met else "bold")
 
@@ -238,6 +241,8 @@ class ReviewScreen(DataScreen):
             f"{BEST} Best day: {best}",
             f"{WEAKEST} Weakest day: {weakest}",
         ]
+        if current_mode(self.app.store).helping:
+            lines.append(helping_review(self.app.store, self.period).line(t.gave))
         summary.update(Text("\n".join(lines)))
 
     def _time_text(self) -> str:
@@ -248,10 +253,12 @@ class ReviewScreen(DataScreen):
         goal = goal_percent(goals.networking_share)
         if t.share is None:
             return "No time tracked"
+        total = format_duration(t.networking + t.other)
+        if goals.networking_share is None:
+            return f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)}, no share goal"
         met = t.share >= goals.networking_share
         mark = share_mark(met, self._ascii)
         verdict = f"{mark} meets the {goal} goal" if met else f"{mark} below the {goal} goal"
-        total = format_duration(t.networking + t.other)
         return f"Networking {format_duration(t.networking)} of {total}: {percent(t.share)} {verdict}"
 
     def _show_pipeline(self) -> None:

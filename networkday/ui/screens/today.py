@@ -22,6 +22,7 @@ from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import plain_line
 from networkday.ui.today_call import CallingScreen
 from networkday.ui.today_detail import EMPTY, row_detail, show_serves
+from networkday.ui.today_header import day_title, score_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
@@ -131,18 +132,8 @@ class TodayScreen(CallingScreen):
 
     def _show_header(self) -> None:
         assert self.queue is not None
-        today = self.app.clock.today()
-        when = "Today" if self.day == today else "Tomorrow" if self.day == today + timedelta(days=1) else ""
-        title = f"{when + ' · ' if when else ''}{self.day.strftime('%a %d %b %Y')}"
-        score = self.queue.score
-        met = "goal met" if score.made >= score.goal > 0 else f"goal {score.goal}"
-        streak = f"streak {score.streak} day{'s' if score.streak != 1 else ''}"
-        self.query_one("#day-title", Static).update(
-            Text.assemble((title, "bold"), f"   made {score.made}/{score.planned} · {met} · {streak}")
-        )
-        self.query_one("#score", Static).update(
-            Text(f"Some will {score.will} · Some won't {score.wont} · So what — next!")
-        )
+        self.query_one("#day-title", Static).update(day_title(self.queue, self.day, self.app.clock.today()))
+        self.query_one("#score", Static).update(score_line(self.queue))
         self.query_one("#touch-counts", Static).update(touch_line(self._counts))
         problem = self.query_one("#day-problem", Static)
         problem.display = bool(self.queue.problem)

@@ -36,7 +36,7 @@ def chart_lines(
     values: Sequence[float | None],
     dates: Sequence[date],
     maximum: float,
-    goal: float,
+    goal: float | None,
     top_label: str,
     *,
     ascii: bool = False,

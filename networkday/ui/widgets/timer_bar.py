@@ -12,16 +12,16 @@ from textual import getters
 from textual.content import Content
 from textual.widget import Widget
 
-from networkday.domain.timer import TimerState, format_duration, goal_percent, percent
+from networkday.domain.timer import TimerState, format_duration, share_figure
 from networkday.ui.app import NetworkdayApp
 
 BAR_WIDTH = 20
 
 
-def share_bar(share: float | None, goal: float, width: int = BAR_WIDTH) -> Content:
-    """``███████░░░│░░`` with the goal marked by ``│``; the figure beside it says the same in words."""
+def share_bar(share: float | None, goal: float | None, width: int = BAR_WIDTH) -> Content:
+    """``███████░░░│░░`` with the goal marked by ``│`` (none without a goal); the figure says the same in words."""
     filled = round((share or 0.0) * width)
-    mark = min(round(goal * width), width - 1)
+    mark = -1 if goal is None else min(round(goal * width), width - 1)
     parts: list[tuple[str, str]] = []
     for position in range(width):
         if position == mark:
@@ -41,11 +41,11 @@ def timer_text(state: TimerState, width: int) -> Content:
     else:
         mode = Content.styled("○ timer stopped", "bold")
     totals = f"net {format_duration(state.today.networking)} · other {format_duration(state.today.other)}"
-    figure = f"{percent(state.today.share)} of {goal_percent(state.goal)}"
+    figure = share_figure(state.today.share, state.goal)
     verdict = Content("")
     if state.below_goal:
         verdict = Content.styled(" · below goal", "bold $text-warning")
-    elif state.today.share is not None:
+    elif state.today.share is not None and state.goal is not None:
         verdict = Content.styled(" · goal met", "$text-success")
     head = Content.assemble(mode, "  ", totals, "  ")
     if head.cell_length + len(figure) + verdict.cell_length > width:
