@@ -22,7 +22,7 @@ from networkday.domain.text import shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Look, Store
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenBrief, OpenContact
-from networkday.ui.timer_control import TimerControl
+from networkday.ui.sync_control import SyncControl
 from networkday.ui.widgets.key_footer import binding_name
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
@@ -72,7 +72,7 @@ def review_screen() -> Screen:
 INDEX_EVERY = 2.0
 
 
-class NetworkdayApp(TimerControl):
+class NetworkdayApp(SyncControl):
     TITLE = "networkday"
     CSS_PATH = "styles/app.tcss"
     ENABLE_COMMAND_PALETTE = True
