@@ -51,6 +51,8 @@ class Config:
     #: ``[remind] alert``: how the app rings when a call's time comes (``ALERTS``; docs/REMINDERS.md).
     alert: str = "bell"
     call_prompts: tuple[str, ...] = DEFAULT_CALL_PROMPTS
+    #: ``[sync] auto``: the app syncs after a quiet minute with no saves, and on quitting (docs/SYNC.md).
+    sync_auto: bool = False
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -93,6 +95,7 @@ class Config:
             phone_region=_region(r.table("import") or TableReader({}, ("import",))),
             alert=(r.table("remind") or TableReader({}, ("remind",))).choice("alert", ALERTS) or "bell",
             call_prompts=call_prompts,
+            sync_auto=(r.table("sync") or TableReader({}, ("sync",))).flag("auto"),
         )
 
     def is_target(self, company: str) -> bool:

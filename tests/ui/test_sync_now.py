@@ -72,3 +72,46 @@ async def test_sync_now_without_a_repository_says_how_to_start(small_store: Stor
         await pilot.press("2")  # the app still answers keys
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)
+
+
+def auto_app(folder: Path, *, auto: bool) -> NetworkdayApp:
+    (folder / "config.toml").write_text(f"format = 1\n[sync]\nauto = {'true' if auto else 'false'}\n", "utf-8")
+    assert nd(folder, "sync") == 0  # the config is synced: what is left to commit is what the app saves
+    app = create_app(Store.open(folder, FixedClock(NOW)))
+    app.SYNC_QUIET, app.SYNC_LOOK_EVERY = 1.5, 0.1
+    return app
+
+
+async def test_auto_sync_pushes_the_saves_once_a_quiet_while_passed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    world = make_world(tmp_path / "world", SEED)
+    app = auto_app(world.a, auto=True)
+    day = f"days/{NOW.year}/{NOW.date().isoformat()}.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("T")  # a save to the day file
+        await pilot.pause(0.5)
+        assert not [toast for toast in app._notifications if toast.title == "Sync"]  # not while saves are fresh
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if day in git(world.remote, "ls-tree", "-r", "--name-only", "main"):
+                break
+        assert day in git(world.remote, "ls-tree", "-r", "--name-only", "main")
+        assert said(app)[-1].endswith("pushed to origin/main")
+
+
+@pytest.mark.parametrize("auto", [True, False])
+async def test_quitting_syncs_with_auto_sync_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, auto: bool):
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    world = make_world(tmp_path / "world", SEED)
+    app = auto_app(world.a, auto=auto)
+    app.SYNC_QUIET = 3600.0  # only the quit syncs
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press("q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app._exit
+    pushed = git(world.remote, "ls-tree", "-r", "--name-only", "main")
+    assert (f"days/{NOW.year}/{NOW.date().isoformat()}.toml" in pushed) is auto
+    assert (git(world.a, "status", "--porcelain") == "") is auto
