@@ -18,7 +18,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from networkday.domain.text import shown_line
-from networkday.storage.git import GitError
 from networkday.ui.timer_control import TimerControl
 
 SYNC_NOW = "Sync now"
@@ -57,6 +56,7 @@ class SyncControl(TimerControl):
     @work(thread=True, group="sync", exit_on_error=False)
     def _sync(self) -> None:
         from networkday.services import sync
+        from networkday.storage.git import GitError  # here: start-up does not pay for git's modules
 
         try:
             result = sync.sync(self.store.root)
@@ -81,6 +81,7 @@ class SyncControl(TimerControl):
     @work(thread=True, group="sync-look", exclusive=True, exit_on_error=False)
     def _look_pending(self) -> None:
         from networkday.services import sync
+        from networkday.storage.git import GitError
 
         try:
             pending = sync.pending(self.store.root)
