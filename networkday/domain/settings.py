@@ -57,6 +57,8 @@ class Config:
     job_search: bool | None = None
     #: The help-others mode's goals and prompts (``domain.helping_settings``).
     helping: HelpingSettings = field(default_factory=HelpingSettings)
+    #: ``[sync] auto``: the app syncs after a quiet minute with no saves, and on quitting (docs/SYNC.md).
+    sync_auto: bool = False
 
     @classmethod
     def from_dict(cls, table: dict[str, Any]) -> Config:
@@ -101,6 +103,7 @@ class Config:
             call_prompts=call_prompts,
             job_search=_job_search(r.table("mode") or TableReader({}, ("mode",))),
             helping=HelpingSettings.from_readers(goals, journal),
+            sync_auto=(r.table("sync") or TableReader({}, ("sync",))).flag("auto"),
         )
 
     def is_target(self, company: str) -> bool:

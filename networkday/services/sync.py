@@ -57,6 +57,22 @@ def init(root: Path, remote: str | None) -> list[str]:
     return lines
 
 
+def pending(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What a sync would commit, each path with its time and size: the same twice means no save came between."""
+    repo = DataRepo(root, Folder(root).lock_path)
+    if not repo.is_repository():
+        return ()
+    marks = []
+    for name in repo.changed_paths():
+        try:
+            stat = (root / name).stat()
+        except OSError:  # deleted: its absence is the mark
+            marks.append((name, 0, -1))
+        else:
+            marks.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(marks)
+
+
 def _upstream(repo: DataRepo, branch: str) -> tuple[str, str] | None:
     """The remote and the branch there to sync with: the branch's upstream, else origin, else the only remote."""
     ran = repo.git("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}", check=False)

@@ -97,6 +97,17 @@ class DataRepo:
         identity = () if self.git("config", "user.email", check=False).out.strip() else _FALLBACK_IDENTITY
         self.git(*identity, "commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message)
 
+    def changed_paths(self) -> list[str]:
+        """The paths a commit would take, read without git's optional index lock (a sync may hold it)."""
+        ran = self.git("--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all", check=False)
+        entries, paths = iter(ran.out.split("\0") if not ran.code else []), []
+        for entry in entries:
+            if len(entry) > 3:
+                paths.append(entry[3:])
+                if entry[0] in "RC":  # a rename's or a copy's source follows it
+                    next(entries, None)
+        return sorted(paths)
+
     def commit_changes(self) -> list[str]:
         """Commits every change in one commit, named by what changed; the paths, [] when there were none."""
         with self.locked():

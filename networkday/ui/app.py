@@ -24,7 +24,7 @@ from networkday.storage.store import Look, Store
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenBrief, OpenContact
 from networkday.ui.mode_switch import mode_command
 from networkday.ui.palette import key_commands
-from networkday.ui.timer_control import TimerControl
+from networkday.ui.sync_control import SyncControl
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
@@ -73,7 +73,7 @@ def review_screen() -> Screen:
 INDEX_EVERY = 2.0
 
 
-class NetworkdayApp(TimerControl):
+class NetworkdayApp(SyncControl):
     TITLE = "networkday"
     CSS_PATH = "styles/app.tcss"
     ENABLE_COMMAND_PALETTE = True

@@ -16,11 +16,13 @@ from networkday.domain.cadence import cadence_of, days_since_touch, follow_up_st
 from networkday.domain.contact import Contact
 from networkday.domain.ledger import ledger_of
 from networkday.domain.phone_kinds import kind_of
+from networkday.domain.record_merge import CONFLICT
 from networkday.domain.referrals import Referrals, chain_up
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.vocab import MOTIVES
 from networkday.domain.wording import outcome_text, since, until
+from networkday.ui.contact_conflicts import conflicts
 from networkday.ui.links import link
 from networkday.ui.plain import join, plain, plain_line
 from networkday.ui.widgets.contact_row import TARGET, star
@@ -52,6 +54,7 @@ def story(
         title.append_text(extra)
     body = Text(end="")
     for section in (
+        conflicts(contact),
         _fields(contact, contacts, config, now, target),
         _notes(contact),
         _ledger(contact),
@@ -109,6 +112,8 @@ def _fields(
     _row(out, "follow-up", f"{follow}  ! {state}" if state else follow)
     _row(out, "id", plain_line(contact.id))
     for key, value in contact.extra.items():
+        if key == CONFLICT:  # shown above, as warnings
+            continue
         _row(out, plain_line(key)[: LABEL_WIDTH - 1].plain, plain_line(str(value)))
     return out
 

@@ -1,6 +1,6 @@
 """The app's side of the timer: keys, the offer after an outcome, the idle question.
 
-``TimerControl`` is a layer of the App (``TerminalApp`` < ``TimerControl`` <
+``TimerControl`` is a layer of the App (``TerminalApp`` < ``TimerControl`` < ``SyncControl`` <
 ``NetworkdayApp``), so the timer's behaviour sits in one module and mypy checks what it
 uses of the App; the state itself is always read back from the store
 (``services.timer.snapshot``), never kept here.
