@@ -16,9 +16,9 @@ from textual.timer import Timer
 from networkday.storage.drafts import Draft, put_call_draft
 from networkday.storage.problems import StoreError
 from networkday.ui.screens.data_screen import DataScreen
+from networkday.ui.screens.journal_saving import save_delay
 
 DEBOUNCE = 0.5
-MAX_WAIT = 1.0
 
 
 class CallSaving(DataScreen):
@@ -48,10 +48,9 @@ class CallSaving(DataScreen):
         now = time.monotonic()
         if self._dirty_since is None:
             self._dirty_since = now
-        delay = max(min(DEBOUNCE, self._dirty_since + MAX_WAIT - now), 0.05)
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(delay, self.keep_note)
+        self._timer = self.set_timer(save_delay(self._dirty_since, now, DEBOUNCE), self.keep_note)
 
     def keep_note(self) -> bool:
         """Writes the note as it is now; True when it is kept (or there was nothing new)."""

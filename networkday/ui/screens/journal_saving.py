@@ -34,6 +34,14 @@ from networkday.ui.widgets.answer_area import AnswerArea
 
 DEBOUNCE = 0.6
 MAX_WAIT = 1.0
+
+
+def save_delay(dirty_since: float, now: float, debounce: float = DEBOUNCE) -> float:
+    """How long to wait to save typing: ``debounce`` after the last change, but at most
+    MAX_WAIT after the first unsaved one, so steady typing is still saved each second."""
+    return max(min(debounce, dirty_since + MAX_WAIT - now), 0.05)
+
+
 POLL = 2.0
 
 
@@ -92,10 +100,9 @@ class JournalSaving(DataScreen):
         now = time.monotonic()
         if self._dirty_since is None:
             self._dirty_since = now
-        delay = max(min(DEBOUNCE, self._dirty_since + MAX_WAIT - now), 0.05)
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(delay, self.flush)
+        self._timer = self.set_timer(save_delay(self._dirty_since, now), self.flush)
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
