@@ -13,7 +13,7 @@ from pathlib import Path
 
 from networkday.clock import clock_from_environ
 from networkday.domain.text import escape_name
-from networkday.storage.merge_files import ProblemError, line_merge, merge_files
+from networkday.storage.merge_files import ProblemError, StoreError, line_merge, merge_files
 
 
 def drive(base: str, ours: str, theirs: str, path: str) -> int:
@@ -21,8 +21,9 @@ def drive(base: str, ours: str, theirs: str, path: str) -> int:
     origin = os.environ.get("NETWORKDAY_MERGE_FROM") or "the other side"
     try:
         conflicts = merge_files(Path(base), Path(ours), Path(theirs), path, origin, clock_from_environ().now())
-    except ProblemError as error:
-        print(f"networkday: {error.problem}; left to git's line merge", file=sys.stderr)
+    except StoreError as error:
+        said = str(error.problem) if isinstance(error, ProblemError) else escape_name(str(error))
+        print(f"networkday: {said}; left to git's line merge", file=sys.stderr)
         line_merge(Path(base), Path(ours), Path(theirs))
         return 1
     except (OSError, ValueError) as error:

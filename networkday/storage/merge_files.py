@@ -8,26 +8,39 @@ from typing import Any
 
 from networkday.domain.record_merge import RecordMerge
 from networkday.storage.atomic import write_atomic
-from networkday.storage.codec import dumps, parse
+from networkday.storage.codec import ExactFloats, dumps, inexact_value, parse
 from networkday.storage.git import line_merge
-from networkday.storage.problems import ProblemError
+from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
-__all__ = ["ProblemError", "line_merge", "merge_files"]
+__all__ = ["ProblemError", "StoreError", "line_merge", "merge_files"]
 
 
 def _table(path: Path, name: str, side: str) -> dict[str, Any]:
-    """A side's table; an empty file is no record (git gives one for a file both sides added)."""
+    """A side's table. Only the base may be empty (git gives one for a file both sides
+    added): an empty ours or theirs is a save cut short, not a record with every field
+    removed, so it is refused like a file that does not parse and git's line merge keeps both.
+    A value the merge's rewrite would change (a float past 17 digits, nanoseconds) is
+    refused as the app's own saves refuse it."""
     data = path.read_bytes()
+    shown = Path(f"{name} ({side})")
     if not data.strip():
-        return {}
-    return parse(Path(f"{name} ({side})"), data)[0]
+        if side == "base":
+            return {}
+        raise ProblemError(DataProblem(shown, 1, 1, "the file is empty; a record needs at least its name"))
+    floats = ExactFloats()
+    table = parse(shown, data, floats)[0]
+    refusal = inexact_value(shown, data, floats)
+    if refusal:
+        raise StoreError(refusal)
+    return table
 
 
 def merge_files(base: Path, ours: Path, theirs: Path, name: str, origin: str, at: datetime) -> int:
     """Writes the merge of the three into ``ours``; the number of conflicts it recorded.
 
-    A side that does not parse raises ProblemError, located at its line, and ``ours`` is
-    left as it was. The output is parsed back before it replaces ``ours``.
+    A side that does not parse raises ProblemError, located at its line, and one the merge
+    cannot write back unchanged (see ``_table``, or nested past what a save writes) raises
+    StoreError; either way ``ours`` is left as it was. The output is parsed back before it replaces ``ours``.
     """
     tables = [_table(path, name, side) for path, side in ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
     merge = RecordMerge(origin, at)

@@ -77,6 +77,48 @@ def test_a_side_that_does_not_parse_is_named_and_left_to_gits_line_merge(
     assert "<<<<<<< ours" in paths[1].read_text(encoding="utf-8")  # what git does without a driver
 
 
+@pytest.mark.parametrize("empty", ["ours", "theirs"])
+def test_an_empty_side_is_a_save_cut_short_not_a_record_with_every_field_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], empty: str
+) -> None:
+    changed = BASE.replace("Analyst", "CEO")
+    paths = sides(tmp_path, "" if empty == "ours" else changed, changed if empty == "ours" else "\n")
+    assert run(paths) == 1
+    err = capsys.readouterr().err
+    assert f"contacts/ada-lovelace.toml ({empty}):1:1: the file is empty" in err
+    merged = paths[1].read_text(encoding="utf-8")
+    assert 'name = "Ada Lovelace"' in merged  # git's line merge keeps the record, marked for the person
+    assert "<<<<<<<" in merged
+
+
+@pytest.mark.parametrize(
+    ("extra", "where"),
+    [("lat = 51.50735091234567891\n", ":4:7: 51.50735091234567891"), ("seen = 10:00:00.123456789\n", ":4:")],
+)
+def test_a_value_the_rewrite_would_change_is_left_to_gits_line_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str, where: str
+) -> None:
+    base = BASE.replace('title = "Analyst"\n', f'title = "Analyst"\n{extra}')
+    paths = sides(tmp_path, base.replace("Analyst", "Engineer"), base + 'company = "Acme"\n', base=base)
+    assert run(paths) == 1
+    err = capsys.readouterr().err
+    assert f"contacts/ada-lovelace.toml (base){where}" in err
+    assert extra in paths[1].read_text(encoding="utf-8")  # written as typed, never rounded
+
+
+def test_a_record_nested_past_what_a_save_writes_is_refused_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = "deep = " + "[" * 250 + "1" + "]" * 250 + "\n"
+    base = BASE.replace('title = "Analyst"\n', f'title = "Analyst"\n{deep}')
+    paths = sides(tmp_path, base.replace("Analyst", "Engineer"), base.replace("Ada Lovelace", "Ada King"), base=base)
+    assert run(paths) == 1
+    err = capsys.readouterr().err
+    assert "nest" in err
+    assert "left to git's line merge" in err
+    assert "Traceback" not in err
+
+
 def test_the_driver_imports_only_its_own_command_module() -> None:
     assert modules_for(["merge-file", "a", "b", "c", "d"]) == ("sync",)
 
