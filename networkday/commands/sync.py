@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     from networkday.services import sync as use
-    from networkday.storage.git import GitError
+    from networkday.storage.problems import StoreError
 
     root = data_dir(getattr(args, "data_dir", None))
     if args.remote and args.action != "init":
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = use.sync(root, push=not args.no_push, offline=args.offline)
             lines, left = result.lines, bool(result.unmerged)
-    except GitError as error:
+    except StoreError as error:  # git's failures, the lock held too long, a broken file not committed
         raise CommandError(str(error)) from None
     for line in lines:
         print(line)

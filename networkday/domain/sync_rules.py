@@ -12,8 +12,14 @@ DRIVER = "networkday"
 #: ``.networkday/``), and so is a temporary file of a save cut short.
 IGNORED = (".networkday/", ".*.tmp")
 
-#: Lines of ``.gitattributes``: the record files, merged record by record.
-ATTRIBUTES = tuple(f"{pattern} merge={DRIVER}" for pattern in ("contacts/*.toml", "companies/*.toml", "days/**/*.toml"))
+#: Lines of ``.gitattributes``: the record files, merged record by record; the two rule files
+#: by joining both sides' lines, as a folder that had its own ``.gitignore`` meets one a
+#: ``sync init`` wrote elsewhere (a line kept twice is harmless, a conflict marker is not).
+ATTRIBUTES = (
+    *(f"{pattern} merge={DRIVER}" for pattern in ("contacts/*.toml", "companies/*.toml", "days/**/*.toml")),
+    ".gitignore merge=union",
+    ".gitattributes merge=union",
+)
 
 
 def missing_lines(text: str, wanted: Iterable[str]) -> list[str]:

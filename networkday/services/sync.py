@@ -73,8 +73,8 @@ def pending(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(marks)
 
 
-def _upstream(repo: DataRepo, branch: str) -> tuple[str, str] | None:
-    """The remote and the branch there to sync with: the branch's upstream, else origin, else the only remote."""
+def _upstream(repo: DataRepo, branch: str) -> tuple[str, str | None] | None:
+    """The remote to sync with and its branch when the branch has an upstream (None: see ``_their_branch``)."""
     ran = repo.git("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}", check=False)
     if not ran.code and "/" in ran.out:
         remote, _, theirs = ran.out.strip().partition("/")
@@ -82,7 +82,29 @@ def _upstream(repo: DataRepo, branch: str) -> tuple[str, str] | None:
     remotes = repo.remotes()
     if not remotes:
         return None
-    return ("origin" if "origin" in remotes else remotes[0]), branch
+    return ("origin" if "origin" in remotes else remotes[0]), None
+
+
+def _their_branch(repo: DataRepo, remote: str, branch: str) -> str:
+    """The remote's branch to merge, after a fetch, for a branch without an upstream.
+
+    The same name first; else the remote's only branch or its HEAD, so a clone left on an
+    unborn ``master`` by a remote on ``main`` joins ``main`` instead of starting a second,
+    unrelated history that neither machine would ever see (the push then sets the upstream).
+    An empty remote takes our branch's name.
+    """
+    found = repo.remote_branches(remote)
+    if not found or branch in found:
+        return branch
+    if len(found) == 1:
+        return found[0]
+    head = repo.remote_head(remote)
+    if head in found:
+        return head
+    raise GitError(
+        f"{remote} has the branches {', '.join(found)} and none is named {branch}: pick one with"
+        f" git branch --set-upstream-to={remote}/NAME, then sync again"
+    )
 
 
 def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
@@ -90,6 +112,7 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     repo = _repo(root)
     if not repo.is_repository():
         raise GitError(f"{root} is not a git repository yet; run networkday sync init [REMOTE] first")
+    repo.configure_driver(driver_command())
     result = SyncResult()
     if repo.merging():
         result.unmerged = repo.settle()
@@ -108,9 +131,11 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     remote, theirs = found
     for _ in range(_PUSH_TRIES):
         repo.fetch(remote)
+        theirs = theirs or _their_branch(repo, remote, branch)
         if repo.has_commit(f"refs/remotes/{remote}/{theirs}"):
             before = repo.git("rev-parse", "HEAD").out
-            result.unmerged = repo.merge(f"refs/remotes/{remote}/{theirs}", f"{remote}/{theirs}")
+            result.unmerged, said = repo.merge(f"refs/remotes/{remote}/{theirs}", f"{remote}/{theirs}")
+            result.lines.extend(said)
             if result.unmerged:
                 return _left(result)
             if repo.git("rev-parse", "HEAD").out != before:

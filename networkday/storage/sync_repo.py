@@ -14,8 +14,10 @@ from pathlib import Path
 
 from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
 from networkday.storage.atomic import write_atomic
+from networkday.storage.codec import parse
 from networkday.storage.git import GitError, Ran, last_line, run_git
 from networkday.storage.lock import folder_lock
+from networkday.storage.problems import ProblemError, StoreError
 
 #: Who commits when the person's git knows no name (a fresh machine): a commit still happens.
 _FALLBACK_IDENTITY = ("-c", "user.name=networkday", "-c", "user.email=networkday@localhost")
@@ -64,12 +66,30 @@ class DataRepo:
         return changed
 
     def configure_driver(self, command: str) -> None:
-        """The driver in the repository's own config (``.git/config``): git never runs a command a clone brought."""
+        """The driver in the repository's own config (``.git/config``): git never runs a command a clone brought.
+
+        Set again whenever it names another command (a virtual environment rebuilt, a folder
+        copied from another machine): a driver git cannot run leaves ours without markers,
+        and a person settling that by ``git add`` would drop the other side's changes.
+        """
+        wanted = f"{command} merge-file %O %A %B %P"
+        if self.git("config", "--get", f"merge.{DRIVER}.driver", check=False).out.strip() == wanted:
+            return
         self.git("config", f"merge.{DRIVER}.name", "networkday: records merged field by field")
-        self.git("config", f"merge.{DRIVER}.driver", f"{command} merge-file %O %A %B %P")
+        self.git("config", f"merge.{DRIVER}.driver", wanted)
 
     def remotes(self) -> list[str]:
         return self.git("remote").out.split()
+
+    def remote_branches(self, remote: str) -> list[str]:
+        """The branches of ``remote`` as of the last fetch (its ``HEAD`` pointer left out)."""
+        listed = self.git("for-each-ref", "--format=%(refname)", f"refs/remotes/{remote}/").out.split()
+        return sorted(ref.removeprefix(f"refs/remotes/{remote}/") for ref in listed if not ref.endswith("/HEAD"))
+
+    def remote_head(self, remote: str) -> str | None:
+        """The branch ``remote``'s HEAD names, as a clone recorded it; None when unknown."""
+        ran = self.git("symbolic-ref", "--quiet", f"refs/remotes/{remote}/HEAD", check=False)
+        return ran.out.strip().removeprefix(f"refs/remotes/{remote}/") if not ran.code and ran.out.strip() else None
 
     def set_remote(self, url: str, name: str = "origin") -> None:
         """The remote given to ``sync init``: added, or its address replaced."""
@@ -108,9 +128,33 @@ class DataRepo:
                     next(entries, None)
         return sorted(paths)
 
+    def unreadable(self, paths: list[str]) -> str | None:
+        """The first of these TOML files that does not read (an empty one included), located; None when all do.
+
+        A broken record must not be committed: pushed, it reaches every machine, and a
+        merge has no record to merge it with.
+        """
+        for name in paths:
+            path = self.root / name
+            if not name.endswith(".toml") or not path.is_file():
+                continue
+            try:
+                parse(path, path.read_bytes())
+            except ProblemError as error:
+                return str(error.problem)
+            except OSError as error:
+                return f"{name}: cannot read it ({error.strerror})"
+        return None
+
     def commit_changes(self) -> list[str]:
-        """Commits every change in one commit, named by what changed; the paths, [] when there were none."""
+        """Commits every change in one commit, named by what changed; the paths, [] when there were none.
+
+        Refuses, committing nothing, while a changed TOML file does not read (see ``unreadable``).
+        """
         with self.locked():
+            broken = self.unreadable(self.changed_paths())
+            if broken:
+                raise StoreError(f"{broken}; nothing synced: fix it (networkday check), then sync again")
             self.git("add", "--all")
             changed = [path for path in self.git("diff", "--cached", "--name-only", "-z").out.split("\0") if path]
             if changed or not self.has_commit():
@@ -122,22 +166,27 @@ class DataRepo:
         if ran.code:
             raise GitError(reach_failure(remote, ran))
 
-    def merge(self, upstream: str, origin: str) -> list[str]:
-        """Merges ``upstream`` with the record driver; the paths left in conflict, [] when clean.
+    def merge(self, upstream: str, origin: str) -> tuple[list[str], list[str]]:
+        """Merges ``upstream`` with the record driver: the paths left in conflict ([] when clean),
+        and what the driver said (a side it could not read, values changed on both sides).
 
-        A record deleted on one side and changed on the other is kept, changed: nothing typed is lost.
+        A record deleted on one side and changed on the other is kept, changed: nothing typed
+        is lost. Only a file moved unchanged counts as renamed: git's usual guess (half alike)
+        would move one person's changes onto another who looks alike, and ort ignores
+        ``no-renames`` (git 2.39), but honours the threshold.
         """
         with self.locked():
             ran = self.git(
                 "merge", "--no-edit", "--no-verify", "--no-gpg-sign", "--allow-unrelated-histories", "--quiet",
-                "-m", f"networkday sync: merge {origin}", upstream,
+                "-X", "find-renames=100%", "-m", f"networkday sync: merge {origin}", upstream,
                 check=False, extra={"NETWORKDAY_MERGE_FROM": origin},
             )  # fmt: skip
+            said = [line.strip() for line in ran.err.splitlines() if line.startswith("networkday: ")]
             if not ran.code:
-                return []
+                return [], said
             if not self.merging():
-                raise GitError(f"cannot merge {origin}: {last_line(ran)}")
-            return self.settle()
+                raise GitError(f"cannot merge {origin}: {_refusal(ran)}")
+            return self.settle(), said
 
     def settle(self) -> list[str]:
         """Finishes a merge: kept sides of delete/change conflicts added; committed when none is left."""
@@ -158,6 +207,14 @@ class DataRepo:
         if "rejected" in ran.err or "fetch first" in ran.err or "non-fast-forward" in ran.err:
             return False
         raise GitError(reach_failure(remote, ran))
+
+
+def _refusal(ran: Ran) -> str:
+    """Why git would not start a merge; the files a save changed meanwhile are named."""
+    files = [line.strip() for line in ran.err.splitlines() if line.startswith("\t")]
+    if files and "would be overwritten" in ran.err:
+        return f"{', '.join(files[:5])} changed while the sync ran; run networkday sync again"
+    return last_line(ran)
 
 
 def reach_failure(remote: str, ran: Ran) -> str:

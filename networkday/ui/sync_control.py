@@ -55,15 +55,19 @@ class SyncControl(TimerControl):
 
     @work(thread=True, group="sync", exit_on_error=False)
     def _sync(self) -> None:
-        from networkday.services import sync
-        from networkday.storage.git import GitError  # here: start-up does not pay for git's modules
+        from networkday.services import sync  # here: start-up does not pay for git's modules
+        from networkday.storage.problems import StoreError
 
+        line: str = "the sync stopped unexpectedly; run networkday sync to see why"
+        severity: SeverityLevel = "error"
         try:
             result = sync.sync(self.store.root)
-        except (GitError, OSError) as error:
-            self.call_from_thread(self._synced, str(error), "error")
-            return
-        self.call_from_thread(self._synced, "; ".join(result.lines), "warning" if result.unmerged else "information")
+            line = "; ".join(result.lines)
+            severity = "warning" if result.unmerged else "information"
+        except (StoreError, OSError) as error:  # a git failure, the lock held too long, a broken file
+            line = str(error)
+        finally:  # whatever happened, the app is told, so "a sync is already running" cannot stick
+            self.call_from_thread(self._synced, line, severity)
 
     def _synced(self, line: str, severity: SeverityLevel) -> None:
         """The sync's outcome, one line, as the command prints it (paths and remote names shown as typed)."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerFailed
 
 from networkday.clock import FixedClock
+from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.screens.contact import ContactScreen
@@ -118,3 +121,31 @@ async def test_quitting_syncs_with_auto_sync_only(tmp_path: Path, monkeypatch: p
     pushed = git(world.remote, "ls-tree", "-r", "--name-only", "main")
     assert (f"days/{NOW.year}/{NOW.date().isoformat()}.toml" in pushed) is auto
     assert (git(world.a, "status", "--porcelain") == "") is auto
+
+
+@pytest.mark.parametrize("failure", [StoreError("another networkday has held the lock for 30 s"), RuntimeError("boom")])
+async def test_a_sync_that_fails_says_so_and_the_next_one_can_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    """A held lock (StoreError) once left "a sync is already running" for good: no sync could run again."""
+    from networkday.services import sync
+
+    monkeypatch.setenv("NETWORKDAY_NOW", NOW.isoformat())
+    world = make_world(tmp_path / "world", SEED)
+
+    def fails(root: Path, **_: object) -> sync.SyncResult:
+        raise failure
+
+    app = create_app(Store.open(world.a, FixedClock(NOW)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        monkeypatch.setattr(sync, "sync", fails)
+        with contextlib.suppress(WorkerFailed):
+            await sync_now(app)
+        await pilot.pause()
+        expected = str(failure) if isinstance(failure, StoreError) else "the sync stopped unexpectedly"
+        assert said(app)[-1].startswith(expected)
+        monkeypatch.undo()
+        await sync_now(app)
+        await pilot.pause()
+        assert said(app)[-1].endswith("pushed to origin/main")
+        assert "a sync is already running" not in said(app)

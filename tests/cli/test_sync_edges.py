@@ -1,0 +1,152 @@
+"""Sync's edges an attack found: look-alike records, branch names, a stale driver, a held lock, broken files."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from networkday.storage.sync_repo import DataRepo
+from tests.sync_world import git, make_world, nd, tree
+
+pytestmark = pytest.mark.usefixtures("command_env")
+
+BOB = (
+    'format = 1\nname = "{name}"\ncompany = "Acme"\ntitle = "{title}"\n'
+    'tags = ["python", "remote"]\nemail = [\n  "bob@acme.example",\n]\n'
+)
+
+
+def test_a_record_replaced_by_a_look_alike_keeps_both_people_apart(tmp_path: Path) -> None:
+    """Git's rename guess would move Bob Smith's new title onto Bob Smyth and drop Bob Smith."""
+    world = make_world(tmp_path, {"contacts/bob-smith.toml": BOB.format(name="Bob Smith", title="Engineer")})
+    (world.a / "contacts" / "bob-smith.toml").unlink()
+    (world.a / "contacts" / "bob-smyth.toml").write_text(BOB.format(name="Bob Smyth", title="Engineer"))
+    assert nd(world.a, "sync") == 0
+    smith = world.b / "contacts" / "bob-smith.toml"
+    smith.write_text(BOB.format(name="Bob Smith", title="Staff Engineer, payments"))
+    assert nd(world.b, "sync") == 0
+    assert nd(world.a, "sync") == 0
+    assert tree(world.a) == tree(world.b)
+    assert 'title = "Staff Engineer, payments"' in smith.read_text()  # kept, changed
+    assert 'title = "Engineer"' in (world.b / "contacts" / "bob-smyth.toml").read_text()
+
+
+def test_a_clone_left_on_another_branch_name_joins_the_remotes_branch(tmp_path: Path) -> None:
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    other = tmp_path / "c"
+    other.mkdir(mode=0o700)
+    subprocess.run(["git", "init", "--quiet", "--initial-branch=master", str(other)], check=True)
+    (other / "contacts").mkdir(mode=0o700)
+    (other / "contacts" / "cy.toml").write_text('format = 1\nname = "Cy"\n')
+    assert nd(other, "sync", "init", str(world.remote)) == 0
+    assert nd(other, "sync") == 0
+    assert git(world.remote, "branch", "--format=%(refname:short)").split() == ["main"]
+    assert nd(world.a, "sync") == 0
+    assert (world.a / "contacts" / "cy.toml").exists()
+    assert (other / "contacts" / "ada.toml").exists()
+    assert nd(other, "sync") == 0  # the push set the upstream: the next sync needs no guess
+    assert git(other, "rev-parse", "--abbrev-ref", "master@{upstream}").strip() == "origin/main"
+
+
+def test_a_remote_with_branches_none_of_which_is_ours_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    world = make_world(tmp_path)
+    git(world.a, "push", "--quiet", "origin", "main:side")
+    git(world.remote, "symbolic-ref", "HEAD", "refs/heads/nowhere")
+    git(world.a, "push", "--quiet", "origin", "main:other")
+    git(world.a, "push", "--quiet", "origin", ":main")
+    git(world.a, "branch", "--unset-upstream")
+    capsys.readouterr()
+    assert nd(world.a, "sync") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "networkday: origin has the branches other, side and none is named main: pick one with"
+        " git branch --set-upstream-to=origin/NAME, then sync again"
+    ]
+
+
+def test_a_driver_left_by_an_old_install_is_set_again_before_merging(tmp_path: Path) -> None:
+    ada = 'format = 1\nname = "Ada"\ntitle = "Analyst"\n'
+    world = make_world(tmp_path, {"contacts/ada.toml": ada})
+    git(world.b, "config", "merge.networkday.driver", "/old/venv/bin/python -m networkday merge-file %O %A %B %P")
+    (world.a / "contacts" / "ada.toml").write_text(ada.replace("Analyst", "CTO"))
+    assert nd(world.a, "sync") == 0
+    (world.b / "contacts" / "ada.toml").write_text(ada + 'company = "Acme"\n')
+    assert nd(world.b, "sync") == 0
+    merged = (world.b / "contacts" / "ada.toml").read_text()
+    assert 'title = "CTO"' in merged
+    assert 'company = "Acme"' in merged
+    assert "/old/venv" not in git(world.b, "config", "merge.networkday.driver")
+
+
+def test_a_lock_held_too_long_is_one_line_and_nothing_is_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = make_world(tmp_path)
+    (world.a / "contacts").mkdir(mode=0o700, exist_ok=True)
+    (world.a / "contacts" / "ada.toml").write_text('format = 1\nname = "Ada"\n')
+    original = DataRepo.locked
+
+    def impatient(self: DataRepo):  # type: ignore[no-untyped-def]
+        from networkday.storage.lock import folder_lock
+
+        return folder_lock(self.lock_path, timeout=0.2)
+
+    monkeypatch.setattr(DataRepo, "locked", impatient)
+    with (world.a / ".networkday" / "lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        capsys.readouterr()
+        assert nd(world.a, "sync") == 1
+    monkeypatch.setattr(DataRepo, "locked", original)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "lock" in err[0]
+    assert "Traceback" not in err[0]
+    assert git(world.a, "status", "--porcelain") == "?? contacts/\n"  # not committed
+
+
+@pytest.mark.parametrize("broken", ["", 'name = "Ada\n'])
+def test_a_record_that_does_not_read_is_never_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: str
+) -> None:
+    """An emptied file pushed would wipe the record on every machine."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    head = git(world.a, "rev-parse", "HEAD")
+    (world.a / "contacts" / "ada.toml").write_text(broken)
+    (world.a / "contacts" / "bo.toml").write_text('format = 1\nname = "Bo"\n')
+    capsys.readouterr()
+    assert nd(world.a, "sync") == 1
+    err = capsys.readouterr().err
+    assert f"{world.a / 'contacts' / 'ada.toml'}:1:" in err
+    assert "nothing synced: fix it (networkday check), then sync again" in err
+    assert git(world.a, "rev-parse", "HEAD") == head
+    assert git(world.remote, "rev-parse", "main") == head
+
+
+def test_own_gitignore_lines_on_both_sides_join_without_markers(tmp_path: Path) -> None:
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    other = tmp_path / "c"
+    other.mkdir(mode=0o700)
+    (other / ".gitignore").write_text("secret-notes/\n")
+    assert nd(other, "sync", "init", str(world.remote)) == 0
+    assert nd(other, "sync") == 0
+    ignored = (other / ".gitignore").read_text()
+    assert "<<<<<<<" not in ignored
+    assert "secret-notes/" in ignored
+    assert ".networkday/" in ignored
+
+
+def test_what_the_driver_said_is_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ada = 'format = 1\nname = "Ada"\ntitle = "Analyst"\n'
+    world = make_world(tmp_path, {"contacts/ada.toml": ada})
+    (world.a / "contacts" / "ada.toml").write_text(ada.replace("Analyst", "CTO"))
+    assert nd(world.a, "sync") == 0
+    (world.b / "contacts" / "ada.toml").write_text(ada.replace("Analyst", "CEO"))
+    capsys.readouterr()
+    assert nd(world.b, "sync") == 0
+    out = capsys.readouterr().out
+    assert "networkday: contacts/ada.toml: 1 value(s) changed on both sides; see [[conflict]]" in out
