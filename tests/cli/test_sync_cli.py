@@ -31,6 +31,8 @@ def test_init_makes_a_repository_that_keeps_machine_local_files_out(
         "contacts/*.toml merge=networkday",
         "companies/*.toml merge=networkday",
         "days/**/*.toml merge=networkday",
+        ".gitignore merge=union",
+        ".gitattributes merge=union",
     ]
     driver = git(folder, "config", "merge.networkday.driver").strip()
     assert driver.endswith("-m networkday merge-file %O %A %B %P")
