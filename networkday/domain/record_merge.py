@@ -214,3 +214,26 @@ def _list_merge(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any
     mine = {freeze(item) for item in ours}
     kept = [item for item in ours if freeze(item) in their or freeze(item) not in was]
     return kept + [item for item in theirs if freeze(item) not in mine and freeze(item) not in was]
+
+
+def end_overtaken_sessions(table: dict[str, Any]) -> dict[str, Any]:
+    """A day's timer started on two machines leaves two running sessions after a merge; on
+    one machine, starting a session ends the one running. So here too: each running
+    session but the latest started ends where the next session begins, and no time is
+    counted twice. A start that is not a full instant is left for ``check`` to name."""
+    sessions = table.get("time")
+    if not isinstance(sessions, list):
+        return table
+    starts = sorted(
+        entry["start"]
+        for entry in sessions
+        if isinstance(entry, dict) and isinstance(entry.get("start"), datetime) and entry["start"].tzinfo is not None
+    )
+    running = [
+        entry for entry in sessions if isinstance(entry, dict) and "end" not in entry and entry.get("start") in starts
+    ]
+    for entry in sorted(running, key=lambda entry: entry["start"])[:-1]:
+        later = [start for start in starts if start > entry["start"]]
+        if later:  # two sessions starting at one instant are one session, merged field by field
+            entry["end"] = min(later)
+    return table

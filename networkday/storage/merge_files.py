@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.record_merge import RecordMerge
+from networkday.domain.record_merge import RecordMerge, end_overtaken_sessions
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import ExactFloats, dumps, inexact_value, parse
 from networkday.storage.git import line_merge
@@ -44,7 +44,10 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str, origin: str, at
     """
     tables = [_table(path, name, side) for path, side in ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
     merge = RecordMerge(origin, at)
-    data = dumps(merge.merge(*tables))
+    merged = merge.merge(*tables)
+    if name.startswith("days/"):
+        merged = end_overtaken_sessions(merged)
+    data = dumps(merged)
     parse(Path(f"{name} (merged)"), data)
     write_atomic(ours, data)
     return len(merge.conflicts)

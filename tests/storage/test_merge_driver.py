@@ -136,3 +136,19 @@ def test_git_running_the_driver_skips_the_command_line_and_the_store(tmp_path: P
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False", "False"]
     assert tomli.loads(paths[1].read_text(encoding="utf-8"))["title"] == "Poet"
+
+
+def test_a_timer_started_on_both_machines_runs_once_after_the_merge(tmp_path: Path) -> None:
+    """Two running sessions would count the overlap twice and one `timer stop` would end both."""
+    base = 'format = 1\ndate = 2026-12-05\n\n[[time]]\nkind = "networking"\nstart = 2026-12-05T09:00:00+01:00\n'
+    base += "end = 2026-12-05T10:00:00+01:00\n"
+    session = '\n[[time]]\nkind = "{}"\nstart = 2026-12-05T{}:00+01:00\n'
+    paths = sides(tmp_path, base + session.format("networking", "11:05"), base + session.format("other", "11:00"), base)
+    assert run(paths, "days/2026/2026-12-05.toml") == 0
+    sessions = tomli.loads(paths[1].read_text(encoding="utf-8"))["time"]
+    shown = [(s["kind"], s["start"].strftime("%H:%M"), s.get("end") and s["end"].strftime("%H:%M")) for s in sessions]
+    assert sorted(shown, key=lambda row: row[1]) == [
+        ("networking", "09:00", "10:00"),
+        ("other", "11:00", "11:05"),
+        ("networking", "11:05", None),
+    ]
