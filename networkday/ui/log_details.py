@@ -10,21 +10,24 @@ A save that fails (an unreadable file, a full disk) also keeps the prompt and it
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from textual.screen import Screen
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
+from networkday.domain.introduced import introduced_from
 from networkday.domain.outcome_rules import rule_text
 from networkday.domain.touch import TouchDetails, find_touch
 from networkday.services.actions import HalfLoggedError, save_touch_details
+from networkday.services.mode import current_mode
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
 from networkday.ui.notices import planned_notice
 
 #: How a clashing field is named in the prompt's message.
-FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
+FIELD_LABELS = {"they_asked": "they asked", "follow_up": "follow-up"}
 
 
 def ask_details(
@@ -49,12 +52,11 @@ def ask_details(
     base = base or TouchDetails.of(contact, entry)
     cadence = store.config.cadence_for(contact.cadence_days, contact.tags)
     rule = rule_text(entry.outcome, contact.follow_up, cadence=cadence)
+    # The mode in force at the open: helping mode shows the helping fields from the start.
+    make = partial(LogPrompt, contact.name, outcome_label, outcome=entry.outcome, rule=rule, helping=helping_now(store))
 
     def open_prompt(base: TouchDetails, values: Mapping[str, str | bool] | None = None, message: str = "") -> None:
-        key = TouchKey(contact.id, entry.id, entry.at, base)
-        prompt = LogPrompt(
-            contact.name, outcome_label, outcome=entry.outcome, rule=rule, touch=key, values=values, message=message
-        )
+        prompt = make(touch=TouchKey(contact.id, entry.id, entry.at, base), values=values, message=message)
         screen.app.push_screen(prompt, lambda details: save(base, details))
 
     give_up: Callable[[bool], None] = closed or (lambda by_person: None)
@@ -91,8 +93,27 @@ def ask_details(
 
 def _save_typed(store: Store, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
     """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day."""
-    typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
-    save_touch_details(store, contact_id, entry, base, typed, details.when)
+    save_touch_details(store, contact_id, entry, base, typed_details(store, details), details.when)
+
+
+def helping_now(store: Store) -> bool:
+    """Helping mode is in force: the log prompts show the helping fields from the start."""
+    return current_mode(store).helping
+
+
+def typed_details(store: Store, details: LogDetails) -> TouchDetails:
+    """What a prompt typed, as the touch will hold it: whom you introduced them to as ids
+    where the names typed are one person's each (``domain.introduced``)."""
+    return TouchDetails(
+        gave=details.gave,
+        asked=details.asked,
+        note=details.note,
+        follow_up=details.follow_up,
+        gained=details.gained,
+        they_asked=details.they_asked,
+        introduced=introduced_from(details.introduced, store.contacts),
+        landed=details.landed,
+    )
 
 
 def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | None:
@@ -107,7 +128,7 @@ def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | N
 def clash_message(fields: tuple[str, ...], now: TouchDetails) -> str:
     """One line per clashing field with the file's value, then what Enter and Esc do now."""
     lines = [
-        f"{FIELD_LABELS.get(name, name)} changed on disk meanwhile to {str(getattr(now, name) or 'nothing')[:60]!r}"
+        f"{FIELD_LABELS.get(name, name)} changed on disk meanwhile to {(now.shown(name) or 'nothing')[:60]!r}"
         for name in fields
     ]
     return "\n".join([*lines, "Enter saves yours over it · Esc keeps the file's"])
