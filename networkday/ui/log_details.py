@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import cast
 
 from textual.screen import Screen
 
@@ -23,6 +24,7 @@ from networkday.services.actions import HalfLoggedError, save_touch_details
 from networkday.services.mode import current_mode
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
 from networkday.ui.notices import planned_notice
 
@@ -66,7 +68,7 @@ def ask_details(
             give_up(True)
             return
         try:
-            _save_typed(store, contact.id, entry, base, details)
+            _save_typed(cast(NetworkdayApp, screen.app), contact.id, entry, base, details)
         except ConflictError as clash:
             now = _on_disk(store, contact.id, entry)
             if clash.fields == ("touch",):
@@ -91,9 +93,9 @@ def ask_details(
     open_prompt(base, values)
 
 
-def _save_typed(store: Store, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
+def _save_typed(app: NetworkdayApp, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
     """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day."""
-    save_touch_details(store, contact_id, entry, base, typed_details(store, details), details.when)
+    save_touch_details(app.store, contact_id, entry, base, typed_details(app, details), details.when)
 
 
 def helping_now(store: Store) -> bool:
@@ -101,9 +103,15 @@ def helping_now(store: Store) -> bool:
     return current_mode(store).helping
 
 
-def typed_details(store: Store, details: LogDetails) -> TouchDetails:
+def typed_details(app: NetworkdayApp, details: LogDetails) -> TouchDetails:
     """What a prompt typed, as the touch will hold it: whom you introduced them to as ids
-    where the names typed are one person's each (``domain.introduced``)."""
+    where the names typed are one person's each (``domain.introduced``, by the app's search
+    index, built only if a name is typed and it is not built yet)."""
+
+    def named(name: str) -> list[str]:
+        return app.search_index.named(name)  # reached only for a name, not for ids
+
+    introduced = introduced_from(details.introduced, app.store.contacts, named)
     return TouchDetails(
         gave=details.gave,
         asked=details.asked,
@@ -111,7 +119,7 @@ def typed_details(store: Store, details: LogDetails) -> TouchDetails:
         follow_up=details.follow_up,
         gained=details.gained,
         they_asked=details.they_asked,
-        introduced=introduced_from(details.introduced, store.contacts),
+        introduced=introduced,
         landed=details.landed,
     )
 

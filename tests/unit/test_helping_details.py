@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.introduced import introduced_from
+from networkday.domain.search import SearchIndex
 from networkday.domain.summary import ContactSummary
 from networkday.domain.touch import TouchDetails, amend_touch
 
@@ -16,20 +17,29 @@ def network(*names: tuple[str, str]) -> dict[str, ContactSummary]:
     return {cid: ContactSummary.of(Contact(id=cid, name=name)) for cid, name in names}
 
 
-PEOPLE = network(("jose-alvarez", "José Álvarez"), ("ann-lee", "Ann Lee"), ("ann-lee-2", "Ann Lee"))
+PEOPLE = network(
+    ("jose-alvarez", "José Álvarez"), ("ann-lee", "Ann Lee"), ("ann-lee-2", "Ann Lee"), ("ellen", "Ellen O'Connor")
+)
+NAMED = SearchIndex(PEOPLE.values()).named
+
+
+def introduced(text: str) -> tuple[str, ...]:
+    return introduced_from(text, PEOPLE, NAMED)
 
 
 def test_an_id_stays_and_a_name_only_one_person_has_becomes_their_id() -> None:
-    assert introduced_from("ann-lee, jose alvarez", PEOPLE) == ("ann-lee", "jose-alvarez")  # case, accents
+    assert introduced("ann-lee, jose alvarez") == ("ann-lee", "jose-alvarez")  # case and accents aside
+    assert introduced("ellen o connor") == ("ellen",)  # and punctuation, as the search
 
 
-def test_a_shared_name_or_a_stranger_is_kept_as_typed() -> None:
-    assert introduced_from("Ann Lee; Niklaus  Wirth", PEOPLE) == ("Ann Lee", "Niklaus Wirth")
+def test_a_shared_name_a_stranger_or_part_of_a_name_is_kept_as_typed() -> None:
+    assert introduced("Ann Lee; Niklaus  Wirth") == ("Ann Lee", "Niklaus Wirth")
+    assert introduced("José") == ("José",)
 
 
 def test_empty_parts_repeats_and_control_characters_go() -> None:
-    assert introduced_from(" , José Álvarez,, jose-alvarez ,\x1b[31mBob", PEOPLE) == ("jose-alvarez", "[31mBob")
-    assert introduced_from("", PEOPLE) == ()
+    assert introduced(" , José Álvarez,, jose-alvarez ,\x1b[31mBob") == ("jose-alvarez", "[31mBob")
+    assert introduced("") == ()
 
 
 def entry(**fields: object) -> LogEntry:

@@ -167,7 +167,7 @@ class CallScreen(CallSaving):
         if details is None:
             return
         store = self.app.store
-        typed_details(store, details).put_on(entry)
+        typed_details(self.app, details).put_on(entry)
         entry.note = self.note_text().strip()
         try:
             log_touch(
