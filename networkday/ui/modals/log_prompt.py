@@ -111,8 +111,8 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     #: The text fields, in order: give before you ask.
     TEXT_FIELDS: tuple[str, ...] = ALL_TEXT_FIELDS
     KEYS_HINT = "Enter saves · Tab next field · Esc skips"
-    #: Said after the keys while the helping fields wait behind ctrl+o.
-    MORE_HINT = " · ctrl+o helping"
+    #: Said after the keys while the helping fields wait behind ctrl+o (or the key ``[keys]`` gives it).
+    MORE_HINT = " · {key} helping"
 
     def __init__(
         self,
@@ -155,7 +155,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label(title, markup=False, classes="dialog-title with-rule" if self._rule else "dialog-title")
             if self._rule:
                 yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
-            keys = self.KEYS_HINT if self._more else self.KEYS_HINT.replace(" · Esc", f"{self.MORE_HINT} · Esc")
+            keys = self.KEYS_HINT if self._more else self.KEYS_HINT.replace(" · Esc", f"{self._more_hint()} · Esc")
             yield Label(keys, markup=False, id="log-keys", classes="dialog-keys")
             # Helping mode: the helping fields right after the give; a job search: after the rest.
             first = self._texts[:1] if self._helping else self._texts
@@ -166,6 +166,11 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label(next_label, markup=False)
             yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
+
+    def _more_hint(self) -> str:
+        """The hint with the key in force: ``[keys] "log.more"`` may have moved it from ctrl+o."""
+        key = self.app.store.keys.keymap.get("log.more", "ctrl+o").split(",")[0].strip()
+        return self.MORE_HINT.format(key=key)
 
     def _text_fields(self, names: tuple[str, ...]) -> ComposeResult:
         for field_id in names:
