@@ -24,7 +24,7 @@ _TABLE: dict[str, str] = {
     "JournalDays": (
         "=tab =shift+tab =ctrl+c =super+c journal_days.close=escape journal_days.search=slash journal_days.to_list=down"
     ),
-    "LogPrompt": ("=tab =shift+tab =ctrl+c =super+c log.skip=escape"),
+    "LogPrompt": ("=tab =shift+tab =ctrl+c =super+c log.skip=escape log.more=ctrl+o"),
     "MergePreview": ("=tab =shift+tab =ctrl+c =super+c merge.confirm=enter merge.swap=s merge.cancel=escape"),
     "PickContact": ("=tab =shift+tab =ctrl+c =super+c pick.cancel=escape pick.results=down"),
     "PickPerson": ("=tab =shift+tab =ctrl+c =super+c pick_person.cancel=escape pick_person.results=down"),
@@ -99,7 +99,7 @@ _TABLE: dict[str, str] = {
         "=tab =shift+tab =ctrl+c =super+c call_outcome.will=w call_outcome.wont=x call_outcome.no-answer=n "
         "call_outcome.left-message=m call_outcome.talked=t call_outcome.scheduled=s call_outcome.cancel=escape"
     ),
-    "CallEndPrompt": ("=tab =shift+tab =ctrl+c =super+c log.skip=escape"),
+    "CallEndPrompt": ("=tab =shift+tab =ctrl+c =super+c log.skip=escape log.more=ctrl+o"),
     "CompanyList": (
         "list.cursor_up=up list.cursor_down=down =left =right list.first=home list.last=end "
         "list.page_up=pageup list.page_down=pagedown =ctrl+pageup =ctrl+pagedown list.down=j "

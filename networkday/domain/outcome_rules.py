@@ -22,6 +22,8 @@ from networkday.domain.wording import outcome_text
 ASKS_WHEN = frozenset({"scheduled"})
 #: Outcomes that ask for the next step (a follow-up date, what next).
 ASKS_NEXT = frozenset({"talked", "will"})
+#: Outcomes where you did not reach them: nothing was said, so the prompt asks no gain.
+NOT_REACHED = frozenset({"no-answer", "left-message"})
 
 
 @dataclass(frozen=True)

@@ -240,6 +240,14 @@ class SearchIndex:
             else:
                 self.update(summary)
 
+    def named(self, name: str) -> list[str]:
+        """Ids of the contacts whose name is ``name`` word for word, ignoring case, accents and
+        punctuation: one bisection of the name order, as a search's exact tier."""
+        text = " ".join(folded_words(name))
+        low = bisect_left(self._order, (text,))
+        high = bisect_left(self._order, (text, _LAST))
+        return [key[1] for key in self._order[low:high]] if text else []
+
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         """Contacts matching ``query``, best first, at most ``limit``; empty for a blank query."""
         words = folded_words(query)

@@ -25,8 +25,11 @@ KEEP = Keep.KEEP
 #: A follow-up to set: a date, None for none, or KEEP.
 FollowUp = date | Keep | None
 
-#: The fields of a touch that the quick prompt adds to.
-DETAIL_FIELDS = ("gave", "asked", "note")
+#: The text fields of a touch that the quick prompt adds to: the job search's, what they
+#: gained, and the helping ones (what they asked of you, what they landed).
+TEXT_DETAILS = ("gave", "asked", "note", "gained", "they_asked", "landed")
+#: All the fields the prompt adds to: the texts and whom you introduced them to (a list).
+DETAIL_FIELDS = (*TEXT_DETAILS, "introduced")
 
 
 def new_touch_id() -> str:
@@ -129,36 +132,59 @@ def call_matches(call: Call, entry: LogEntry, contact_id: str) -> bool:
 
 @dataclass(frozen=True)
 class TouchDetails:
-    """What the quick prompt adds to a touch: empty text adds nothing, KEEP leaves the follow-up."""
+    """What the quick prompt adds to a touch: empty text adds nothing, KEEP leaves the follow-up.
+
+    ``introduced`` is a tuple, not the entry's list, so the details stay a value (frozen, comparable).
+    """
 
     gave: str = ""
     asked: str = ""
     note: str = ""
     follow_up: FollowUp = KEEP
+    gained: str = ""
+    they_asked: str = ""
+    introduced: tuple[str, ...] = ()
+    landed: str = ""
 
     @classmethod
     def of(cls, contact: Contact, entry: LogEntry) -> TouchDetails:
         """The details as they stand: what the prompt opens with, its base for a three-way save."""
-        return cls(entry.gave, entry.asked, entry.note, contact.follow_up)
+        texts = {name: getattr(entry, name) for name in TEXT_DETAILS}
+        return cls(**texts, introduced=tuple(entry.introduced), follow_up=contact.follow_up)
 
     def table(self) -> dict[str, object]:
         """As a TOML table (a draft keeps its prompt's base): a follow-up of None is left out."""
-        table: dict[str, object] = {"gave": self.gave, "asked": self.asked, "note": self.note}
+        table: dict[str, object] = {name: getattr(self, name) for name in TEXT_DETAILS}
+        table["introduced"] = list(self.introduced)
         if isinstance(self.follow_up, date):
             table["follow_up"] = self.follow_up
         return table
 
     @classmethod
     def from_table(cls, table: object) -> TouchDetails:
-        """Back from ``table``; anything of another shape reads as empty details."""
+        """Back from ``table``; anything of another shape reads as empty details (a draft kept
+        before a field existed lacks it, and reads as it being empty then)."""
         if not isinstance(table, dict):
             return cls(follow_up=None)
-        texts = {name: table.get(name) for name in DETAIL_FIELDS}
+        texts = {name: table.get(name) for name in TEXT_DETAILS}
         follow_up = table.get("follow_up")
+        introduced = table.get("introduced")
         return cls(
             **{name: text if isinstance(text, str) else "" for name, text in texts.items()},
+            introduced=tuple(one for one in introduced if isinstance(one, str)) if isinstance(introduced, list) else (),
             follow_up=follow_up if isinstance(follow_up, date) else None,
         )
+
+    def put_on(self, entry: LogEntry) -> None:
+        """Writes every field onto a touch not yet saved (the call screen's end); the follow-up is the log's."""
+        for name in TEXT_DETAILS:
+            setattr(entry, name, getattr(self, name))
+        entry.introduced = list(self.introduced)
+
+    def shown(self, name: str) -> str:
+        """One field as the prompt writes it: ``introduced`` joined by commas."""
+        value = getattr(self, name)
+        return ", ".join(value) if isinstance(value, tuple) else str(value or "")
 
 
 def find_touch(contact: Contact, touch_id: str, like: LogEntry | None = None) -> LogEntry | None:
@@ -187,11 +213,11 @@ def amend_touch(
         return ["touch"]
     clashes = []
     for name in DETAIL_FIELDS:
-        mine, theirs, was = getattr(typed, name), getattr(entry, name), getattr(base, name)
+        mine, theirs, was = getattr(typed, name), _value(entry, name), getattr(base, name)
         if not mine or mine == was:
             continue
         if theirs in (was, mine):
-            setattr(entry, name, mine)
+            setattr(entry, name, list(mine) if isinstance(mine, tuple) else mine)
         else:
             clashes.append(name)
     if typed.follow_up is not KEEP and typed.follow_up != base.follow_up:
@@ -200,3 +226,9 @@ def amend_touch(
         else:
             clashes.append("follow_up")
     return clashes
+
+
+def _value(entry: LogEntry, name: str) -> object:
+    """The entry's field as ``TouchDetails`` holds it: its list of introductions as a tuple."""
+    value = getattr(entry, name)
+    return tuple(value) if isinstance(value, list) else value

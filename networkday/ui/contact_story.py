@@ -60,7 +60,7 @@ def story(
         _ledger(contact),
         _motives(contact),
         _referrals(contact, contacts, referrals),
-        _history(contact),
+        _history(contact, contacts),
     ):
         if section:
             if body:
@@ -209,7 +209,8 @@ def _referrals(contact: Contact, contacts: Mapping[str, ContactSummary], referra
     return out
 
 
-def _history(contact: Contact) -> Text:
+def _history(contact: Contact, contacts: Mapping[str, ContactSummary]) -> Text:
+    """Every touch, newest first; whom they were introduced to by name (the touch holds ids)."""
     out = _heading(f"History, newest first ({len(contact.log)})")
     if not contact.log:
         out.append("\nNo touches yet: l logs one.", style="dim")
@@ -222,10 +223,15 @@ def _history(contact: Contact) -> Text:
             plain_line(entry.note and f"note: {entry.note}"),
             plain_line(entry.gained and f"they gained: {entry.gained}"),
             plain_line(entry.they_asked and f"they asked: {entry.they_asked}"),
-            plain_line(f"introduced to: {', '.join(entry.introduced)}" if entry.introduced else ""),
+            plain_line(f"introduced to: {_names(contacts, entry.introduced)}" if entry.introduced else ""),
             plain_line(entry.landed and f"landed: {entry.landed}"),
         )
         if details:
             out.append("\n    ")
             out.append_text(details)
     return out
+
+
+def _names(contacts: Mapping[str, ContactSummary], whom: list[str]) -> str:
+    """Contact ids as their names; a name of someone not in the network as written."""
+    return ", ".join(contacts[one].name if one in contacts else one for one in whom)

@@ -10,21 +10,26 @@ A save that fails (an unreadable file, a full disk) also keeps the prompt and it
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
+from typing import cast
 
 from textual.screen import Screen
 
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.errors import ConflictError
+from networkday.domain.introduced import introduced_from
 from networkday.domain.outcome_rules import rule_text
 from networkday.domain.touch import TouchDetails, find_touch
 from networkday.services.actions import HalfLoggedError, save_touch_details
+from networkday.services.mode import current_mode
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
+from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals.log_prompt import LogDetails, LogPrompt, TouchKey
 from networkday.ui.notices import planned_notice
 
 #: How a clashing field is named in the prompt's message.
-FIELD_LABELS = {"gave": "gave", "asked": "asked", "note": "note", "follow_up": "follow-up"}
+FIELD_LABELS = {"they_asked": "they asked", "follow_up": "follow-up"}
 
 
 def ask_details(
@@ -49,12 +54,11 @@ def ask_details(
     base = base or TouchDetails.of(contact, entry)
     cadence = store.config.cadence_for(contact.cadence_days, contact.tags)
     rule = rule_text(entry.outcome, contact.follow_up, cadence=cadence)
+    # The mode in force at the open: helping mode shows the helping fields from the start.
+    make = partial(LogPrompt, contact.name, outcome_label, outcome=entry.outcome, rule=rule, helping=helping_now(store))
 
     def open_prompt(base: TouchDetails, values: Mapping[str, str | bool] | None = None, message: str = "") -> None:
-        key = TouchKey(contact.id, entry.id, entry.at, base)
-        prompt = LogPrompt(
-            contact.name, outcome_label, outcome=entry.outcome, rule=rule, touch=key, values=values, message=message
-        )
+        prompt = make(touch=TouchKey(contact.id, entry.id, entry.at, base), values=values, message=message)
         screen.app.push_screen(prompt, lambda details: save(base, details))
 
     give_up: Callable[[bool], None] = closed or (lambda by_person: None)
@@ -64,7 +68,7 @@ def ask_details(
             give_up(True)
             return
         try:
-            _save_typed(store, contact.id, entry, base, details)
+            _save_typed(cast(NetworkdayApp, screen.app), contact.id, entry, base, details)
         except ConflictError as clash:
             now = _on_disk(store, contact.id, entry)
             if clash.fields == ("touch",):
@@ -89,10 +93,35 @@ def ask_details(
     open_prompt(base, values)
 
 
-def _save_typed(store: Store, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
+def _save_typed(app: NetworkdayApp, contact_id: str, entry: LogEntry, base: TouchDetails, details: LogDetails) -> None:
     """The prompt's text onto its touch (three-way), then a scheduled call's plan on its day."""
-    typed = TouchDetails(details.gave, details.asked, details.note, details.follow_up)
-    save_touch_details(store, contact_id, entry, base, typed, details.when)
+    save_touch_details(app.store, contact_id, entry, base, typed_details(app, details), details.when)
+
+
+def helping_now(store: Store) -> bool:
+    """Helping mode is in force: the log prompts show the helping fields from the start."""
+    return current_mode(store).helping
+
+
+def typed_details(app: NetworkdayApp, details: LogDetails) -> TouchDetails:
+    """What a prompt typed, as the touch will hold it: whom you introduced them to as ids
+    where the names typed are one person's each (``domain.introduced``, by the app's search
+    index, built only if a name is typed and it is not built yet)."""
+
+    def named(name: str) -> list[str]:
+        return app.search_index.named(name)  # reached only for a name, not for ids
+
+    introduced = introduced_from(details.introduced, app.store.contacts, named)
+    return TouchDetails(
+        gave=details.gave,
+        asked=details.asked,
+        note=details.note,
+        follow_up=details.follow_up,
+        gained=details.gained,
+        they_asked=details.they_asked,
+        introduced=introduced,
+        landed=details.landed,
+    )
 
 
 def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | None:
@@ -107,7 +136,7 @@ def _on_disk(store: Store, contact_id: str, touch: LogEntry) -> TouchDetails | N
 def clash_message(fields: tuple[str, ...], now: TouchDetails) -> str:
     """One line per clashing field with the file's value, then what Enter and Esc do now."""
     lines = [
-        f"{FIELD_LABELS.get(name, name)} changed on disk meanwhile to {str(getattr(now, name) or 'nothing')[:60]!r}"
+        f"{FIELD_LABELS.get(name, name)} changed on disk meanwhile to {(now.shown(name) or 'nothing')[:60]!r}"
         for name in fields
     ]
     return "\n".join([*lines, "Enter saves yours over it · Esc keeps the file's"])

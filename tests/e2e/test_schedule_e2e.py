@@ -18,7 +18,7 @@ def test_a_call_scheduled_for_later_today_stays_to_do(terminal: Terminal, demo: 
     first_open = next(c["contact"] for c in tomllib.loads(day.read_text("utf-8"))["call"] if "outcome" not in c)
     terminal.press("s")
     terminal.wait_for("when is it?")
-    terminal.press("Tab", "Tab", "Tab")
+    terminal.press("Tab", "Tab", "Tab", "Tab")  # past what you offered, asked, noted and they gained
     terminal.type("08:00")
     terminal.press("Enter")
     terminal.wait_for("08:00 today is past")  # 09:30 now: the prompt stays, with the text

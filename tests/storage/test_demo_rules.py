@@ -10,7 +10,12 @@ import pytest
 from networkday.clock import FixedClock
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.give_first import only_asked
+from networkday.domain.mode import HELPING, JOB_SEARCH
 from networkday.domain.outcome_rules import next_follow_up
+from networkday.domain.review import Period
+from networkday.services.figures import helping_review
+from networkday.services.mode import switch_mode
+from networkday.services.queue import day_queue
 from networkday.storage.demo import demo_copy
 from networkday.storage.store import Store
 
@@ -82,3 +87,27 @@ def test_a_warm_referral_never_contacted(demo: Store) -> None:
 def test_a_hiring_manager_at_a_target_company(demo: Store) -> None:
     managers = [c.id for c in people(demo) if c.hiring_manager and demo.config.is_target(c.company)]
     assert "zoe-lefevre" in managers
+
+
+# -- helping mode: the demo has someone who asked, an introduction a week old, and a landing --------------
+
+
+def helping_rows(demo: Store) -> dict[str, str]:
+    switch_mode(demo, HELPING)
+    try:
+        return {item.contact_id: item.reason for item in day_queue(demo, TODAY).items}
+    finally:
+        switch_mode(demo, JOB_SEARCH)
+
+
+def test_the_helping_queue_shows_who_asked_and_whom_you_introduced_a_week_ago(demo: Store) -> None:
+    rows = helping_rows(demo)
+    assert rows["hugo-bernard"] == "asked you “Pass on any data-platform roles I see” yesterday"
+    assert rows["jose-alvarez"] == "you introduced them to Rosa Delgado 8 days ago: ask how it went"
+    assert "ravi-shah" not in rows  # searching, but he landed: his search is over
+
+
+def test_the_helping_review_shows_an_introduction_and_someone_you_helped_land(demo: Store) -> None:
+    week = helping_review(demo, Period.of("week", TODAY))
+    assert [(one.contact_id, one.to) for one in week.introductions] == [("emily-zhang", ("rosa-delgado",))]
+    assert [(one.contact_id, one.what) for one in week.landed] == [("ravi-shah", "Data PM at Pinecrest Retail")]

@@ -25,7 +25,7 @@ async def test_the_log_prompt_and_the_toast_show_the_name_without_its_escape(sto
         title = str(app.screen.query(Label).first().render())
         assert "\x1b" not in title
         assert title.startswith("Ctl[31mRed: ")
-        await pilot.press("tab", "tab", "tab", *"tomorrow 10:00", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", *"tomorrow 10:00", "enter")
         await pilot.pause()
         toasts = [notification.message for notification in app._notifications]
         assert any("Ctl[31mRed" in message for message in toasts)

@@ -85,7 +85,7 @@ async def test_the_person_screen_shows_what_they_asked_and_whom_you_introduced_t
         await pilot.pause()
         for contact_id, wanted in (
             ("alan-kay", "they asked: a look at his portfolio"),
-            ("barbara-liskov", "introduced to: grace-hopper"),
+            ("barbara-liskov", "introduced to: Grace Hopper"),  # the id shown as their name
         ):
             app.post_message(OpenContact(contact_id))
             await pilot.pause(0.3)

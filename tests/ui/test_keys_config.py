@@ -30,3 +30,19 @@ async def test_a_refused_remap_keeps_both_actions_keys_and_is_notified(store: St
         await pilot.press("escape")
     contact = next(iter(store.contacts))
     assert store.contact(contact).log[-1].outcome == "wont"
+
+
+async def test_the_log_prompt_names_the_key_its_helping_fields_were_moved_to(store: Store) -> None:
+    store.add_contact(Contact(id="", name="Ada Lovelace", company="Analytical"))
+    (store.root / "config.toml").write_text('[keys]\n"log.more" = "ctrl+y"\n', "utf-8")
+    store.load_config()
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        prompt = app.screen
+        assert isinstance(prompt, LogPrompt)
+        assert "ctrl+y helping" in str(prompt.query_one("#log-keys").render())
+        assert not prompt.query_one("#log-more").display
+        await pilot.press("ctrl+y")
+        assert prompt.query_one("#log-more").display
+        assert app.screen.focused is prompt.query_one("#log-they_asked")

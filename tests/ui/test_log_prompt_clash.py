@@ -65,7 +65,7 @@ async def test_a_hand_edit_of_the_same_fields_meanwhile_reopens_the_prompt_with_
         await pilot.press("w")
         assert isinstance(app.screen, LogPrompt)
         hand_edit(path, "from the editor", NOW.date().replace(day=28))
-        await pilot.press("tab", "tab", *"from the prompt", "tab", *"2026-12-01", "enter")
+        await pilot.press("tab", "tab", *"from the prompt", "tab", "tab", *"2026-12-01", "enter")
         await pilot.pause()
         prompt = app.screen
         assert isinstance(prompt, LogPrompt)

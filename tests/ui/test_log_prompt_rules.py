@@ -37,7 +37,7 @@ async def test_scheduled_asks_when_and_plans_the_call_on_that_day(small_store: S
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
         assert "when is it?" in rule_line(app)
-        await pilot.press("tab", "tab", "tab", *"2026-12-01 10:30", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", *"2026-12-01 10:30", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         await pilot.press(*"]" * 6)  # browse to Tue 1 Dec: the call is planned there, at its time
@@ -53,7 +53,7 @@ async def test_scheduled_asks_when_and_plans_the_call_on_that_day(small_store: S
 async def test_a_bad_when_is_shown_beside_the_field_and_nothing_is_planned(small_store: Store) -> None:
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s", "tab", "tab", "tab", *"2026-12-01 27:00", "enter")
+        await pilot.press("s", "tab", "tab", "tab", "tab", *"2026-12-01 27:00", "enter")
         assert isinstance(app.screen, LogPrompt)
         assert "not a time of day" in str(app.screen.query_one("#log-error", Label).render())
     assert not small_store.day_path(date(2026, 12, 1)).exists()
@@ -139,7 +139,7 @@ async def test_at_80x24_a_refused_when_shows_why(small_store: Store) -> None:
     """The error line sits under the last field, out of view at 80x24 until scrolled to."""
     app = create_app(small_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "tab", "tab", "tab", *"2026-11-01", "enter")
+        await pilot.press("s", "tab", "tab", "tab", "tab", *"2026-11-01", "enter")
         await pilot.pause()
         error = app.screen.query_one("#log-error", Label)
         assert "is past" in str(error.render())

@@ -24,7 +24,7 @@ async def test_a_past_when_is_refused_in_the_prompt_and_the_text_is_kept(small_s
             ("08:00", "08:00 today is past; a scheduled call is planned from now on"),
         ):
             if not isinstance(app.screen, LogPrompt):
-                await pilot.press("s", "tab", "tab", "tab")
+                await pilot.press("s", "tab", "tab", "tab", "tab")
             when = app.screen.query_one("#log-follow-up", Input)
             when.value = ""
             await pilot.press(*typed, "enter")
@@ -43,7 +43,7 @@ async def test_a_broken_day_for_the_call_keeps_the_prompt_and_saves_none_of_its_
     broken.write_text("[[call]]\ncontact = 5\n")
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s", *"an intro", "tab", "tab", "tab", *"2026-12-01 10:30", "enter")
+        await pilot.press("s", *"an intro", "tab", "tab", "tab", "tab", *"2026-12-01 10:30", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LogPrompt)
         error = str(app.screen.query_one("#log-error", Label).render())
@@ -57,7 +57,7 @@ async def test_a_broken_day_for_the_call_keeps_the_prompt_and_saves_none_of_its_
 async def test_a_call_later_today_keeps_the_row_to_do_with_its_time(small_store: Store) -> None:
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s", "tab", "tab", "tab", *"15:00", "enter")
+        await pilot.press("s", "tab", "tab", "tab", "tab", *"15:00", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         app.screen.query_one(QueueList).select("ada-lovelace")
@@ -77,7 +77,7 @@ async def test_a_plan_failing_after_the_text_is_saved_says_so_and_enter_finishes
     async with app.run_test(size=(100, 30)) as pilot:
         with monkeypatch.context() as patch:
             full_disk_for(patch, target)
-            await pilot.press("s", *"an intro", "tab", "tab", "tab", *"2026-12-01 10:30", "enter")
+            await pilot.press("s", *"an intro", "tab", "tab", "tab", "tab", *"2026-12-01 10:30", "enter")
             await pilot.pause()
             assert isinstance(app.screen, LogPrompt)
             error = str(app.screen.query_one("#log-error", Label).render())

@@ -199,7 +199,7 @@ async def test_the_log_prompt_at_60x20_shows_its_keys_and_scrolls_to_each_field(
         assert isinstance(app.screen, LogPrompt)
         assert in_sight(app, app.screen.query_one(".dialog-keys"))
         assert app.screen.focused is app.screen.query_one("#log-gave")  # typing goes straight in
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")
         await pilot.pause()
         follow_up = app.screen.query_one("#log-follow-up")
         assert app.screen.focused is follow_up

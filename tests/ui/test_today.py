@@ -108,7 +108,7 @@ async def test_give_first_prompt_after_a_give_already_exists(small_store: Store)
 async def test_follow_up_from_the_prompt(small_store: Store):
     app = create_app(small_store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("w", "tab", "tab", "tab", *"+1w", "enter")
+        await pilot.press("w", "tab", "tab", "tab", "tab", *"+1w", "enter")
     assert read(small_store.contact_path("ada-lovelace"))["follow_up"] == day_after(7)
 
 

@@ -54,8 +54,7 @@ class CallEndPrompt(LogPrompt):
     """The log prompt for the end of a call: the note is the call's own, so this asks what they gained."""
 
     TEXT_FIELDS = ("gave", "asked", "gained")
-    FIELDS = (*TEXT_FIELDS, "follow-up")
-    KEYS_HINT = "Enter logs the call · Tab next field · Esc back to the call"
+    KEYS_HINT = "Enter logs the call · Tab next field · Esc back"
 
     def action_skip(self) -> None:
         """Back to the call, whose note is kept; nothing is logged."""

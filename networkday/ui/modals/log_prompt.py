@@ -1,9 +1,14 @@
-"""The quick, optional prompt after an outcome: what you offered, asked, noted, and when next.
+"""The quick, optional prompt after an outcome: what you offered, asked, they gained, noted, and when next.
 
 The outcome is already saved when this opens, and its rule has applied: the line under
 the title says which (``domain.outcome_rules``), before anything is typed. What you
-offered comes first, for every person and every call: give before you ask. Enter adds
-the details; a scheduled call's *When* plans the call. Escape with text typed asks
+offered comes first, for every person and every call: give before you ask. What they
+gained is asked whenever you reached them (not after no answer or a message left).
+The helping fields (what they asked of you, whom you introduced them to, what they
+landed) come right after the give in helping mode, where they matter most; in a job
+search they wait behind ctrl+o, so the search's Tab order stays as short as it was and
+a helping touch is still one key away. Enter adds the details from any field; a
+scheduled call's *When* plans the call. Escape with text typed asks
 whether to keep it as a draft, throw it away or go back (``keep_typing``). After a clash
 with a change on disk it reopens with the typed text and ``message`` saying what the
 file holds now. Should a signal end the app while it is open, what is typed is kept as
@@ -20,12 +25,12 @@ from datetime import datetime
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from networkday.domain.dates import parse_when
-from networkday.domain.outcome_rules import ASKS_NEXT, ASKS_WHEN, Schedule, parse_schedule
+from networkday.domain.outcome_rules import ASKS_NEXT, ASKS_WHEN, NOT_REACHED, Schedule, parse_schedule
 from networkday.domain.text import shown_line
 from networkday.domain.touch import KEEP, FollowUp, TouchDetails
 from networkday.storage.drafts import Draft
@@ -45,6 +50,22 @@ class TouchKey:
     base: TouchDetails
 
 
+#: The job search's text fields, in order: give before you ask.
+ALL_TEXT_FIELDS = ("gave", "asked", "note", "gained")
+#: The helping fields, in order: what they asked of you comes first, as it waits on you.
+HELPING_FIELDS = ("they_asked", "introduced", "landed")
+#: Each field's question.
+LABELS = {
+    "gave": "What did you offer?",
+    "asked": "What did you ask?",
+    "gained": "What did they gain from the talk?",
+    "note": "Note",
+    "they_asked": "What did they ask of you?",
+    "introduced": "Introduced them to (names or ids, by commas)",
+    "landed": "What did they land? (a job, a role)",
+}
+
+
 @dataclass(frozen=True)
 class LogDetails:
     gave: str
@@ -55,13 +76,19 @@ class LogDetails:
     follow_up_text: str = ""
     #: A scheduled call's day and time, to plan it on that day.
     when: Schedule | None = None
-    #: What they gained from the talk (the call screen's end asks it).
+    #: What they gained from the talk.
     gained: str = ""
+    #: The helping fields: what they asked of you, whom you introduced them to (as typed:
+    #: ids or names, by commas; ``domain.introduced`` reads it), what they landed.
+    they_asked: str = ""
+    introduced: str = ""
+    landed: str = ""
 
     def values(self) -> dict[str, str]:
         """The typed text by field id, as ``LogPrompt`` takes it back."""
         texts = {"gave": self.gave, "asked": self.asked, "note": self.note, "gained": self.gained}
-        return {**texts, "follow-up": self.follow_up_text}
+        helping = {"they_asked": self.they_asked, "introduced": self.introduced, "landed": self.landed}
+        return {**texts, **helping, "follow-up": self.follow_up_text}
 
 
 class LogPrompt(ModalScreen[LogDetails | None]):
@@ -69,7 +96,10 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     CSS_PATH = DIALOG_CSS
     #: The first field, not the scrolling dialog: what is typed at once is what you gave or asked.
     AUTO_FOCUS = "Input"
-    BINDINGS = [Binding("escape", "skip", "Skip", id="log.skip")]
+    BINDINGS = [
+        Binding("escape", "skip", "Skip", id="log.skip"),
+        Binding("ctrl+o", "more", "Helping fields", id="log.more"),
+    ]
 
     #: The next-step field's label and placeholder, by what the outcome asks.
     NEXT_FIELD = {
@@ -79,9 +109,10 @@ class LogPrompt(ModalScreen[LogDetails | None]):
     }
 
     #: The text fields, in order: give before you ask.
-    TEXT_FIELDS: tuple[str, ...] = ("gave", "asked", "note")
-    FIELDS = (*TEXT_FIELDS, "follow-up")
+    TEXT_FIELDS: tuple[str, ...] = ALL_TEXT_FIELDS
     KEYS_HINT = "Enter saves · Tab next field · Esc skips"
+    #: Said after the keys while the helping fields wait behind ctrl+o (or the key ``[keys]`` gives it).
+    MORE_HINT = " · {key} helping"
 
     def __init__(
         self,
@@ -93,18 +124,29 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         touch: TouchKey | None = None,
         values: Mapping[str, str | bool] | None = None,
         message: str = "",
+        helping: bool = False,
     ) -> None:
         """``outcome`` (its value) says what the last field asks, ``rule`` what its rule did;
         ``touch`` names the touch the details are for, so a draft can be kept; ``values``
-        fills the fields again (after a clash, or from a draft); ``message`` says why."""
+        fills the fields again (after a clash, or from a draft); ``message`` says why;
+        ``helping`` (the mode in force) shows the helping fields from the start."""
         super().__init__()
         self._person = name
         self._outcome = outcome_label
         self._asks = "when" if outcome in ASKS_WHEN else "next" if outcome in ASKS_NEXT else ""
+        self._texts = tuple(f for f in self.TEXT_FIELDS if f != "gained" or outcome not in NOT_REACHED)
         self._rule = rule
         self._touch = touch
         self._values = dict(values or {})
         self._message = message
+        self._helping = helping
+        #: The helping fields show from the start in helping mode, or when a draft has one.
+        self._more = helping or any(self._value(name).strip() for name in HELPING_FIELDS)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field this prompt has, the follow-up last (shown or waiting behind ctrl+o)."""
+        return (*self._texts, *HELPING_FIELDS, "follow-up")
 
     def compose(self) -> ComposeResult:
         next_label, next_hint = self.NEXT_FIELD[self._asks]
@@ -113,19 +155,41 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             yield Label(title, markup=False, classes="dialog-title with-rule" if self._rule else "dialog-title")
             if self._rule:
                 yield Label(self._rule, markup=False, id="log-rule", classes="dialog-text")
-            yield Label(self.KEYS_HINT, markup=False, classes="dialog-keys")
-            labels = {
-                "gave": "What did you offer?",
-                "asked": "What did you ask?",
-                "note": "Note: what next?" if self._asks == "next" else "Note",
-                "gained": "What did they gain from the talk?",
-            }
-            for field_id in self.TEXT_FIELDS:
-                yield Label(labels[field_id], markup=False)
-                yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
+            keys = self.KEYS_HINT if self._more else self.KEYS_HINT.replace(" · Esc", f"{self._more_hint()} · Esc")
+            yield Label(keys, markup=False, id="log-keys", classes="dialog-keys")
+            # Helping mode: the helping fields right after the give; a job search: after the rest.
+            first = self._texts[:1] if self._helping else self._texts
+            yield from self._text_fields(first)
+            with Vertical(id="log-more", classes="" if self._more else "waiting"):
+                yield from self._text_fields(HELPING_FIELDS)
+            yield from self._text_fields(self._texts[len(first) :])
             yield Label(next_label, markup=False)
             yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
+
+    def _more_hint(self) -> str:
+        """The hint with the key in force: ``[keys] "log.more"`` may have moved it from ctrl+o."""
+        key = self.app.store.keys.keymap.get("log.more", "ctrl+o").split(",")[0].strip()
+        return self.MORE_HINT.format(key=key)
+
+    def _text_fields(self, names: tuple[str, ...]) -> ComposeResult:
+        for field_id in names:
+            label = "Note: what next?" if field_id == "note" and self._asks == "next" else LABELS[field_id]
+            yield Label(label, markup=False)
+            yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+o only while the helping fields wait: once shown they stay, with what is typed."""
+        return not self._more if action == "more" else True
+
+    def action_more(self) -> None:
+        """Shows the helping fields and puts the cursor in the first, in view."""
+        self._more = True
+        self.query_one("#log-more", Vertical).remove_class("waiting")
+        self.query_one("#log-keys", Label).update(self.KEYS_HINT)
+        first = self.query_one(f"#log-{HELPING_FIELDS[0]}", Input)
+        first.focus()
+        self.call_after_refresh(first.scroll_visible, animate=False)
 
     def on_mount(self) -> None:
         """Whose touch it is stays in view: at 80x24 the dialog scrolls by a line or two, and
@@ -148,7 +212,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
             self.query_one("#log-follow-up", Input).focus()
             self.call_after_refresh(self._show_error)  # below the field: at 80x24 out of view
             return
-        texts = {name: self.query_one(f"#log-{name}", Input).value.strip() for name in self.TEXT_FIELDS}
+        texts = {name: self.query_one(f"#log-{name}", Input).value.strip() for name in self.fields[:-1]}
         self.dismiss(
             LogDetails(
                 gave=texts.get("gave", ""),
@@ -158,6 +222,9 @@ class LogPrompt(ModalScreen[LogDetails | None]):
                 follow_up_text=follow_text,
                 when=when,
                 gained=texts.get("gained", ""),
+                they_asked=texts["they_asked"],
+                introduced=texts["introduced"],
+                landed=texts["landed"],
             )
         )
 
@@ -180,7 +247,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
 
     def keep_typed(self, kept: datetime, why: str) -> list[Draft]:
         """What is typed, as a draft of the touch; none when nothing is, or the touch is unknown."""
-        typed = {field: self.query_one(f"#log-{field}", Input).value for field in self.FIELDS}
+        typed = {field: self.query_one(f"#log-{field}", Input).value for field in self.fields}
         typed = {field: text for field, text in typed.items() if text.strip()}
         key = self._touch
         if not typed or key is None:

@@ -25,6 +25,7 @@ from networkday.services.actions import HalfLoggedError, log_touch, outcome_foll
 from networkday.storage.drafts import call_draft, drop_call_draft
 from networkday.storage.problems import StoreError
 from networkday.ui.call_saving import CallSaving
+from networkday.ui.log_details import helping_now, typed_details
 from networkday.ui.messages import CallStarted, OutcomeLogged
 from networkday.ui.modals.log_prompt import LogDetails
 from networkday.ui.plain import plain_line
@@ -155,7 +156,8 @@ class CallScreen(CallSaving):
             rule = rule_text(
                 outcome, _next(contact, entry, outcome_follow_up(self.app.store, contact, entry)), cadence=cadence
             )
-            prompt = CallEndPrompt(contact.name, OUTCOME_LABELS[outcome], outcome=outcome, rule=rule)
+            helping = helping_now(self.app.store)
+            prompt = CallEndPrompt(contact.name, OUTCOME_LABELS[outcome], outcome=outcome, rule=rule, helping=helping)
             self.app.push_screen(prompt, lambda details: self._log(entry, details))
 
         self.app.push_screen(CallOutcome(contact.name), chosen)
@@ -164,9 +166,9 @@ class CallScreen(CallSaving):
         """One touch with the note and the end's fields; the draft goes once it is written."""
         if details is None:
             return
-        entry.gave, entry.asked, entry.gained = details.gave, details.asked, details.gained
-        entry.note = self.note_text().strip()
         store = self.app.store
+        typed_details(self.app, details).put_on(entry)
+        entry.note = self.note_text().strip()
         try:
             log_touch(
                 store, self.contact_id, entry, follow_up=details.follow_up, purpose=self.purpose, when=details.when
