@@ -214,3 +214,12 @@ def _list_merge(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any
     mine = {freeze(item) for item in ours}
     kept = [item for item in ours if freeze(item) in their or freeze(item) not in was]
     return kept + [item for item in theirs if freeze(item) not in mine and freeze(item) not in was]
+
+
+def named_entries(path: tuple[str, ...], entries: list[Any]) -> list[tuple[Any, str]]:
+    """Each entry of an array of tables with the name a conflict's field gives it (``log[<touch id>]``).
+
+    ``path`` is the array's keys from the file's top, as in ``_IDENTITY``: settling a conflict
+    finds its entry again by the very name the merge wrote.
+    """
+    return list(_keyed(entries, _IDENTITY.get(path)).values())

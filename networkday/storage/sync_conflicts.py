@@ -6,7 +6,6 @@ one read of each file's bytes, as the touch audit's does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -16,9 +15,8 @@ from networkday.domain.record_merge import CONFLICT
 from networkday.storage.codec import parse
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError
+from networkday.storage.records import CONFLICT_HEADER
 from networkday.storage.store import Store
-
-_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*conflict[ \t]*\]\]", re.MULTILINE)
 
 
 def _shown(value: Any) -> str:
@@ -43,7 +41,7 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
     for path in paths:
         try:
             data = path.read_bytes()
-            if not _HEADER.search(data):
+            if not CONFLICT_HEADER.search(data):
                 continue
             table, text = parse(path, data)
         except (OSError, ProblemError):
