@@ -52,13 +52,6 @@ class RecordConflict:
     path: Path
 
 
-def conflict_count(store: Store, companies: dict[str, int] | None = None) -> int:
-    """Every conflict the folder holds, from the summaries (and ``companies``, when given)."""
-    people = sum(summary.conflicts for summary in store.contacts.values() if summary.conflicts)
-    days = sum(summary.conflicts for summary in store.days.values() if summary.conflicts)
-    return people + days + sum((companies or {}).values())
-
-
 def record_conflicts(store: Store, kind: Kind, record: str) -> list[RecordConflict]:
     """One record's conflicts, read from its file now; a file that cannot be read has none here (``check`` says why)."""
     try:
