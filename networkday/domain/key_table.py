@@ -86,7 +86,11 @@ _TABLE: dict[str, str] = {
         "today.left-message=m today.talked=t today.scheduled=s today.open=enter today.add=a "
         "today.accept=y today.remove=d today.remove=delete today.postpone=p today.channel=c "
         "today.purpose=u today.move_up=K today.move_down=J today.prev_day=left_square_bracket "
-        "today.next_day=right_square_bracket today.go_today=g today.brief=b today.call=C"
+        "today.next_day=right_square_bracket today.go_today=g today.brief=b today.call=C today.conflicts=X"
+    ),
+    "ConflictsLayer": ("=tab =shift+tab =ctrl+c =super+c today.brief=b today.call=C today.conflicts=X"),
+    "ConflictsScreen": (
+        "=tab =shift+tab =ctrl+c =super+c conflicts.back=escape conflicts.back=q conflicts.keep=m conflicts.take=o"
     ),
     "BriefingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
     "ServingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
