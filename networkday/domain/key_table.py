@@ -49,14 +49,14 @@ _TABLE: dict[str, str] = {
     ),
     "CompanyScreen": (
         "=tab =shift+tab =ctrl+c =super+c company.back=escape company.target=t "
-        "company.add_opportunity=o company.move_next=m company.move_any=M company.down=j "
+        "company.add_opportunity=o company.move_next=m company.move_any=M company.conflicts=x company.down=j "
         "company.up=k"
     ),
     "ContactScreen": (
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
         "contact.brief=b contact.plan=p contact.call=C contact.edit=e contact.copy=y contact.open_link=o "
         "contact.template=t contact.go_to=g "
-        "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.down=j "
+        "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.conflicts=x contact.down=j "
         "contact.up=k"
     ),
     "ContactsScreen": (
