@@ -61,13 +61,10 @@ def run(args: argparse.Namespace) -> int:
         print_json({"conflicts": [_document(where(item), item) for item in found]})
         return 0
     for item in found:
-        theirs = shown(item.conflict.theirs)
-        print(
-            one_line(
-                f"{where(item)}  {item.conflict.field}: this machine {shown(item.ours)}; "
-                f"{item.conflict.origin} {theirs}  ({item.title})"
-            )
-        )
+        other = item.conflict
+        theirs = "removed it" if other.removed else shown(other.theirs)
+        line = f"{where(item)} {other.field}: this machine {shown(item.ours)}; {other.origin} {theirs} ({item.title})"
+        print(one_line(line))
     if found:
         print(f"{len(found)} conflict(s): networkday conflicts keep|take RECORD FIELD settles one")
     else:
