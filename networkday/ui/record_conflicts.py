@@ -26,7 +26,7 @@ def _line(table: dict[str, Any], conflict: Conflict) -> Text:
 #: How a person's or a company's screen settles its conflicts.
 SETTLE_HERE = "To settle: x, then m keeps this machine's value, o takes the other's."
 #: Where a day's conflicts are settled: the journal's keys are its text's.
-SETTLE_ON_TODAY = "To settle: X on Today, then m keeps this machine's value, o takes the other's."
+SETTLE_ON_TODAY = "To settle: X on Today; m keeps this machine's value, o the other's."
 
 
 def conflicts(table: dict[str, Any], settle: str = SETTLE_HERE) -> Text | None:

@@ -1,4 +1,4 @@
-"""Sync conflicts in the app: Today's line follows the files, the list settles them, the day's show where the day does."""
+"""Sync conflicts in the app: Today's line follows the files, the list settles them, days show theirs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.screens.company import CompanyScreen
 from networkday.ui.screens.conflicts import NONE_LEFT, ConflictsScreen
+from networkday.ui.screens.contact import ContactScreen
 from networkday.ui.screens.journal import JournalScreen
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.today_conflicts import conflict_words
@@ -105,3 +106,14 @@ async def test_a_day_and_a_company_count_and_show_where_they_are(store: Store) -
 
 def test_the_line_fits_80_columns_at_any_likely_count() -> None:
     assert len(conflict_words(9999, 999)) <= 78  # the screen's 80 less the padding
+
+
+async def test_enter_opens_the_person_of_a_conflict(store: Store) -> None:
+    conflicted(store.root)
+    store.scan()
+    app = create_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("X", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactScreen)
+        assert app.screen.contact_id == "ada-lovelace"

@@ -4,7 +4,8 @@ Opened from Today (``X``), a person's screen or a company's (``x``, that record'
 Each row names the record and the field, this machine's value and the other machine's,
 all as plain text. ``m`` keeps this machine's value, ``o`` takes the other's; either way
 the ``[[conflict]]`` entry goes, written through the store's locked writes
-(``services.conflicts``), and the list shows the files as they are then.
+(``services.conflicts``), and the list shows the files as they are then. Enter opens
+the person or the company.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets import Static
 from networkday.domain.conflict_settle import shown
 from networkday.services.conflicts import Kind, RecordConflict, all_conflicts, record_conflicts, settle
 from networkday.storage.problems import StoreError
+from networkday.ui.messages import OpenContact
 from networkday.ui.plain import plain_line
 from networkday.ui.screens.data_screen import DataScreen
 from networkday.ui.widgets.key_footer import KeyFooter
@@ -80,6 +82,18 @@ class ConflictsScreen(DataScreen):
         else:
             self.notify(done, markup=False, timeout=4)
         self.reload()
+
+    def on_row_list_chosen(self, message: RowList.Chosen) -> None:
+        """Enter opens the record: a person's or a company's screen, or the journal at that day."""
+        item = self.items[message.index]
+        if item.kind == "person":
+            self.post_message(OpenContact(item.record))
+        elif item.kind == "company":
+            from networkday.ui.screens.company import CompanyScreen
+
+            self.app.push_screen(CompanyScreen(item.record))
+        else:
+            self.notify(f"The journal (3) shows {item.title}: [ and ] move day by day.", markup=False)
 
     def action_back(self) -> None:
         self.dismiss()
