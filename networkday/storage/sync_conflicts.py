@@ -31,7 +31,7 @@ def describe(entry: dict[str, Any]) -> str:
     other = "had removed it" if entry.get("removed") else f"had {_shown(entry.get('value', ''))}"
     return (
         f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
-        " Keep one, then delete this [[conflict]] entry"
+        " Settle it with `networkday conflicts`, or X on Today"
     )
 
 
