@@ -7,10 +7,11 @@ one read of each file's bytes, as the touch audit's does.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from networkday.domain.conflict_settle import shown
 from networkday.domain.record_merge import CONFLICT
 from networkday.storage.codec import parse
 from networkday.storage.locate import locate
@@ -19,16 +20,10 @@ from networkday.storage.records import CONFLICT_HEADER
 from networkday.storage.store import Store
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return repr(value) if isinstance(value, str) else str(value)
-
-
 def describe(entry: dict[str, Any]) -> str:
     """One line: which field, what the other side had, and how to settle it."""
     field, origin = entry.get("field", "a field"), entry.get("from", "the other side")
-    other = "had removed it" if entry.get("removed") else f"had {_shown(entry.get('value', ''))}"
+    other = "had removed it" if entry.get("removed") else f"had {shown(entry.get('value', ''))}"
     return (
         f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
         " Settle it with `networkday conflicts`, or X on Today"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+from networkday.clock import FixedClock
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
 from networkday.ui.screens.company import CompanyScreen
@@ -11,12 +12,14 @@ from networkday.ui.screens.conflicts import NONE_LEFT, ConflictsScreen
 from networkday.ui.screens.contact import ContactScreen
 from networkday.ui.screens.journal import JournalScreen
 from networkday.ui.screens.today import TodayScreen
-from networkday.ui.today_conflicts import conflict_words
+from networkday.ui.today_conflicts import ConflictLine, conflict_words
 from tests.conflict_world import conflicted
+from tests.conftest import NOW
 from tests.ui.screens import text_of
 from tests.ui.test_follow_files import shown_within, watch_kind, write_elsewhere
+from tests.ui.test_quick_start import quick_app, unfrozen
 
-__all__ = ["watch_kind"]  # the fixture: each test runs with inotify and with the look
+__all__ = ["unfrozen", "watch_kind"]  # fixtures: the quick start's, and inotify and the look
 
 SIZE = (80, 24)
 
@@ -117,3 +120,25 @@ async def test_enter_opens_the_person_of_a_conflict(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ContactScreen)
         assert app.screen.contact_id == "ada-lovelace"
+
+
+async def test_a_start_from_the_preview_unpacks_nothing_for_the_line_then_shows_it(
+    store: Store, clock: FixedClock, unfrozen: None
+) -> None:
+    from networkday.services.queue import keep_today_preview
+
+    conflicted(store.root)
+    store.scan()
+    keep_today_preview(store, NOW.date())
+    packed = Store.open(store.root, clock, scan=False, contacts=False)
+    ConflictLine().show(packed, NOW.date())  # as Today's first frame from the preview asks
+    assert not packed.contacts_loaded
+    quick, app = quick_app(store, clock)
+    assert app.preview is not None  # the first frame comes from it
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert quick.contacts_loaded
+        assert line_shown(app) == conflict_words(4, 1)
