@@ -96,7 +96,7 @@ def timed(name, call):
 tally = ConflictTally()
 people = timed("people, first count (once per app)", lambda: tally.people(store))
 timed("people, on a key (the tally)", lambda: tally.people(store))
-days, _ = timed("days (the day summaries)", lambda: tally.days(store))
+days = timed("days (the day summaries)", lambda: tally.days(store))
 companies = timed("companies, first (after the first frame)", store.company_conflicts)
 timed("companies, again, none changed", store.company_conflicts)
 found = timed("list every conflict (25 files read)", lambda: all_conflicts(store))

@@ -54,7 +54,7 @@ class ConflictLine(Static):
         """The line for the folder as the store knows it now; nothing before the contacts are read."""
         if not store.contacts_loaded:
             return
-        days, _ = self.tally.days(store)
+        days = self.tally.days(store)
         summary = store.days.get(day.toordinal())
         in_day = summary.conflicts if summary is not None else 0
         total = self.tally.people(store) + days + sum((self.companies or {}).values())
