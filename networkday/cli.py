@@ -48,6 +48,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "template",
     "sync",
     "mode",
+    "conflicts",
 )
 #: Commands whose module has another name, imported alone all the same (git runs merge-file per file).
 COMMAND_ALIASES = {"merge-file": "sync"}

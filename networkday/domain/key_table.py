@@ -49,14 +49,14 @@ _TABLE: dict[str, str] = {
     ),
     "CompanyScreen": (
         "=tab =shift+tab =ctrl+c =super+c company.back=escape company.target=t "
-        "company.add_opportunity=o company.move_next=m company.move_any=M company.down=j "
+        "company.add_opportunity=o company.move_next=m company.move_any=M company.conflicts=x company.down=j "
         "company.up=k"
     ),
     "ContactScreen": (
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
         "contact.brief=b contact.plan=p contact.call=C contact.edit=e contact.copy=y contact.open_link=o "
         "contact.template=t contact.go_to=g "
-        "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.down=j "
+        "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.conflicts=x contact.down=j "
         "contact.up=k"
     ),
     "ContactsScreen": (
@@ -86,7 +86,11 @@ _TABLE: dict[str, str] = {
         "today.left-message=m today.talked=t today.scheduled=s today.open=enter today.add=a "
         "today.accept=y today.remove=d today.remove=delete today.postpone=p today.channel=c "
         "today.purpose=u today.move_up=K today.move_down=J today.prev_day=left_square_bracket "
-        "today.next_day=right_square_bracket today.go_today=g today.brief=b today.call=C"
+        "today.next_day=right_square_bracket today.go_today=g today.brief=b today.call=C today.conflicts=X"
+    ),
+    "ConflictsLayer": ("=tab =shift+tab =ctrl+c =super+c today.brief=b today.call=C today.conflicts=X"),
+    "ConflictsScreen": (
+        "=tab =shift+tab =ctrl+c =super+c conflicts.back=escape conflicts.back=q conflicts.keep=m conflicts.take=o"
     ),
     "BriefingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),
     "ServingScreen": ("=tab =shift+tab =ctrl+c =super+c today.brief=b"),

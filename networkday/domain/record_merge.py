@@ -237,3 +237,12 @@ def end_overtaken_sessions(table: dict[str, Any]) -> dict[str, Any]:
         if later:  # two sessions starting at one instant are one session, merged field by field
             entry["end"] = min(later)
     return table
+
+
+def named_entries(path: tuple[str, ...], entries: list[Any]) -> list[tuple[Any, str]]:
+    """Each entry of an array of tables with the name a conflict's field gives it (``log[<touch id>]``).
+
+    ``path`` is the array's keys from the file's top, as in ``_IDENTITY``: settling a conflict
+    finds its entry again by the very name the merge wrote.
+    """
+    return list(_keyed(entries, _IDENTITY.get(path)).values())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from sys import intern
 
+from networkday.domain.conflict_settle import count as conflict_count
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.day_score import day_outcomes, outcome_counts
@@ -43,9 +44,12 @@ ContactRow = tuple[
     int | None,
     tuple[str, ...],
     tuple[HelpRow, ...],
+    int,
 ]
 #: A ``DaySummary`` as a plain tuple, its fields in order.
-DayRow = tuple[int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str]
+DayRow = tuple[
+    int, int, int, tuple[tuple[str, int], ...], tuple[tuple[str, float, float | None], ...], int | None, str, int
+]
 
 
 @dataclass(slots=True)
@@ -69,6 +73,8 @@ class ContactSummary:
     motives: tuple[str, ...] = ()
     #: The touches where they asked of you, you introduced them, or they landed; oldest first.
     helping: tuple[HelpRow, ...] = ()
+    #: How many ``[[conflict]]`` entries a sync left in the file: Today counts them from here.
+    conflicts: int = 0
 
     @classmethod
     def of(cls, contact: Contact) -> ContactSummary:
@@ -105,6 +111,7 @@ class ContactSummary:
             connected=connected.toordinal() if (connected := contact.connected_on) else None,
             motives=tuple(intern(motive) for motive in contact.motives),
             helping=help_rows(contact),
+            conflicts=conflict_count(contact.extra),
         )
 
     @property
@@ -147,6 +154,7 @@ class ContactSummary:
             self.connected,
             self.motives,
             self.helping,
+            self.conflicts,
         )
 
     @classmethod
@@ -186,6 +194,8 @@ class DaySummary:
     sessions: tuple[tuple[str, float, float | None], ...] = ()
     rating: int | None = None
     first_line: str = ""
+    #: How many ``[[conflict]]`` entries a sync left in the day's file (plan, sessions, journal).
+    conflicts: int = 0
 
     @classmethod
     def of(cls, day: Day) -> DaySummary:
@@ -200,13 +210,23 @@ class DaySummary:
             sessions=tuple((s.kind, s.start.timestamp(), s.end.timestamp() if s.end else None) for s in day.time),
             rating=day.journal.rating,
             first_line=first[:120],
+            conflicts=conflict_count(day.extra),
         )
 
     def count(self, outcome: str) -> int:
         return dict(self.outcomes).get(outcome, 0)
 
     def to_row(self) -> DayRow:
-        return (self.date, self.planned, self.made, self.outcomes, self.sessions, self.rating, self.first_line)
+        return (
+            self.date,
+            self.planned,
+            self.made,
+            self.outcomes,
+            self.sessions,
+            self.rating,
+            self.first_line,
+            self.conflicts,
+        )
 
     @classmethod
     def from_row(cls, row: DayRow) -> DaySummary:

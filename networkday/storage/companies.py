@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from networkday.domain.companies import Companies, Company, company_key
+from networkday.domain.conflict_settle import count as conflict_count
 from networkday.domain.errors import KeyPath
 from networkday.domain.text import fold, slugify
 from networkday.storage.index import FileMark, mark_of
 from networkday.storage.layout import Findings, toml_files, valid_id
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
-from networkday.storage.records import Records
+from networkday.storage.records import CONFLICT_HEADER, Records
 from networkday.storage.rewrite import Rewriter, again
 
 #: A company file's mtime (ns) and size when it was read: a change to either reads it again.
@@ -49,6 +50,8 @@ class CompanyFiles:
         self._targets_for: frozenset[str] = frozenset()
         #: What ``openings`` found, by file name: the company when it has an open opportunity, or None.
         self._openings: dict[str, tuple[Seen, Company | None]] = {}
+        #: What ``conflicts`` found, by file name: how many ``[[conflict]]`` entries it holds.
+        self._conflicts: dict[str, tuple[Seen, int]] = {}
         #: What the last ``load`` noticed besides companies: open modes, files not read.
         self.warnings: list[str] = []
 
@@ -152,6 +155,18 @@ class CompanyFiles:
                 known = (seen, empty if company is None else pick(company))
             found[name] = known
         return found
+
+    def conflicts(self, zone: tzinfo) -> dict[str, int]:
+        """How many sync conflicts each company file holds, by company id, those with none left out.
+
+        As cheap as ``openings`` (see ``_cheap``): only a file whose bytes hold a
+        ``[[conflict]]`` header is parsed, and a file unchanged since the last call is not read.
+        """
+        pick = lambda company: conflict_count(dict(company.extra))  # noqa: E731
+        self._conflicts = self._cheap(
+            self._conflicts, lambda data: CONFLICT_HEADER.search(data) is not None, pick, 0, zone
+        )
+        return {name.removesuffix(".toml"): found for name, (_, found) in self._conflicts.items() if found}
 
     def problem_at(self, company_id: str, key_path: KeyPath, message: str) -> DataProblem:
         """A problem found in a company already read, located in its file as it is now."""

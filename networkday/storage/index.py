@@ -35,7 +35,7 @@ from typing import Any, NamedTuple, TypeVar, overload
 
 from networkday.storage.atomic import FILE_MODE, read_with_stat, temp_name
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 SHARDS = 32
 _KEY = (INDEX_VERSION, SHARDS, sys.version_info[:2])
 #: What every sealed cache file starts with, before the CRC-32 of its body.

@@ -13,7 +13,7 @@ from networkday import __version__
 from networkday.storage.index import IndexCache, mark_of
 from networkday.storage.store import Store
 
-_KEY = ("networkday-today-preview", 4, __version__)
+_KEY = ("networkday-today-preview", 5, __version__)
 
 
 def preview_path(store: Store) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -17,6 +18,8 @@ from networkday.storage.layout import valid_id
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
 T = TypeVar("T")
+#: A ``[[conflict]]`` header in a record file's bytes: only a file that holds one is parsed for them.
+CONFLICT_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*conflict[ \t]*\]\]", re.MULTILINE)
 #: What opening a file that is not there raises: no such file, or a folder on its path is a file.
 GONE = (FileNotFoundError, NotADirectoryError)
 

@@ -314,6 +314,10 @@ class Store:
         """The companies with an open opportunity (see ``CompanyFiles.openings``)."""
         return self.company_files.openings(zone_of(self.clock.now()))
 
+    def company_conflicts(self) -> dict[str, int]:
+        """Each company file's count of sync conflicts, by id (see ``CompanyFiles.conflicts``)."""
+        return self.company_files.conflicts(zone_of(self.clock.now()))
+
     def company(self, company_id: str) -> Company:
         return self.company_files.company(company_id, zone_of(self.clock.now()))
 

@@ -6,34 +6,27 @@ one read of each file's bytes, as the touch audit's does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from networkday.domain.conflict_settle import shown
 from networkday.domain.record_merge import CONFLICT
 from networkday.storage.codec import parse
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError
+from networkday.storage.records import CONFLICT_HEADER
 from networkday.storage.store import Store
-
-_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*conflict[ \t]*\]\]", re.MULTILINE)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return repr(value) if isinstance(value, str) else str(value)
 
 
 def describe(entry: dict[str, Any]) -> str:
     """One line: which field, what the other side had, and how to settle it."""
     field, origin = entry.get("field", "a field"), entry.get("from", "the other side")
-    other = "had removed it" if entry.get("removed") else f"had {_shown(entry.get('value', ''))}"
+    other = "had removed it" if entry.get("removed") else f"had {shown(entry.get('value', ''))}"
     return (
         f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
-        " Keep one, then delete this [[conflict]] entry"
+        " Settle it with `networkday conflicts`, or X on Today"
     )
 
 
@@ -43,7 +36,7 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
     for path in paths:
         try:
             data = path.read_bytes()
-            if not _HEADER.search(data):
+            if not CONFLICT_HEADER.search(data):
                 continue
             table, text = parse(path, data)
         except (OSError, ProblemError):

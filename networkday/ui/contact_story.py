@@ -22,9 +22,9 @@ from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
 from networkday.domain.vocab import MOTIVES
 from networkday.domain.wording import outcome_text, since, until
-from networkday.ui.contact_conflicts import conflicts
 from networkday.ui.links import link
 from networkday.ui.plain import join, plain, plain_line
+from networkday.ui.record_conflicts import conflicts
 from networkday.ui.widgets.contact_row import TARGET, star
 
 LABEL_WIDTH = 14
@@ -54,7 +54,7 @@ def story(
         title.append_text(extra)
     body = Text(end="")
     for section in (
-        conflicts(contact),
+        conflicts(contact.to_dict()),
         _fields(contact, contacts, config, now, target),
         _notes(contact),
         _ledger(contact),

@@ -63,7 +63,7 @@ def test_the_bash_script_parses(capsys, tmp_path: Path) -> None:
 def test_subcommands_options_and_choices_come_from_the_parser() -> None:
     commands = list(build_parser(None)._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert offered("") == commands
-    assert offered("co") == ["contacts", "company", "completion"]
+    assert offered("co") == ["contacts", "company", "completion", "conflicts"]
     assert offered("contacts", "") == ["list", "show", "search"]
     assert offered("contacts", "list", "--") == [
         "--company",

@@ -36,6 +36,7 @@ def _full_contact() -> ContactSummary:
         "connected": DAY.toordinal() - 400,
         "motives": ("searching",),
         "helping": ((1.5, "a referral", ("charles",), "Staff engineer"),),
+        "conflicts": 2,
     }
     assert set(values) == {field.name for field in fields(ContactSummary)}, "a field was added: update to_row"
     return ContactSummary(**values)
@@ -43,7 +44,7 @@ def _full_contact() -> ContactSummary:
 
 def test_rows_hold_every_field_in_order_and_survive_marshal() -> None:
     contact = _full_contact()
-    day = DaySummary(DAY.toordinal(), 3, 2, (("will", 1),), (("networking", 1.0, None),), 4, "helped Sam")
+    day = DaySummary(DAY.toordinal(), 3, 2, (("will", 1),), (("networking", 1.0, None),), 4, "helped Sam", 1)
     assert contact.to_row() == astuple(contact)
     assert day.to_row() == astuple(day)
     assert ContactSummary.from_row(marshal.loads(marshal.dumps(contact.to_row()))) == contact

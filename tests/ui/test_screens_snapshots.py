@@ -50,6 +50,15 @@ def damaged(root: Path) -> Store:
     return Store.open(root, FixedClock(NOW))
 
 
+def conflicted_world(root: Path) -> Store:
+    """The small world after a sync left conflicts: in Ada's file, Acme's and today's (tests/conflict_world.py)."""
+    from tests.conflict_world import conflicted
+
+    small(root)
+    conflicted(root)
+    return Store.open(root, FixedClock(NOW))
+
+
 #: name: (world, keys pressed, the pictures this file takes). The rest are in the other files:
 #: Today (test_snapshots_today), the network list, a person and the form at 80x24
 #: (test_contacts_snapshots), the journal's entry (test_journal_snapshots), the review
@@ -71,6 +80,9 @@ SCREENS: dict[str, tuple[Callable[[Path], Store], list[str], tuple[str, ...]]] =
     "postpone": (small, ["p"], ALL),
     "channel": (small, ["c"], ALL),
     "pick_a_person": (small, ["a", *"a"], ALL),
+    "conflicts_today": (conflicted_world, [], ALL),
+    "conflicts_list": (conflicted_world, ["X"], ALL),
+    "conflicts_journal": (conflicted_world, ["3"], (DEFAULT_80,)),
 }
 CASES = [(name, picture) for name, (_, _, pictures) in SCREENS.items() for picture in pictures]
 

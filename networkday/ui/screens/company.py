@@ -6,6 +6,7 @@ The same keys as on the list act on this company (see ``CompanyActions``).
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +17,7 @@ from networkday.domain.company_rows import CompanyRow
 from networkday.services.companies import company_list
 from networkday.ui.company_actions import CompanyActions
 from networkday.ui.company_story import company_story, title_line
+from networkday.ui.record_conflicts import conflicts
 from networkday.ui.screens.companies import company_bindings
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
@@ -28,6 +30,7 @@ class CompanyScreen(CompanyActions):
     BINDINGS = [
         Binding("escape", "back", "Back", id="company.back"),
         *company_bindings("company"),
+        Binding("x", "conflicts", "Settle sync conflicts", show=False, id="company.conflicts"),
         Binding("j", "scroll(1)", "Down", show=False, id="company.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="company.up"),
     ]
@@ -75,7 +78,17 @@ class CompanyScreen(CompanyActions):
         self.row = rows[0]
         self.query_one("#company-title", Static).update(title_line(self.row))
         story = company_story(self.row, store.contacts, zone_of(store.clock.now()))
+        found = conflicts(self.row.company.to_dict()) if self.row.company else None
+        if found is not None:
+            story = Text.assemble(found, "\n\n", story)
         self.query_one("#company-story", Static).update(story)
+
+    def action_conflicts(self) -> None:
+        """This company's sync conflicts, each kept or taken there; the screen reads its file on return."""
+        from networkday.ui.screens.conflicts import ConflictsScreen
+
+        if self.row is not None and self.row.company is not None:
+            self.app.push_screen(ConflictsScreen("company", self.row.company.id))
 
     def current_row(self) -> CompanyRow | None:
         return self.row

@@ -50,6 +50,7 @@ class ContactScreen(ContactActions):
         Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
         Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
         Binding("u", "undo", "Undo delete", show=False, id="contact.undo"),
+        Binding("x", "conflicts", "Settle sync conflicts", show=False, id="contact.conflicts"),
         Binding("j", "scroll(1)", "Down", show=False, id="contact.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="contact.up"),
     ]
@@ -113,6 +114,12 @@ class ContactScreen(ContactActions):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_conflicts(self) -> None:
+        """This person's sync conflicts, each kept or taken there (the screen reads them on return)."""
+        from networkday.ui.screens.conflicts import ConflictsScreen
+
+        self.app.push_screen(ConflictsScreen("person", self.contact_id))
 
     def action_brief(self) -> None:
         self.post_message(OpenBrief(self.contact_id))

@@ -32,6 +32,7 @@ from networkday.services.mode import settings
 from networkday.storage.problems import StoreError
 from networkday.ui.messages import OpenContact
 from networkday.ui.plain import join, plain_line
+from networkday.ui.record_conflicts import SETTLE_ON_TODAY, conflicts
 from networkday.ui.screens.journal_saving import POLL, JournalSaving
 from networkday.ui.widgets.answer_area import AnswerArea
 from networkday.ui.widgets.key_footer import KeyFooter
@@ -117,6 +118,7 @@ class JournalScreen(JournalSaving):
             yield Static(id="journal-state")
         yield Static(id="journal-problem")
         with VerticalScroll(id="journal-body"):
+            yield Static(id="journal-conflicts")
             yield Static(id="journal-figures")
             yield Static(id="journal-people-label")
             yield KeyList(id="journal-people")
@@ -205,6 +207,9 @@ class JournalScreen(JournalSaving):
         except StoreError:
             record = None
         figures = day_figures(self.store, self.day, record)
+        found = conflicts(record.to_dict(), SETTLE_ON_TODAY) if record is not None else None
+        self.query_one("#journal-conflicts", Static).display = found is not None
+        self.query_one("#journal-conflicts", Static).update(found or "")
         ascii = os.environ.get("TERM", "") == "linux"
         self.query_one("#journal-figures", Static).update(figures_text(figures, ascii=ascii))
         people = self.query_one("#journal-people", OptionList)

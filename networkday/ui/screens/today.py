@@ -20,7 +20,7 @@ from networkday.storage.problems import StoreError
 from networkday.ui.give_first import OfferHints
 from networkday.ui.messages import OpenContact, OutcomeLogged
 from networkday.ui.plain import plain_line
-from networkday.ui.today_call import CallingScreen
+from networkday.ui.today_conflicts import ConflictLine, ConflictsLayer
 from networkday.ui.today_detail import EMPTY, row_detail, show_serves
 from networkday.ui.today_header import day_title, score_line
 from networkday.ui.touch_line import touch_line
@@ -39,7 +39,7 @@ OUTCOME_KEYS = {
 }
 
 
-class TodayScreen(CallingScreen):
+class TodayScreen(ConflictsLayer):
     HELP_TITLE = "Today's calls"
     #: The marks in the rows, explained under the keys in help (``?``).
     HELP_MARKS = (
@@ -87,6 +87,7 @@ class TodayScreen(CallingScreen):
         yield Static(id="score")
         yield Static(id="touch-counts")
         yield Static(id="day-problem")
+        yield ConflictLine()
         yield QueueList(moved=self._show_detail)
         yield Static(id="row-detail")
         yield TimerBar()
@@ -138,6 +139,7 @@ class TodayScreen(CallingScreen):
         problem = self.query_one("#day-problem", Static)
         problem.display = bool(self.queue.problem)
         problem.update(plain_line(f"! {self.queue.problem}" if self.queue.problem else ""))
+        self.show_conflicts(self.day)
 
     def _show_detail(self) -> None:
         item = self.query_one(QueueList).current()

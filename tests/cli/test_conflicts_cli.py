@@ -1,0 +1,83 @@
+"""`networkday conflicts`: the list, its JSON, and keep/take settling one conflict from the shell."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conflict_world import conflicted
+from tests.sync_world import nd
+
+pytestmark = pytest.mark.usefixtures("command_env")
+
+
+def test_the_list_names_each_record_field_and_both_values_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conflicted(tmp_path)
+    assert nd(tmp_path, "conflicts") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "person/ada-lovelace title: this machine 'Engineer'; origin/main '[b]Countess\\x1b[31m' (Ada Lovelace)",
+        "person/ada-lovelace log[aaaa0001].note: this machine 'mine'; origin/main 'theirs' (Ada Lovelace)",
+        "company/acme website: this machine 'https://acme.example'; laptop removed it (Acme)",
+        "day/2026-11-25 journal.rating: this machine 3; origin/main 5 (Wed 25 Nov 2026)",
+        "4 conflict(s): networkday conflicts keep|take RECORD FIELD settles one",
+    ]
+
+
+def test_json_gives_each_value_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conflicted(tmp_path)
+    assert nd(tmp_path, "conflicts", "--json") == 0
+    document = json.loads(capsys.readouterr().out)
+    first, *_, company, day = document["conflicts"]
+    assert first == {
+        "record": "person/ada-lovelace",
+        "title": "Ada Lovelace",
+        "field": "title",
+        "ours": "Engineer",
+        "theirs": "[b]Countess\x1b[31m",
+        "removed": False,
+        "from": "origin/main",
+        "at": "2026-11-20T10:00:00+00:00",
+        "path": str(tmp_path / "contacts" / "ada-lovelace.toml"),
+    }
+    assert (company["theirs"], company["removed"]) == (None, True)
+    assert (day["ours"], day["theirs"]) == (3, 5)
+
+
+def test_keep_and_take_settle_one_each_and_check_then_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = conflicted(tmp_path)
+    assert nd(tmp_path, "check") == 1
+    capsys.readouterr()
+    assert nd(tmp_path, "conflicts", "take", "person/ada-lovelace", "log[aaaa0001].note") == 0
+    assert nd(tmp_path, "conflicts", "keep", "person/ada-lovelace", "title") == 0
+    assert nd(tmp_path, "conflicts", "take", "company/acme", "website") == 0
+    assert nd(tmp_path, "conflicts", "keep", "day/2026-11-25", "journal.rating") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Ada Lovelace: log[aaaa0001].note is now 'theirs', as on origin/main",
+        "Ada Lovelace: kept this machine's title ('Engineer')",
+        "Acme: website removed, as on laptop",
+        "Wed 25 Nov 2026: kept this machine's journal.rating (3)",
+    ]
+    person = tomllib.loads(paths["person"].read_text("utf-8"))
+    assert (person["title"], person["log"][0]["note"]) == ("Engineer", "theirs")
+    assert "website" not in tomllib.loads(paths["company"].read_text("utf-8"))
+    assert nd(tmp_path, "check") == 0
+    assert nd(tmp_path, "conflicts") == 0
+    assert capsys.readouterr().out.endswith(": no sync conflicts\n")
+
+
+def test_a_conflict_that_is_not_there_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conflicted(tmp_path)
+    assert nd(tmp_path, "conflicts", "keep", "person/ada-lovelace", "company") == 1
+    assert "no conflict in 'company' of 'person/ada-lovelace'" in capsys.readouterr().err
+    assert nd(tmp_path, "conflicts", "take", "person/ada-lovelace") == 2
+    assert "needs a record and a field" in capsys.readouterr().err
