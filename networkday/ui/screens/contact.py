@@ -21,6 +21,7 @@ from networkday.services.companies import target_config
 from networkday.storage.problems import StoreError
 from networkday.ui.browser import open_link
 from networkday.ui.contact_actions import ContactActions
+from networkday.ui.contact_duplicate import not_the_same
 from networkday.ui.contact_story import story
 from networkday.ui.links import copy_to_clipboard
 from networkday.ui.messages import OpenBrief, OpenContact
@@ -48,6 +49,7 @@ class ContactScreen(ContactActions):
         Binding("t", "template", "Write…", show=False, tooltip="Write to them from a template", id="contact.template"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
         Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
+        Binding("N", "not_same", "Not the same person", show=False, id="contact.not_same"),
         Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
         Binding("u", "undo", "Undo delete", show=False, id="contact.undo"),
         Binding("j", "scroll(1)", "Down", show=False, id="contact.down"),
@@ -113,6 +115,10 @@ class ContactScreen(ContactActions):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_not_same(self) -> None:
+        """A sync flagged them as likely the same person as another record; they are two people."""
+        not_the_same(self, self.contact_id)
 
     def action_brief(self) -> None:
         self.post_message(OpenBrief(self.contact_id))
