@@ -9,12 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.sync_duplicates import FLAG, flagged
+from networkday.domain.sync_duplicates import FLAG, MARKER, flagged
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem
 
-#: The bytes a file must hold to be parsed for a flag.
-FLAG_BYTES = FLAG.encode()
+#: Bytes of which a file must hold one to be parsed for a flag (or a marker no sync split off).
+WORDS = (FLAG.encode(), MARKER.encode())
+
+
+def holds_a_word(data: bytes) -> bool:
+    return any(word in data for word in WORDS)
+
+
+_LEFT = (
+    f"another machine's record of this person, added there under the same id, is kept here under [{MARKER}]:"
+    " a sync could not split it off; move it into a new contact file, then delete the table"
+)
 
 
 def describe(other_id: str) -> str:
@@ -26,9 +36,13 @@ def describe(other_id: str) -> str:
 
 
 def flag_problems(path: Path, table: dict[str, Any], text: str) -> list[DataProblem]:
-    """The flag of a person's file at its line; none in other files, or when it names nobody."""
-    other = flagged(table)
-    if other is None or path.parent.name != "contacts":
+    """The flag of a person's file at its line, and a marker a sync left; none in other files."""
+    if path.parent.name != "contacts":
         return []
-    line, column = locate(text, (FLAG,))
-    return [DataProblem(path, line, column, describe(other))]
+    found = []
+    other = flagged(table)
+    if other is not None:
+        found.append(DataProblem(path, *locate(text, (FLAG,)), describe(other)))
+    if MARKER in table:  # the sync that merged it could not write the split (disk full): nothing was lost
+        found.append(DataProblem(path, *locate(text, (MARKER,)), _LEFT))
+    return found

@@ -14,7 +14,7 @@ from typing import Any
 
 from networkday.domain.record_merge import CONFLICT
 from networkday.storage.codec import parse
-from networkday.storage.duplicate_flags import FLAG_BYTES, flag_problems
+from networkday.storage.duplicate_flags import flag_problems, holds_a_word
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError
 from networkday.storage.store import Store
@@ -44,7 +44,7 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
     for path in paths:
         try:
             data = path.read_bytes()
-            if not _HEADER.search(data) and FLAG_BYTES not in data:
+            if not _HEADER.search(data) and not holds_a_word(data):
                 continue
             table, text = parse(path, data)
         except (OSError, ProblemError):

@@ -163,3 +163,12 @@ def test_a_likely_duplicate_flag_is_listed_at_its_line_with_how_to_settle_it(
         " the same)"
     )
     assert len(err) == 2  # that line and the count: an empty flag names nobody, a day file is not a person
+
+
+def test_a_record_a_sync_could_not_split_off_is_listed_not_lost(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ann = data / "contacts" / "ann-lee.toml"
+    ann.write_text('format = 1\nname = "Ann Lee"\n\n[added_on_both_machines]\nformat = 1\nname = "Ann Lee"\n')
+    assert main(["check", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{ann}:4:1: another machine's record of this person, added there under the same id,")
+    assert err[0].endswith("move it into a new contact file, then delete the table")
