@@ -68,14 +68,13 @@ class Machines:
         merged: Tree = {}
         for person in [*ours, *(person for person in theirs if person not in ours)]:
             was, mine, other = base.get(person), ours.get(person), theirs.get(person)
-            if was is not None and mine is not None and other is not None:
-                self._count(was.title, mine.title, other.title)
-            if mine is None or other is None or mine == other:
+            if mine is None or other is None:
                 merged[person] = mine or other  # type: ignore[assignment]  # one of them is there
             elif was is None:
                 self._added_on_both(merged, person, mine, other, {*ours, *theirs})
             else:
-                merged[person] = self._fields(was, mine, other, at)
+                self._count(was.title, mine.title, other.title)
+                merged[person] = mine if mine == other else self._fields(was, mine, other, at)
         return merged
 
     def _count(self, was: str, mine: str, other: str) -> None:
@@ -88,7 +87,7 @@ class Machines:
     def _added_on_both(self, merged: Tree, person: str, mine: Person, other: Person, taken: set[str]) -> None:
         """One person when the titles agree; else two, each flagged with the other's id."""
         if mine.title == other.title:
-            self.seen["added on both, same"] += 1
+            self.seen["added on both, alike"] += 1
             merged[person] = replace(mine, conflicts=mine.conflicts | other.conflicts)
             return
         self.seen["added on both, split"] += 1

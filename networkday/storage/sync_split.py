@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from networkday.domain.sync_duplicates import MARKER, split
-from networkday.domain.text import numbered_ids
+from networkday.domain.text import numbered_ids, shown_line
 from networkday.storage.atomic import write_many
 from networkday.storage.codec import parse
 from networkday.storage.problems import ProblemError, StoreError
@@ -28,7 +28,7 @@ from networkday.storage.records import checked, contact_check, day_check
 
 @dataclass(frozen=True)
 class Split:
-    """One person kept as two: the id both machines added, the new one, and the name they share."""
+    """One person kept as two: the id both machines added, the new one, and the name they share (on one line)."""
 
     contact_id: str
     new_id: str
@@ -65,7 +65,7 @@ def _split_one(path: Path, taken: set[str]) -> tuple[Split, list[tuple[Path, byt
         (path, checked(path, pair[0], contact_check(path.stem))),
     ]
     moved = frozenset(_touch_ids(pair[1]) - _touch_ids(pair[0]))
-    return Split(path.stem, new_id, str(table.get("name") or path.stem), moved), files
+    return Split(path.stem, new_id, shown_line(str(table.get("name") or path.stem)), moved), files
 
 
 def _retargeted_day(path: Path, done: list[Split]) -> tuple[Path, bytes] | None:
