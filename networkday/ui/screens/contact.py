@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from networkday.domain.contact import Contact
 from networkday.domain.referrals import build_referrals
+from networkday.domain.sync_duplicates import flagged
 from networkday.services.companies import target_config
 from networkday.storage.problems import StoreError
 from networkday.ui.browser import open_link
@@ -91,6 +92,7 @@ class ContactScreen(ContactActions):
         title, body = story(self.contact, store.contacts, config, referrals, store.clock.now())
         self.query_one("#contact-title", Static).update(title)
         self.query_one("#contact-story", Static).update(body)
+        self.refresh_bindings()  # N follows the flag
 
     def target_id(self) -> str | None:
         return self.contact_id
@@ -115,6 +117,12 @@ class ContactScreen(ContactActions):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """N only for a person a sync flagged, so the palette and the help offer it only then."""
+        if action == "not_same":
+            return self.contact is not None and flagged(self.contact.extra) is not None
+        return True
 
     def action_not_same(self) -> None:
         """A sync flagged them as likely the same person as another record; they are two people."""
