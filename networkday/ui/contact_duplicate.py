@@ -8,6 +8,7 @@ flag from both files (``services.duplicates``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -15,8 +16,10 @@ from networkday.domain.contact import Contact
 from networkday.domain.summary import ContactSummary
 from networkday.domain.sync_duplicates import flagged
 from networkday.services.duplicates import dismiss_duplicate
-from networkday.ui.contact_actions import ContactActions
 from networkday.ui.plain import plain_line
+
+if TYPE_CHECKING:  # the screens that act on a contact import this module's line through contact_story
+    from networkday.ui.contact_actions import ContactActions
 
 
 def likely_same(contact: Contact, contacts: Mapping[str, ContactSummary]) -> Text | None:
