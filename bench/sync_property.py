@@ -4,8 +4,10 @@
     python bench/sync_property.py --runs 50 --seed 7
 
 The short form runs in the tests (tests/cli/test_sync_property.py, 25 sequences); this one
-runs the same steps and the same end checks (both folders alike, every touch once, one-side
-edits win, no conflict markers, `check` lists nothing but conflicts) and prints figures.
+runs the same steps and the same end checks (both folders alike, every touch once, each
+title, its conflicts and the likely-duplicate flags exactly as ``tests/sync_model.py`` merges
+them, no conflict markers, `check` lists nothing but conflicts and likely duplicates) and
+prints figures.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def main() -> int:
     os.environ["NETWORKDAY_TZ"] = "Europe/Berlin"
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
+    merges: Counter[str] = Counter()  # what the model's merges met, field by field
     seconds, conflicts, failed = [], 0, 0
     for run in range(args.runs):
         steps = [(rng.choice("ab"), rng.choice(KINDS), rng.choice(PEOPLE)) for _ in range(rng.randint(0, args.steps))]
@@ -48,8 +51,9 @@ def main() -> int:
             try:
                 for side, kind, person in steps:
                     apply(world, model, side, kind, person, NOW)
-                settle(world)
+                settle(world, model)
                 conflicts += verify(world, model)
+                merges.update(model.machines.seen)
             except AssertionError as error:
                 failed += 1
                 print(f"run {run}: FAILED {steps}: {error}", file=sys.stderr)
@@ -57,6 +61,7 @@ def main() -> int:
     print(f"sequences            {args.runs} (seed {args.seed}), failed {failed}")
     print(f"steps                {sum(kinds.values())}: " + ", ".join(f"{k} {kinds[k]}" for k in KINDS))
     print(f"conflicts recorded   {conflicts}")
+    print("titles merged        " + ", ".join(f"{case} {merges[case]}" for case in sorted(merges)))
     print(f"seconds per sequence median {statistics.median(seconds):.2f}, max {max(seconds):.2f}")
     return 1 if failed else 0
 

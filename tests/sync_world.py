@@ -16,10 +16,12 @@ import tomli
 from networkday.cli import main
 from networkday.clock import FixedClock
 from networkday.domain.day import Answer
+from networkday.domain.sync_duplicates import FLAG, MARKER
 from networkday.services.actions import edit_contact
 from networkday.services.journal import save_journal
 from networkday.services.plan import plan_call
 from networkday.storage.store import Store
+from tests.sync_model import Machines
 
 
 def git(folder: Path, *args: str) -> str:
@@ -71,18 +73,19 @@ SEED = {
 PEOPLE = ("ada", "bob", "cy")
 PROMPT = "Who will help, and how?"
 #: What one step of a sequence does: on which machine, and what.
-KINDS = ("log", "title", "person", "plan", "timer", "journal", "sync")
+KINDS = ("log", "title", "person", "twin", "plan", "timer", "journal", "sync")
 
 
 @dataclass
 class Model:
-    """What the two machines did, to check the end against: touches, last values per side, people added."""
+    """What the two machines did, to check the end against: touches, the people's titles as merged, people added."""
 
     notes: list[str] = field(default_factory=list)
-    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # person -> side -> last title written
+    machines: Machines = field(default_factory=lambda: Machines.seeded(dict.fromkeys(PEOPLE, "Start")))
     texts: dict[str, str] = field(default_factory=dict)  # side -> last journal text written
     added: list[str] = field(default_factory=list)
     steps: int = 0
+    now: datetime | None = None
 
 
 def _store(folder: Path, now: datetime) -> Store:
@@ -95,6 +98,7 @@ def apply(world: World, model: Model, side: str, kind: str, person: str, start: 
     now = start + timedelta(minutes=model.steps)
     folder = world.a if side == "a" else world.b
     os.environ["NETWORKDAY_NOW"] = now.isoformat()
+    model.now = now
     tag = f"{side}{model.steps}"
     if kind == "log":
         assert nd(folder, "log", person, "talked", "--note", f"note {tag}") == 0
@@ -102,11 +106,20 @@ def apply(world: World, model: Model, side: str, kind: str, person: str, start: 
     elif kind == "title":
         store = _store(folder, now)
         base = store.contact(person)
-        edit_contact(store, base, replace(base, title=f"Title {tag}"))
-        model.titles.setdefault(person, {})[side] = f"Title {tag}"
+        title = f"Title {model.steps % 3}"  # a small set: both sides sometimes write the same value
+        edit_contact(store, base, replace(base, title=title))
+        model.machines.edit(side, person, title)
     elif kind == "person":
         assert nd(folder, "add", f"Person {tag}") == 0
         model.added.append(f"person-{tag}")
+    elif kind == "twin":  # a new person both machines may add under one id, alike or not
+        twin = f"twin-{person}"
+        if twin not in model.machines.local[side]:
+            title = ("Twin", "Other")[model.steps % 2]
+            assert nd(folder, "add", f"Twin {person.title()}", "--title", title) == 0
+            model.machines.add(side, twin, title)
+        assert nd(folder, "log", twin, "talked", "--note", f"note {tag}") == 0
+        model.notes.append(f"note {tag}")
     elif kind == "plan":
         plan_call(_store(folder, now), now.date(), person)
     elif kind == "timer":
@@ -120,11 +133,14 @@ def apply(world: World, model: Model, side: str, kind: str, person: str, start: 
         model.texts[side] = tag
     else:
         assert nd(folder, "sync") == 0
+        model.machines.sync(side, now)
 
 
-def settle(world: World) -> None:
-    for folder in (world.a, world.b, world.a):
-        assert nd(folder, "sync") == 0
+def settle(world: World, model: Model) -> None:
+    for side in "aba":
+        assert nd(world.a if side == "a" else world.b, "sync") == 0
+        if model.now is not None:  # no step, no merge
+            model.machines.sync(side, model.now)
 
 
 def problems_of_check(folder: Path) -> list[str]:
@@ -155,15 +171,31 @@ def verify(world: World, model: Model) -> int:
     for person_id in model.added:
         assert f"contacts/{person_id}.toml" in files
     conflicts = {name: table.get("conflict", []) for name, table in tables.items()}
-    for person, sides in model.titles.items():
-        table = tables[f"contacts/{person}.toml"]
-        if len(sides) == 1:  # edited on one machine only: its last value
-            assert table["title"] == next(iter(sides.values()))
-        else:
-            assert table["title"] in sides.values()
+    verify_people(tables, model.machines)
     if len(model.texts) == 1:
         day = next(t for n, t in tables.items() if n.startswith("days/") and "journal" in t)
         assert day["journal"]["answer"][0]["text"] == next(iter(model.texts.values()))
     for line in problems_of_check(world.a):
-        assert "changed on both sides in a sync" in line, line
+        assert "changed on both sides in a sync" in line or "likely the same person as" in line, line
     return sum(len(entries) for entries in conflicts.values())
+
+
+def verify_people(tables: dict[str, dict], machines: Machines) -> None:
+    """Each modelled person exactly as the model merged them: the title, its conflicts, the duplicate flag.
+
+    Edited on one side since the last sync that joined them: that side's value. On both, to
+    the same value: that value. To different values: one side's, and the other's in one
+    ``[[conflict]]`` entry. Added on both, alike: one person; not alike: two, flagged.
+    """
+    assert machines.local["a"] == machines.local["b"] == machines.remote
+    people = {name for name in tables if name.startswith("contacts/")} - {f"contacts/{p}.toml" for p in PEOPLE}
+    assert {name for name in people if name.startswith("contacts/twin-")} == {
+        f"contacts/{person}.toml" for person in machines.remote if person.startswith("twin-")
+    }
+    for person, expected in machines.remote.items():
+        table = tables[f"contacts/{person}.toml"]
+        assert table["title"] == expected.title, person
+        found = [(entry["value"], entry["at"]) for entry in table.get("conflict", []) if entry["field"] == "title"]
+        assert sorted(found) == sorted(expected.conflicts), person  # each once
+        assert table.get(FLAG) == expected.flag, person
+        assert MARKER not in table

@@ -56,7 +56,8 @@ _TABLE: dict[str, str] = {
         "=tab =shift+tab =ctrl+c =super+c contact.back=escape contact.log=l contact.follow_up=f "
         "contact.brief=b contact.plan=p contact.call=C contact.edit=e contact.copy=y contact.open_link=o "
         "contact.template=t contact.go_to=g "
-        "contact.merge=m contact.delete=D contact.delete=delete contact.undo=u contact.conflicts=x contact.down=j "
+        "contact.merge=m contact.not_same=N contact.delete=D contact.delete=delete contact.undo=u "
+        "contact.conflicts=x contact.down=j "
         "contact.up=k"
     ),
     "ContactsScreen": (

@@ -17,6 +17,7 @@ from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call, Day
 from networkday.domain.phone_kinds import fill_kinds, same_in
 from networkday.domain.phones import phone_key
+from networkday.domain.sync_duplicates import FLAG
 from networkday.domain.touch import derived_touch_id, same_touch
 
 #: Single-valued fields: the kept contact's value wins, a different other value goes to notes.
@@ -47,7 +48,11 @@ def merge_into(keep: Contact, gone: Contact, region: str = "") -> list[Renamed]:
     lost.extend(differing)
     keep.hiring_manager = keep.hiring_manager or gone.hiring_manager
     _merge_referrer(keep, gone, lost)
+    if _flags_the_pair(FLAG, keep.extra.get(FLAG), keep, gone):
+        del keep.extra[FLAG]
     for key, value in gone.extra.items():
+        if _flags_the_pair(key, value, keep, gone):
+            continue
         if key not in keep.extra:
             keep.extra[key] = value
         elif keep.extra[key] != value:
@@ -59,6 +64,11 @@ def merge_into(keep: Contact, gone: Contact, region: str = "") -> list[Renamed]:
     notes.extend(line for item in lost if (line := f"{origin}: {item}") not in keep.notes)
     keep.notes = "\n\n".join(notes)
     return renamed
+
+
+def _flags_the_pair(key: str, value: object, keep: Contact, gone: Contact) -> bool:
+    """A sync's "likely the same person" flag naming one of the two: merging them settles it."""
+    return key == FLAG and value in (keep.id, gone.id)
 
 
 def _merge_referrer(keep: Contact, gone: Contact, lost: list[str]) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterator
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Bidi controls (embeddings, overrides, isolates, marks): they can make text read as other text.
@@ -116,6 +118,14 @@ def slugify(name: str) -> str:
         return slug
     spelled = " ".join(unicodedata.normalize("NFC", name).casefold().split())
     return f"contact-{zlib.crc32(spelled.encode('utf-8')):08x}" if spelled else "contact"
+
+
+def numbered_ids(name: str) -> Iterator[str]:
+    """A new contact's id from its name, then numbered (``jane-doe``, ``jane-doe-2``, ...): the first free one wins."""
+    base = slugify(name)[:70].strip("-") or "contact"
+    yield base
+    for number in itertools.count(2):
+        yield f"{base}-{number}"
 
 
 def _latin_letters(char: str) -> str:

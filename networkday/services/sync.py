@@ -115,10 +115,12 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     repo.configure_driver(driver_command())
     result = SyncResult()
     if repo.merging():
+        before = repo.git("rev-parse", "HEAD").out.strip()
         result.unmerged = repo.settle()
         if result.unmerged:
             return _left(result)
         result.lines.append("finished the merge left open")
+        _split(repo, before, result)
     changed = repo.commit_changes()
     result.lines.append(f"committed {len(changed)} file(s)" if changed else "nothing to commit")
     if offline:
@@ -133,19 +135,31 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
         repo.fetch(remote)
         theirs = theirs or _their_branch(repo, remote, branch)
         if repo.has_commit(f"refs/remotes/{remote}/{theirs}"):
-            before = repo.git("rev-parse", "HEAD").out
+            before = repo.git("rev-parse", "HEAD").out.strip()
             result.unmerged, said = repo.merge(f"refs/remotes/{remote}/{theirs}", f"{remote}/{theirs}")
             result.lines.extend(said)
             if result.unmerged:
                 return _left(result)
-            if repo.git("rev-parse", "HEAD").out != before:
+            if repo.git("rev-parse", "HEAD").out.strip() != before:
                 result.lines.append(f"merged {remote}/{theirs}")
+                _split(repo, before, result)
         if not push or repo.push(remote, theirs):
             break
     else:
         raise GitError(f"{remote}: the remote kept changing while this sync pushed; run networkday sync again")
     result.lines.append(f"pushed to {remote}/{theirs}" if push else "not pushed (--no-push)")
     return result
+
+
+def _split(repo: DataRepo, before: str, result: SyncResult) -> None:
+    """People added on both machines whose records differ are kept as two, flagged (see ``sync_split``)."""
+    splits = repo.split_added_on_both(before)
+    for one in splits.done:
+        result.lines.append(
+            f"kept both records of {one.name} ({one.contact_id}, {one.new_id}), added on both machines:"
+            " likely the same person (networkday check lists them)"
+        )
+    result.lines.extend(splits.failed)
 
 
 def _left(result: SyncResult) -> SyncResult:

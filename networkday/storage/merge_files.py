@@ -1,4 +1,7 @@
-"""The merge driver's files: three versions of one record read, merged by ``record_merge``, written to ours."""
+"""The merge driver's files: three versions of one record read, merged by ``record_merge``, written to ours.
+
+A person's file both sides added is merged by ``sync_duplicates`` instead.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from networkday.domain.record_merge import RecordMerge, end_overtaken_sessions
+from networkday.domain.sync_duplicates import merge_added_on_both
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import ExactFloats, dumps, inexact_value, parse
 from networkday.storage.git import line_merge
@@ -44,10 +48,18 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str, origin: str, at
     """
     tables = [_table(path, name, side) for path, side in ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
     merge = RecordMerge(origin, at)
-    merged = merge.merge(*tables)
+    if _added_on_both(name, *tables):  # see sync_duplicates: one person, or two kept apart, no conflict
+        merged = merge_added_on_both(tables[1], tables[2], origin, at)
+    else:
+        merged = merge.merge(*tables)
     if name.startswith("days/"):
         merged = end_overtaken_sessions(merged)
     data = dumps(merged)
     parse(Path(f"{name} (merged)"), data)
     write_atomic(ours, data)
     return len(merge.conflicts)
+
+
+def _added_on_both(name: str, base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """A person's file that both sides added (days and companies merge field by field as before)."""
+    return name.startswith("contacts/") and not base and bool(ours) and bool(theirs)

@@ -1,4 +1,4 @@
-"""The ``[[conflict]]`` entries a sync's merge left in record files, located for ``check``.
+"""The ``[[conflict]]`` entries a sync's merge left in record files (and its duplicate flags), located for ``check``.
 
 Only a file whose text holds a ``[[conflict]]`` header is parsed, so the walk costs about
 one read of each file's bytes, as the touch audit's does.
@@ -14,6 +14,7 @@ from typing import Any
 from networkday.domain.conflict_settle import shown
 from networkday.domain.record_merge import CONFLICT
 from networkday.storage.codec import parse
+from networkday.storage.duplicate_flags import flag_problems, holds_a_word
 from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem, ProblemError
 from networkday.storage.records import CONFLICT_HEADER
@@ -36,7 +37,7 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
     for path in paths:
         try:
             data = path.read_bytes()
-            if not CONFLICT_HEADER.search(data):
+            if not CONFLICT_HEADER.search(data) and not holds_a_word(data):
                 continue
             table, text = parse(path, data)
         except (OSError, ProblemError):
@@ -46,6 +47,7 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
             if isinstance(entry, dict):
                 line, column = locate(text, (CONFLICT, index))
                 found.append(DataProblem(path, line, column, describe(entry)))
+        found.extend(flag_problems(path, table, text))
     return found
 
 

@@ -18,6 +18,7 @@ from networkday.storage.codec import parse
 from networkday.storage.git import GitError, Ran, last_line, run_git
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import ProblemError, StoreError
+from networkday.storage.sync_split import Splits, split_marked
 
 #: Who commits when the person's git knows no name (a fresh machine): a commit still happens.
 _FALLBACK_IDENTITY = ("-c", "user.name=networkday", "-c", "user.email=networkday@localhost")
@@ -198,6 +199,17 @@ class DataRepo:
         if not left:
             self._commit(f"networkday sync: merge {self.git('rev-parse', '--short', 'MERGE_HEAD').out.strip()}")
         return left
+
+    def split_added_on_both(self, before: str) -> Splits:
+        """People the merges since ``before`` kept as two (see ``sync_split``), committed."""
+        with self.locked():
+            named = self.git("diff", "--name-only", "--no-renames", "-z", before, "HEAD", "--", "contacts/", "days/")
+            splits = split_marked(self.root, [name for name in named.out.split("\0") if name])
+            if splits.done:
+                self.git("add", "--", *splits.written)
+                names = ", ".join(f"{one.name} ({one.contact_id}, {one.new_id})" for one in splits.done)
+                self._commit(f"networkday sync: kept both records of {names}, added on both machines")
+        return splits
 
     def push(self, remote: str, branch: str) -> bool:
         """True when pushed; False when the remote moved meanwhile (fetch and merge again)."""

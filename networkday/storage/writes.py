@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.errors import RecordError
-from networkday.domain.text import slugify
+from networkday.domain.text import numbered_ids
 from networkday.storage.atomic import ChangedMeanwhile, Mark, current_mark, ensure_dir, fsync_dir, write_many
 from networkday.storage.links import save_target
 from networkday.storage.problems import StoreError, WriteError
@@ -54,14 +54,12 @@ class Writes:
             taken = set(self.catalogue.contacts)
             files = []
             for contact in contacts:
-                base = slugify(contact.name)[:70].strip("-") or "contact"
-                number = 1
-                while True:
-                    candidate = base if number == 1 else f"{base}-{number}"
-                    # lexists: a link that leads nowhere is a name taken too, never replaced
-                    if candidate not in taken and not os.path.lexists(records.contact_path(candidate)):
-                        break
-                    number += 1
+                # lexists: a link that leads nowhere is a name taken too, never replaced
+                candidate = next(
+                    name
+                    for name in numbered_ids(contact.name)
+                    if name not in taken and not os.path.lexists(records.contact_path(name))
+                )
                 taken.add(candidate)
                 contact.id = candidate
                 path = records.contact_path(candidate)

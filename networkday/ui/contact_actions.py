@@ -20,6 +20,7 @@ from networkday.domain.validate import form_values
 from networkday.domain.vocab import CHANNELS, OUTCOME_LABELS
 from networkday.domain.wording import outcome_text
 from networkday.services.actions import edit_contact, log_touch, merge_contacts, restore_contact, save_follow_up
+from networkday.services.duplicates import likely_duplicate
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.ui.messages import OutcomeLogged
@@ -200,6 +201,10 @@ class ContactActions(DataScreen):
             ):
                 self.app.push_screen(MergePreview(*both), confirmed)
 
+        flagged: list[str | None] = []  # a sync's "likely the same person": that pair straight away
+        if self.guard(lambda: flagged.append(likely_duplicate(self.store, contact_id)), "Cannot merge") and flagged[0]:
+            picked(flagged[0])
+            return
         self.app.push_screen(PickContact(f"Merge {self._who(contact_id)} with…"), picked)
 
     # -- the day and the follow-up --------------------------------------------------------

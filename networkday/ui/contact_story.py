@@ -20,8 +20,10 @@ from networkday.domain.record_merge import CONFLICT
 from networkday.domain.referrals import Referrals, chain_up
 from networkday.domain.settings import Config
 from networkday.domain.summary import ContactSummary
+from networkday.domain.sync_duplicates import FLAG
 from networkday.domain.vocab import MOTIVES
 from networkday.domain.wording import outcome_text, since, until
+from networkday.ui.contact_duplicate import likely_same
 from networkday.ui.links import link
 from networkday.ui.plain import join, plain, plain_line
 from networkday.ui.record_conflicts import conflicts
@@ -55,6 +57,7 @@ def story(
     body = Text(end="")
     for section in (
         conflicts(contact.to_dict()),
+        likely_same(contact, contacts),
         _fields(contact, contacts, config, now, target),
         _notes(contact),
         _ledger(contact),
@@ -112,7 +115,7 @@ def _fields(
     _row(out, "follow-up", f"{follow}  ! {state}" if state else follow)
     _row(out, "id", plain_line(contact.id))
     for key, value in contact.extra.items():
-        if key == CONFLICT:  # shown above, as warnings
+        if key in (CONFLICT, FLAG):  # shown above, as warnings
             continue
         _row(out, plain_line(key)[: LABEL_WIDTH - 1].plain, plain_line(str(value)))
     return out

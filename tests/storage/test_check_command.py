@@ -143,3 +143,32 @@ def broken_copy(tmp_path: Path, clock: FixedClock) -> Path:
     (store.root / "contacts" / "Ann.toml").write_text('name = "Ann"\n')
     (store.root / "contacts" / "cy.toml").write_bytes(b"")
     return store.root
+
+
+def test_a_likely_duplicate_flag_is_listed_at_its_line_with_how_to_settle_it(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = data / "contacts" / "ann-lee.toml"
+    ann.write_text('format = 1\nname = "Ann Lee"\ntitle = "Poet"\nlikely_duplicate_of = "ann-lee-2"\n')
+    other = data / "contacts" / "ann-lee-2.toml"
+    other.write_text('format = 1\nname = "Ann Lee"\nlikely_duplicate_of = ""\n')
+    other.chmod(0o600)
+    day = data / "days" / "2026" / "2026-11-25.toml"
+    day.write_text(day.read_text() + 'likely_duplicate_of = "ann-lee"\n')  # only a person's file is flagged
+    assert main(["check", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"{ann}:4:1: likely the same person as ann-lee-2 (added on both machines): press m on either's screen"
+        " to merge them, or N there if they are two people (deleting likely_duplicate_of from both files does"
+        " the same)"
+    )
+    assert len(err) == 2  # that line and the count: an empty flag names nobody, a day file is not a person
+
+
+def test_a_record_a_sync_could_not_split_off_is_listed_not_lost(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ann = data / "contacts" / "ann-lee.toml"
+    ann.write_text('format = 1\nname = "Ann Lee"\n\n[added_on_both_machines]\nformat = 1\nname = "Ann Lee"\n')
+    assert main(["check", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{ann}:4:1: another machine's record of this person, added there under the same id,")
+    assert err[0].endswith("move it into a new contact file, then delete the table")

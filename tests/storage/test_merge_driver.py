@@ -10,6 +10,7 @@ import pytest
 import tomli
 
 from networkday.cli import main, modules_for
+from networkday.domain.sync_duplicates import MARKER
 
 BASE = """format = 1
 name = "Ada Lovelace"
@@ -63,6 +64,28 @@ def test_a_file_added_on_both_sides_merges_from_an_empty_base(tmp_path: Path) ->
     table = tomli.loads(paths[1].read_text(encoding="utf-8"))
     assert table["company"] == "Acme"
     assert "conflict" not in table
+
+
+def test_a_person_added_on_both_sides_with_a_differing_value_is_ours_holding_theirs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = sides(tmp_path, BASE, BASE.replace("Analyst", "Poet"), base="")
+    assert run(paths) == 0
+    table = tomli.loads(paths[1].read_text(encoding="utf-8"))
+    assert table["title"] == "Analyst"
+    assert table[MARKER] == tomli.loads(BASE.replace("Analyst", "Poet"))  # split off by the sync, whole
+    assert "conflict" not in table
+    assert capsys.readouterr().err == ""  # no conflict to report: the sync says what it kept
+
+
+def test_a_day_or_company_added_on_both_sides_still_merges_field_by_field(tmp_path: Path) -> None:
+    day = 'format = 1\nnote = "ours"\n'
+    paths = sides(tmp_path, day, day.replace("ours", "theirs"), base="")
+    assert run(paths, "days/2026/2026-11-25.toml") == 0
+    table = tomli.loads(paths[1].read_text(encoding="utf-8"))
+    assert table["note"] == "ours"
+    assert table["conflict"][0]["value"] == "theirs"
+    assert MARKER not in table
 
 
 def test_a_side_that_does_not_parse_is_named_and_left_to_gits_line_merge(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from networkday.domain.sync_duplicates import FLAG
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from tests.ui.contacts_world import build
@@ -47,3 +48,9 @@ def test_network_list_80x24_ansi_theme(snap_compare, network: Store, monkeypatch
 
 def test_contact_form_80x24(snap_compare, network: Store):
     assert snap_compare(create_app(network), press=["2", "e"], terminal_size=(80, 24))
+
+
+def test_person_likely_the_same_as_another_80x24(snap_compare, network: Store):
+    """Ada as a sync leaves her when both machines added her unlike: the warning, and the two keys."""
+    network.update_contact("ada-lovelace", lambda contact: contact.extra.update({FLAG: "ada-lovelace-2"}))
+    assert snap_compare(create_app(network), press=["2", "enter"], terminal_size=(80, 24))

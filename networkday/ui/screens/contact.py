@@ -17,10 +17,12 @@ from textual.widgets import Static
 
 from networkday.domain.contact import Contact
 from networkday.domain.referrals import build_referrals
+from networkday.domain.sync_duplicates import flagged
 from networkday.services.companies import target_config
 from networkday.storage.problems import StoreError
 from networkday.ui.browser import open_link
 from networkday.ui.contact_actions import ContactActions
+from networkday.ui.contact_duplicate import not_the_same
 from networkday.ui.contact_story import story
 from networkday.ui.links import copy_to_clipboard
 from networkday.ui.messages import OpenBrief, OpenContact
@@ -48,6 +50,7 @@ class ContactScreen(ContactActions):
         Binding("t", "template", "Write…", show=False, tooltip="Write to them from a template", id="contact.template"),
         Binding("g", "go_to", "Go to person…", show=False, id="contact.go_to"),
         Binding("m", "merge", "Merge…", show=False, id="contact.merge"),
+        Binding("N", "not_same", "Not the same person", show=False, id="contact.not_same"),
         Binding("D,delete", "delete", "Delete", show=False, id="contact.delete"),
         Binding("u", "undo", "Undo delete", show=False, id="contact.undo"),
         Binding("x", "conflicts", "Settle sync conflicts", show=False, id="contact.conflicts"),
@@ -90,6 +93,7 @@ class ContactScreen(ContactActions):
         title, body = story(self.contact, store.contacts, config, referrals, store.clock.now())
         self.query_one("#contact-title", Static).update(title)
         self.query_one("#contact-story", Static).update(body)
+        self.refresh_bindings()  # N follows the flag
 
     def target_id(self) -> str | None:
         return self.contact_id
@@ -120,6 +124,16 @@ class ContactScreen(ContactActions):
         from networkday.ui.screens.conflicts import ConflictsScreen
 
         self.app.push_screen(ConflictsScreen("person", self.contact_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """N only for a person a sync flagged, so the palette and the help offer it only then."""
+        if action == "not_same":
+            return self.contact is not None and flagged(self.contact.extra) is not None
+        return True
+
+    def action_not_same(self) -> None:
+        """A sync flagged them as likely the same person as another record; they are two people."""
+        not_the_same(self, self.contact_id)
 
     def action_brief(self) -> None:
         self.post_message(OpenBrief(self.contact_id))

@@ -1,0 +1,48 @@
+"""The "likely the same person" flags a sync left in people's files, located for ``check``.
+
+Read in the same pass as the ``[[conflict]]`` entries (``sync_conflicts``), so ``check``
+reads each file's bytes once for both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from networkday.domain.sync_duplicates import FLAG, MARKER, flagged
+from networkday.storage.locate import locate
+from networkday.storage.problems import DataProblem
+
+#: Bytes of which a file must hold one to be parsed for a flag (or a marker no sync split off).
+WORDS = (FLAG.encode(), MARKER.encode())
+
+
+def holds_a_word(data: bytes) -> bool:
+    return any(word in data for word in WORDS)
+
+
+_LEFT = (
+    f"another machine's record of this person, added there under the same id, is kept here under [{MARKER}]:"
+    " a sync could not split it off; move it into a new contact file, then delete the table"
+)
+
+
+def describe(other_id: str) -> str:
+    """One line: who the other record is, and the two ways to settle it."""
+    return (
+        f"likely the same person as {other_id} (added on both machines): press m on either's screen to merge"
+        f" them, or N there if they are two people (deleting {FLAG} from both files does the same)"
+    )
+
+
+def flag_problems(path: Path, table: dict[str, Any], text: str) -> list[DataProblem]:
+    """The flag of a person's file at its line, and a marker a sync left; none in other files."""
+    if path.parent.name != "contacts":
+        return []
+    found = []
+    other = flagged(table)
+    if other is not None:
+        found.append(DataProblem(path, *locate(text, (FLAG,)), describe(other)))
+    if MARKER in table:  # the sync that merged it could not write the split (disk full): nothing was lost
+        found.append(DataProblem(path, *locate(text, (MARKER,)), _LEFT))
+    return found
