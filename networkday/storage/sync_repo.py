@@ -187,16 +187,29 @@ class DataRepo:
                 return [], said
             if not self.merging():
                 raise GitError(f"cannot merge {origin}: {_refusal(ran)}")
-            return self.settle(), said
+            return self._settle(), said
 
     def settle(self) -> list[str]:
-        """Finishes a merge: kept sides of delete/change conflicts added; committed when none is left."""
+        """Finishes a merge left open, under the lock (see ``_settle``)."""
+        with self.locked():
+            return self._settle()
+
+    def _settle(self) -> list[str]:
+        """Finishes a merge: kept sides of delete/change conflicts added; committed when none is left.
+
+        A file the person marked resolved (``git add``) that still does not read, markers
+        and all, is refused as ``commit_changes`` refuses one, and the merge stays open.
+        """
         status = self.git("status", "--porcelain=v1", "-z", "--untracked-files=no").out.split("\0")
         for entry in status:
             if entry[:2] in ("DU", "UD") and (self.root / entry[3:]).exists():
                 self.git("add", "--", entry[3:])
         left = self.unmerged()
         if not left:
+            staged = self.git("diff", "--cached", "--name-only", "-z", "HEAD").out.split("\0")
+            broken = self.unreadable([path for path in staged if path])
+            if broken:
+                raise StoreError(f"{broken}; the merge is left open: fix it, git add it, then sync again")
             self._commit(f"networkday sync: merge {self.git('rev-parse', '--short', 'MERGE_HEAD').out.strip()}")
         return left
 

@@ -150,3 +150,27 @@ def test_what_the_driver_said_is_shown(tmp_path: Path, capsys: pytest.CaptureFix
     assert nd(world.b, "sync") == 0
     out = capsys.readouterr().out
     assert "networkday: contacts/ada.toml: 1 value(s) changed on both sides; see [[conflict]]" in out
+
+
+def test_a_file_marked_resolved_with_markers_still_in_it_is_never_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git add on a file git's line merge left marked, then sync: the markers must not reach the remote."""
+    world = make_world(tmp_path, {"contacts/mo.toml": 'format = 1\nname = "Mo Ray"\n'})
+    (world.a / "contacts" / "mo.toml").write_text("")
+    git(world.a, "commit", "--quiet", "-am", "emptied by hand")
+    git(world.a, "push", "--quiet", "origin", "main")
+    assert nd(world.b, "log", "mo", "talked") == 0
+    assert nd(world.b, "sync") == 1  # the driver refuses the empty side: git's markers are left
+    assert "<<<<<<<" in (world.b / "contacts" / "mo.toml").read_text()
+    git(world.b, "add", "contacts/mo.toml")
+    capsys.readouterr()
+    assert nd(world.b, "sync") == 1
+    err = capsys.readouterr().err
+    assert f"{world.b / 'contacts' / 'mo.toml'}:1:" in err
+    assert "the merge is left open: fix it, git add it, then sync again" in err
+    assert "<<<<<<<" not in git(world.remote, "show", "main:contacts/mo.toml")
+    (world.b / "contacts" / "mo.toml").write_text('format = 1\nname = "Mo Ray"\n')
+    git(world.b, "add", "contacts/mo.toml")
+    assert nd(world.b, "sync") == 0
+    assert git(world.remote, "show", "main:contacts/mo.toml") == 'format = 1\nname = "Mo Ray"\n'
