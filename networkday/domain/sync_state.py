@@ -94,7 +94,7 @@ def status_lines(state: SyncState, root: str, ago: str | None) -> list[str]:
         said = {"ok": "ok", "conflicts": "conflicts left", "error": f"failed: {last.detail}"}[last.outcome]
         lines.append(f"last sync {ago}, {said}")
     lines.append(f"{state.to_commit} file(s) to commit" if state.to_commit else "nothing to commit")
-    if state.upstream is not None:
+    if state.upstream is not None and state.ahead is not None:
         lines.append(f"{state.ahead} ahead, {state.behind} behind {state.upstream} (as of the last fetch)")
     if state.conflicts_left:
         lines.append(
