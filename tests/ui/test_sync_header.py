@@ -3,13 +3,16 @@ the app's own (``Y``, the palette), a command's run in a shell, and a merge left
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from networkday.clock import FixedClock
 from networkday.storage.last_sync import LastSyncRecord
@@ -111,3 +114,21 @@ async def test_outside_a_repository_the_header_is_as_before_and_y_says_how_to_st
     assert not (small_store.root / ".git").exists()
     assert not LastSyncRecord(small_store.root).path.exists()
     assert not os.path.exists(LastSyncRecord(small_store.root).path.parent)
+
+
+async def test_sync_now_is_remapped_by_its_id_and_listed_in_help(small_store: Store) -> None:
+    (small_store.root / "config.toml").write_text('[keys]\n"app.sync" = "ctrl+y"\n', "utf-8")
+    small_store.load_config()
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=70, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        assert "^y  Sync now" in [line.strip() for line in console.export_text().splitlines()]
+        await pilot.press("escape", "Y")  # the old key no longer syncs
+        await pilot.pause()
+        assert not [toast for toast in app._notifications if toast.title == "Sync"]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert [toast.title for toast in app._notifications] == ["Sync"]
