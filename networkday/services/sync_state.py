@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from networkday.domain.sync_state import LastSync, SyncState
 from networkday.domain.text import one_line
-from networkday.services.sync import SyncResult, sync
 from networkday.storage.git import GitError
 from networkday.storage.last_sync import LastSyncRecord
 from networkday.storage.problems import StoreError
 from networkday.storage.repo_status import has_repository, repo_status
+
+if TYPE_CHECKING:
+    from networkday.services.sync import SyncResult
 
 #: Said when there is no repository to sync yet, by the command and the app's key alike.
 NO_REPOSITORY = "{root} is not a git repository yet; run networkday sync init [REMOTE] first"
@@ -64,6 +67,8 @@ def sync_and_record(
     A folder that is not a repository records nothing: there is no sync state to speak of.
     A record that cannot be written is said as the result's last line; the sync stands.
     """
+    from networkday.services.sync import sync  # here: the app's looks never import the sync itself
+
     record = LastSyncRecord(root, environ)
     try:
         result = sync(root, push=push, offline=offline)

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
-from networkday.domain.sync_state import SyncState
 from networkday.domain.text import shown_line
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged
 from networkday.ui.timer_control import TimerControl
+
+if TYPE_CHECKING:  # the state is made in the look's thread: start-up imports none of it
+    from networkday.domain.sync_state import SyncState
 
 SYNC_NOW = "Sync now"
 
@@ -37,6 +40,8 @@ class SyncControl(TimerControl):
     SYNC_LOOK_EVERY = 15.0
     #: Seconds between stats of this machine's record of the last sync (a command's sync moves it).
     SYNC_RECORD_EVERY = 2.0
+    #: Seconds from mounting to the first look: past the first frame and quick start's own look at the folder.
+    SYNC_FIRST_LOOK = 1.0
     #: The data folder's sync state as last looked at; None until the first look (after the first frame).
     sync_state: reactive[SyncState | None] = reactive(None, init=False)
     _state_looking = False
@@ -52,7 +57,7 @@ class SyncControl(TimerControl):
     def on_mount(self) -> None:
         self.set_interval(self.SYNC_LOOK_EVERY, self._auto_look)
         self.set_interval(self.SYNC_RECORD_EVERY, self._watch_record)
-        self.call_after_refresh(self.look_sync_state)
+        self.set_timer(self.SYNC_FIRST_LOOK, self.look_sync_state)
 
     def action_sync(self) -> None:
         """``Y`` and the palette's "Sync now": outside a repository, how to make one, and nothing else."""
@@ -158,9 +163,10 @@ class SyncControl(TimerControl):
 
     @work(thread=True, group="sync-state", exit_on_error=False)
     def _look_state(self, root: Path) -> None:
-        from networkday.services.sync_state import record_mark, sync_state
+        from networkday.services.sync_state import is_repository, record_mark, sync_state
 
-        mark = record_mark(root)  # before the look: a sync recorded during it is looked at again
+        # Before the look, so a sync recorded during it moves the mark again; none outside a repository.
+        mark = record_mark(root) if is_repository(root) else None
         try:
             state: SyncState | None = sync_state(root)
         except OSError:  # the folder went away: the next look says what is there

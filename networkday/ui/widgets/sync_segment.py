@@ -9,13 +9,16 @@ what it was before sync existed.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from textual import getters
 from textual.content import Content
 from textual.widgets import Static
 
-from networkday.domain.sync_state import SyncState, segment
 from networkday.ui.app import NetworkdayApp
+
+if TYPE_CHECKING:
+    from networkday.domain.sync_state import SyncState
 
 #: Ahead and behind: arrows, or ``^`` and ``v`` on the Linux console, whose font may lack them.
 ARROWS = ("↑", "↓")
@@ -50,6 +53,8 @@ class SyncSegment(Static):
         state = self.app.sync_state
         if state is None or not state.repository:
             return
+        from networkday.domain.sync_state import segment  # here: a folder without git never needs it
+
         arrows = CONSOLE_ARROWS if os.environ.get("TERM", "") == "linux" else ARROWS
         text, warning = segment(state, self.app.clock.now(), arrows=arrows)
         self.set_class(warning, "-warning")
