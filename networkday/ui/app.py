@@ -24,7 +24,7 @@ from networkday.storage.store import Look, Store
 from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged, OpenBrief, OpenContact
 from networkday.ui.mode_switch import mode_command
 from networkday.ui.palette import key_commands
-from networkday.ui.sync_control import SyncControl
+from networkday.ui.sync_control import SYNC_NOW, SyncControl
 
 if TYPE_CHECKING:  # imported when search is first used: rapidfuzz costs start-up 20 ms
     from networkday.domain.search import SearchIndex
@@ -97,6 +97,7 @@ class NetworkdayApp(SyncControl):
         Binding("O", "timer_switch", "Timer: networking/other", show=False, id="timer.switch"),
         Binding("S", "timer_sessions", "Timer sessions", show=False, id="timer.sessions"),
         Binding("I", "import_contacts", "Import contacts", show=False, id="app.import"),
+        Binding("Y", "sync", SYNC_NOW, show=False, id="app.sync"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 

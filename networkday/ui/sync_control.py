@@ -1,34 +1,53 @@
-"""The app's side of sync: "Sync now" in the command palette, ``[sync] auto``, each run in a thread.
+"""The app's side of sync: "Sync now" (``Y`` and the palette), ``[sync] auto``, the sync state; each in a thread.
 
 ``SyncControl`` is a layer of the App (``TimerControl`` < ``SyncControl`` < ``NetworkdayApp``)
 so that app.py stays small. The sync itself is ``services.sync.sync``, the command's: it
 takes the store's lock for the commit and the merge only, never for the network, so the
 app keeps saving while a slow remote answers; the files a merge changed are then picked up
 by the app's watch on the folder (ui/follow.py), as after any hand edit.
+
+``sync_state`` (``services.sync_state``) is what Today's header shows. It is looked at in a
+thread after the first frame, after every sync, every ``SYNC_LOOK_EVERY`` seconds, when
+the folder watch reports changed files, and when this machine's record of the last sync
+moves (a ``networkday sync`` run in a shell). Outside a repository a look is one stat.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.reactive import reactive
 
 from networkday.domain.text import shown_line
+from networkday.ui.messages import CompanyFilesChanged, ContactFilesChanged
 from networkday.ui.timer_control import TimerControl
+
+if TYPE_CHECKING:  # the state is made in the look's thread: start-up imports none of it
+    from networkday.domain.sync_state import SyncState
 
 SYNC_NOW = "Sync now"
 
 
 class SyncControl(TimerControl):
-    """Offers "Sync now" by name; with ``[sync] auto``, syncs once saves pause and on quitting. One sync at a time."""
+    """Offers "Sync now" (``Y``); with ``[sync] auto``, syncs once saves pause and on quitting. One sync at a time."""
 
     #: Seconds without a save before an automatic sync, and between looks at what is left to commit.
     SYNC_QUIET = 60.0
     SYNC_LOOK_EVERY = 15.0
+    #: Seconds between stats of this machine's record of the last sync (a command's sync moves it).
+    SYNC_RECORD_EVERY = 2.0
+    #: Seconds from mounting to the first look: past the first frame and quick start's own look at the folder.
+    SYNC_FIRST_LOOK = 1.0
+    #: The data folder's sync state as last looked at; None until the first look (after the first frame).
+    sync_state: reactive[SyncState | None] = reactive(None, init=False)
+    _state_looking = False
+    _state_again = False
+    _record_mark: tuple[int, int] | None = None
+    _said_state: str | None = None
     _syncing = False
     _quit_after_sync = False
     #: What was left to commit at the last look, and since when (monotonic seconds).
@@ -37,10 +56,18 @@ class SyncControl(TimerControl):
 
     def on_mount(self) -> None:
         self.set_interval(self.SYNC_LOOK_EVERY, self._auto_look)
+        self.set_interval(self.SYNC_RECORD_EVERY, self._watch_record)
+        self.set_timer(self.SYNC_FIRST_LOOK, self.look_sync_state)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(SYNC_NOW, "commit, merge and push the data folder over git (docs/SYNC.md)", self.sync_now)
+    def action_sync(self) -> None:
+        """``Y`` and the palette's "Sync now": outside a repository, how to make one, and nothing else."""
+        from networkday.services.sync_state import NO_REPOSITORY, is_repository
+
+        if not is_repository(self.store.root):
+            line = NO_REPOSITORY.format(root=self.store.root) + " (docs/SYNC.md)"
+            self.notify(shown_line(line), title="Sync", severity="warning", markup=False, timeout=10)
+            return
+        self.sync_now()
 
     def sync_now(self) -> None:
         if self._syncing:
@@ -55,13 +82,13 @@ class SyncControl(TimerControl):
 
     @work(thread=True, group="sync", exit_on_error=False)
     def _sync(self) -> None:
-        from networkday.services import sync  # here: start-up does not pay for git's modules
+        from networkday.services.sync_state import sync_and_record  # here: start-up does not pay for git's modules
         from networkday.storage.problems import StoreError
 
         line: str = "the sync stopped unexpectedly; run networkday sync to see why"
         severity: SeverityLevel = "error"
         try:
-            result = sync.sync(self.store.root)
+            result = sync_and_record(self.store.root, self.store.clock.now())
             line = "; ".join(result.lines)
             severity = "warning" if result.unmerged else "information"
         except (StoreError, OSError) as error:  # a git failure, the lock held too long, a broken file
@@ -76,9 +103,11 @@ class SyncControl(TimerControl):
         if self._quit_after_sync:
             self.exit(message=f"sync: {line}")
             return
+        self.look_sync_state()
         self.notify(line, title="Sync", severity=severity, markup=False, timeout=10)
 
     def _auto_look(self) -> None:
+        self.look_sync_state()
         if self.store.config.sync_auto and not self._syncing and self.store.cannot_save is None:
             self._look_pending()
 
@@ -111,3 +140,54 @@ class SyncControl(TimerControl):
         self.notify("syncing before quitting… (q again quits now)", title="Sync", markup=False, timeout=30)
         if not self._syncing:
             self._start_sync()
+
+    def on_contact_files_changed(self, _: ContactFilesChanged) -> None:
+        self.look_sync_state()  # a hand edit, or a merge run in a shell: what is left to commit moved
+
+    def on_company_files_changed(self, _: CompanyFilesChanged) -> None:
+        self.look_sync_state()
+
+    def _watch_record(self) -> None:
+        """One stat: a sync recorded by another process (``networkday sync`` in a shell) since the last look."""
+        state = self.sync_state
+        if state is None or not state.repository or self._state_looking:
+            return
+        from networkday.services.sync_state import record_mark
+
+        if record_mark(self.store.root) != self._record_mark:
+            self.look_sync_state()
+
+    def look_sync_state(self) -> None:
+        """Looks in a thread; asked while a look runs, it looks once more after it (never two git processes)."""
+        if self._state_looking:
+            self._state_again = True
+            return
+        self._state_looking = True
+        self._look_state(self.store.root)
+
+    @work(thread=True, group="sync-state", exit_on_error=False)
+    def _look_state(self, root: Path) -> None:
+        from networkday.services.sync_state import is_repository, record_mark, sync_state
+
+        # Before the look, so a sync recorded during it moves the mark again; none outside a repository.
+        mark = record_mark(root) if is_repository(root) else None
+        try:
+            state: SyncState | None = sync_state(root)
+        except OSError:  # the folder went away: the next look says what is there
+            state = None
+        try:
+            self.call_from_thread(self._state_looked, root, state, mark)
+        except RuntimeError:  # the app is closing
+            return
+
+    def _state_looked(self, root: Path, state: SyncState | None, mark: tuple[int, int] | None) -> None:
+        self._state_looking = False
+        if state is not None and root == self.store.root:
+            self._record_mark = mark
+            self.sync_state = state
+            if state.warning and state.warning != self._said_state:
+                self.notify(shown_line(state.warning), title="Sync", severity="warning", markup=False, timeout=10)
+            self._said_state = state.warning
+        if self._state_again:
+            self._state_again = False
+            self.look_sync_state()

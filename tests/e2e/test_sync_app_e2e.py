@@ -37,7 +37,7 @@ def test_sync_now_from_the_palette_pushes_and_says_so(tmp_path: Path) -> None:
         terminal.press("T")  # the timer: a save to the day file
         terminal.press("C-p")
         terminal.type("Sync now")
-        terminal.wait_for("commit, merge and push")
+        terminal.wait_for("key: Y")
         terminal.press("Enter")
         screen = terminal.wait_for("origin/main")  # the toast's line, wrapped at 80 columns
     finally:

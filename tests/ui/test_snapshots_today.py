@@ -9,11 +9,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from textual.pilot import Pilot
 
+from networkday.cli import main
 from networkday.domain.contact import Contact, LogEntry
 from networkday.domain.day import Call
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
+from networkday.ui.widgets.sync_segment import SyncSegment
 from tests.conftest import NOW
 
 
@@ -64,3 +67,22 @@ def test_today_80x24_ansi_theme_on_the_linux_console(snap_compare, day_store: St
 
 def test_too_small_50x15(snap_compare, day_store: Store):
     assert snap_compare(create_app(day_store), terminal_size=(50, 15))
+
+
+def test_today_80x24_in_a_repository_shows_the_sync_state(
+    snap_compare, day_store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    """Synced 5 minutes before, one person added since: the segment beside the refrain, at 80 columns."""
+    monkeypatch.setenv("NETWORKDAY_NOW", (NOW - timedelta(minutes=5)).isoformat())
+    for args in (("sync", "init"), ("sync", "--offline"), ("add", "Mary Somerville")):
+        assert main(["--data-dir", str(day_store.root), *args]) == 0
+    app = create_app(Store.open(day_store.root, day_store.clock))
+
+    async def synced(pilot: Pilot) -> None:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.screen.query_one(SyncSegment).display:
+                break
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=synced)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from networkday.domain.cadence import TouchCounts
@@ -26,6 +27,7 @@ from networkday.ui.today_header import day_title, score_line
 from networkday.ui.touch_line import touch_line
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.queue_list import QueueList
+from networkday.ui.widgets.sync_segment import SyncSegment
 from networkday.ui.widgets.timer_bar import TimerBar
 
 #: Short words for the footer, so the main keys fit 80 columns; help and the palette say them in full.
@@ -84,7 +86,9 @@ class TodayScreen(ConflictsLayer):
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
-        yield Static(id="score")
+        with Horizontal(id="score-row"):  # the refrain, and the sync state in a repository
+            yield Static(id="score")
+            yield SyncSegment()
         yield Static(id="touch-counts")
         yield Static(id="day-problem")
         yield ConflictLine()
