@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for item in found:
         other = item.conflict
         theirs = "removed it" if other.removed else shown(other.theirs)
-        line = f"{where(item)} {other.field}: this machine {shown(item.ours)}; {other.origin} {theirs} ({item.title})"
+        line = f"{where(item)} {other.field}: this machine {shown(item.ours)}; {other.source} {theirs} ({item.title})"
         print(one_line(line))
     if found:
         print(f"{len(found)} conflict(s): networkday conflicts keep|take RECORD FIELD settles one")

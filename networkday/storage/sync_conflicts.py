@@ -13,6 +13,7 @@ from typing import Any
 
 from networkday.domain.conflict_settle import shown
 from networkday.domain.record_merge import CONFLICT
+from networkday.domain.text import escape_name
 from networkday.storage.codec import parse
 from networkday.storage.duplicate_flags import flag_problems, holds_a_word
 from networkday.storage.locate import locate_array
@@ -23,7 +24,7 @@ from networkday.storage.store import Store
 
 def describe(entry: dict[str, Any]) -> str:
     """One line: which field, what the other side had, and how to settle it."""
-    field, origin = entry.get("field", "a field"), entry.get("from", "the other side")
+    field, origin = entry.get("field", "a field"), escape_name(str(entry.get("from", "the other side")))
     other = "had removed it" if entry.get("removed") is True else f"had {shown(entry.get('value', ''))}"
     return (
         f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."

@@ -20,7 +20,7 @@ def _line(table: dict[str, Any], conflict: Conflict) -> Text:
     kept = ours(table, conflict.field)
     mine = "no value" if kept is ABSENT else shown(kept)
     theirs = "removed it" if conflict.removed else f"had {shown(conflict.theirs)}"
-    return plain_line(f"! sync conflict in {conflict.field}: kept {mine}; {conflict.origin} {theirs}", "bold")
+    return plain_line(f"! sync conflict in {conflict.field}: kept {mine}; {conflict.source} {theirs}", "bold")
 
 
 #: How a person's or a company's screen settles its conflicts.

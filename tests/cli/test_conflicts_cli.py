@@ -81,3 +81,15 @@ def test_a_conflict_that_is_not_there_is_one_line_and_exit_1(
     assert "no conflict in 'company' of 'person/ada-lovelace'" in capsys.readouterr().err
     assert nd(tmp_path, "conflicts", "take", "person/ada-lovelace") == 2
     assert "needs a record and a field" in capsys.readouterr().err
+
+
+def test_a_control_in_where_the_value_came_from_shows_escaped_as_in_a_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = conflicted(tmp_path)
+    text = paths["company"].read_text("utf-8").replace('from = "laptop"', 'from = "lap\\u001b[31mtop"')
+    paths["company"].write_text(text, "utf-8")
+    assert nd(tmp_path, "conflicts") == 0
+    assert "company/acme website: this machine 'https://acme.example'; lap\\x1b[31mtop removed it (Acme)" in (
+        capsys.readouterr().out.splitlines()
+    )

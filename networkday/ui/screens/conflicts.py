@@ -105,6 +105,6 @@ def _row(item: RecordConflict) -> list[Text]:
     mine = Text("  ").append_text(plain_line(f"this machine: {shown(item.ours)}"))
     other = item.conflict
     theirs = Text("  ").append_text(
-        plain_line(f"{other.origin}: {'removed it' if other.removed else shown(other.theirs)}")
+        plain_line(f"{other.source}: {'removed it' if other.removed else shown(other.theirs)}")
     )
     return [head, mine, theirs]
