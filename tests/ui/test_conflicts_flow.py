@@ -142,3 +142,23 @@ async def test_a_start_from_the_preview_unpacks_nothing_for_the_line_then_shows_
         await pilot.pause()
         assert quick.contacts_loaded
         assert line_shown(app) == conflict_words(4, 1)
+
+
+async def test_the_list_drops_a_conflict_settled_from_the_person_when_shown_again(store: Store) -> None:
+    conflicted(store.root)
+    store.scan()
+    app = create_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("X")
+        listing = app.screen
+        assert isinstance(listing, ConflictsScreen)
+        assert len(listing.items) == 4
+        await pilot.press("enter")  # Ada, whose title is the first
+        await pilot.pause()
+        await pilot.press("x")
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("m")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is listing
+        assert [item.conflict.field for item in listing.items] == ["log[aaaa0001].note", "website", "journal.rating"]

@@ -49,9 +49,6 @@ class ConflictsScreen(DataScreen):
         yield Static(id="conflicts-hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         store = self.app.store
         self.items = record_conflicts(store, *self._only) if self._only else all_conflicts(store)
@@ -62,6 +59,10 @@ class ConflictsScreen(DataScreen):
         self.query_one("#conflicts-title", Static).update(Text(title, style="bold", end=""))
         hint = "m keeps this machine's value, o takes the other's: either settles it."
         self.query_one("#conflicts-hint", Static).update(Text(hint if count else NONE_LEFT, end=""))
+
+    def on_screen_resume(self) -> None:
+        """Each time it shows, first or back from a person or company whose own list may have settled one."""
+        self.reload()
 
     def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
         if self.is_mounted:
