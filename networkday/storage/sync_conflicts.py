@@ -25,9 +25,13 @@ from networkday.storage.store import Store
 def describe(entry: dict[str, Any]) -> str:
     """One line: which field, what the other side had, and how to settle it."""
     field, origin = entry.get("field", "a field"), escape_name(str(entry.get("from", "the other side")))
-    other = "had removed it" if entry.get("removed") is True else f"had {shown(entry.get('value', ''))}"
+    other = (
+        "the other side removed it"
+        if entry.get("removed") is True
+        else f"the other value is {shown(entry.get('value', ''))}"
+    )
     return (
-        f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
+        f"changed on both sides in a sync: {field} keeps this file's value; {other} (merge with {origin})."
         " Settle it with `networkday conflicts`, or X on Today"
     )
 

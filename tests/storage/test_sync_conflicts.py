@@ -31,9 +31,9 @@ def test_an_inline_array_of_conflicts_is_reported_by_check(tmp_path: Path) -> No
 
 
 def test_only_a_true_removed_reads_as_removed() -> None:
-    assert "had 7" in describe({"field": "title", "removed": "yes", "value": 7, "from": "laptop"})
-    assert "had removed it" in describe({"field": "title", "removed": True, "from": "laptop"})
+    assert "the other value is 7" in describe({"field": "title", "removed": "yes", "value": 7, "from": "laptop"})
+    assert "the other side removed it" in describe({"field": "title", "removed": True, "from": "laptop"})
 
 
 def test_a_control_in_from_shows_escaped() -> None:
-    assert "; lap\\x1b[31mtop had 7." in describe({"field": "title", "value": 7, "from": "lap\x1b[31mtop"})
+    assert "(merge with lap\\x1b[31mtop)." in describe({"field": "title", "value": 7, "from": "lap\x1b[31mtop"})

@@ -55,8 +55,8 @@ async def test_the_line_appears_when_a_file_gains_a_conflict_and_goes_once_it_is
         rows = [line.plain for row in app.screen.query_one("#conflicts-list").rows for line in row]
         assert rows == [
             "Ada Lovelace (person) · title",
-            "  this machine: 'Engineer'",
-            "  origin/main: 'Countess [b]of\\x1b[31m Lovelace'",
+            "  kept: 'Engineer'",
+            "  other: 'Countess [b]of\\x1b[31m Lovelace' (merge with origin/main)",
         ]
         await pilot.press("o")
         await pilot.pause()
@@ -87,11 +87,11 @@ async def test_a_day_and_a_company_count_and_show_where_they_are(store: Store) -
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         journal = text_of(app, "#journal-conflicts")
-        assert "! sync conflict in journal.rating: kept 3; origin/main had 5" in journal
+        assert "! sync conflict in journal.rating: kept 3; other value 5" in journal
         await pilot.press("1")
         app.push_screen(CompanyScreen("acme"))
         await pilot.pause()
-        assert "! sync conflict in website: kept 'https://acme.example'; laptop removed it" in text_of(
+        assert "! sync conflict in website: kept 'https://acme.example'; other value none (removed)" in text_of(
             app, "#company-story"
         )
         await pilot.press("x")
