@@ -35,7 +35,7 @@ class ConflictsScreen(DataScreen):
     AUTO_FOCUS = "#conflicts-list"
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="conflicts.back"),
-        Binding("m", "settle(False)", "Keep kept", tooltip="Keep the value in the file", id="conflicts.keep"),
+        Binding("m", "settle(False)", "Keep as is", tooltip="Keep the value in the file", id="conflicts.keep"),
         Binding("o", "settle(True)", "Take other", tooltip="Take the other value", id="conflicts.take"),
     ]
 
