@@ -1,7 +1,7 @@
 """`networkday conflicts [--json]`, `conflicts keep|take RECORD FIELD`: fields a sync found changed on both machines.
 
 Each line names the record as ``keep`` and ``take`` take it (``person/ada-lovelace``,
-``company/acme``, ``day/2026-11-25``), the field, this machine's value and the other's.
+``company/acme``, ``day/2026-11-25``), the field, the value kept in the file and the other.
 Settling writes through the store's locked writes, as the app's list does.
 """
 
@@ -24,10 +24,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "conflicts",
         parents=[common],
-        help="list the fields a sync found changed on both machines; keep this machine's value or take the other's",
+        help="list the fields a sync found changed on both machines; keep the value in the file or take the other",
         description=(
-            "List every [[conflict]] entry a sync's merge left: the record, the field, this machine's value "
-            "and the other machine's. `keep` drops the entry and leaves this machine's value; `take` writes "
+            "List every [[conflict]] entry a sync's merge left: the record, the field, the value kept in the "
+            "file and the other value. `keep` drops the entry and leaves the kept value; `take` writes "
             "the other value into the field. Either way the entry goes."
         ),
         epilog="examples:\n"
@@ -62,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for item in found:
         other = item.conflict
-        theirs = "removed it" if other.removed else shown(other.theirs)
-        line = f"{where(item)} {other.field}: this machine {shown(item.ours)}; {other.origin} {theirs} ({item.title})"
+        theirs = "removed" if other.removed else shown(other.theirs)
+        merge = f"merge with {other.source}"
+        line = f"{where(item)} {other.field}: kept {shown(item.ours)}; other {theirs} ({merge}; {item.title})"
         print(one_line(line))
     if found:
         print(f"{len(found)} conflict(s): networkday conflicts keep|take RECORD FIELD settles one")

@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from networkday.domain.record_merge import CONFLICT, named_entries, same
+from networkday.domain.text import escape_name
 
 #: What a field that is not in the record reads as.
 ABSENT: Any = object()
@@ -42,6 +43,11 @@ class Conflict:
     @property
     def removed(self) -> bool:
         return self.theirs is ABSENT
+
+    @property
+    def source(self) -> str:
+        """``origin`` for a line of text: a control shows escaped (``\\x1b``), as a value does."""
+        return escape_name(self.origin)
 
 
 def conflicts_of(table: dict[str, Any]) -> list[Conflict]:

@@ -26,14 +26,18 @@ def where(item: RecordConflict) -> str:
 
 
 def settle(store: Store, item: RecordConflict, *, take: bool) -> str:
-    """Keeps this machine's value or takes the other's, and says which, in one line (StoreError if not saved)."""
+    """Keeps the value in the file or takes the other, and says which, in one line (StoreError if not saved).
+
+    Never "this machine's": the entry travels with the file, and on the machine that did
+    not run the merge the kept value is the other machine's.
+    """
     settle_conflict(store, item, take=take)
     field, origin = item.conflict.field, item.conflict.origin
     if not take:
-        return f"{item.title}: kept this machine's {field} ({shown(item.ours)})"
+        return f"{item.title}: kept the {field} in the file ({shown(item.ours)})"
     if item.conflict.removed:
-        return f"{item.title}: {field} removed, as on {origin}"
-    return f"{item.title}: {field} is now {shown(item.conflict.theirs)}, as on {origin}"
+        return f"{item.title}: {field} removed, the other value (merge with {origin})"
+    return f"{item.title}: {field} is now {shown(item.conflict.theirs)}, the other value (merge with {origin})"
 
 
 def find(store: Store, record: str, field: str) -> RecordConflict | None:

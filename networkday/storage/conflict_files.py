@@ -99,9 +99,13 @@ def settle_conflict(store: Store, item: RecordConflict, *, take: bool) -> None:
 
     def rebuilt(make: Any, table: dict[str, Any]) -> Any:
         try:
-            return make(settled(table))
+            record = make(settled(table))
         except RecordError as error:
             raise StoreError(f"{path}: not settled, the other value does not fit here: {error}") from None
+        if take and not conflict.removed and ours(record.to_dict(), conflict.field) != conflict.theirs:
+            # A field the record rebuilds itself (``format``) would take nothing and lose the entry.
+            raise StoreError(f"{path}: not settled, the other value of {conflict.field} would not be saved")
+        return record
 
     if item.kind == "person":
         store.update_contact(

@@ -7,6 +7,7 @@ found later during validation is located here by reading the headers and keys ag
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from networkday.domain.errors import KeyPath
 
@@ -19,9 +20,8 @@ def _split_key(text: str) -> tuple[str, ...]:
     return tuple(part.strip("\"'") for part in parts)
 
 
-def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
-    """Returns the 1-based (line, column) of the deepest part of ``key_path`` that is found."""
-    best: tuple[int, int, int] = (0, 1, 1)  # depth matched, line, column
+def _entries(source: str) -> Iterator[tuple[KeyPath, int, int, bool]]:
+    """Each header and key line outside multi-line strings: its full path, line, column, and if a header."""
     current: KeyPath = ()
     counts: dict[KeyPath, int] = {}
     in_multiline: str | None = None
@@ -33,20 +33,39 @@ def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
         header = _HEADER.match(line)
         if header:
             current = _header_path(_split_key(header.group(2)), header.group(1) == "[[", counts)
-            depth = _match_depth(current, key_path)
-            if depth > best[0]:
-                best = (depth, number, line.index("[") + 1)
+            yield current, number, line.index("[") + 1, True
             continue
         key = _KEY.match(line)
         if key:
-            full = (*current, *_split_key(key.group(1)))
-            depth = _match_depth(full, key_path)
-            if depth > best[0] and depth == len(full):
-                best = (depth, number, len(line) - len(line.lstrip()) + 1)
+            yield (*current, *_split_key(key.group(1))), number, len(line) - len(line.lstrip()) + 1, False
             for quote in ('"""', "'''"):
                 if line.count(quote) % 2 == 1:
                     in_multiline = quote
+
+
+def locate(source: str, key_path: KeyPath) -> tuple[int, int]:
+    """Returns the 1-based (line, column) of the deepest part of ``key_path`` that is found."""
+    best: tuple[int, int, int] = (0, 1, 1)  # depth matched, line, column
+    for full, number, column, header in _entries(source):
+        depth = _match_depth(full, key_path)
+        if depth > best[0] and (header or depth == len(full)):
+            best = (depth, number, column)
     return best[1], best[2]
+
+
+def locate_array(source: str, name: str) -> dict[int, tuple[int, int]]:
+    """The (line, column) of each ``[[name]]`` element, by index, in one pass; key -1 is ``name = [...]``.
+
+    Locating each element with ``locate`` reads the whole source once per element, which is
+    quadratic in a file holding thousands of them (``check`` on a file full of conflicts).
+    """
+    found: dict[int, tuple[int, int]] = {}
+    for full, number, column, header in _entries(source):
+        if header and len(full) == 2 and full[0] == name and isinstance(full[1], int):
+            found.setdefault(full[1], (number, column))
+        elif not header and full == (name,):
+            found[-1] = (number, column)
+    return found
 
 
 def _header_path(names: tuple[str, ...], array: bool, counts: dict[KeyPath, int]) -> KeyPath:

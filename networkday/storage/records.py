@@ -18,8 +18,11 @@ from networkday.storage.layout import valid_id
 from networkday.storage.problems import DataProblem, ProblemError, StoreError
 
 T = TypeVar("T")
-#: A ``[[conflict]]`` header in a record file's bytes: only a file that holds one is parsed for them.
-CONFLICT_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*conflict[ \t]*\]\]", re.MULTILINE)
+#: A ``[[conflict]]`` header or a ``conflict = [...]`` key in a record file's bytes: only a file
+#: that holds one is parsed for them (both forms are the same TOML array).
+CONFLICT_HEADER = re.compile(
+    rb"^[ \t]*(?:\[\[[ \t]*[\"']?conflict[\"']?[ \t]*\]\]|[\"']?conflict[\"']?[ \t]*=)", re.MULTILINE
+)
 #: What opening a file that is not there raises: no such file, or a folder on its path is a file.
 GONE = (FileNotFoundError, NotADirectoryError)
 

@@ -1,6 +1,6 @@
 """The ``[[conflict]]`` entries a sync's merge left in record files (and its duplicate flags), located for ``check``.
 
-Only a file whose text holds a ``[[conflict]]`` header is parsed, so the walk costs about
+Only a file whose text holds a ``[[conflict]]`` header or a ``conflict = [...]`` key is parsed, so the walk costs about
 one read of each file's bytes, as the touch audit's does.
 """
 
@@ -13,9 +13,10 @@ from typing import Any
 
 from networkday.domain.conflict_settle import shown
 from networkday.domain.record_merge import CONFLICT
+from networkday.domain.text import escape_name
 from networkday.storage.codec import parse
 from networkday.storage.duplicate_flags import flag_problems, holds_a_word
-from networkday.storage.locate import locate
+from networkday.storage.locate import locate_array
 from networkday.storage.problems import DataProblem, ProblemError
 from networkday.storage.records import CONFLICT_HEADER
 from networkday.storage.store import Store
@@ -23,10 +24,14 @@ from networkday.storage.store import Store
 
 def describe(entry: dict[str, Any]) -> str:
     """One line: which field, what the other side had, and how to settle it."""
-    field, origin = entry.get("field", "a field"), entry.get("from", "the other side")
-    other = "had removed it" if entry.get("removed") else f"had {shown(entry.get('value', ''))}"
+    field, origin = entry.get("field", "a field"), escape_name(str(entry.get("from", "the other side")))
+    other = (
+        "the other side removed it"
+        if entry.get("removed") is True
+        else f"the other value is {shown(entry.get('value', ''))}"
+    )
     return (
-        f"changed on both sides in a sync: {field} keeps this file's value; {origin} {other}."
+        f"changed on both sides in a sync: {field} keeps this file's value; {other} (merge with {origin})."
         " Settle it with `networkday conflicts`, or X on Today"
     )
 
@@ -43,9 +48,10 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
         except (OSError, ProblemError):
             continue
         entries = table.get(CONFLICT)
+        places = locate_array(text, CONFLICT) if isinstance(entries, list) else {}
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             if isinstance(entry, dict):
-                line, column = locate(text, (CONFLICT, index))
+                line, column = places.get(index, places.get(-1, (1, 1)))
                 found.append(DataProblem(path, line, column, describe(entry)))
         found.extend(flag_problems(path, table, text))
     return found

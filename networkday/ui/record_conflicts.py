@@ -1,6 +1,6 @@
 """The ``[[conflict]]`` entries a sync's merge left in a record's file, as warning lines where it shows.
 
-The merge keeps this machine's value and records the other's; until the person picks one
+The merge keeps one value (the merging machine's) and records the other; until the person picks one
 (``x`` on a person's or company's screen, or the list from Today's ``X``), the person's
 and the company's screens and the journal of that day say so, one line per conflict,
 every value shown as typed.
@@ -19,14 +19,14 @@ from networkday.ui.plain import plain_line
 def _line(table: dict[str, Any], conflict: Conflict) -> Text:
     kept = ours(table, conflict.field)
     mine = "no value" if kept is ABSENT else shown(kept)
-    theirs = "removed it" if conflict.removed else f"had {shown(conflict.theirs)}"
-    return plain_line(f"! sync conflict in {conflict.field}: kept {mine}; {conflict.origin} {theirs}", "bold")
+    theirs = "none (removed)" if conflict.removed else shown(conflict.theirs)
+    return plain_line(f"! sync conflict in {conflict.field}: kept {mine}; other value {theirs}", "bold")
 
 
 #: How a person's or a company's screen settles its conflicts.
-SETTLE_HERE = "To settle: x, then m keeps this machine's value, o takes the other's."
+SETTLE_HERE = "To settle: x, then m keeps the kept value, o takes the other value."
 #: Where a day's conflicts are settled: the journal's keys are its text's.
-SETTLE_ON_TODAY = "To settle: X on Today; m keeps this machine's value, o the other's."
+SETTLE_ON_TODAY = "To settle: X on Today; m keeps the kept value, o takes the other."
 
 
 def conflicts(table: dict[str, Any], settle: str = SETTLE_HERE) -> Text | None:

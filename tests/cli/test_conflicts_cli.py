@@ -21,10 +21,11 @@ def test_the_list_names_each_record_field_and_both_values_on_one_line(
     assert nd(tmp_path, "conflicts") == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "person/ada-lovelace title: this machine 'Engineer'; origin/main '[b]Countess\\x1b[31m' (Ada Lovelace)",
-        "person/ada-lovelace log[aaaa0001].note: this machine 'mine'; origin/main 'theirs' (Ada Lovelace)",
-        "company/acme website: this machine 'https://acme.example'; laptop removed it (Acme)",
-        "day/2026-11-25 journal.rating: this machine 3; origin/main 5 (Wed 25 Nov 2026)",
+        "person/ada-lovelace title: kept 'Engineer'; other '[b]Countess\\x1b[31m'"
+        " (merge with origin/main; Ada Lovelace)",
+        "person/ada-lovelace log[aaaa0001].note: kept 'mine'; other 'theirs' (merge with origin/main; Ada Lovelace)",
+        "company/acme website: kept 'https://acme.example'; other removed (merge with laptop; Acme)",
+        "day/2026-11-25 journal.rating: kept 3; other 5 (merge with origin/main; Wed 25 Nov 2026)",
         "4 conflict(s): networkday conflicts keep|take RECORD FIELD settles one",
     ]
 
@@ -60,10 +61,10 @@ def test_keep_and_take_settle_one_each_and_check_then_passes(
     assert nd(tmp_path, "conflicts", "take", "company/acme", "website") == 0
     assert nd(tmp_path, "conflicts", "keep", "day/2026-11-25", "journal.rating") == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Ada Lovelace: log[aaaa0001].note is now 'theirs', as on origin/main",
-        "Ada Lovelace: kept this machine's title ('Engineer')",
-        "Acme: website removed, as on laptop",
-        "Wed 25 Nov 2026: kept this machine's journal.rating (3)",
+        "Ada Lovelace: log[aaaa0001].note is now 'theirs', the other value (merge with origin/main)",
+        "Ada Lovelace: kept the title in the file ('Engineer')",
+        "Acme: website removed, the other value (merge with laptop)",
+        "Wed 25 Nov 2026: kept the journal.rating in the file (3)",
     ]
     person = tomllib.loads(paths["person"].read_text("utf-8"))
     assert (person["title"], person["log"][0]["note"]) == ("Engineer", "theirs")
@@ -81,3 +82,15 @@ def test_a_conflict_that_is_not_there_is_one_line_and_exit_1(
     assert "no conflict in 'company' of 'person/ada-lovelace'" in capsys.readouterr().err
     assert nd(tmp_path, "conflicts", "take", "person/ada-lovelace") == 2
     assert "needs a record and a field" in capsys.readouterr().err
+
+
+def test_a_control_in_where_the_value_came_from_shows_escaped_as_in_a_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = conflicted(tmp_path)
+    text = paths["company"].read_text("utf-8").replace('from = "laptop"', 'from = "lap\\u001b[31mtop"')
+    paths["company"].write_text(text, "utf-8")
+    assert nd(tmp_path, "conflicts") == 0
+    assert "company/acme website: kept 'https://acme.example'; other removed (merge with lap\\x1b[31mtop; Acme)" in (
+        capsys.readouterr().out.splitlines()
+    )

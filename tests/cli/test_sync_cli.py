@@ -118,7 +118,8 @@ def test_two_machines_end_alike_with_every_touch_once_and_a_conflict_recorded(
     assert nd(world.a, "check") == 1  # the conflict, and nothing else, until the person picks one
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{world.a}/contacts/ada-lovelace.toml:")
-    assert "changed on both sides in a sync: title keeps this file's value; origin/main had 'Engineer'" in err[0]
+    said = "changed on both sides in a sync: title keeps this file's value;"
+    assert f"{said} the other value is 'Engineer' (merge with origin/main)" in err[0]
     assert err[1:] == [f"1 problem(s) in {world.a}"]
 
 

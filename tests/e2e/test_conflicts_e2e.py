@@ -36,7 +36,10 @@ def test_both_machines_change_a_title_and_the_app_settles_it(tmp_path: Path) -> 
         done = run("--data-dir", str(folder), "sync", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
     listed = run("--data-dir", str(b), "conflicts", cwd=tmp_path).stdout
-    assert "person/ada-lovelace title: this machine 'Engine designer'; origin/main 'Countess of Lovelace'" in listed
+    assert (
+        "person/ada-lovelace title: kept 'Engine designer'; other 'Countess of Lovelace' (merge with origin/main"
+        in listed
+    )
 
     terminal = Terminal(["--data-dir", str(b)], width=80, height=24, env={"TERM": "linux", "NO_COLOR": "1"})
     try:
@@ -44,7 +47,7 @@ def test_both_machines_change_a_title_and_the_app_settles_it(tmp_path: Path) -> 
         assert "! 1 sync conflict: changed on both machines. X to settle" in today
         terminal.press("X")
         listing = terminal.wait_for("origin/main: 'Countess of Lovelace'")
-        assert "this machine: 'Engine designer'" in listing
+        assert "kept: 'Engine designer'" in listing
         terminal.press("o")
         terminal.wait_for("No sync conflicts")
         terminal.press("Escape")

@@ -141,3 +141,27 @@ def test_a_file_that_cannot_be_read_lists_nothing_here(store: Store, folder) -> 
     write(folder["person"], "name = [unclosed\n")
     assert record_conflicts(store, "person", "ada-lovelace") == []
     assert record_conflicts(store, "day", "not-a-date") == []
+
+
+def test_taking_a_value_the_record_rebuilds_itself_is_refused_and_the_file_kept(store: Store, folder) -> None:
+    text = (
+        folder["person"]
+        .read_text("utf-8")
+        .replace('field = "title"', 'field = "format"')
+        .replace('value = "[b]Countess\\u001b[31m"', "value = 99")
+    )
+    write(folder["person"], text)
+    [item] = [i for i in record_conflicts(store, "person", "ada-lovelace") if i.conflict.field == "format"]
+    with pytest.raises(StoreError, match="not settled"):
+        settle_conflict(store, item, take=True)
+    assert folder["person"].read_text("utf-8") == text
+
+
+def test_an_inline_array_of_conflicts_is_listed_for_a_company(store: Store) -> None:
+    write(
+        store.root / "companies" / "initech.toml",
+        'format = 1\nname = "Initech"\nconflict = [{field = "name", value = "v", from = "origin/main"}]\n',
+    )
+    store.scan()
+    assert store.company_conflicts() == {"initech": 1}
+    assert [i.conflict.theirs for i in record_conflicts(store, "company", "initech")] == ["v"]

@@ -55,8 +55,8 @@ async def test_the_line_appears_when_a_file_gains_a_conflict_and_goes_once_it_is
         rows = [line.plain for row in app.screen.query_one("#conflicts-list").rows for line in row]
         assert rows == [
             "Ada Lovelace (person) · title",
-            "  this machine: 'Engineer'",
-            "  origin/main: 'Countess [b]of\\x1b[31m Lovelace'",
+            "  kept: 'Engineer'",
+            "  other: 'Countess [b]of\\x1b[31m Lovelace' (merge with origin/main)",
         ]
         await pilot.press("o")
         await pilot.pause()
@@ -87,11 +87,11 @@ async def test_a_day_and_a_company_count_and_show_where_they_are(store: Store) -
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         journal = text_of(app, "#journal-conflicts")
-        assert "! sync conflict in journal.rating: kept 3; origin/main had 5" in journal
+        assert "! sync conflict in journal.rating: kept 3; other value 5" in journal
         await pilot.press("1")
         app.push_screen(CompanyScreen("acme"))
         await pilot.pause()
-        assert "! sync conflict in website: kept 'https://acme.example'; laptop removed it" in text_of(
+        assert "! sync conflict in website: kept 'https://acme.example'; other value none (removed)" in text_of(
             app, "#company-story"
         )
         await pilot.press("x")
@@ -142,3 +142,23 @@ async def test_a_start_from_the_preview_unpacks_nothing_for_the_line_then_shows_
         await pilot.pause()
         assert quick.contacts_loaded
         assert line_shown(app) == conflict_words(4, 1)
+
+
+async def test_the_list_drops_a_conflict_settled_from_the_person_when_shown_again(store: Store) -> None:
+    conflicted(store.root)
+    store.scan()
+    app = create_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("X")
+        listing = app.screen
+        assert isinstance(listing, ConflictsScreen)
+        assert len(listing.items) == 4
+        await pilot.press("enter")  # Ada, whose title is the first
+        await pilot.pause()
+        await pilot.press("x")
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("m")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is listing
+        assert [item.conflict.field for item in listing.items] == ["log[aaaa0001].note", "website", "journal.rating"]

@@ -22,9 +22,9 @@ async def test_conflicts_show_as_plain_warnings_until_the_entry_is_removed(store
         app.push_screen(ContactScreen("ada-lovelace"))
         await pilot.pause()
         story = text_of(app, "#contact-story")
-        assert "! sync conflict in title: kept 'Engineer'; origin/main had '[b]Countess\\x1b[31m'" in story
-        assert "! sync conflict in log[aaaa0001].note: kept 'mine'; origin/main had 'theirs'" in story
-        assert "To settle: x, then m keeps this machine's value, o takes the other's." in story
+        assert "! sync conflict in title: kept 'Engineer'; other value '[b]Countess\\x1b[31m'" in story
+        assert "! sync conflict in log[aaaa0001].note: kept 'mine'; other value 'theirs'" in story
+        assert "To settle: x, then m keeps the kept value, o takes the other value." in story
         assert "\x1b" not in story
         path.write_text('format = 1\nname = "Ada Lovelace"\ntitle = "Engineer"\n', encoding="utf-8")
         app.screen.reload()
@@ -44,7 +44,7 @@ async def test_x_settles_the_person_conflicts_there(store: Store):
         await pilot.press("x")
         assert isinstance(app.screen, ConflictsScreen)
         assert [item.conflict.field for item in app.screen.items] == ["title", "log[aaaa0001].note"]
-        await pilot.press("m")  # this machine's title stays
+        await pilot.press("m")  # the kept title stays
         await pilot.press("o")  # the other machine's note
         await pilot.pause()
         assert app.screen.items == []

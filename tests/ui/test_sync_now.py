@@ -60,7 +60,7 @@ async def test_sync_now_merges_the_other_machine_pushes_ours_and_shows_the_confl
         await pilot.pause()
         story = text_of(app, "#contact-story")
         assert "! sync conflict in title: kept 'Our title'; " in story
-        assert "had 'Their title'" in story
+        assert "other value 'Their title'" in story
     assert 'title = "Bob\'s new title"' in (world.a / "contacts" / "bob.toml").read_text("utf-8")
     assert git(world.a, "status", "--porcelain") == ""
     pushed = git(world.remote, "ls-tree", "-r", "--name-only", "main")

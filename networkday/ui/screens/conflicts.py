@@ -1,8 +1,10 @@
 """The sync conflicts: each field a sync found changed on both machines, and the key that settles it.
 
 Opened from Today (``X``), a person's screen or a company's (``x``, that record's only).
-Each row names the record and the field, this machine's value and the other machine's,
-all as plain text. ``m`` keeps this machine's value, ``o`` takes the other's; either way
+Each row names the record and the field, the value kept in the file and the other value,
+all as plain text (never "this machine's": the entry travels with the file, so on the
+machine that did not merge, the kept value is the other machine's). ``m`` keeps the kept
+value, ``o`` takes the other; either way
 the ``[[conflict]]`` entry goes, written through the store's locked writes
 (``services.conflicts``), and the list shows the files as they are then. Enter opens
 the person or the company.
@@ -33,8 +35,8 @@ class ConflictsScreen(DataScreen):
     AUTO_FOCUS = "#conflicts-list"
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="conflicts.back"),
-        Binding("m", "settle(False)", "Keep mine", tooltip="Keep this machine's value", id="conflicts.keep"),
-        Binding("o", "settle(True)", "Take other", tooltip="Take the other machine's value", id="conflicts.take"),
+        Binding("m", "settle(False)", "Keep as is", tooltip="Keep the value in the file", id="conflicts.keep"),
+        Binding("o", "settle(True)", "Take other", tooltip="Take the other value", id="conflicts.take"),
     ]
 
     def __init__(self, kind: Kind | None = None, record: str | None = None) -> None:
@@ -49,9 +51,6 @@ class ConflictsScreen(DataScreen):
         yield Static(id="conflicts-hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         store = self.app.store
         self.items = record_conflicts(store, *self._only) if self._only else all_conflicts(store)
@@ -60,8 +59,12 @@ class ConflictsScreen(DataScreen):
         count = len(self.items)
         title = f"Sync conflicts: {count} field(s) changed on both machines" if count else "Sync conflicts"
         self.query_one("#conflicts-title", Static).update(Text(title, style="bold", end=""))
-        hint = "m keeps this machine's value, o takes the other's: either settles it."
+        hint = "m keeps the kept value, o takes the other value: either settles it."
         self.query_one("#conflicts-hint", Static).update(Text(hint if count else NONE_LEFT, end=""))
+
+    def on_screen_resume(self) -> None:
+        """Each time it shows, first or back from a person or company whose own list may have settled one."""
+        self.reload()
 
     def contact_files_changed(self, contact_ids: frozenset[str]) -> None:
         if self.is_mounted:
@@ -100,11 +103,11 @@ class ConflictsScreen(DataScreen):
 
 
 def _row(item: RecordConflict) -> list[Text]:
-    """Three lines: the record and field, this machine's value, the other machine's; all plain."""
+    """Three lines: the record and field, the value kept in the file, the other value; all plain."""
     head = plain_line(f"{item.title} ({item.kind}) · {item.conflict.field}", "bold")
-    mine = Text("  ").append_text(plain_line(f"this machine: {shown(item.ours)}"))
+    mine = Text("  ").append_text(plain_line(f"kept: {shown(item.ours)}"))
     other = item.conflict
     theirs = Text("  ").append_text(
-        plain_line(f"{other.origin}: {'removed it' if other.removed else shown(other.theirs)}")
+        plain_line(f"other: {'removed' if other.removed else shown(other.theirs)} (merge with {other.source})")
     )
     return [head, mine, theirs]

@@ -1,0 +1,39 @@
+"""``check``'s conflict lines: every entry found at its line, in either TOML form, with one rule for removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from networkday.storage.locate import locate, locate_array
+from networkday.storage.sync_conflicts import conflicts_in, describe
+from tests.conflict_world import write
+
+ENTRY = '\n[[conflict]]\nfield = "f{n}"\nvalue = """two\n[[conflict]]\nlines"""\nfrom = "origin/main"\n'
+
+
+def test_each_entry_is_found_at_its_own_header_as_locate_finds_it(tmp_path: Path) -> None:
+    text = 'format = 1\nname = "Ada"\n' + "".join(ENTRY.format(n=n) for n in range(5))
+    path = write(tmp_path / "ada.toml", text)
+    lines = [problem.line for problem in conflicts_in([path])]
+    assert lines == [locate(text, ("conflict", n))[0] for n in range(5)]
+    assert lines == [4 + 7 * n for n in range(5)]
+    assert locate_array(text, "conflict")[4] == (32, 1)
+
+
+def test_an_inline_array_of_conflicts_is_reported_by_check(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "ada.toml",
+        'format = 1\nname = "Ada"\nconflict = [{field = "title", value = "v", from = "origin/main"},'
+        ' {field = "notes", value = "w", from = "origin/main"}]\n',
+    )
+    problems = conflicts_in([path])
+    assert [(p.line, "title" in p.message) for p in problems] == [(3, True), (3, False)]
+
+
+def test_only_a_true_removed_reads_as_removed() -> None:
+    assert "the other value is 7" in describe({"field": "title", "removed": "yes", "value": 7, "from": "laptop"})
+    assert "the other side removed it" in describe({"field": "title", "removed": True, "from": "laptop"})
+
+
+def test_a_control_in_from_shows_escaped() -> None:
+    assert "(merge with lap\\x1b[31mtop)." in describe({"field": "title", "value": 7, "from": "lap\x1b[31mtop"})
