@@ -85,15 +85,18 @@ class Machines:
             self.seen["edited on one side"] += 1
 
     def _added_on_both(self, merged: Tree, person: str, mine: Person, other: Person, taken: set[str]) -> None:
-        """One person when the titles agree; else two, each flagged with the other's id."""
+        """One person when the titles agree; else two, each flagged with the other's id.
+
+        The other machine's record, already pushed, keeps the id; ours (never pushed) moves to the new one.
+        """
         if mine.title == other.title:
             self.seen["added on both, alike"] += 1
             merged[person] = replace(mine, conflicts=mine.conflicts | other.conflicts)
             return
         self.seen["added on both, split"] += 1
         new = next(f"{person}-{number}" for number in count(2) if f"{person}-{number}" not in {*taken, *merged})
-        merged[person] = replace(mine, flag=new)
-        merged[new] = replace(other, flag=person)
+        merged[person] = replace(other, flag=new)
+        merged[new] = replace(mine, flag=person)
 
     def _fields(self, was: Person, mine: Person, other: Person, at: datetime) -> Person:
         title, lost = _field(was.title, mine.title, other.title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
 from networkday.storage.atomic import write_atomic
@@ -18,7 +19,7 @@ from networkday.storage.codec import parse
 from networkday.storage.git import GitError, Ran, last_line, run_git
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import ProblemError, StoreError
-from networkday.storage.sync_split import Splits, split_marked
+from networkday.storage.sync_split import Sides, Splits, split_marked
 
 #: Who commits when the person's git knows no name (a fresh machine): a commit still happens.
 _FALLBACK_IDENTITY = ("-c", "user.name=networkday", "-c", "user.email=networkday@localhost")
@@ -217,12 +218,40 @@ class DataRepo:
         """People the merges since ``before`` kept as two (see ``sync_split``), committed."""
         with self.locked():
             named = self.git("diff", "--name-only", "--no-renames", "-z", before, "HEAD", "--", "contacts/", "days/")
-            splits = split_marked(self.root, [name for name in named.out.split("\0") if name])
+            merged = [name for name in named.out.split("\0") if name]
+            splits = split_marked(self.root, merged, self._our_side(before) if merged else {})
             if splits.done:
                 self.git("add", "--", *splits.written)
                 names = ", ".join(f"{one.name} ({one.contact_id}, {one.new_id})" for one in splits.done)
                 self._commit(f"networkday sync: kept both records of {names}, added on both machines")
         return splits
+
+    def _our_side(self, before: str) -> dict[str, Sides]:
+        """The files this machine changed between the merge base and ``before``, each at the base and at ``before``.
+
+        Only these can name this machine's record of a person added on both machines, the one
+        a split moves (see ``sync_split``). Empty when HEAD is no merge of ``before``.
+        """
+        base = self.git("merge-base", before, "HEAD^2", check=False)
+        if base.code:
+            return {}
+        start = base.out.strip()
+        named = self.git("diff", "--name-only", "--no-renames", "-z", start, before, "--", "contacts/", "days/")
+        return {
+            name: (self._table_at(start, name), self._table_at(before, name))
+            for name in named.out.split("\0")
+            if name.endswith(".toml")
+        }
+
+    def _table_at(self, commit: str, name: str) -> dict[str, Any] | None:
+        """The file's table at ``commit``; None when absent there or unreadable (nothing then counts as ours)."""
+        shown = self.git("show", f"{commit}:{name}", check=False)
+        if shown.code:
+            return None
+        try:
+            return parse(Path(name), shown.out.encode())[0]
+        except ProblemError:
+            return None
 
     def push(self, remote: str, branch: str) -> bool:
         """True when pushed; False when the remote moved meanwhile (fetch and merge again)."""

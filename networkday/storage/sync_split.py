@@ -2,23 +2,24 @@
 
 The merge driver can write only its own output, so it keeps this machine's record and
 holds the other machine's under ``sync_duplicates.MARKER``. Here, with the folder's lock
-held and the merge committed, the held record is written as a new person under a fresh id
-(``jane-doe-2``, as the store numbers ids), both files are flagged with each other's id,
-and the made calls of the day files the merge brought that name a touch now in the new
-record name the new id. All are written in one ``write_many``: a crash leaves the marked
-file as it was, or the whole split.
+held and the merge committed, the other machine's record (already pushed, worked on there
+under the id) keeps the id, and this machine's record moves to a fresh id (``jane-doe-2``,
+as the store numbers ids); both files are flagged with each other's id. What named this
+machine's record by the id follows it: made calls naming a moved touch, and the references
+this machine's side of the merge added (``sync_duplicates.retarget_ours``). All are written
+in one ``write_many``: a crash leaves the marked file as it was, or the whole split.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from networkday.domain.sync_duplicates import MARKER, split
+from networkday.domain.sync_duplicates import MARKER, retarget_ours, split
 from networkday.domain.text import numbered_ids, shown_line
 from networkday.storage.atomic import write_many
 from networkday.storage.codec import parse
@@ -68,8 +69,24 @@ def _split_one(path: Path, taken: set[str]) -> tuple[Split, list[tuple[Path, byt
     return Split(path.stem, new_id, shown_line(str(table.get("name") or path.stem)), moved), files
 
 
-def _retargeted_day(path: Path, done: list[Split]) -> tuple[Path, bytes] | None:
-    """The day file with its made calls of moved touches naming the new record; None when none does."""
+#: A file's table at the merge base and at this machine's commit before the merge (None: absent).
+Sides = tuple[dict[str, Any] | None, dict[str, Any] | None]
+
+
+def _retargeted_contact(path: Path, done: list[Split], sides: Sides) -> tuple[Path, bytes] | None:
+    """The person's file with the references our side added to a split id naming the new one; None when none."""
+    try:
+        table = parse(path, path.read_bytes())[0]
+    except (OSError, ProblemError):
+        return None  # check names it; nothing here depends on it
+    changed = False
+    for one in done:
+        changed = retarget_ours(table, *sides, one.contact_id, one.new_id) or changed
+    return (path, checked(path, table, contact_check(path.stem))) if changed else None
+
+
+def _retargeted_day(path: Path, done: list[Split], sides: Sides) -> tuple[Path, bytes] | None:
+    """The day file with its made calls of moved touches, and our open calls, naming the new record; None when none."""
     try:
         table = parse(path, path.read_bytes())[0]
         day = date.fromisoformat(path.stem)
@@ -77,6 +94,8 @@ def _retargeted_day(path: Path, done: list[Split]) -> tuple[Path, bytes] | None:
         return None  # not a day file networkday reads: check names it, nothing here depends on it
     calls = table.get("call")
     changed = False
+    for one in done:
+        changed = retarget_ours(table, *sides, one.contact_id, one.new_id) or changed
     for call in calls if isinstance(calls, list) else []:
         for one in done:
             if isinstance(call, dict) and call.get("contact") == one.contact_id and call.get("touch") in one.touches:
@@ -94,12 +113,13 @@ class Splits:
     failed: list[str] = field(default_factory=list)
 
 
-def split_marked(root: Path, paths: Iterable[str]) -> Splits:
+def split_marked(root: Path, paths: Iterable[str], ours: Mapping[str, Sides]) -> Splits:
     """Splits the marked people among ``paths`` (relative to ``root``).
 
-    Call it holding the folder's lock, with ``paths`` the files the merge changed (the day
-    files among them are the ones whose made calls may name a moved touch). A file that
-    fails stays marked, so nothing is lost, and the line says which it is.
+    Call it holding the folder's lock, with ``paths`` the files the merge changed and
+    ``ours`` the files this machine's side changed since the merge base, with their two
+    tables: only those can name this machine's record, which moves. A file that fails
+    stays marked, so nothing is lost, and the line says which it is.
     """
     contacts, days = root / "contacts", root / "days"
     result = Splits()
@@ -118,8 +138,17 @@ def split_marked(root: Path, paths: Iterable[str]) -> Splits:
     if not result.done:
         return result
     try:
-        for path in (path for path in named if path.parent.parent == days and path.suffix == ".toml"):
-            retargeted = _retargeted_day(path, result.done)
+        moved = {path for path, _ in files}
+        for name, sides in ours.items():
+            path = root / name
+            if path in moved or path.suffix != ".toml" or not path.exists():
+                continue
+            if path.parent.parent == days:
+                retargeted = _retargeted_day(path, result.done, sides)
+            elif path.parent == contacts:
+                retargeted = _retargeted_contact(path, result.done, sides)
+            else:
+                continue
             if retargeted is not None:
                 files.append(retargeted)
         write_many(files)

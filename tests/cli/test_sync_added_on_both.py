@@ -60,9 +60,10 @@ def test_a_person_added_on_both_with_a_differing_title_is_kept_as_two_flagged(
     assert "kept both records of Twin Ada (twin-ada, twin-ada-2), added on both machines" in out
     assert nd(world.a, "sync") == 0  # the split comes to a by fast-forward
     assert tree(world.a) == tree(world.b)
-    ours, theirs = table(world.a, "twin-ada"), table(world.a, "twin-ada-2")
-    assert (ours["title"], notes(ours), ours["likely_duplicate_of"]) == ("Poet", ["met at b"], "twin-ada-2")
-    assert (theirs["title"], notes(theirs), theirs["likely_duplicate_of"]) == ("Engineer", ["met at a"], "twin-ada")
+    # b merged: a's record, already pushed, keeps the id; b's own record moves to the new one
+    theirs, ours = table(world.a, "twin-ada"), table(world.a, "twin-ada-2")
+    assert (ours["title"], notes(ours), ours["likely_duplicate_of"]) == ("Poet", ["met at b"], "twin-ada")
+    assert (theirs["title"], notes(theirs), theirs["likely_duplicate_of"]) == ("Engineer", ["met at a"], "twin-ada-2")
     for record in (ours, theirs):
         assert "conflict" not in record
         assert "added_on_both_machines" not in record

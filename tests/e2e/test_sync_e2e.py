@@ -60,7 +60,8 @@ def test_a_person_added_in_both_folders_unlike_is_kept_as_two_that_check_lists(t
             name: tomli.loads((folder / "contacts" / f"{name}.toml").read_text(encoding="utf-8"))["title"]
             for name in ("grace-hopper", "grace-hopper-2")
         }
-        assert titles == {"grace-hopper": "Professor", "grace-hopper-2": "Admiral"}
+        # b merged: a's Admiral, already pushed, keeps the id; b's own Professor moves
+        assert titles == {"grace-hopper": "Admiral", "grace-hopper-2": "Professor"}
     check = run("--data-dir", str(a), "check", cwd=tmp_path)
     assert check.returncode == 1
     assert check.stderr.count("likely the same person as grace-hopper") == 2

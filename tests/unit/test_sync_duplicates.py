@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from networkday.domain.contact import Contact
 from networkday.domain.merge import merge_into
-from networkday.domain.sync_duplicates import FLAG, MARKER, flagged, merge_added_on_both, split
+from networkday.domain.sync_duplicates import FLAG, MARKER, flagged, merge_added_on_both, retarget_ours, split
 
 AT = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -35,13 +35,29 @@ def test_a_value_that_differs_folds_nothing_in_and_holds_theirs_whole() -> None:
     assert "conflict" not in merged
 
 
-def test_the_split_gives_two_records_each_flagged_with_the_others_id() -> None:
+def test_the_split_keeps_theirs_under_the_id_and_moves_ours_each_flagged_with_the_others_id() -> None:
     ours = {"format": 1, "name": "Ada", "title": "Engineer"}
     theirs = {"format": 1, "name": "Ada", "title": "Poet"}
     pair = split({**ours, MARKER: theirs}, "ada", "ada-2")
-    assert pair == ({**ours, FLAG: "ada-2"}, {**theirs, FLAG: "ada"})
+    assert pair == ({**theirs, FLAG: "ada-2"}, {**ours, FLAG: "ada"})
     assert split(ours, "ada", "ada-2") is None  # no marker: nothing to split
     assert split({**ours, MARKER: "not a table"}, "ada", "ada-2") is None
+
+
+def test_only_the_references_our_side_added_follow_the_moved_record() -> None:
+    base = {"referred_by": "kim", "log": [{"id": "t1", "introduced": ["ada"]}], "call": [{"contact": "ada"}]}
+    ours = {
+        "referred_by": "ada",
+        "log": [{"id": "t1", "introduced": ["ada"]}, {"id": "t2", "introduced": ["ada", "bo"]}],
+        "call": [{"contact": "ada"}, {"contact": "ada", "at": "10:00"}, {"contact": "ada", "touch": "t9"}],
+    }
+    table = {**ours, "log": [*ours["log"], {"id": "t3", "introduced": ["ada"]}]}  # t3 came from theirs
+    assert retarget_ours(table, base, ours, "ada", "ada-2")
+    assert table["referred_by"] == "ada-2"
+    assert [entry["introduced"] for entry in table["log"]] == [["ada"], ["ada-2", "bo"], ["ada"]]
+    assert [call["contact"] for call in table["call"]] == ["ada", "ada-2", "ada"]  # made calls follow their touch
+    assert not retarget_ours({"referred_by": "ada"}, {"referred_by": "ada"}, {"referred_by": "ada"}, "ada", "ada-2")
+    assert not retarget_ours({"referred_by": "ada"}, None, None, "ada", "ada-2")  # theirs alone named it
 
 
 def test_a_flag_is_a_non_empty_text_or_nothing() -> None:
