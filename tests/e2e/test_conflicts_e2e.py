@@ -46,7 +46,7 @@ def test_both_machines_change_a_title_and_the_app_settles_it(tmp_path: Path) -> 
         today = terminal.wait_for("X to settle")
         assert "! 1 sync conflict: changed on both machines. X to settle" in today
         terminal.press("X")
-        listing = terminal.wait_for("origin/main: 'Countess of Lovelace'")
+        listing = terminal.wait_for("other: 'Countess of Lovelace' (merge with origin/main)")
         assert "kept: 'Engine designer'" in listing
         terminal.press("o")
         terminal.wait_for("No sync conflicts")
