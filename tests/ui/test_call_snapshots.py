@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from networkday.ui.app import create_app
 from tests.ui.test_screens_snapshots import ANSI_80, DEFAULT_80, DEFAULT_120, small
@@ -14,6 +15,21 @@ SCREENS = {
     "call_outcome": (["C", "ctrl+s"], (DEFAULT_80,)),
     "call_end": (["C", "ctrl+s", "t", *"my test plan"], (DEFAULT_80, DEFAULT_120)),
 }
+
+
+async def steady_cursor(pilot) -> None:
+    """Stop the focused field's blinking with its cursor shown.
+
+    After the wait for the saved note, a blinking cursor is on or off by how loaded the machine is.
+    With blinking off an Input hides its cursor until the next key, so a key that changes nothing shows it again.
+    """
+    focused = pilot.app.focused
+    if isinstance(focused, Input | TextArea):
+        focused.cursor_blink = False
+        await pilot.press("end")
+    await pilot.pause()
+
+
 CASES = [(name, picture) for name, (_, pictures) in SCREENS.items() for picture in pictures]
 
 
@@ -29,7 +45,7 @@ def test_call_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         await pilot.press(*keys)
         await pilot.pause(1.2)  # the note is kept a moment after the last key: the line under it says so
         app.clear_notifications()  # the timer's toast lands a frame early or late under load: it is not the screen
-        await pilot.pause()
+        await steady_cursor(pilot)
 
     size = (120, 40) if picture == DEFAULT_120 else (80, 24)
     assert snap_compare(app, run_before=show, terminal_size=size)
