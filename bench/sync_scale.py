@@ -47,7 +47,10 @@ def main() -> int:
         for turn in range(args.repeat):
             status.append(timed("git", "-C", str(data), "status", "--porcelain"))
             idle.append(timed(*nd, "--data-dir", str(data), "sync"))
-            person.write_text(person.read_text(encoding="utf-8") + f'bench_turn = "{turn}"\n', encoding="utf-8")
+            # A top-level key, replaced each turn: appended twice it would be a duplicate key, a file sync refuses.
+            lines = person.read_text(encoding="utf-8").splitlines()
+            kept = [line for line in lines if not line.startswith("bench_turn")]
+            person.write_text("\n".join([f'bench_turn = "{turn}"', *kept]) + "\n", encoding="utf-8")
             one.append(timed(*nd, "--data-dir", str(data), "sync"))
         for name, values in (
             ("git status --porcelain", status),

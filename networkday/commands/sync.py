@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         return status(root, clock_from_environ().now(), as_json=args.json)
     try:
         if args.action == "init":
-            lines, left = use.init(root, args.remote), False
+            lines, left = use.init(root, _as_git_reads_it(args.remote)), False
         else:
             now = clock_from_environ().now()
             result = sync_and_record(root, now, push=not args.no_push, offline=args.offline)
@@ -93,6 +93,15 @@ def run(args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     return 1 if left else 0
+
+
+def _as_git_reads_it(remote: str | None) -> str | None:
+    """A relative path made absolute from the caller's folder (git would read it from the data folder's)."""
+    from networkday.domain.sync_rules import is_local_path
+
+    if remote is None or not is_local_path(remote):
+        return remote
+    return str(Path(remote).expanduser().absolute())
 
 
 def status(root: Path, now: datetime, *, as_json: bool) -> int:

@@ -22,6 +22,15 @@ ATTRIBUTES = (
 )
 
 
+def is_local_path(remote: str) -> bool:
+    """Whether git reads a remote as a path on this machine: no ``scheme://`` and no colon before the first slash.
+
+    That is git's own rule (``host:path`` is ssh); a relative path given on the command line
+    means the caller's folder, while git would read it from the data folder, so it is made absolute.
+    """
+    return "://" not in remote and ":" not in remote.split("/", 1)[0]
+
+
 def missing_lines(text: str, wanted: Iterable[str]) -> list[str]:
     """The wanted lines a file's text lacks (a file the person keeps is added to, never rewritten)."""
     have = {line.strip() for line in text.splitlines()}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import tomli
 
-from networkday.domain.sync_rules import commit_message
+from networkday.domain.sync_rules import commit_message, is_local_path
 from tests.sync_world import git, make_world, nd, tree
 
 pytestmark = pytest.mark.usefixtures("command_env")
@@ -53,6 +53,41 @@ def test_init_adopts_a_repository_and_adds_to_its_own_gitignore(tmp_path: Path) 
     assert git(folder, "remote", "get-url", "backup").strip() == "/nowhere/backup.git"
     assert nd(folder, "sync", "init") == 0  # again: nothing added twice
     assert (folder / ".gitignore").read_text(encoding="utf-8").count(".networkday/") == 1
+
+
+def test_a_relative_remote_means_the_callers_folder_not_the_data_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sync init backup/network.git` typed in ~ names ~/backup/network.git: git alone would look in the data folder."""
+    folder, remote = tmp_path / "data", tmp_path / "backup" / "network.git"
+    (folder / "contacts").mkdir(parents=True)
+    (folder / "contacts" / "ada-lovelace.toml").write_text(ADA, encoding="utf-8")
+    remote.parent.mkdir()
+    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
+    monkeypatch.chdir(tmp_path)
+    assert nd(folder, "sync", "init", "backup/network.git") == 0
+    assert f"remote origin: {remote}" in capsys.readouterr().out
+    assert git(folder, "remote", "get-url", "origin").strip() == str(remote)
+    assert nd(folder, "sync") == 0
+    assert git(remote, "ls-tree", "-r", "--name-only", "main").split()[-1] == "contacts/ada-lovelace.toml"
+
+
+@pytest.mark.parametrize(
+    ("remote", "local"),
+    [
+        ("../backup.git", True),
+        ("backup.git", True),
+        ("/srv/git/network.git", True),
+        ("~/network.git", True),
+        ("./odd:name.git", True),
+        ("git@example.com:me/network.git", False),
+        ("example.com:network.git", False),
+        ("ssh://example.com/network.git", False),
+        ("file:///srv/network.git", False),
+    ],
+)
+def test_a_remote_is_a_path_by_gits_own_rule(remote: str, local: bool) -> None:
+    assert is_local_path(remote) is local
 
 
 def test_sync_without_a_remote_commits_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
