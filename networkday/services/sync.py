@@ -12,6 +12,7 @@ from pathlib import Path
 
 from networkday.storage.folder import Folder
 from networkday.storage.git import GitError
+from networkday.storage.private_modes import close_to_others
 from networkday.storage.sync_repo import DataRepo
 
 #: How many times a push the remote refused (it moved meanwhile) is fetched, merged and tried again.
@@ -51,6 +52,9 @@ def init(root: Path, remote: str | None) -> list[str]:
     if remote:
         repo.set_remote(remote)
         lines.append(f"remote origin: {remote}")
+    closed = close_to_others(root)
+    if closed:
+        lines.append(f"closed {closed} file(s) and folder(s) to other users (git keeps no modes)")
     changed = repo.commit_changes()
     if changed:
         lines.append(f"committed {len(changed)} file(s)")

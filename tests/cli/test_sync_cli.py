@@ -90,6 +90,31 @@ def test_a_remote_is_a_path_by_gits_own_rule(remote: str, local: bool) -> None:
     assert is_local_path(remote) is local
 
 
+def test_init_closes_a_clone_that_git_made_with_the_umask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clone is 0644/0755 (git keeps no modes): adopting it closes it as networkday keeps a folder, 0600/0700."""
+    folder = tmp_path / "data"
+    (folder / "contacts").mkdir(parents=True)
+    (folder / "contacts" / "ada-lovelace.toml").write_text(ADA, encoding="utf-8")
+    (folder / "notes.sh").write_text("echo hi\n", encoding="utf-8")
+    git(folder, "init", "--quiet")
+    (folder / "contacts" / "link.toml").symlink_to(tmp_path / "elsewhere.toml")
+    (tmp_path / "elsewhere.toml").write_text(ADA, encoding="utf-8")
+    for path, mode in ((folder, 0o755), (folder / ".git", 0o755), (folder / "contacts", 0o775)):
+        path.chmod(mode)
+    (folder / "contacts" / "ada-lovelace.toml").chmod(0o644)
+    (folder / "notes.sh").chmod(0o755)
+    (tmp_path / "elsewhere.toml").chmod(0o644)
+    assert nd(folder, "sync", "init") == 0
+    assert "closed 5 file(s) and folder(s) to other users" in capsys.readouterr().out
+    modes = {path: path.stat().st_mode & 0o777 for path in (folder, folder / ".git", folder / "contacts")}
+    assert set(modes.values()) == {0o700}
+    assert (folder / "contacts" / "ada-lovelace.toml").stat().st_mode & 0o777 == 0o600
+    assert (folder / "notes.sh").stat().st_mode & 0o777 == 0o700  # still the owner's to run
+    assert (tmp_path / "elsewhere.toml").stat().st_mode & 0o777 == 0o644  # a link's target is not the folder's
+    assert nd(folder, "sync", "init") == 0
+    assert "closed" not in capsys.readouterr().out
+
+
 def test_sync_without_a_remote_commits_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
