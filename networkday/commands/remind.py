@@ -10,6 +10,7 @@ is listed once. Nothing due prints nothing, so cron mails only when there is new
 from __future__ import annotations
 
 import argparse
+import html
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from networkday.commands.common import parse_length, print_json, run_store
 from networkday.commands.help_format import ExamplesFormatter
 from networkday.commands.today import load_day
 from networkday.domain.reminders import CALL, Due, due_now
-from networkday.domain.text import one_line, strip_controls
+from networkday.domain.text import one_line, shown, shown_line
 from networkday.storage.machine_local import Reminded
 
 #: Past this many reminders at once, ``--notify`` sends the first ones and one line for the rest.
@@ -102,14 +103,14 @@ def notify(due: list[Due]) -> None:
     if program is None:
         print("networkday: notify-send is not on PATH: reminders listed here only", file=sys.stderr)
         return
-    shown = due if len(due) <= NOTIFY_AT_MOST else due[: NOTIFY_AT_MOST - 1]
-    messages = [(strip_controls(item.title), strip_controls(item.purpose)) for item in shown]
-    if len(shown) < len(due):
-        messages.append((f"{len(due) - len(shown)} more due", "networkday today lists them all"))
+    first = due if len(due) <= NOTIFY_AT_MOST else due[: NOTIFY_AT_MOST - 1]
+    messages = [(shown_line(item.title), notify_body(item.purpose)) for item in first]
+    if len(first) < len(due):
+        messages.append((f"{len(due) - len(first)} more due", "networkday today lists them all"))
     for title, body in messages:
         try:
             result = subprocess.run(
-                [program, "--app-name=networkday", title, body], capture_output=True, timeout=10, check=False
+                [program, "--app-name=networkday", "--", title, body], capture_output=True, timeout=10, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             print(f"networkday: notify-send failed: {error}", file=sys.stderr)
@@ -118,6 +119,17 @@ def notify(due: list[Due]) -> None:
             reason = one_line(result.stderr.decode("utf-8", "replace").strip()) or f"exit status {result.returncode}"
             print(f"networkday: notify-send failed: {reason}", file=sys.stderr)
             return
+
+
+def notify_body(text: str) -> str:
+    """User text as notify-send's body, shown as typed.
+
+    notify-send unescapes the body as C does (``\\033`` becomes an escape, ``\\n`` a line
+    break), and the notification servers read it as markup (``<b>``, ``&amp;``), so a
+    backslash is doubled and ``&``, ``<`` and ``>`` are written as entities. The title is
+    taken as it is: the specification gives it neither.
+    """
+    return html.escape(shown(text), quote=False).replace("\\", "\\\\")
 
 
 def _iso(at: datetime | None) -> str | None:

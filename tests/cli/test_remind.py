@@ -164,6 +164,34 @@ def test_a_damaged_memory_is_said_in_one_line_and_begun_again(
 def test_notify_sends_each_with_notify_send(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
+    sent = fake_notify_send(tmp_path, monkeypatch)
+    at(monkeypatch, "10:00")
+    assert len(remind(data, capsys, "--notify")) == 3
+    assert sent.read_text().splitlines() == [
+        "--app-name=networkday|--|Call Ann at 10:00|scheduled|",
+        "--app-name=networkday|--|Call Bob|scheduled|",
+        "--app-name=networkday|--|Follow up: Cleo||",
+    ]
+
+
+def test_notify_gives_a_purpose_to_notify_send_as_text_never_as_options_markup_or_escapes(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A body that begins with ``-`` would be an option (``-h`` shows nothing at all); notify-send
+    turns ``\\033`` into ESC and the server reads ``<b>`` as markup."""
+    sent = fake_notify_send(tmp_path, monkeypatch)
+    day = data / "days" / "2026" / f"{DAY}.toml"
+    text = day.read_text().replace('purpose = "scheduled"\ntime', 'purpose = "--urgency=critical"\ntime', 1)
+    day.write_text(text.replace('purpose = "scheduled"', 'purpose = "-h <b>x</b> & a\\\\033[31m \\u202e"', 1))
+    at(monkeypatch, "10:00")
+    remind(data, capsys, "--notify")
+    assert sent.read_text().splitlines()[:2] == [
+        "--app-name=networkday|--|Call Ann at 10:00|--urgency=critical|",
+        "--app-name=networkday|--|Call Bob|-h &lt;b&gt;x&lt;/b&gt; &amp; a\\\\033[31m \\\\u202e|",
+    ]
+
+
+def fake_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A notify-send on PATH that writes down its arguments, one line each call."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -172,13 +200,7 @@ def test_notify_sends_each_with_notify_send(
     program.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> "{sent}"\necho >> "{sent}"\n')
     program.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    at(monkeypatch, "10:00")
-    assert len(remind(data, capsys, "--notify")) == 3
-    assert sent.read_text().splitlines() == [
-        "--app-name=networkday|Call Ann at 10:00|scheduled|",
-        "--app-name=networkday|Call Bob|scheduled|",
-        "--app-name=networkday|Follow up: Cleo||",
-    ]
+    return sent
 
 
 def test_notify_without_notify_send_says_so_and_still_lists(
