@@ -16,12 +16,13 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
-from networkday.commands.common import parse_length, print_json, run_store
+from networkday.commands.common import CommandError, parse_length, print_json
 from networkday.commands.help_format import ExamplesFormatter
 from networkday.commands.today import load_day
 from networkday.domain.reminders import CALL, Due, due_now
 from networkday.domain.text import one_line, shown, shown_line
 from networkday.storage.machine_local import Reminded
+from networkday.storage.problems import StoreError
 
 #: Past this many reminders at once, ``--notify`` sends the first ones and one line for the rest.
 NOTIFY_AT_MOST = 5
@@ -60,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
     due = due_now(queue.items, contacts, today, now, args.within, reminded.keys())
     if reminded.warning:
         print(f"networkday: warning: {reminded.warning}", file=sys.stderr)
+    # claimed before it is shown, under the memory's lock: a second run at the same moment gets none of them
+    try:
+        claimed = set(reminded.claim((item.key for item in due), now))
+        unsaved = None
+    except StoreError as error:  # listed all the same, and said: the next run lists them again
+        claimed, unsaved = {item.key for item in due}, error
+    due = [item for item in due if item.key in claimed]
     if args.json:
         print_json({"now": now.isoformat(), "within_seconds": int(args.within.total_seconds()), "due": rows(due)})
     else:
@@ -67,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
             print(text_line(item))
     if args.notify and due:
         notify(due)
-    run_store(lambda: reminded.add((item.key for item in due), now))
+    if unsaved is not None:
+        raise CommandError(str(unsaved))
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from networkday.cli import main
-from networkday.storage.machine_local import machine_dir
+from networkday.storage.machine_local import Reminded, machine_dir
 
 DAY = "2026-11-25"
 
@@ -145,6 +145,14 @@ def test_what_was_reminded_is_kept_on_this_machine_never_in_the_data_folder(
     ]
     # the same folder by another spelling is the same machine-local place
     assert machine_dir(data / ".." / data.name) == machine_dir(data)
+
+
+def test_two_runs_at_once_list_each_reminder_once(data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Cron's runs overlap: the second read the memory before the first wrote it."""
+    at(monkeypatch, "10:00")
+    monkeypatch.setattr(Reminded, "keys", lambda self: frozenset())
+    assert len(remind(data, capsys)) == 3
+    assert remind(data, capsys) == []
 
 
 def test_a_damaged_memory_is_said_in_one_line_and_begun_again(
