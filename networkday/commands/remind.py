@@ -1,7 +1,8 @@
 """`networkday remind [--within 15m] [--json] [--notify]`: what is due now and not yet reminded, for cron.
 
 It reads today's queue as `networkday today` does (from the preview when nothing
-changed, so a run every few minutes stays cheap at 30,000 contacts), lists the calls
+changed, so a run every few minutes stays cheap at 30,000 contacts; tomorrow's too when
+the window reaches past midnight, which costs a scan), lists the calls
 and follow-ups due (``domain.reminders``), and remembers them in this machine's state
 folder (``storage.machine_local``), never in the data folder, which may be synced: each
 is listed once. Nothing due prints nothing, so cron mails only when there is news.
@@ -58,7 +59,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     store, queue, contacts, today, now = load_day(args)
     reminded = Reminded(store.root)
-    due = due_now(queue.items, contacts, today, now, args.within, reminded.keys())
+    given = reminded.keys()
+    due = due_now(queue.items, contacts, today, now, args.within, given)
+    if (now + args.within).date() > today:  # 23:55 --within 15m: tomorrow's 00:05 call too
+        _, later, people, tomorrow, _ = load_day(args, today + timedelta(days=1))
+        due += due_now(later.items, people, tomorrow, now, args.within, given, timed_only=True)
+        due.sort(key=lambda item: (item.at is None, item.at or now))  # its calls by time, then the rest as they were
     if reminded.warning:
         print(f"networkday: warning: {reminded.warning}", file=sys.stderr)
     # claimed before it is shown, under the memory's lock: a second run at the same moment gets none of them

@@ -93,6 +93,19 @@ def test_a_call_moved_to_another_time_and_a_follow_up_put_off_remind_again(
     assert "due 2026-11-26  Follow up: Cleo" in remind(data, capsys)
 
 
+def test_a_window_across_midnight_lists_the_next_days_early_call_once(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    assert main(["log", "dan", "scheduled", "--when", "2026-11-26 00:05", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    at(monkeypatch, "23:49")
+    assert "00:05           Call Dan · scheduled" not in remind(data, capsys, "--within", "15m")
+    at(monkeypatch, "23:55")
+    assert remind(data, capsys, "--within", "15m") == ["00:05           Call Dan · scheduled"]
+    at(monkeypatch, "00:00", day="2026-11-26")
+    assert "00:05           Call Dan · scheduled" not in remind(data, capsys, "--within", "15m")
+
+
 def test_a_call_made_is_not_reminded(data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     at(monkeypatch, "09:50")
     assert main(["log", "ann", "talked", "--data-dir", str(data)]) == 0
