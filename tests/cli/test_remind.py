@@ -182,6 +182,22 @@ def test_a_damaged_memory_is_said_in_one_line_and_begun_again(
     assert remind(data, capsys) == []
 
 
+def test_a_memory_that_cannot_be_written_still_lists_then_says_so_and_fails(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The state folder is a file (or read-only): the reminders are shown all the same, and
+    cron mails the one-line reason with them, every run until it is mended."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    at(monkeypatch, "10:00")
+    for _ in range(2):
+        assert main(["remind", "--data-dir", str(data)]) == 1
+        out, err = capsys.readouterr()
+        assert len(out.splitlines()) == 3
+        assert err.splitlines()[-1].endswith("reminded.json: cannot remember the reminders given: Not a directory")
+
+
 def test_notify_sends_each_with_notify_send(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
