@@ -1,7 +1,8 @@
 """`networkday remind [--within 15m] [--json] [--notify]`: what is due now and not yet reminded, for cron.
 
 It reads today's queue as `networkday today` does (from the preview when nothing
-changed, so a run every few minutes stays cheap at 30,000 contacts), lists the calls
+changed, so a run every few minutes stays cheap at 30,000 contacts; tomorrow's too when
+the window reaches past midnight, which costs a scan), lists the calls
 and follow-ups due (``domain.reminders``), and remembers them in this machine's state
 folder (``storage.machine_local``), never in the data folder, which may be synced: each
 is listed once. Nothing due prints nothing, so cron mails only when there is news.
@@ -10,17 +11,19 @@ is listed once. Nothing due prints nothing, so cron mails only when there is new
 from __future__ import annotations
 
 import argparse
+import html
 import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta
 
-from networkday.commands.common import parse_length, print_json, run_store
+from networkday.commands.common import CommandError, parse_length, print_json
 from networkday.commands.help_format import ExamplesFormatter
 from networkday.commands.today import load_day
 from networkday.domain.reminders import CALL, Due, due_now
-from networkday.domain.text import one_line, strip_controls
+from networkday.domain.text import one_line, shown, shown_line
 from networkday.storage.machine_local import Reminded
+from networkday.storage.problems import StoreError
 
 #: Past this many reminders at once, ``--notify`` sends the first ones and one line for the rest.
 NOTIFY_AT_MOST = 5
@@ -56,9 +59,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     store, queue, contacts, today, now = load_day(args)
     reminded = Reminded(store.root)
-    due = due_now(queue.items, contacts, today, now, args.within, reminded.keys())
+    given = reminded.keys()
+    due = due_now(queue.items, contacts, today, now, args.within, given)
+    if (now + args.within).date() > today:  # 23:55 --within 15m: tomorrow's 00:05 call too
+        _, later, people, tomorrow, _ = load_day(args, today + timedelta(days=1))
+        due += due_now(later.items, people, tomorrow, now, args.within, given, timed_only=True)
+        due.sort(key=lambda item: (item.at is None, item.at or now))  # its calls by time, then the rest as they were
     if reminded.warning:
         print(f"networkday: warning: {reminded.warning}", file=sys.stderr)
+    # claimed before it is shown, under the memory's lock: a second run at the same moment gets none of them
+    try:
+        claimed = set(reminded.claim((item.key for item in due), now))
+        unsaved = None
+    except StoreError as error:  # listed all the same, and said: the next run lists them again
+        claimed, unsaved = {item.key for item in due}, error
+    due = [item for item in due if item.key in claimed]
     if args.json:
         print_json({"now": now.isoformat(), "within_seconds": int(args.within.total_seconds()), "due": rows(due)})
     else:
@@ -66,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             print(text_line(item))
     if args.notify and due:
         notify(due)
-    run_store(lambda: reminded.add((item.key for item in due), now))
+    if unsaved is not None:
+        raise CommandError(str(unsaved))
     return 0
 
 
@@ -102,14 +118,14 @@ def notify(due: list[Due]) -> None:
     if program is None:
         print("networkday: notify-send is not on PATH: reminders listed here only", file=sys.stderr)
         return
-    shown = due if len(due) <= NOTIFY_AT_MOST else due[: NOTIFY_AT_MOST - 1]
-    messages = [(strip_controls(item.title), strip_controls(item.purpose)) for item in shown]
-    if len(shown) < len(due):
-        messages.append((f"{len(due) - len(shown)} more due", "networkday today lists them all"))
+    first = due if len(due) <= NOTIFY_AT_MOST else due[: NOTIFY_AT_MOST - 1]
+    messages = [(shown_line(item.title), notify_body(item.purpose)) for item in first]
+    if len(first) < len(due):
+        messages.append((f"{len(due) - len(first)} more due", "networkday today lists them all"))
     for title, body in messages:
         try:
             result = subprocess.run(
-                [program, "--app-name=networkday", title, body], capture_output=True, timeout=10, check=False
+                [program, "--app-name=networkday", "--", title, body], capture_output=True, timeout=10, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             print(f"networkday: notify-send failed: {error}", file=sys.stderr)
@@ -118,6 +134,17 @@ def notify(due: list[Due]) -> None:
             reason = one_line(result.stderr.decode("utf-8", "replace").strip()) or f"exit status {result.returncode}"
             print(f"networkday: notify-send failed: {reason}", file=sys.stderr)
             return
+
+
+def notify_body(text: str) -> str:
+    """User text as notify-send's body, shown as typed.
+
+    notify-send unescapes the body as C does (``\\033`` becomes an escape, ``\\n`` a line
+    break), and the notification servers read it as markup (``<b>``, ``&amp;``), so a
+    backslash is doubled and ``&``, ``<`` and ``>`` are written as entities. The title is
+    taken as it is: the specification gives it neither.
+    """
+    return html.escape(shown(text), quote=False).replace("\\", "\\\\")
 
 
 def _iso(at: datetime | None) -> str | None:

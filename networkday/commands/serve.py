@@ -4,18 +4,19 @@ Each browser tab that opens the page starts its own `networkday` on the data fol
 drawn over a websocket. Anyone who reaches the port works on your data with no
 password, so the server listens on 127.0.0.1 unless told otherwise: reach it from a
 phone or another machine through an SSH tunnel (docs/BROWSER.md). Another address needs
-``--public`` as well, and a warning says what it means.
+``--public`` as well, and a warning says what it means. Other web sites open in the same
+browser are kept out by ``serve_guard``.
 """
 
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import shlex
 import sys
 
 from networkday.commands.common import CommandError, missing_folder
 from networkday.commands.help_format import ExamplesFormatter
+from networkday.commands.serve_guard import guarded_server, is_local
 from networkday.paths import data_dir
 
 LOCAL = "127.0.0.1"
@@ -45,16 +46,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(run=run)
 
 
-def is_local(host: str) -> bool:
-    """Whether only this machine can reach ``host``: a loopback address, or ``localhost``."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
     if not is_local(args.host):
         if not args.public:
@@ -73,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
     root = data_dir(getattr(args, "data_dir", None))
     if not root.is_dir():
         raise CommandError(missing_folder(root))
+    command = shlex.join([sys.executable, "-m", "networkday", "--data-dir", str(root.resolve())])
     try:
-        from textual_serve.server import Server
+        server = guarded_server(command, args.host, args.port, args.public)
     except ImportError:
         raise CommandError("serving needs textual-serve: pip install 'networkday[serve]'") from None
-    command = shlex.join([sys.executable, "-m", "networkday", "--data-dir", str(root.resolve())])
-    Server(command, host=args.host, port=args.port, title="networkday").serve()
+    server.serve()
     return 0

@@ -25,6 +25,7 @@ from networkday.clock import zone_of
 from networkday.domain.companies import Company, Opportunity, Step
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
+from networkday.domain.plan import SCHEDULED
 from networkday.domain.reminders import agreed_instant
 from networkday.domain.text import strip_controls
 
@@ -117,13 +118,16 @@ def call_uids(day: Day) -> list[str]:
     """Each call's UID, in the day's order: from its day and its contact, whatever the order.
 
     A second call to the same person that day (no answer, then a planned retry) is told
-    apart by its rank among that person's calls, which a reorder of the plan keeps.
+    apart by its rank among that person's calls, which a reorder of the plan keeps. A call
+    whose outcome is "scheduled" is not counted: it is the talk that agreed on a call, and
+    `log ID scheduled` moving a call to another time makes the planned one so and adds
+    the new one after it, which must keep the UID (else an imported feed holds both).
     """
     seen: dict[str, int] = {}
     uids = []
     for call in day.calls:
-        seen[call.contact] = seen.get(call.contact, 0) + 1
-        rank = "" if seen[call.contact] == 1 else f"-{seen[call.contact]}"
+        seen[call.contact] = seen.get(call.contact, 0) + (call.outcome != SCHEDULED)
+        rank = "" if seen[call.contact] <= 1 else f"-{seen[call.contact]}"
         uids.append(f"call-{day.date.isoformat()}-{call.contact}{rank}@networkday")
     return uids
 

@@ -59,24 +59,27 @@ class Reminded:
         """The keys already reminded; none when the file is missing or damaged (see ``warning``)."""
         return frozenset(self._read())
 
-    def add(self, keys: Iterable[str], now: datetime) -> None:
-        """Remembers ``keys`` as reminded at ``now``, keeping what another process added meanwhile.
+    def claim(self, keys: Iterable[str], now: datetime) -> list[str]:
+        """Remembers ``keys`` as reminded at ``now`` and gives those no process had given before.
 
-        Under the lock the file is read again and the new keys joined to it, so a `remind`
-        from cron and the app ringing in the same second both stay remembered.
+        Under the lock the file is read again, only the keys not in it are added and
+        returned, and what another process added meanwhile is kept: two `remind` runs from
+        cron at once, or one and the app ringing in the same second, give each reminder once.
         """
-        new = list(keys)
-        if not new:
-            return
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return []
         try:
             ensure_dir(self.path.parent)
             with folder_lock(self._lock):
                 given = self._read()
-                stamp = now.isoformat(timespec="seconds")
-                given.update(dict.fromkeys(new, stamp))
-                kept = {key: at for key, at in given.items() if not _stale(at, now)}
-                data = json.dumps({"version": 1, "reminded": kept}, indent=1, sort_keys=True) + "\n"
-                write_atomic(self.path, data.encode("utf-8"))
+                fresh = [key for key in wanted if key not in given]
+                if fresh:
+                    given.update(dict.fromkeys(fresh, now.isoformat(timespec="seconds")))
+                    kept = {key: at for key, at in given.items() if not _stale(at, now)}
+                    data = json.dumps({"version": 1, "reminded": kept}, indent=1, sort_keys=True) + "\n"
+                    write_atomic(self.path, data.encode("utf-8"))
+                return fresh
         except OSError as error:
             raise StoreError(f"{self.path}: cannot remember the reminders given: {error.strerror or error}") from None
 

@@ -2,8 +2,9 @@
 
 A base of Today's screen, which already holds the day's queue: each tick compares the
 few planned calls in it with the clock, and reads no file. What was rung for goes into
-the same machine-local set as `networkday remind` (``storage.machine_local``), read once
-on the first tick, so neither rings or lists a call the other already did.
+the same machine-local set as `networkday remind` (``storage.machine_local``), read on
+the first tick and claimed under its lock when a call comes due, so neither rings or
+lists a call the other already did, even one `remind --within` listed meanwhile.
 """
 
 from __future__ import annotations
@@ -66,11 +67,13 @@ class CallAlarms(DataScreen):
         if not due:
             return
         self._rung.update(item.key for item in due)
-        self._alert(due)
-        try:
-            self._reminded.add((item.key for item in due), now)
+        try:  # `networkday remind` may have listed one since the first tick: each is given once
+            claimed = set(self._reminded.claim((item.key for item in due), now))
+            due = [item for item in due if item.key in claimed]
         except StoreError as error:  # rung all the same; only cron may list it again
             app.notify(str(error), title="Reminders", severity="warning", markup=False, timeout=8)
+        if due:
+            self._alert(due)
 
     def _alert(self, due: list[Due]) -> None:
         app = self.app

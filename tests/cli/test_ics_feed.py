@@ -84,6 +84,21 @@ def test_a_second_call_to_one_person_keeps_its_uid_when_the_first_is_made(data: 
     ]
 
 
+def test_a_call_moved_on_its_day_by_log_scheduled_keeps_its_uid(
+    data: Path, capsysbinary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the call's day, `log ann scheduled` makes the planned call the talk that moved it and
+    plans a new one after it; neither the talk that agreed on it nor the move is a new call."""
+    for clock, when in (("08:00", "10:00"), ("09:00", "15:00")):
+        monkeypatch.setenv("NETWORKDAY_NOW", f"2026-11-26T{clock}:00+01:00")
+        assert main(["log", "ann", "scheduled", "--when", f"2026-11-26 {when}", "--data-dir", str(data)]) == 0
+        capsysbinary.readouterr()
+        events = both_parsers(export(data, capsysbinary))[0]
+        assert [uid for uid in events if uid.startswith("call-")] == ["call-2026-11-26-ann@networkday"]
+    # 15:00 in Berlin is 14:00 UTC
+    assert events["call-2026-11-26-ann@networkday"].decoded("DTSTART") == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
+
+
 def test_a_call_with_a_time_starts_then_for_half_an_hour_and_one_without_is_all_day(data: Path, capsysbinary) -> None:
     plan(data, ANN_AT_TEN, BOB_ALL_DAY)
     text = export(data, capsysbinary)

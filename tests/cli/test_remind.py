@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from networkday.cli import main
-from networkday.storage.machine_local import machine_dir
+from networkday.storage.machine_local import Reminded, machine_dir
 
 DAY = "2026-11-25"
 
@@ -93,6 +93,19 @@ def test_a_call_moved_to_another_time_and_a_follow_up_put_off_remind_again(
     assert "due 2026-11-26  Follow up: Cleo" in remind(data, capsys)
 
 
+def test_a_window_across_midnight_lists_the_next_days_early_call_once(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    assert main(["log", "dan", "scheduled", "--when", "2026-11-26 00:05", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    at(monkeypatch, "23:49")
+    assert "00:05           Call Dan · scheduled" not in remind(data, capsys, "--within", "15m")
+    at(monkeypatch, "23:55")
+    assert remind(data, capsys, "--within", "15m") == ["00:05           Call Dan · scheduled"]
+    at(monkeypatch, "00:00", day="2026-11-26")
+    assert "00:05           Call Dan · scheduled" not in remind(data, capsys, "--within", "15m")
+
+
 def test_a_call_made_is_not_reminded(data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     at(monkeypatch, "09:50")
     assert main(["log", "ann", "talked", "--data-dir", str(data)]) == 0
@@ -147,6 +160,14 @@ def test_what_was_reminded_is_kept_on_this_machine_never_in_the_data_folder(
     assert machine_dir(data / ".." / data.name) == machine_dir(data)
 
 
+def test_two_runs_at_once_list_each_reminder_once(data: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Cron's runs overlap: the second read the memory before the first wrote it."""
+    at(monkeypatch, "10:00")
+    monkeypatch.setattr(Reminded, "keys", lambda self: frozenset())
+    assert len(remind(data, capsys)) == 3
+    assert remind(data, capsys) == []
+
+
 def test_a_damaged_memory_is_said_in_one_line_and_begun_again(
     data: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
@@ -161,9 +182,53 @@ def test_a_damaged_memory_is_said_in_one_line_and_begun_again(
     assert remind(data, capsys) == []
 
 
+def test_a_memory_that_cannot_be_written_still_lists_then_says_so_and_fails(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The state folder is a file (or read-only): the reminders are shown all the same, and
+    cron mails the one-line reason with them, every run until it is mended."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    at(monkeypatch, "10:00")
+    for _ in range(2):
+        assert main(["remind", "--data-dir", str(data)]) == 1
+        out, err = capsys.readouterr()
+        assert len(out.splitlines()) == 3
+        assert err.splitlines()[-1].endswith("reminded.json: cannot remember the reminders given: Not a directory")
+
+
 def test_notify_sends_each_with_notify_send(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
+    sent = fake_notify_send(tmp_path, monkeypatch)
+    at(monkeypatch, "10:00")
+    assert len(remind(data, capsys, "--notify")) == 3
+    assert sent.read_text().splitlines() == [
+        "--app-name=networkday|--|Call Ann at 10:00|scheduled|",
+        "--app-name=networkday|--|Call Bob|scheduled|",
+        "--app-name=networkday|--|Follow up: Cleo||",
+    ]
+
+
+def test_notify_gives_a_purpose_to_notify_send_as_text_never_as_options_markup_or_escapes(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A body that begins with ``-`` would be an option (``-h`` shows nothing at all); notify-send
+    turns ``\\033`` into ESC and the server reads ``<b>`` as markup."""
+    sent = fake_notify_send(tmp_path, monkeypatch)
+    day = data / "days" / "2026" / f"{DAY}.toml"
+    text = day.read_text().replace('purpose = "scheduled"\ntime', 'purpose = "--urgency=critical"\ntime', 1)
+    day.write_text(text.replace('purpose = "scheduled"', 'purpose = "-h <b>x</b> & a\\\\033[31m \\u202e"', 1))
+    at(monkeypatch, "10:00")
+    remind(data, capsys, "--notify")
+    assert sent.read_text().splitlines()[:2] == [
+        "--app-name=networkday|--|Call Ann at 10:00|--urgency=critical|",
+        "--app-name=networkday|--|Call Bob|-h &lt;b&gt;x&lt;/b&gt; &amp; a\\\\033[31m \\\\u202e|",
+    ]
+
+
+def fake_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A notify-send on PATH that writes down its arguments, one line each call."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -172,13 +237,7 @@ def test_notify_sends_each_with_notify_send(
     program.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> "{sent}"\necho >> "{sent}"\n')
     program.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    at(monkeypatch, "10:00")
-    assert len(remind(data, capsys, "--notify")) == 3
-    assert sent.read_text().splitlines() == [
-        "--app-name=networkday|Call Ann at 10:00|scheduled|",
-        "--app-name=networkday|Call Bob|scheduled|",
-        "--app-name=networkday|Follow up: Cleo||",
-    ]
+    return sent
 
 
 def test_notify_without_notify_send_says_so_and_still_lists(

@@ -15,17 +15,28 @@ def test_two_processes_adding_at_once_keep_each_others_keys(tmp_path: Path) -> N
     env = {"XDG_STATE_HOME": str(tmp_path / "state")}
     cron, app = Reminded(tmp_path / "data", env), Reminded(tmp_path / "data", env)
     assert cron.keys() == app.keys() == frozenset()
-    cron.add(["call-a"], NOW)
-    app.add(["call-b"], NOW)  # it read nothing before; the add reads again under the lock
+    cron.claim(["call-a"], NOW)
+    app.claim(["call-b"], NOW)  # it read nothing before; the claim reads again under the lock
     assert cron.keys() == app.keys() == {"call-a", "call-b"}
+
+
+def test_a_key_two_processes_claim_at_once_is_given_to_one_only(tmp_path: Path) -> None:
+    """Two `remind` runs from cron at once both read the memory before either wrote it."""
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    first, second = Reminded(tmp_path / "data", env), Reminded(tmp_path / "data", env)
+    assert first.keys() == second.keys() == frozenset()
+    assert first.claim(["call-a", "call-b"], NOW) == ["call-a", "call-b"]
+    assert second.claim(["call-b", "call-c"], NOW) == ["call-c"]
+    assert second.claim(["call-a", "call-c"], NOW) == []
+    assert first.keys() == {"call-a", "call-b", "call-c"}
 
 
 def test_keys_older_than_kept_are_dropped_at_the_next_add(tmp_path: Path) -> None:
     env = {"XDG_STATE_HOME": str(tmp_path / "state")}
     reminded = Reminded(tmp_path / "data", env)
-    reminded.add(["old"], NOW - KEPT - timedelta(minutes=1))
-    reminded.add(["recent"], NOW - KEPT)
-    reminded.add(["new"], NOW)
+    reminded.claim(["old"], NOW - KEPT - timedelta(minutes=1))
+    reminded.claim(["recent"], NOW - KEPT)
+    reminded.claim(["new"], NOW)
     assert reminded.keys() == {"recent", "new"}
     assert json.loads(reminded.path.read_text())["version"] == 1
 
@@ -45,13 +56,13 @@ def test_a_memory_that_is_not_a_table_is_said_and_begun_again(tmp_path: Path) ->
     reminded.path.write_text("[1, 2]")
     assert reminded.keys() == frozenset()
     assert reminded.warning == f"{reminded.path}: no 'reminded' table; begun again"
-    reminded.add(["call-a"], NOW)
+    reminded.claim(["call-a"], NOW)
     assert reminded.keys() == {"call-a"}
 
 
 def test_a_demo_copy_takes_what_this_machine_kept_for_it_when_it_goes(tmp_path: Path, machine_state: Path) -> None:
     copy = demo_copy(NOW.date(), tmp_path / "networkday-demo-test")
-    Reminded(copy).add(["call-a"], NOW)
+    Reminded(copy).claim(["call-a"], NOW)
     kept = machine_dir(copy)
     assert kept.is_relative_to(machine_state)
     assert kept.is_dir()

@@ -69,12 +69,26 @@ async def test_the_ticking_timer_rings_by_itself(store: Store, clock: FixedClock
 
 async def test_a_call_remind_already_listed_does_not_ring(store: Store, clock: FixedClock) -> None:
     plan_at_ten(store)
-    Reminded(store.root).add([call_key(NOW.date(), "ann-lee", "10:00")], NOW)
+    Reminded(store.root).claim([call_key(NOW.date(), "ann-lee", "10:00")], NOW)
     clock.set(NOW.replace(hour=10))
     app, rings = ringing_app(store)
     async with app.run_test(size=(100, 30)):
         app.screen.ring_due_calls()
         assert rings == []
+
+
+async def test_a_call_remind_listed_after_the_app_began_does_not_ring_again(store: Store, clock: FixedClock) -> None:
+    """Cron's `remind --within 10m` lists the 10:00 call at 09:50, while the app is open since 09:30."""
+    plan_at_ten(store)
+    app, rings = ringing_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.ring_due_calls()  # the first tick reads what was given: nothing yet
+        clock.set(NOW.replace(hour=9, minute=50))
+        assert Reminded(store.root).claim([call_key(NOW.date(), "ann-lee", "10:00")], clock.now())
+        clock.set(NOW.replace(hour=10))
+        app.screen.ring_due_calls()
+        await pilot.pause()
+        assert (rings, toasts(app)) == ([], [])
 
 
 async def test_off_gives_the_toast_alone(store: Store, clock: FixedClock) -> None:
