@@ -5,7 +5,7 @@ already reminded its user of must neither dirty that folder nor silence a remind
 another machine. So it lives under ``$XDG_STATE_HOME/networkday/folders/`` (the platform's
 state folder elsewhere), in a folder named after the data folder's resolved path.
 ``reminded.json`` there is the set of reminders given (``networkday remind`` and the
-app's bell share it), each with the instant it was given, dropped after 30 days.
+app's bell share it), each with the instant it was last due, dropped 30 days after that.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ from networkday.storage.atomic import ensure_dir, write_atomic
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import StoreError
 
-#: How long a reminder given is remembered: its key names a day, so past that it can never come again.
+#: How long a reminder is remembered after it was last due: its key names a day, and a call
+#: or follow-up no longer due past that can never come again.
 KEPT = timedelta(days=30)
+#: How old a stamp may grow while its reminder is still due before a claim moves it on.
+_RESTAMP = timedelta(days=7)
 _NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -74,8 +77,11 @@ class Reminded:
             with folder_lock(self._lock):
                 given = self._read()
                 fresh = [key for key in wanted if key not in given]
-                if fresh:
-                    given.update(dict.fromkeys(fresh, now.isoformat(timespec="seconds")))
+                # an overdue follow-up is due on every run: its stamp moves on (a week at a time,
+                # so cron does not write each run) and it is never dropped, so never given twice
+                still_due = [key for key in wanted if key in given and _older(given[key], now, _RESTAMP)]
+                if fresh or still_due:
+                    given.update(dict.fromkeys([*fresh, *still_due], now.isoformat(timespec="seconds")))
                     kept = {key: at for key, at in given.items() if not _stale(at, now)}
                     data = json.dumps({"version": 1, "reminded": kept}, indent=1, sort_keys=True) + "\n"
                     write_atomic(self.path, data.encode("utf-8"))
@@ -104,11 +110,16 @@ class Reminded:
 
 
 def _stale(at: str, now: datetime) -> bool:
+    return _older(at, now, KEPT)
+
+
+def _older(at: str, now: datetime, age: timedelta) -> bool:
+    """Whether the stamp ``at`` is more than ``age`` before ``now`` (an unreadable stamp is)."""
     try:
         given = datetime.fromisoformat(at)
     except ValueError:
         return True
-    return given.tzinfo is None or now - given > KEPT
+    return given.tzinfo is None or now - given > age
 
 
 def _why(error: Exception) -> str:

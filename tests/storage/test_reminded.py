@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from networkday.storage.demo import demo_copy, discard_demo
@@ -39,6 +39,20 @@ def test_keys_older_than_kept_are_dropped_at_the_next_add(tmp_path: Path) -> Non
     reminded.claim(["new"], NOW)
     assert reminded.keys() == {"recent", "new"}
     assert json.loads(reminded.path.read_text())["version"] == 1
+
+
+def test_a_reminder_still_due_each_run_is_never_dropped_so_never_given_again(tmp_path: Path) -> None:
+    """A follow-up left overdue is due on every cron run for months: it is given once, ever."""
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    reminded = Reminded(tmp_path / "data", env)
+    assert reminded.claim(["follow-up-overdue", "call-once"], NOW) == ["follow-up-overdue", "call-once"]
+    for day in range(1, 120):  # cron asks daily, each day with that day's call; a call is due on its day only
+        assert reminded.claim(["follow-up-overdue", f"call-{day}"], NOW + timedelta(days=day)) == [f"call-{day}"]
+    remembered = reminded.keys()
+    assert "call-once" not in remembered  # dropped 30 days after its day
+    assert "follow-up-overdue" in remembered
+    stamp = json.loads(reminded.path.read_text("utf-8"))["reminded"]["follow-up-overdue"]
+    assert NOW + timedelta(days=119) - datetime.fromisoformat(stamp) <= timedelta(days=8)
 
 
 def test_each_data_folder_has_its_own_place_and_a_relative_xdg_is_ignored(tmp_path: Path) -> None:
