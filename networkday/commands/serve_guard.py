@@ -44,6 +44,14 @@ def refusal(host: str, origin: str | None, public: bool) -> str | None:
     return None
 
 
+def page_scheme(forwarded: str | None, scheme: str) -> str:
+    """The scheme the browser used: a TLS proxy in front (``--public``) says ``https`` in
+    ``X-Forwarded-Proto``, and the page must then ask for ``wss:``, as a browser refuses
+    ``ws:`` from an ``https`` page. A client can only mislead its own page with it."""
+    said = (forwarded or "").split(",")[0].strip().lower()
+    return said if said in ("http", "https") else scheme
+
+
 def guarded_server(command: str, host: str, port: int, public: bool) -> Any:
     """textual-serve's server for ``command``, refusing what ``refusal`` says and drawing each
     page's addresses from the name the browser used (an SSH tunnel's other port, a LAN address)."""
@@ -67,7 +75,9 @@ def guarded_server(command: str, host: str, port: int, public: bool) -> Any:
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             # the page names its websocket and files by public_url; the template is drawn
             # before this coroutine yields, so no other request sees this one's address
-            self.public_url = f"{request.scheme}://{request.host}"
+            self.public_url = (
+                f"{page_scheme(request.headers.get('X-Forwarded-Proto'), request.scheme)}://{request.host}"
+            )
             response: web.StreamResponse = await super().handle_index(request)
             return response
 

@@ -87,9 +87,9 @@ def test_the_page_and_its_websocket_show_today(served: int) -> None:
     assert all(not listening(served, address) for address in others - {"127.0.0.1", "127.0.1.1"})
 
 
-async def foreign_attempts(port: int) -> tuple[int, int, str]:
+async def foreign_attempts(port: int) -> tuple[int, int, str, str]:
     """Another site's page opening the websocket, a rebound name loading the page, and the page
-    asked for by a tunnel's other port (what its websocket address then is)."""
+    asked for by a tunnel's other port and through a TLS proxy (what its websocket address then is)."""
     async with aiohttp.ClientSession() as session:
         try:
             async with session.ws_connect(f"ws://127.0.0.1:{port}/ws", headers={"Origin": "https://evil.example"}):
@@ -99,12 +99,20 @@ async def foreign_attempts(port: int) -> tuple[int, int, str]:
         async with session.get(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"}) as page:
             rebound = page.status
         async with session.get(f"http://127.0.0.1:{port}/", headers={"Host": "localhost:9000"}) as page:
-            match = re.search(r"ws://[^\"']+", await page.text())
-        return hijacked, rebound, match.group() if match else ""
+            match = re.search(r"wss?://[^\"']+", await page.text())
+        proxied = {"Host": "localhost:9443", "X-Forwarded-Proto": "https"}  # a TLS proxy in front
+        async with session.get(f"http://127.0.0.1:{port}/", headers=proxied) as page:
+            behind = re.search(r"wss?://[^\"']+", await page.text())
+        return hijacked, rebound, match.group() if match else "", behind.group() if behind else ""
 
 
 def test_other_sites_in_the_browser_cannot_open_it(served: int) -> None:
-    assert asyncio.run(foreign_attempts(served)) == (403, 403, "ws://localhost:9000/ws")
+    assert asyncio.run(foreign_attempts(served)) == (
+        403,
+        403,
+        "ws://localhost:9000/ws",
+        "wss://localhost:9443/ws",
+    )
 
 
 def test_another_host_needs_public_and_then_warns(tmp_path: Path) -> None:
