@@ -43,6 +43,7 @@ def init(root: Path, remote: str | None) -> list[str]:
     """Makes or adopts the repository, writes its rules and driver, names the remote only if given, commits."""
     repo = _repo(root)
     lines = [f"{'made a git repository in' if repo.initialise() else 'adopted the git repository in'} {root}"]
+    repo.branch()  # a detached HEAD is refused before anything is written or committed (see ``sync``)
     written = repo.write_rules()
     if written:
         lines.append(f"wrote {' and '.join(written)}")
@@ -113,6 +114,7 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     if not repo.is_repository():
         raise GitError(f"{root} is not a git repository yet; run networkday sync init [REMOTE] first")
     repo.configure_driver(driver_command())
+    branch = repo.branch()  # before any commit: one made on a detached HEAD is lost at the next git switch
     result = SyncResult()
     if repo.merging():
         before = repo.git("rev-parse", "HEAD").out.strip()
@@ -125,7 +127,6 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     result.lines.append(f"committed {len(changed)} file(s)" if changed else "nothing to commit")
     if offline:
         return result
-    branch = repo.branch()
     found = _upstream(repo, branch)
     if found is None:
         result.lines.append("no remote: committed only (networkday sync init REMOTE names one)")

@@ -174,3 +174,22 @@ def test_a_file_marked_resolved_with_markers_still_in_it_is_never_committed(
     git(world.b, "add", "contacts/mo.toml")
     assert nd(world.b, "sync") == 0
     assert git(world.remote, "show", "main:contacts/mo.toml") == 'format = 1\nname = "Mo Ray"\n'
+
+
+@pytest.mark.parametrize("action", [("sync",), ("sync", "--offline"), ("sync", "init")])
+def test_a_detached_head_is_refused_before_anything_is_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], action: tuple[str, ...]
+) -> None:
+    """A commit on a detached HEAD is left behind by the ``git switch main`` the refusal asks for: the touch is lost."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    git(world.a, "switch", "--quiet", "--detach")
+    head = git(world.a, "rev-parse", "HEAD")
+    assert nd(world.a, "log", "ada", "talked", "--note", "typed on a detached HEAD") == 0
+    capsys.readouterr()
+    assert nd(world.a, *action) == 1
+    assert "not on a branch" in capsys.readouterr().err
+    assert git(world.a, "rev-parse", "HEAD") == head  # nothing committed on the detached HEAD
+    git(world.a, "switch", "--quiet", "main")  # what the refusal says to do
+    assert "typed on a detached HEAD" in (world.a / "contacts" / "ada.toml").read_text()
+    assert nd(world.a, "sync") == 0
+    assert "typed on a detached HEAD" in git(world.remote, "show", "main:contacts/ada.toml")
