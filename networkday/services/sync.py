@@ -43,7 +43,7 @@ def init(root: Path, remote: str | None) -> list[str]:
     """Makes or adopts the repository, writes its rules and driver, names the remote only if given, commits."""
     repo = _repo(root)
     lines = [f"{'made a git repository in' if repo.initialise() else 'adopted the git repository in'} {root}"]
-    repo.branch()  # a detached HEAD is refused before anything is written or committed (see ``sync``)
+    branch = repo.branch()  # a detached HEAD is refused before anything is written or committed (see ``sync``)
     written = repo.write_rules()
     if written:
         lines.append(f"wrote {' and '.join(written)}")
@@ -52,6 +52,11 @@ def init(root: Path, remote: str | None) -> list[str]:
     if remote:
         repo.set_remote(remote)
         lines.append(f"remote origin: {remote}")
+        followed = repo.upstream_remote(branch)
+        if followed not in (None, "origin"):
+            # sync takes the branch's upstream first: left on that remote, it would never reach the one named here
+            repo.git("branch", "--unset-upstream")
+            lines.append(f"branch {branch} synced with {followed}: from now on with origin ({followed} is kept)")
     changed = repo.commit_changes()
     if changed:
         lines.append(f"committed {len(changed)} file(s)")

@@ -106,6 +106,11 @@ class DataRepo:
             raise GitError("the data folder's repository is not on a branch; check it out on one (git switch main)")
         return ran.out.strip()
 
+    def upstream_remote(self, branch: str) -> str | None:
+        """The remote ``branch`` follows (its upstream's remote), None when it follows none."""
+        ran = self.git("config", "--get", f"branch.{branch}.remote", check=False)
+        return ran.out.strip() or None
+
     def has_commit(self, ref: str = "HEAD") -> bool:
         return not self.git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).code
 

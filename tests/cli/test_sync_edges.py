@@ -193,3 +193,27 @@ def test_a_detached_head_is_refused_before_anything_is_committed(
     assert "typed on a detached HEAD" in (world.a / "contacts" / "ada.toml").read_text()
     assert nd(world.a, "sync") == 0
     assert "typed on a detached HEAD" in git(world.remote, "show", "main:contacts/ada.toml")
+
+
+def test_init_with_a_remote_syncs_with_it_when_the_branch_followed_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder already pushed to its own backup: `sync init REMOTE` said "remote origin" and sync went on to backup."""
+    backup, remote, folder = tmp_path / "backup.git", tmp_path / "remote.git", tmp_path / "data"
+    for bare in (backup, remote):
+        subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=master", str(bare)], check=True)
+    folder.mkdir(mode=0o700)
+    (folder / "README").write_text("my notes\n")
+    git(folder, "init", "--quiet", "--initial-branch=master")
+    git(folder, "add", "README")
+    git(folder, "-c", "user.name=me", "-c", "user.email=me@example.com", "commit", "--quiet", "-m", "mine")
+    git(folder, "remote", "add", "backup", str(backup))
+    git(folder, "push", "--quiet", "--set-upstream", "backup", "master")
+    assert nd(folder, "add", "Ada Lovelace") == 0
+    capsys.readouterr()
+    assert nd(folder, "sync", "init", str(remote)) == 0
+    assert "branch master synced with backup: from now on with origin (backup is kept)" in capsys.readouterr().out
+    assert nd(folder, "sync") == 0
+    assert "contacts/ada-lovelace.toml" in git(remote, "ls-tree", "-r", "--name-only", "master")
+    assert git(folder, "rev-parse", "--abbrev-ref", "master@{upstream}").strip() == "origin/master"
+    assert git(folder, "remote", "get-url", "backup").strip() == str(backup)  # the other remote as it was
