@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from networkday.domain.text import escape_name
 from networkday.storage.folder import Folder
 from networkday.storage.git import GitError
 from networkday.storage.sync_repo import DataRepo
@@ -169,7 +170,8 @@ def _split(repo: DataRepo, before: str, result: SyncResult) -> None:
 
 
 def _left(result: SyncResult) -> SyncResult:
-    shown = ", ".join(result.unmerged[:5]) + (
+    """The one line naming the files left in conflict; a newline in a name is shown as its escape, kept on the line."""
+    shown = ", ".join(escape_name(name) for name in result.unmerged[:5]) + (
         f" and {len(result.unmerged) - 5} more" if len(result.unmerged) > 5 else ""
     )
     result.lines.append(

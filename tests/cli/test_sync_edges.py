@@ -217,3 +217,20 @@ def test_init_with_a_remote_syncs_with_it_when_the_branch_followed_another(
     assert "contacts/ada-lovelace.toml" in git(remote, "ls-tree", "-r", "--name-only", "master")
     assert git(folder, "rev-parse", "--abbrev-ref", "master@{upstream}").strip() == "origin/master"
     assert git(folder, "remote", "get-url", "backup").strip() == str(backup)  # the other remote as it was
+
+
+def test_a_file_name_with_a_newline_left_in_conflict_stays_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "notes/two\nlines.txt"
+    world = make_world(tmp_path, {name: "base\n"})
+    for folder, text in ((world.a, "from a\n"), (world.b, "from b\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert nd(world.a, "sync") == 0
+    capsys.readouterr()
+    assert nd(world.b, "sync") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "conflicts left in notes/two\\nlines.txt: resolve them (git status, then git add),"
+        " then run networkday sync again"
+    )
