@@ -234,3 +234,23 @@ def test_a_file_name_with_a_newline_left_in_conflict_stays_on_one_line(
         "conflicts left in notes/two\\nlines.txt: resolve them (git status, then git add),"
         " then run networkday sync again"
     )
+
+
+@pytest.mark.parametrize("setting", ["ff = only", "verifySignatures = true"])
+def test_the_persons_own_merge_settings_never_stop_a_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    """`merge.ff = only` refused every sync of two machines' work: `Not possible to fast-forward, aborting`."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    config = tmp_path / "gitconfig"
+    config.write_text(f"[user]\n\tname = Me\n\temail = me@example.com\n[merge]\n\t{setting}\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    assert nd(world.a, "log", "ada", "talked", "--note", "from a") == 0
+    assert nd(world.b, "log", "ada", "will", "--note", "from b") == 0
+    assert nd(world.a, "sync") == 0
+    assert nd(world.b, "sync") == 0
+    assert nd(world.a, "sync") == 0
+    assert tree(world.a) == tree(world.b)
+    merged = (world.a / "contacts" / "ada.toml").read_text()
+    assert 'note = "from a"' in merged
+    assert 'note = "from b"' in merged
