@@ -16,7 +16,7 @@ from typing import Any
 from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import parse
-from networkday.storage.git import GitError, Ran, last_line, run_git
+from networkday.storage.git import GitError, Ran, last_line, run_git, ssh_command
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.sync_split import Sides, Splits, split_marked
@@ -168,8 +168,12 @@ class DataRepo:
                 self._commit(commit_message(changed))
         return changed
 
+    def _ssh(self) -> dict[str, str]:
+        """The ssh command the network steps run (see ``git.ssh_command``)."""
+        return ssh_command(self.git("config", "--get", "core.sshCommand", check=False).out.strip())
+
     def fetch(self, remote: str) -> None:
-        ran = self.git("fetch", "--quiet", "--prune", remote, check=False)
+        ran = self.git("fetch", "--quiet", "--prune", remote, check=False, extra=self._ssh())
         if ran.code:
             raise GitError(reach_failure(remote, ran))
 
@@ -263,7 +267,9 @@ class DataRepo:
 
     def push(self, remote: str, branch: str) -> bool:
         """True when pushed; False when the remote moved meanwhile (fetch and merge again)."""
-        ran = self.git("push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}", check=False)
+        ran = self.git(
+            "push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}", check=False, extra=self._ssh()
+        )
         if not ran.code:
             return True
         if "rejected" in ran.err or "fetch first" in ran.err or "non-fast-forward" in ran.err:

@@ -254,3 +254,24 @@ def test_the_persons_own_merge_settings_never_stop_a_sync(
     merged = (world.a / "contacts" / "ada.toml").read_text()
     assert 'note = "from a"' in merged
     assert 'note = "from b"' in merged
+
+
+def test_the_persons_own_ssh_command_picks_the_key_and_still_asks_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`core.sshCommand = ssh -i ~/.ssh/id_work` was replaced by sync's own ssh: the remote refused the sign-in."""
+    monkeypatch.delenv("GIT_SSH_COMMAND", raising=False)
+    monkeypatch.delenv("GIT_SSH", raising=False)
+    world = make_world(tmp_path)
+    fake = tmp_path / "bin" / "ssh"
+    fake.parent.mkdir()
+    calls = tmp_path / "ssh-calls"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" >> {calls}\nexit 255\n')
+    fake.chmod(0o700)
+    git(world.a, "config", "core.sshCommand", f"{fake} -i /keys/id_work")
+    git(world.a, "remote", "set-url", "origin", "ssh://git@example.invalid/me/data.git")
+    assert nd(world.a, "sync") == 1
+    assert "origin: cannot reach the remote" in capsys.readouterr().err
+    args = calls.read_text().splitlines()
+    assert args[:2] == ["-i", "/keys/id_work"]  # the person's key
+    assert args[2:4] == ["-o", "BatchMode=yes"]  # and no prompt for a terminal nobody watches
