@@ -16,6 +16,7 @@ from typing import Any
 from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import parse
+from networkday.storage.folder import APP_DIR
 from networkday.storage.git import GitError, Ran, last_line, run_git, ssh_command
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import ProblemError, StoreError
@@ -162,6 +163,9 @@ class DataRepo:
             broken = self.unreadable(self.changed_paths())
             if broken:
                 raise StoreError(f"{broken}; nothing synced: fix it (networkday check), then sync again")
+            # machine-local, yet tracked in a repository that committed it before its .gitignore: every
+            # command would dirty the work tree, and two machines' caches would meet in a merge
+            self.git("rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--", APP_DIR)
             self.git("add", "--all")
             changed = [path for path in self.git("diff", "--cached", "--name-only", "-z").out.split("\0") if path]
             if changed or not self.has_commit():

@@ -275,3 +275,21 @@ def test_the_persons_own_ssh_command_picks_the_key_and_still_asks_nothing(
     args = calls.read_text().splitlines()
     assert args[:2] == ["-i", "/keys/id_work"]  # the person's key
     assert args[2:4] == ["-o", "BatchMode=yes"]  # and no prompt for a terminal nobody watches
+
+
+def test_a_repository_that_committed_the_apps_own_folder_stops_tracking_it(tmp_path: Path) -> None:
+    """`.networkday/` committed before its .gitignore: every command dirtied the tree and synced the caches."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    assert nd(folder, "add", "Ada Lovelace") == 0
+    git(folder, "init", "--quiet", "--initial-branch=main")
+    git(folder, "add", "--force", "--all")
+    git(folder, "-c", "user.name=me", "-c", "user.email=me@example.com", "commit", "--quiet", "-m", "all of it")
+    assert git(folder, "ls-files", ".networkday")  # the lock, the caches, the preview
+    assert nd(folder, "sync", "init") == 0
+    assert git(folder, "ls-files", ".networkday") == ""
+    assert (folder / ".networkday" / "lock").exists()  # kept on this machine, only no longer tracked
+    assert nd(folder, "log", "ada-lovelace", "talked") == 0
+    assert nd(folder, "sync") == 0
+    assert nd(folder, "today") == 0
+    assert git(folder, "status", "--porcelain") == ""
