@@ -4,9 +4,10 @@ The environment is decided here, once: the person's own git configuration stays 
 name for commits, their credential helper and SSH keys for the remote), but hooks never
 run (``core.hooksPath`` is emptied: a pre-commit hook meant for code must not stop or
 change a sync), no editor or password prompt can wait for a terminal that is not
-watching (``GIT_TERMINAL_PROMPT=0``, ``GIT_EDITOR=true``, ssh in batch mode: ``ssh_command``),
-messages are in English so they can be told apart (``LC_ALL=C``), and variables a calling git sets (``GIT_DIR``,
-``GIT_INDEX_FILE``) cannot point the commands at another repository.
+watching (``GIT_TERMINAL_PROMPT=0``, ``GIT_EDITOR=true``, ssh in batch mode: see
+``ssh_command``), messages are in English so they can be told apart (``LC_ALL=C``), and
+variables a calling git sets (``GIT_DIR``, ``GIT_INDEX_FILE``) cannot point the commands
+at another repository.
 """
 
 from __future__ import annotations
