@@ -138,6 +138,19 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
         result.lines.append("no remote: committed only (networkday sync init REMOTE names one)")
         return result
     remote, theirs = found
+    try:
+        return _exchange(repo, result, remote, theirs, branch, push=push)
+    except GitError as error:
+        if not changed:
+            raise
+        # the commit stands: said, so that the failure does not read as if nothing had been kept
+        raise GitError(f"{error}; committed {len(changed)} file(s) here, which the next sync sends") from None
+
+
+def _exchange(
+    repo: DataRepo, result: SyncResult, remote: str, theirs: str | None, branch: str, *, push: bool
+) -> SyncResult:
+    """Fetches, merges and (with ``push``) pushes, fetching and merging again while the remote moves."""
     for _ in range(_PUSH_TRIES):
         repo.fetch(remote)
         theirs = theirs or _their_branch(repo, remote, branch)
