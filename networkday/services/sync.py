@@ -115,10 +115,15 @@ def _their_branch(repo: DataRepo, remote: str, branch: str) -> str:
 
 
 def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
-    """Commits local changes, then (unless offline) fetches, merges and pushes."""
+    """Commits local changes, then (unless offline) fetches, merges and pushes; one sync at a time per folder."""
     repo = _repo(root)
     if not repo.is_repository():
         raise GitError(f"{root} is not a git repository yet; run networkday sync init [REMOTE] first")
+    with repo.syncing():
+        return _sync(repo, push=push, offline=offline)
+
+
+def _sync(repo: DataRepo, *, push: bool, offline: bool) -> SyncResult:
     repo.configure_driver(driver_command())
     branch = repo.branch()  # before any commit: one made on a detached HEAD is lost at the next git switch
     result = SyncResult()

@@ -43,6 +43,23 @@ class DataRepo:
         with folder_lock(self.lock_path, timeout=30.0):
             yield
 
+    @contextlib.contextmanager
+    def syncing(self, timeout: float = 120.0) -> Iterator[None]:
+        """Held for a whole sync: two at once (a shell's and the app's) fetched into the same
+        refs, and one failed as ``cannot reach the remote (error: cannot lock ref ...)``. Its
+        own lock, not the folder's: the app's saves go on while a sync waits on the network."""
+        held = contextlib.ExitStack()
+        try:
+            held.enter_context(folder_lock(self.lock_path.with_name("sync-lock"), timeout=timeout))
+        except StoreError as error:
+            if "held the lock" not in str(error):
+                raise
+            raise GitError(
+                f"another networkday sync has run on this folder for {timeout:.0f} s; sync again once it ends"
+            ) from None
+        with held:
+            yield
+
     def is_repository(self) -> bool:
         """True when the folder is the top of a repository (one inside a bigger repository is not)."""
         ran = self.git("rev-parse", "--show-toplevel", check=False)

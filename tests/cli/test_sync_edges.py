@@ -293,3 +293,22 @@ def test_a_repository_that_committed_the_apps_own_folder_stops_tracking_it(tmp_p
     assert nd(folder, "sync") == 0
     assert nd(folder, "today") == 0
     assert git(folder, "status", "--porcelain") == ""
+
+
+def test_a_sync_waits_for_another_on_the_same_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two at once (a shell's and the app's) fetched into the same refs: `cannot reach the remote (cannot lock ref`."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    head = git(world.a, "rev-parse", "HEAD")
+    assert nd(world.a, "log", "ada", "talked") == 0
+    original = DataRepo.syncing
+    monkeypatch.setattr(DataRepo, "syncing", lambda self: original(self, timeout=0.2))
+    with (world.a / ".networkday" / "sync-lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        capsys.readouterr()
+        assert nd(world.a, "sync") == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "networkday: another networkday sync has run on this folder for 0 s; sync again once it ends"
+    assert git(world.a, "rev-parse", "HEAD") == head  # it waited: nothing committed meanwhile
+    assert nd(world.a, "sync") == 0  # once the other ends
