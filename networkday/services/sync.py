@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from networkday.domain.text import escape_name
 from networkday.storage.folder import Folder
 from networkday.storage.git import GitError
 from networkday.storage.private_modes import close_to_others
@@ -44,6 +45,7 @@ def init(root: Path, remote: str | None) -> list[str]:
     """Makes or adopts the repository, writes its rules and driver, names the remote only if given, commits."""
     repo = _repo(root)
     lines = [f"{'made a git repository in' if repo.initialise() else 'adopted the git repository in'} {root}"]
+    branch = repo.branch()  # a detached HEAD is refused before anything is written or committed (see ``sync``)
     written = repo.write_rules()
     if written:
         lines.append(f"wrote {' and '.join(written)}")
@@ -52,6 +54,11 @@ def init(root: Path, remote: str | None) -> list[str]:
     if remote:
         repo.set_remote(remote)
         lines.append(f"remote origin: {remote}")
+        followed = repo.upstream_remote(branch)
+        if followed not in (None, "origin"):
+            # sync takes the branch's upstream first: left on that remote, it would never reach the one named here
+            repo.git("branch", "--unset-upstream")
+            lines.append(f"branch {branch} synced with {followed}: from now on with origin ({followed} is kept)")
     closed = close_to_others(root)
     if closed:
         lines.append(f"closed {closed} file(s) and folder(s) to other users (git keeps no modes)")
@@ -112,11 +119,17 @@ def _their_branch(repo: DataRepo, remote: str, branch: str) -> str:
 
 
 def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
-    """Commits local changes, then (unless offline) fetches, merges and pushes."""
+    """Commits local changes, then (unless offline) fetches, merges and pushes; one sync at a time per folder."""
     repo = _repo(root)
     if not repo.is_repository():
         raise GitError(f"{root} is not a git repository yet; run networkday sync init [REMOTE] first")
+    with repo.syncing():
+        return _sync(repo, push=push, offline=offline)
+
+
+def _sync(repo: DataRepo, *, push: bool, offline: bool) -> SyncResult:
     repo.configure_driver(driver_command())
+    branch = repo.branch()  # before any commit: one made on a detached HEAD is lost at the next git switch
     result = SyncResult()
     if repo.merging():
         before = repo.git("rev-parse", "HEAD").out.strip()
@@ -129,12 +142,24 @@ def sync(root: Path, *, push: bool = True, offline: bool = False) -> SyncResult:
     result.lines.append(f"committed {len(changed)} file(s)" if changed else "nothing to commit")
     if offline:
         return result
-    branch = repo.branch()
     found = _upstream(repo, branch)
     if found is None:
         result.lines.append("no remote: committed only (networkday sync init REMOTE names one)")
         return result
     remote, theirs = found
+    try:
+        return _exchange(repo, result, remote, theirs, branch, push=push)
+    except GitError as error:
+        if not changed:
+            raise
+        # the commit stands: said, so that the failure does not read as if nothing had been kept
+        raise GitError(f"{error}; committed {len(changed)} file(s) here, which the next sync sends") from None
+
+
+def _exchange(
+    repo: DataRepo, result: SyncResult, remote: str, theirs: str | None, branch: str, *, push: bool
+) -> SyncResult:
+    """Fetches, merges and (with ``push``) pushes, fetching and merging again while the remote moves."""
     for _ in range(_PUSH_TRIES):
         repo.fetch(remote)
         theirs = theirs or _their_branch(repo, remote, branch)
@@ -167,7 +192,8 @@ def _split(repo: DataRepo, before: str, result: SyncResult) -> None:
 
 
 def _left(result: SyncResult) -> SyncResult:
-    shown = ", ".join(result.unmerged[:5]) + (
+    """The one line naming the files left in conflict; a newline in a name is shown as its escape, kept on the line."""
+    shown = ", ".join(escape_name(name) for name in result.unmerged[:5]) + (
         f" and {len(result.unmerged) - 5} more" if len(result.unmerged) > 5 else ""
     )
     result.lines.append(

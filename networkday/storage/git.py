@@ -4,14 +4,16 @@ The environment is decided here, once: the person's own git configuration stays 
 name for commits, their credential helper and SSH keys for the remote), but hooks never
 run (``core.hooksPath`` is emptied: a pre-commit hook meant for code must not stop or
 change a sync), no editor or password prompt can wait for a terminal that is not
-watching (``GIT_TERMINAL_PROMPT=0``, ``GIT_EDITOR=true``), messages are in English so
-they can be told apart (``LC_ALL=C``), and variables a calling git sets (``GIT_DIR``,
-``GIT_INDEX_FILE``) cannot point the commands at another repository.
+watching (``GIT_TERMINAL_PROMPT=0``, ``GIT_EDITOR=true``, ssh in batch mode: see
+``ssh_command``), messages are in English so they can be told apart (``LC_ALL=C``), and
+variables a calling git sets (``GIT_DIR``, ``GIT_INDEX_FILE``) cannot point the commands
+at another repository.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -51,12 +53,31 @@ class Ran:
 
 
 def git_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The fixed environment (see the module); ssh asks nothing either, unless the person set its command."""
+    """The fixed environment (see the module); ssh's command is ``ssh_command``'s."""
     env = {key: value for key, value in os.environ.items() if key not in _DROPPED}
     env.update(_FIXED)
-    env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     env.update(extra or {})
     return env
+
+
+def ssh_command(configured: str) -> dict[str, str]:
+    """The ssh command for a fetch or a push: ssh asks nothing (batch mode), with the person's own options.
+
+    ``configured`` is the repository's or the person's ``core.sshCommand`` ("" when unset): it
+    picks the key for this remote (``ssh -i ~/.ssh/id_work``), and a ``GIT_SSH_COMMAND`` set
+    here would silently replace it, so the remote would refuse the sign-in. Batch mode is
+    added to it when it runs ``ssh``; any other program is run as the person set it, as is a
+    ``GIT_SSH_COMMAND`` or ``GIT_SSH`` of their own.
+    """
+    if "GIT_SSH_COMMAND" in os.environ or "GIT_SSH" in os.environ:
+        return {}
+    if not configured.strip():
+        return {"GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
+    try:
+        program = shlex.split(configured)[0]
+    except ValueError:  # unbalanced quotes: git would fail on it too, and say so
+        return {}
+    return {"GIT_SSH_COMMAND": f"{configured} -o BatchMode=yes"} if Path(program).name == "ssh" else {}
 
 
 def git_program() -> str:

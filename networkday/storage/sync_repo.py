@@ -16,7 +16,8 @@ from typing import Any
 from networkday.domain.sync_rules import ATTRIBUTES, DRIVER, IGNORED, commit_message, missing_lines
 from networkday.storage.atomic import write_atomic
 from networkday.storage.codec import parse
-from networkday.storage.git import GitError, Ran, last_line, run_git
+from networkday.storage.folder import APP_DIR
+from networkday.storage.git import GitError, Ran, last_line, run_git, ssh_command
 from networkday.storage.lock import folder_lock
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.sync_split import Sides, Splits, split_marked
@@ -40,6 +41,23 @@ class DataRepo:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         with folder_lock(self.lock_path, timeout=30.0):
+            yield
+
+    @contextlib.contextmanager
+    def syncing(self, timeout: float = 120.0) -> Iterator[None]:
+        """Held for a whole sync: two at once (a shell's and the app's) fetched into the same
+        refs, and one failed as ``cannot reach the remote (error: cannot lock ref ...)``. Its
+        own lock, not the folder's: the app's saves go on while a sync waits on the network."""
+        held = contextlib.ExitStack()
+        try:
+            held.enter_context(folder_lock(self.lock_path.with_name("sync-lock"), timeout=timeout))
+        except StoreError as error:
+            if "held the lock" not in str(error):
+                raise
+            raise GitError(
+                f"another networkday sync has run on this folder for {timeout:.0f} s; sync again once it ends"
+            ) from None
+        with held:
             yield
 
     def is_repository(self) -> bool:
@@ -106,6 +124,11 @@ class DataRepo:
             raise GitError("the data folder's repository is not on a branch; check it out on one (git switch main)")
         return ran.out.strip()
 
+    def upstream_remote(self, branch: str) -> str | None:
+        """The remote ``branch`` follows (its upstream's remote), None when it follows none."""
+        ran = self.git("config", "--get", f"branch.{branch}.remote", check=False)
+        return ran.out.strip() or None
+
     def has_commit(self, ref: str = "HEAD") -> bool:
         return not self.git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).code
 
@@ -157,14 +180,21 @@ class DataRepo:
             broken = self.unreadable(self.changed_paths())
             if broken:
                 raise StoreError(f"{broken}; nothing synced: fix it (networkday check), then sync again")
+            # machine-local, yet tracked in a repository that committed it before its .gitignore: every
+            # command would dirty the work tree, and two machines' caches would meet in a merge
+            self.git("rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--", APP_DIR)
             self.git("add", "--all")
             changed = [path for path in self.git("diff", "--cached", "--name-only", "-z").out.split("\0") if path]
             if changed or not self.has_commit():
                 self._commit(commit_message(changed))
         return changed
 
+    def _ssh(self) -> dict[str, str]:
+        """The ssh command the network steps run (see ``git.ssh_command``)."""
+        return ssh_command(self.git("config", "--get", "core.sshCommand", check=False).out.strip())
+
     def fetch(self, remote: str) -> None:
-        ran = self.git("fetch", "--quiet", "--prune", remote, check=False)
+        ran = self.git("fetch", "--quiet", "--prune", remote, check=False, extra=self._ssh())
         if ran.code:
             raise GitError(reach_failure(remote, ran))
 
@@ -175,11 +205,14 @@ class DataRepo:
         A record deleted on one side and changed on the other is kept, changed: nothing typed
         is lost. Only a file moved unchanged counts as renamed: git's usual guess (half alike)
         would move one person's changes onto another who looks alike, and ort ignores
-        ``no-renames`` (git 2.39), but honours the threshold.
+        ``no-renames`` (git 2.39), but honours the threshold. The person's own git settings
+        that would stop every sync's merge are overridden: ``merge.ff = only`` (two machines'
+        work never fast-forwards) and ``merge.verifySignatures`` (sync's commits are unsigned).
         """
         with self.locked():
             ran = self.git(
                 "merge", "--no-edit", "--no-verify", "--no-gpg-sign", "--allow-unrelated-histories", "--quiet",
+                "--ff", "--no-verify-signatures",
                 "-X", "find-renames=100%", "-m", f"networkday sync: merge {origin}", upstream,
                 check=False, extra={"NETWORKDAY_MERGE_FROM": origin},
             )  # fmt: skip
@@ -255,7 +288,9 @@ class DataRepo:
 
     def push(self, remote: str, branch: str) -> bool:
         """True when pushed; False when the remote moved meanwhile (fetch and merge again)."""
-        ran = self.git("push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}", check=False)
+        ran = self.git(
+            "push", "--quiet", "--set-upstream", remote, f"HEAD:refs/heads/{branch}", check=False, extra=self._ssh()
+        )
         if not ran.code:
             return True
         if "rejected" in ran.err or "fetch first" in ran.err or "non-fast-forward" in ran.err:

@@ -146,6 +146,13 @@ def test_sync_before_init_and_an_unreachable_remote_are_one_line_each(
     err = capsys.readouterr().err.strip()
     assert err.startswith("networkday: origin: cannot reach the remote (fatal:")
     assert "\n" not in err
+    assert nd(folder, "add", "Grace Hopper") == 0
+    capsys.readouterr()
+    assert nd(folder, "sync") == 1  # committed, then the remote is away: the commit is said on the one line
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("networkday: origin: cannot reach the remote (fatal:")
+    assert err.endswith("; committed 1 file(s) here, which the next sync sends")
+    assert "\n" not in err
 
 
 def test_two_machines_end_alike_with_every_touch_once_and_a_conflict_recorded(

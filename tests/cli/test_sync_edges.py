@@ -174,3 +174,141 @@ def test_a_file_marked_resolved_with_markers_still_in_it_is_never_committed(
     git(world.b, "add", "contacts/mo.toml")
     assert nd(world.b, "sync") == 0
     assert git(world.remote, "show", "main:contacts/mo.toml") == 'format = 1\nname = "Mo Ray"\n'
+
+
+@pytest.mark.parametrize("action", [("sync",), ("sync", "--offline"), ("sync", "init")])
+def test_a_detached_head_is_refused_before_anything_is_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], action: tuple[str, ...]
+) -> None:
+    """A commit on a detached HEAD is left behind by the ``git switch main`` the refusal asks for: the touch is lost."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    git(world.a, "switch", "--quiet", "--detach")
+    head = git(world.a, "rev-parse", "HEAD")
+    assert nd(world.a, "log", "ada", "talked", "--note", "typed on a detached HEAD") == 0
+    capsys.readouterr()
+    assert nd(world.a, *action) == 1
+    assert "not on a branch" in capsys.readouterr().err
+    assert git(world.a, "rev-parse", "HEAD") == head  # nothing committed on the detached HEAD
+    git(world.a, "switch", "--quiet", "main")  # what the refusal says to do
+    assert "typed on a detached HEAD" in (world.a / "contacts" / "ada.toml").read_text()
+    assert nd(world.a, "sync") == 0
+    assert "typed on a detached HEAD" in git(world.remote, "show", "main:contacts/ada.toml")
+
+
+def test_init_with_a_remote_syncs_with_it_when_the_branch_followed_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder already pushed to its own backup: `sync init REMOTE` said "remote origin" and sync went on to backup."""
+    backup, remote, folder = tmp_path / "backup.git", tmp_path / "remote.git", tmp_path / "data"
+    for bare in (backup, remote):
+        subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=master", str(bare)], check=True)
+    folder.mkdir(mode=0o700)
+    (folder / "README").write_text("my notes\n")
+    git(folder, "init", "--quiet", "--initial-branch=master")
+    git(folder, "add", "README")
+    git(folder, "-c", "user.name=me", "-c", "user.email=me@example.com", "commit", "--quiet", "-m", "mine")
+    git(folder, "remote", "add", "backup", str(backup))
+    git(folder, "push", "--quiet", "--set-upstream", "backup", "master")
+    assert nd(folder, "add", "Ada Lovelace") == 0
+    capsys.readouterr()
+    assert nd(folder, "sync", "init", str(remote)) == 0
+    assert "branch master synced with backup: from now on with origin (backup is kept)" in capsys.readouterr().out
+    assert nd(folder, "sync") == 0
+    assert "contacts/ada-lovelace.toml" in git(remote, "ls-tree", "-r", "--name-only", "master")
+    assert git(folder, "rev-parse", "--abbrev-ref", "master@{upstream}").strip() == "origin/master"
+    assert git(folder, "remote", "get-url", "backup").strip() == str(backup)  # the other remote as it was
+
+
+def test_a_file_name_with_a_newline_left_in_conflict_stays_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "notes/two\nlines.txt"
+    world = make_world(tmp_path, {name: "base\n"})
+    for folder, text in ((world.a, "from a\n"), (world.b, "from b\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert nd(world.a, "sync") == 0
+    capsys.readouterr()
+    assert nd(world.b, "sync") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "conflicts left in notes/two\\nlines.txt: resolve them (git status, then git add),"
+        " then run networkday sync again"
+    )
+
+
+@pytest.mark.parametrize("setting", ["ff = only", "verifySignatures = true"])
+def test_the_persons_own_merge_settings_never_stop_a_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    """`merge.ff = only` refused every sync of two machines' work: `Not possible to fast-forward, aborting`."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    config = tmp_path / "gitconfig"
+    config.write_text(f"[user]\n\tname = Me\n\temail = me@example.com\n[merge]\n\t{setting}\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    assert nd(world.a, "log", "ada", "talked", "--note", "from a") == 0
+    assert nd(world.b, "log", "ada", "will", "--note", "from b") == 0
+    assert nd(world.a, "sync") == 0
+    assert nd(world.b, "sync") == 0
+    assert nd(world.a, "sync") == 0
+    assert tree(world.a) == tree(world.b)
+    merged = (world.a / "contacts" / "ada.toml").read_text()
+    assert 'note = "from a"' in merged
+    assert 'note = "from b"' in merged
+
+
+def test_the_persons_own_ssh_command_picks_the_key_and_still_asks_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`core.sshCommand = ssh -i ~/.ssh/id_work` was replaced by sync's own ssh: the remote refused the sign-in."""
+    monkeypatch.delenv("GIT_SSH_COMMAND", raising=False)
+    monkeypatch.delenv("GIT_SSH", raising=False)
+    world = make_world(tmp_path)
+    fake = tmp_path / "bin" / "ssh"
+    fake.parent.mkdir()
+    calls = tmp_path / "ssh-calls"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" >> {calls}\nexit 255\n')
+    fake.chmod(0o700)
+    git(world.a, "config", "core.sshCommand", f"{fake} -i /keys/id_work")
+    git(world.a, "remote", "set-url", "origin", "ssh://git@example.invalid/me/data.git")
+    assert nd(world.a, "sync") == 1
+    assert "origin: cannot reach the remote" in capsys.readouterr().err
+    args = calls.read_text().splitlines()
+    assert args[:2] == ["-i", "/keys/id_work"]  # the person's key
+    assert args[2:4] == ["-o", "BatchMode=yes"]  # and no prompt for a terminal nobody watches
+
+
+def test_a_repository_that_committed_the_apps_own_folder_stops_tracking_it(tmp_path: Path) -> None:
+    """`.networkday/` committed before its .gitignore: every command dirtied the tree and synced the caches."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    assert nd(folder, "add", "Ada Lovelace") == 0
+    git(folder, "init", "--quiet", "--initial-branch=main")
+    git(folder, "add", "--force", "--all")
+    git(folder, "-c", "user.name=me", "-c", "user.email=me@example.com", "commit", "--quiet", "-m", "all of it")
+    assert git(folder, "ls-files", ".networkday")  # the lock, the caches, the preview
+    assert nd(folder, "sync", "init") == 0
+    assert git(folder, "ls-files", ".networkday") == ""
+    assert (folder / ".networkday" / "lock").exists()  # kept on this machine, only no longer tracked
+    assert nd(folder, "log", "ada-lovelace", "talked") == 0
+    assert nd(folder, "sync") == 0
+    assert nd(folder, "today") == 0
+    assert git(folder, "status", "--porcelain") == ""
+
+
+def test_a_sync_waits_for_another_on_the_same_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two at once (a shell's and the app's) fetched into the same refs: `cannot reach the remote (cannot lock ref`."""
+    world = make_world(tmp_path, {"contacts/ada.toml": 'format = 1\nname = "Ada"\n'})
+    head = git(world.a, "rev-parse", "HEAD")
+    assert nd(world.a, "log", "ada", "talked") == 0
+    original = DataRepo.syncing
+    monkeypatch.setattr(DataRepo, "syncing", lambda self: original(self, timeout=0.2))
+    with (world.a / ".networkday" / "sync-lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        capsys.readouterr()
+        assert nd(world.a, "sync") == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "networkday: another networkday sync has run on this folder for 0 s; sync again once it ends"
+    assert git(world.a, "rev-parse", "HEAD") == head  # it waited: nothing committed meanwhile
+    assert nd(world.a, "sync") == 0  # once the other ends
