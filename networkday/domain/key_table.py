@@ -10,7 +10,7 @@ from __future__ import annotations
 
 _TABLE: dict[str, str] = {
     "NetworkdayApp": (
-        "=ctrl+q =ctrl+c go.today=1 go.contacts=2 go.journal=3 go.companies=4 go.review=5 "
+        "=ctrl+q =ctrl+c =tab =shift+tab go.today=1 go.contacts=2 go.journal=3 go.companies=4 go.review=5 "
         "app.help=question_mark app.problems=exclamation_mark timer.toggle=T timer.switch=O "
         "timer.sessions=S app.import=I app.sync=Y app.quit=q"
     ),

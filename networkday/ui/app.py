@@ -99,6 +99,10 @@ class NetworkdayApp(SyncControl):
         Binding("I", "import_contacts", "Import contacts", show=False, id="app.import"),
         Binding("Y", "sync", SYNC_NOW, show=False, id="app.sync"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Moved here, before any key is handed on: keys that arrive together (over SSH) were all
+        # queued to the field focused first, so text typed after Tab replaced that field's.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, *, quick_start: bool = False, preview: DayPreview | None = None) -> None:

@@ -1,0 +1,45 @@
+"""Keys that arrive together, as a slow SSH link delivers typing, land where slow typing lands."""
+
+from __future__ import annotations
+
+import tomllib
+
+from textual import events
+from textual.widgets import Input
+
+from networkday.storage.store import Store
+from networkday.ui.app import create_app
+from networkday.ui.modals.contact_form import ContactForm
+from networkday.ui.screens.contacts import ContactsScreen
+from tests.ui.contacts_world import build
+from tests.ui.screens import go_to
+
+
+def arrive_together(app, *keys: str) -> None:
+    """Posts the keys at once, as the terminal driver does with one read of several bytes."""
+    for key in keys:
+        character = "\t" if key == "tab" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+async def test_text_typed_straight_after_tab_goes_to_the_next_field_not_the_first(store: Store) -> None:
+    """Tab Tab Major in one read put "Major" in the name, all of it replaced, and left the title as it was."""
+    network = build(store)
+    app = create_app(network)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, ContactForm)
+        name = app.screen.query_one("#form-name", Input).value
+        contact_id = app.screen.base.id
+        arrive_together(app, "tab", "tab", *"Major")  # the title is all selected as Tab lands on it
+        await pilot.pause(0.3)
+        arrive_together(app, "shift+tab", *"Acme")
+        await pilot.pause(0.3)
+        form = app.screen
+        assert form.query_one("#form-name", Input).value == name
+        assert form.query_one("#form-title", Input).value == "Major"
+        assert form.query_one("#form-company", Input).value == "Acme"  # select-all on focus, then typed over
+        await pilot.press("ctrl+s")
+        saved = tomllib.loads(network.contact_path(contact_id).read_text("utf-8"))
+        assert (saved["name"], saved["title"], saved["company"]) == (name, "Major", "Acme")
