@@ -42,9 +42,9 @@ class LastSyncRecord:
         except (OSError, UnicodeDecodeError) as error:
             why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             return None, f"{self.path}: cannot be read ({why})"
-        table, why = read_json(self.path, text)
-        if why is not None:
-            return None, f"{why}; the next sync writes it again"
+        table, damage = read_json(self.path, text)
+        if damage is not None:
+            return None, f"{damage}; the next sync writes it again"
         return _last(table, self.path)
 
     def write(self, last: LastSync) -> None:
