@@ -8,21 +8,23 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from networkday.clock import Clock, clock_from_environ, zone_warning
 from networkday.domain.dates import parse_when
-from networkday.domain.text import BIDI_CONTROLS, escape_name
+from networkday.domain.text import BIDI_CONTROLS, HIDDEN_ALONE, escape_name
 from networkday.paths import data_dir
 from networkday.storage.drafts import load_drafts
 from networkday.storage.preview_stamp import preview_stamp
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 
-#: What json.dumps leaves raw with ensure_ascii=False and a terminal could run or reorder.
-_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{BIDI_CONTROLS}]")
+#: What json.dumps leaves raw with ensure_ascii=False and a terminal could run, reorder or hide:
+#: everything ``SafeStream`` would escape, so it finds nothing left and the JSON stays valid
+#: (its ``\\xad`` or ``\\U000e0041`` is no JSON escape).
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{BIDI_CONTROLS}{HIDDEN_ALONE}]")
 
 
 #: The stores opened inside ``keeping_fast_path``, each with its day and Today's preview
@@ -201,7 +203,7 @@ def parse_length(text: str) -> timedelta:
 
 
 def print_json(document: Mapping[str, Any]) -> None:
-    """``document`` as JSON, ``version`` first; DEL, C1 and bidi controls written as ``\\u`` escapes.
+    """``document`` as JSON, ``version`` first; DEL, C1, bidi and invisible characters written as ``\\u`` escapes.
 
     Every ``--json`` output is an object, so a script can read ``version`` before the rest.
     The data stays whole for a program that reads it (json escapes C0), and nothing in it
@@ -209,8 +211,22 @@ def print_json(document: Mapping[str, Any]) -> None:
     """
     import json  # here: the app and most commands never print JSON, and the module costs a millisecond
 
-    text = json.dumps({"version": JSON_VERSION, **document}, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n")
+    text = json.dumps({"version": JSON_VERSION, **document}, ensure_ascii=False, indent=2, default=_plain)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda match: _json_escape(match.group()), text) + "\n")
+
+
+def _plain(value: Any) -> str:
+    """A value JSON has no type for: a date or time nested in a user's table as ISO 8601, as at the top."""
+    return value.isoformat() if isinstance(value, date | datetime | time) else str(value)
+
+
+def _json_escape(char: str) -> str:
+    """``\\u00ad``; a character past U+FFFF as its UTF-16 pair (``\\udb40\\udc41``), as JSON spells it."""
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def run_store(action: Any) -> Any:

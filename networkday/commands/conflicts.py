@@ -45,11 +45,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
-    from networkday.services.conflicts import all_conflicts, find, settle, where
+    from networkday.services.conflicts import all_conflicts, field_word, find, settle, where
 
     store = open_store(args)
     if args.action:
-        if not args.record or not args.field:
+        if not args.record or args.field is None:
             raise CommandError(f"conflicts {args.action} needs a record and a field: see `networkday conflicts`", 2)
         item = find(store, args.record, args.field)
         if item is None:
@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
         other = item.conflict
         theirs = "removed" if other.removed else shown(other.theirs)
         merge = f"merge with {other.source}"
-        line = f"{where(item)} {other.field}: kept {shown(item.ours)}; other {theirs} ({merge}; {item.title})"
-        print(one_line(line))
+        line = f"{where(item)} {field_word(other.field)}: kept {shown(item.ours)}; other {theirs}"
+        print(one_line(f"{line} ({merge}; {item.title})"))
     if found:
         print(f"{len(found)} conflict(s): networkday conflicts keep|take RECORD FIELD settles one")
     else:

@@ -12,12 +12,16 @@ the other value into the field, or removes the field when the other machine had 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
 from networkday.domain.record_merge import CONFLICT, named_entries, same
 from networkday.domain.text import escape_name
+
+#: A key TOML writes without quotes.
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 #: What a field that is not in the record reads as.
 ABSENT: Any = object()
@@ -142,9 +146,18 @@ def _in_list(entries: list[Any], label: str, path: tuple[str, ...]) -> tuple[dic
 
 
 def shown(value: Any) -> str:
-    """A value as one line of plain text: dates in ISO form, text quoted as typed, a removed field said so."""
+    """A value as one line of plain text: dates in ISO form, text quoted as typed, a removed field said so.
+
+    An array or a table is spelled as a TOML file writes it inline (``[1, {at = 2026-01-01}]``),
+    its dates and texts as at the top, never as Python writes them (``datetime.datetime(...)``).
+    """
     if value is ABSENT:
         return "(removed)"
     if isinstance(value, date | datetime | time):
         return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(shown(item) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{key if _BARE_KEY.fullmatch(key) else repr(key)} = {shown(item)}" for key, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
     return repr(value) if isinstance(value, str) else str(value)

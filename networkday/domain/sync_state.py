@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from networkday.domain.text import escape_name
+
 Outcome = Literal["ok", "conflicts", "error"]
 OUTCOMES: tuple[Outcome, ...] = ("ok", "conflicts", "error")
 
@@ -91,7 +93,8 @@ def status_lines(state: SyncState, root: str, ago: str | None) -> list[str]:
     if last is None or ago is None:
         lines.append("never synced on this machine")
     else:
-        said = {"ok": "ok", "conflicts": "conflicts left", "error": f"failed: {last.detail}"}[last.outcome]
+        # The detail is read back from a file anyone can edit: one line, its controls shown escaped.
+        said = {"ok": "ok", "conflicts": "conflicts left", "error": f"failed: {escape_name(last.detail)}"}[last.outcome]
         lines.append(f"last sync {ago}, {said}")
     lines.append(f"{state.to_commit} file(s) to commit" if state.to_commit else "nothing to commit")
     if state.upstream is not None and state.ahead is not None:

@@ -14,7 +14,7 @@ BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 #: Unicode's default-ignorable code points but the bidi controls: drawn as nothing, so they
 #: hide in names and pass a look. Tag characters (U+E0000-E007F) can spell whole hidden words.
-_HIDDEN_ALONE = (
+HIDDEN_ALONE = (
     "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u2060-\u2065\u206a-\u206f"
     "\u3164\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
@@ -23,11 +23,11 @@ _HIDDEN_ALONE = (
 #: emoji (a family, a red heart), so command output keeps them where the screen drops them.
 _EMOJI_PARTS = "\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef"
 #: What the screen drops: it counts them as no cell, and terminals do not all agree.
-_ZERO_WIDTH = re.compile(f"[{_HIDDEN_ALONE}{_EMOJI_PARTS}]")
+_ZERO_WIDTH = re.compile(f"[{HIDDEN_ALONE}{_EMOJI_PARTS}]")
 #: What a terminal may run, reorder or hide, but tab, newline and a CR ending a line (CSV, iCalendar).
-_UNSAFE_OUTPUT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}{_HIDDEN_ALONE}]")
+_UNSAFE_OUTPUT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}{HIDDEN_ALONE}]")
 #: As above, with tab, newline and every CR: a file name or a value shown on one line.
-_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}{_HIDDEN_ALONE}]")
+_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}{HIDDEN_ALONE}]")
 _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 #: Latin letters NFKD leaves whole, spelled as people type them without their marks:

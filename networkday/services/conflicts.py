@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from networkday.domain.conflict_settle import shown
+from networkday.domain.conflict_settle import ABSENT, shown
+from networkday.domain.text import escape_name
 from networkday.storage.conflict_files import Kind, RecordConflict, all_conflicts, record_conflicts, settle_conflict
 from networkday.storage.store import Store
 
-__all__ = ["ConflictTally", "Kind", "RecordConflict", "all_conflicts", "find", "record_conflicts", "settle", "where"]
+__all__ = [
+    "ConflictTally",
+    "Kind",
+    "RecordConflict",
+    "all_conflicts",
+    "field_word",
+    "find",
+    "record_conflicts",
+    "settle",
+    "where",
+]
 
 
 #: The record kinds by the word ``where`` writes for them.
@@ -32,21 +43,37 @@ def settle(store: Store, item: RecordConflict, *, take: bool) -> str:
     not run the merge the kept value is the other machine's.
     """
     settle_conflict(store, item, take=take)
-    field, origin = item.conflict.field, item.conflict.origin
+    field, origin = field_word(item.conflict.field), item.conflict.source
     if not take:
-        return f"{item.title}: kept the {field} in the file ({shown(item.ours)})"
+        return f"{item.title}: kept the {field} in the file ({'none' if item.ours is ABSENT else shown(item.ours)})"
     if item.conflict.removed:
         return f"{item.title}: {field} removed, the other value (merge with {origin})"
     return f"{item.title}: {field} is now {shown(item.conflict.theirs)}, the other value (merge with {origin})"
 
 
+def field_word(field: str) -> str:
+    """The field as the command's list prints it and ``find`` takes it back: on one line, a control
+    as its escape (``title\\x1b``, ``a\\nb``), no field at all as ``""`` (a hand-made entry)."""
+    return escape_name(field) or '""'
+
+
 def find(store: Store, record: str, field: str) -> RecordConflict | None:
-    """The first conflict of ``record`` (``kind/id``, as ``where`` prints it) in ``field``, or None."""
+    """The first conflict of ``record`` (``kind/id``, as ``where`` prints it) in ``field``, or None.
+
+    ``field`` as the file has it or as ``field_word`` printed it, so every listed conflict can be settled.
+    """
     word, _, name = record.partition("/")
     kind = _KINDS.get(word)
     if kind is None or not name:
         return None
-    return next((item for item in record_conflicts(store, kind, name) if item.conflict.field == field), None)
+    return next(
+        (
+            item
+            for item in record_conflicts(store, kind, name)
+            if field in (item.conflict.field, field_word(item.conflict.field))
+        ),
+        None,
+    )
 
 
 class ConflictTally:

@@ -44,9 +44,10 @@ def _repo(root: Path) -> DataRepo:
 def init(root: Path, remote: str | None) -> list[str]:
     """Makes or adopts the repository, writes its rules and driver, names the remote only if given, commits."""
     repo = _repo(root)
+    rules = repo.rules()  # first: a rule file that cannot be read stops it before anything is made
     lines = [f"{'made a git repository in' if repo.initialise() else 'adopted the git repository in'} {root}"]
     branch = repo.branch()  # a detached HEAD is refused before anything is written or committed (see ``sync``)
-    written = repo.write_rules()
+    written = repo.write_rules(rules)
     if written:
         lines.append(f"wrote {' and '.join(written)}")
     repo.configure_driver(driver_command())

@@ -51,7 +51,7 @@ def parse(path: Path, data: bytes, parse_float: Callable[[str], Any] = float) ->
         line, col = _line_col(data, error.start)
         raise ProblemError(DataProblem(path, line, col, "the file is not valid UTF-8")) from None
     try:
-        return loads(text.removeprefix("\ufeff"), parse_float=parse_float), text
+        table = loads(text.removeprefix("\ufeff"), parse_float=parse_float)
     except RecursionError as error:  # tomli's limits on nesting: its message says which, not where
         line, col = _too_deep_at(text)
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {error}")) from None
@@ -64,11 +64,52 @@ def parse(path: Path, data: bytes, parse_float: Callable[[str], Any] = float) ->
             line, col = _line_col(data, len(data)) if _END in message else (1, 1)
         clean = _POSITION.sub("", message).replace(_END, "").strip()
         raise ProblemError(DataProblem(path, line, col, f"invalid TOML: {clean}")) from None
+    # Each level of nesting opens with a bracket, a brace or a key's dot: only a file with more
+    # of them than the limit can nest past it, and only such a file pays for the walk.
+    if data.count(b"[") + data.count(b"{") + data.count(b".") > DEEPEST:
+        deep = _deeper_than(table, DEEPEST)
+        if deep is not None:
+            line, col = locate(text, deep)
+            why = f"tables and arrays nested more than {DEEPEST} levels deep (is it damaged?)"
+            raise ProblemError(DataProblem(path, line, col, why))
+    return table, text
 
 
 #: tomli's limits: a key of more dotted parts, or arrays and inline tables nested deeper, raise RecursionError.
 _KEY_PARTS = 1000
 _NESTING = 400
+#: The deepest a record may nest, counting every table and array: real files nest three or
+#: four levels. tomli reads far deeper (a key's thousand dotted parts in each of 400 inline
+#: tables), and every walk over values (a sync's merge, a settle's comparison, a copy, ``repr``,
+#: JSON, a save) recurses once or more a level, inside the app's own stack.
+DEEPEST = 100
+
+
+def _deeper_than(table: dict[str, Any], limit: int) -> tuple[str | int, ...] | None:
+    """The keys down to the deepest value, when it is nested more than ``limit`` levels; else None.
+
+    The deepest, so the path reaches the end of the key or header that nests so (``locate``
+    finds a line by a path at least as long as its key). A loop, not a recursion: the walk
+    that guards the recursive ones cannot end in a RecursionError itself. Each value keeps a
+    link to its parent's (key, link), so a path is spelled out only for the one value found.
+    """
+    Link = tuple[str | int, Any] | None
+    stack: list[tuple[Any, int, Link]] = [(table, 0, None)]
+    deepest: tuple[int, Link] = (0, None)
+    while stack:
+        value, depth, link = stack.pop()
+        if depth > deepest[0]:
+            deepest = depth, link
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        stack.extend((child, depth + 1, (key, link)) for key, child in pairs if isinstance(child, dict | list))
+    if deepest[0] <= limit:
+        return None
+    keys: list[str | int] = []
+    link = deepest[1]
+    while link is not None:
+        key, link = link
+        keys.append(key)
+    return tuple(reversed(keys))
 
 
 def _too_deep_at(text: str) -> tuple[int, int]:

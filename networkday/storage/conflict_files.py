@@ -14,7 +14,8 @@ Finding them must cost nothing at 30,000 contacts, on start-up or on a key:
 Only the files that hold conflicts are read, to list them. Settling one goes through the
 store's own locked writes (``Store.update_contact``, ``update_day``, ``update_company``),
 applied to the record as it is on disk then: another process's change made meanwhile is
-kept, and a conflict settled meanwhile elsewhere is reported, not settled twice.
+kept, a conflict settled meanwhile elsewhere is reported, not settled twice, and one whose
+field another process changed meanwhile is reported, not settled over a value unseen.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from networkday.domain.conflict_settle import Conflict, SettleError, conflicts_o
 from networkday.domain.contact import Contact
 from networkday.domain.day import Day
 from networkday.domain.errors import RecordError
+from networkday.domain.record_merge import same
 from networkday.storage.problems import ProblemError, StoreError
 from networkday.storage.store import Store
 
@@ -92,6 +94,10 @@ def settle_conflict(store: Store, item: RecordConflict, *, take: bool) -> None:
     conflict, path = item.conflict, item.path
 
     def settled(table: dict[str, Any]) -> dict[str, Any]:
+        if not same(ours(table, conflict.field), item.ours):
+            # Another process wrote the field after the list was read: taking would overwrite a
+            # value the person never saw, and keeping would keep one they did not choose.
+            raise StoreError(f"{path}: not settled: {conflict.field} changed since it was listed; look at it again")
         try:
             return settle(table, conflict, take=take)
         except SettleError as error:

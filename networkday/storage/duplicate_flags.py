@@ -27,6 +27,14 @@ _LEFT = (
 )
 
 
+_NO_PAIR = f"{FLAG} names no other person here (it must be another contact's id)"
+
+
+def _is_contact(folder: Path, contact_id: str) -> bool:
+    """Whether ``contact_id`` names a contact file beside this one (a name, never a path elsewhere)."""
+    return Path(contact_id).name == contact_id and (folder / f"{contact_id}.toml").is_file()
+
+
 def describe(other_id: str) -> str:
     """One line: who the other record is, and the two ways to settle it."""
     return (
@@ -41,8 +49,12 @@ def flag_problems(path: Path, table: dict[str, Any], text: str) -> list[DataProb
         return []
     found = []
     other = flagged(table)
-    if other is not None:
+    if other is not None and other != path.stem and _is_contact(path.parent, other):
         found.append(DataProblem(path, *locate(text, (FLAG,)), describe(other)))
+    elif other is not None:  # this person's own id, or one no file has
+        found.append(DataProblem(path, *locate(text, (FLAG,)), f"{_NO_PAIR}: N on their screen clears it"))
+    elif table.get(FLAG, "") != "":  # not an id at all (empty: none)
+        found.append(DataProblem(path, *locate(text, (FLAG,)), f"{_NO_PAIR}: delete it from the file"))
     if MARKER in table:  # the sync that merged it could not write the split (disk full): nothing was lost
         found.append(DataProblem(path, *locate(text, (MARKER,)), _LEFT))
     return found

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from networkday.domain.sync_state import OUTCOMES, LastSync
 from networkday.storage.atomic import ensure_dir, write_atomic
-from networkday.storage.machine_local import machine_dir
+from networkday.storage.machine_local import machine_dir, read_json
 from networkday.storage.problems import StoreError
 
 
@@ -42,10 +42,9 @@ class LastSyncRecord:
         except (OSError, UnicodeDecodeError) as error:
             why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             return None, f"{self.path}: cannot be read ({why})"
-        try:
-            table = json.loads(text)
-        except json.JSONDecodeError as error:
-            return None, f"{self.path}:{error.lineno}:{error.colno}: {error.msg}; the next sync writes it again"
+        table, damage = read_json(self.path, text)
+        if damage is not None:
+            return None, f"{damage}; the next sync writes it again"
         return _last(table, self.path)
 
     def write(self, last: LastSync) -> None:

@@ -97,16 +97,31 @@ class Reminded:
         except (OSError, UnicodeDecodeError) as error:
             self.warning = f"{self.path}: cannot be read ({_why(error)}); reminders already given may come again"
             return {}
-        try:
-            table = json.loads(text)
-        except json.JSONDecodeError as error:
-            self.warning = f"{self.path}:{error.lineno}:{error.colno}: {error.msg}; begun again"
+        table, why = read_json(self.path, text)
+        if why is not None:
+            self.warning = f"{why}; begun again"
             return {}
         given = table.get("reminded") if isinstance(table, dict) else None
         if not isinstance(given, dict):
             self.warning = f"{self.path}: no 'reminded' table; begun again"
             return {}
         return {str(key): str(at) for key, at in given.items()}
+
+
+def read_json(path: Path, text: str) -> tuple[object, str | None]:
+    """The file's JSON, or why not in one line, located where the parser says.
+
+    Besides a syntax error, ``json`` raises RecursionError on arrays nested thousands deep
+    and ValueError on a number of more than 4,300 digits: damage, said as such, never a traceback.
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as error:
+        return None, f"{path}:{error.lineno}:{error.colno}: {error.msg}"
+    except RecursionError:
+        return None, f"{path}: not JSON this reads (nested too deeply)"
+    except ValueError:
+        return None, f"{path}: not JSON this reads (a number too long)"
 
 
 def _stale(at: str, now: datetime) -> bool:

@@ -16,10 +16,16 @@ from networkday.domain.record_merge import CONFLICT
 from networkday.domain.text import escape_name
 from networkday.storage.codec import parse
 from networkday.storage.duplicate_flags import flag_problems, holds_a_word
-from networkday.storage.locate import locate_array
+from networkday.storage.locate import locate, locate_array
 from networkday.storage.problems import DataProblem, ProblemError
 from networkday.storage.records import CONFLICT_HEADER
 from networkday.storage.store import Store
+
+#: What the app makes of a ``conflict`` that is not an array of tables: nothing to list or settle.
+NOT_ENTRIES = (
+    "a conflict entry that is not a table (field, value, from, at): not listed, nothing to settle;"
+    " move what it holds where it belongs, then delete it"
+)
 
 
 def describe(entry: dict[str, Any]) -> str:
@@ -48,11 +54,12 @@ def conflicts_in(paths: Iterable[Path]) -> list[DataProblem]:
         except (OSError, ProblemError):
             continue
         entries = table.get(CONFLICT)
+        if CONFLICT in table and not isinstance(entries, list):
+            found.append(DataProblem(path, *locate(text, (CONFLICT,)), NOT_ENTRIES))
         places = locate_array(text, CONFLICT) if isinstance(entries, list) else {}
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            if isinstance(entry, dict):
-                line, column = places.get(index, places.get(-1, (1, 1)))
-                found.append(DataProblem(path, line, column, describe(entry)))
+            line, column = places.get(index, places.get(-1, (1, 1)))
+            found.append(DataProblem(path, line, column, describe(entry) if isinstance(entry, dict) else NOT_ENTRIES))
         found.extend(flag_problems(path, table, text))
     return found
 

@@ -72,18 +72,25 @@ class DataRepo:
         self.git("init", "--quiet", "--initial-branch=main")
         return True
 
-    def write_rules(self) -> list[str]:
-        """Adds the lines ``.gitignore`` and ``.gitattributes`` lack; the files changed."""
-        changed = []
+    def rules(self) -> dict[str, str]:
+        """``.gitignore`` and ``.gitattributes`` with the lines they lack added, by name; those that lack none left out.
+
+        Read, both, before anything is made or written: a file that cannot be read (not
+        UTF-8, a folder) is a StoreError naming it, and neither it nor the folder is changed.
+        """
+        texts = {}
         for name, wanted in ((".gitignore", IGNORED), (".gitattributes", ATTRIBUTES)):
-            path = self.root / name
-            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            text = _rule_text(self.root / name)
             lacking = missing_lines(text, wanted)
             if lacking:
-                joined = text + ("" if not text or text.endswith("\n") else "\n") + "\n".join(lacking) + "\n"
-                write_atomic(path, joined.encode("utf-8"))
-                changed.append(name)
-        return changed
+                texts[name] = text + ("" if not text or text.endswith("\n") else "\n") + "\n".join(lacking) + "\n"
+        return texts
+
+    def write_rules(self, texts: dict[str, str]) -> list[str]:
+        """Writes what ``rules`` made; the files changed."""
+        for name, text in texts.items():
+            write_atomic(self.root / name, text.encode("utf-8"))
+        return list(texts)
 
     def configure_driver(self, command: str) -> None:
         """The driver in the repository's own config (``.git/config``): git never runs a command a clone brought.
@@ -312,3 +319,22 @@ def reach_failure(remote: str, ran: Ran) -> str:
     if any(word in text for word in _AUTH_WORDS):
         return f"{remote}: the remote refused the sign-in ({last_line(ran)}); check your key or credentials"
     return f"{remote}: cannot reach the remote ({last_line(ran)})"
+
+
+def _rule_text(path: Path) -> str:
+    """A rule file's text, ``""`` when there is none; StoreError, located, when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be read ({error.strerror or error}); nothing was changed") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = data.rfind(b"\n", 0, error.start) + 1
+        line, column = (
+            data.count(b"\n", 0, error.start) + 1,
+            len(data[start : error.start].decode("utf-8", "replace")) + 1,
+        )
+        raise StoreError(f"{path}:{line}:{column}: not UTF-8 text; nothing was changed") from None

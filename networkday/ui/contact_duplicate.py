@@ -27,9 +27,14 @@ def likely_same(contact: Contact, contacts: Mapping[str, ContactSummary]) -> Tex
     other = flagged(contact.extra)
     if other is None:
         return None
-    summary = contacts.get(other)
-    who = f"{summary.name} ({other})" if summary else f"{other} (no such contact now)"
-    out = plain_line(f"! Likely the same person as {who} (added on both machines)", "bold")
+    summary = contacts.get(other) if other != contact.id else None
+    if summary is None:  # gone since, or a hand-edited flag naming them: no pair for m to merge
+        who = "themselves" if other == contact.id else f"{other} (no such contact now)"
+        out = plain_line(f"! Flagged by a sync as likely the same person as {who}", "bold")
+        out.append("\n")
+        out.append_text(plain_line("There is no other record to merge: N clears the flag.", "dim"))
+        return out
+    out = plain_line(f"! Likely the same person as {summary.name} ({other}) (added on both machines)", "bold")
     out.append("\n")
     out.append_text(plain_line("m merges the two records; N says they are two people.", "dim"))
     return out

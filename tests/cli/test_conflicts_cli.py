@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conflict_world import conflicted
+from tests.conflict_world import conflicted, write
 from tests.sync_world import nd
 
 pytestmark = pytest.mark.usefixtures("command_env")
@@ -94,3 +94,28 @@ def test_a_control_in_where_the_value_came_from_shows_escaped_as_in_a_value(
     assert "company/acme website: kept 'https://acme.example'; other removed (merge with lap\\x1b[31mtop; Acme)" in (
         capsys.readouterr().out.splitlines()
     )
+
+
+def test_a_field_with_a_control_a_newline_or_none_at_all_is_listed_as_keep_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hand-edited entries: each listed field, typed back as printed, settles its own conflict."""
+    conflicted(tmp_path)
+    path = tmp_path / "contacts" / "grace.toml"
+    entries = [("title\\u001b[31m", "red"), ("a\\nb", "two lines"), (None, "no field")]
+    text = 'format = 1\nname = "Grace"\n' + "".join(
+        "\n[[conflict]]\n" + (f'field = "{field}"\n' if field is not None else "") + f'value = "{value}"\n'
+        for field, value in entries
+    )
+    write(path, text)
+    assert nd(tmp_path, "conflicts") == 0
+    listed = [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if line.startswith("person/grace")]
+    assert listed == ["person/grace title\\x1b[31m", "person/grace a\\nb", 'person/grace ""']
+    for printed in ("title\\x1b[31m", "a\\nb", ""):
+        assert nd(tmp_path, "conflicts", "keep", "person/grace", printed) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Grace: kept the title\\x1b[31m in the file (none)",
+        "Grace: kept the a\\nb in the file (none)",
+        'Grace: kept the "" in the file (none)',
+    ]
+    assert "conflict" not in tomllib.loads(path.read_text("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,34 @@ def test_init_adopts_a_repository_and_adds_to_its_own_gitignore(tmp_path: Path) 
     assert git(folder, "remote", "get-url", "backup").strip() == "/nowhere/backup.git"
     assert nd(folder, "sync", "init") == 0  # again: nothing added twice
     assert (folder / ".gitignore").read_text(encoding="utf-8").count(".networkday/") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        (
+            ".gitattributes",
+            lambda path: path.write_bytes(b"*.bin binary\n\xe9t\xe9 x\n"),
+            ".gitattributes:2:1: not UTF-8 text",
+        ),
+        (".gitignore", lambda path: path.write_bytes(b"build/\n\xff"), ".gitignore:2:1: not UTF-8 text"),
+        (".gitignore", lambda path: path.mkdir(), ".gitignore: cannot be read (Is a directory)"),
+    ],
+)
+def test_init_with_a_rule_file_it_cannot_read_says_where_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, make: Callable[[Path], object], said: str
+) -> None:
+    """The rule files are read before the repository is made: neither they nor the folder change."""
+    folder = tmp_path / "data"
+    (folder / "contacts").mkdir(parents=True)
+    (folder / "contacts" / "ada-lovelace.toml").write_text(ADA, encoding="utf-8")
+    make(folder / name)
+    before = (folder / name).read_bytes() if (folder / name).is_file() else None
+    assert nd(folder, "sync", "init") == 1
+    assert capsys.readouterr().err == f"networkday: {folder}/{said}; nothing was changed\n"
+    assert not (folder / ".git").exists()
+    assert not (folder / ".gitignore").is_file() or name == ".gitignore"  # the other rule file not written either
+    assert ((folder / name).read_bytes() if (folder / name).is_file() else None) == before
 
 
 def test_a_relative_remote_means_the_callers_folder_not_the_data_folders(

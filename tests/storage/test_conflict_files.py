@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from datetime import date
@@ -95,6 +96,26 @@ def test_a_conflict_settled_meanwhile_is_not_settled_twice(store: Store, folder)
     with pytest.raises(StoreError, match="already settled"):
         settle_conflict(store, first, take=True)
     assert on_disk(folder["person"])["title"] == "Engineer"
+
+
+@pytest.mark.parametrize("take", [True, False], ids=["take", "keep"])
+@pytest.mark.parametrize(
+    ("field", "was", "now"),
+    [("title", 'title = "Engineer"', 'title = "Director"'), ("log[aaaa0001].note", 'note = "mine"', 'note = "ours"')],
+)
+def test_a_field_another_process_changed_since_the_list_is_not_settled_over(
+    store: Store, folder, take: bool, field: str, was: str, now: str
+) -> None:
+    """The list showed the kept value; a value written since was never seen, so neither key may settle over it."""
+    [item] = [i for i in record_conflicts(store, "person", "ada-lovelace") if i.conflict.field == field]
+    text = folder["person"].read_text("utf-8").replace(was, now)
+    write(folder["person"], text)
+    with pytest.raises(StoreError, match=f"not settled: {re.escape(field)} changed since it was listed"):
+        settle_conflict(store, item, take=take)
+    assert folder["person"].read_text("utf-8") == text
+    [again] = [i for i in record_conflicts(store, "person", "ada-lovelace") if i.conflict.field == field]
+    settle_conflict(store, again, take=take)  # listed again, it settles
+    assert field not in [entry["field"] for entry in on_disk(folder["person"]).get("conflict", [])]
 
 
 @pytest.fixture

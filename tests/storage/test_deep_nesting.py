@@ -51,21 +51,39 @@ def test_every_command_and_a_start_without_a_cache_report_it_and_change_nothing(
     assert path.read_bytes() == before
 
 
-def test_a_table_nested_900_levels_that_reads_is_saved_or_refused_in_one_line(
-    command_folder: Store, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param(f"\n[{'.'.join(['a'] * 900)}]\nb = 1\n", 4, id="header"),
+        pytest.param(
+            "\n[[conflict]]\nfield = 'title'\n" + "value." + ".".join(["a"] * 995) + " = 1\n", 4, id="conflict"
+        ),
+        pytest.param("x = " + "{a.a.a = " * 40 + "1" + "}" * 40 + "\n", 3, id="inline-dotted"),
+    ],
+)
+def test_a_table_the_parser_reads_but_nested_past_100_levels_is_located_and_nothing_changes(
+    command_folder: Store, capsys: pytest.CaptureFixture[str], text: str, line: int
 ) -> None:
-    path = private_file(command_folder.contact_path("deep"), f"{HEAD}\n[{'.'.join(['a'] * 900)}]\nb = 1\n")
+    """A key's dotted parts nest as deep as the parser's 1,000, and in each of 400 inline tables:
+    every walk over the values (``conflicts``, ``contacts show``, a settle, a save) would recurse past the limit."""
+    path = private_file(command_folder.contact_path("deep"), f"{HEAD}{text}")
     before = path.read_bytes()
-    assert main(["check", "--data-dir", str(command_folder.root)]) == 0
-    capsys.readouterr()
-    code = main(["log", "deep", "talked", "--data-dir", str(command_folder.root)])
-    err = capsys.readouterr().err
-    if code == 0:
-        assert command_folder.contact("deep").log[0].outcome == "talked"
-    else:
-        assert code == 1
-        assert err == (
-            f"networkday: {path}: not saved, the file is unchanged: "
-            "cannot save a record whose tables nest this deeply; edit the file by hand\n"
-        )
-        assert path.read_bytes() == before
+    root = str(command_folder.root)
+    assert main(["check", "--data-dir", root]) == 1
+    assert f"{path}:{line}:1: tables and arrays nested more than 100 levels deep" in capsys.readouterr().err
+    for command in (["conflicts"], ["conflicts", "--json"], ["today"]):
+        assert main([*command, "--data-dir", root]) == 0
+    for command in (
+        ["contacts", "show", "deep"],
+        ["log", "deep", "talked"],
+        ["conflicts", "keep", "person/deep", "title"],
+    ):
+        assert main([*command, "--data-dir", root]) == 1
+    assert path.read_bytes() == before
+
+
+def test_a_table_nested_100_levels_reads_and_saves(command_folder: Store) -> None:
+    path = private_file(command_folder.contact_path("deep"), f"{HEAD}\n[{'.'.join(['a'] * 100)}]\nb = 1\n")
+    assert main(["log", "deep", "talked", "--data-dir", str(command_folder.root)]) == 0
+    assert command_folder.contact("deep").log[0].outcome == "talked"
+    assert f"[{'.'.join(['a'] * 100)}]\nb = 1\n" in path.read_text("utf-8")

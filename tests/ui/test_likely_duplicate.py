@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import pytest
 from textual.pilot import Pilot
 
 from networkday.storage.store import Store
@@ -83,3 +84,20 @@ async def test_m_without_a_flag_still_asks_whom_to_merge_with(store: Store) -> N
         await pilot.pause()
         assert not isinstance(app.screen, MergePreview)
         assert type(app.screen).__name__ == "PickContact"
+
+
+@pytest.mark.parametrize(("flag", "who"), [("twin-ada", "themselves"), ("gone", "gone (no such contact now)")])
+async def test_a_flag_naming_no_other_record_offers_no_merge_and_n_clears_it(store: Store, flag: str, who: str) -> None:
+    """A hand-edited flag can name its own file, or a record gone since: m has no pair to merge."""
+    flagged_pair(store)
+    (store.root / "contacts" / "twin-ada.toml").write_text(OURS.replace('"twin-ada-2"', f'"{flag}"'), "utf-8")
+    store.scan()
+    async with person(store, "twin-ada") as (app, pilot):
+        story = text_of(app, "#contact-story")
+        assert f"! Flagged by a sync as likely the same person as {who}" in story
+        assert "There is no other record to merge: N clears the flag." in story
+        assert "m merges" not in story
+        await pilot.press("N")
+        await pilot.pause()
+        assert "likely the same person" not in text_of(app, "#contact-story")
+    assert "likely_duplicate_of" not in store.contact("twin-ada").extra

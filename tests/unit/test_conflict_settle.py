@@ -109,3 +109,8 @@ def test_values_show_as_one_plain_line() -> None:
     assert shown(AT) == "2026-11-25T10:00:00+00:00"
     assert shown(ABSENT) == "(removed)"
     assert shown(3) == "3"
+
+
+def test_an_array_or_a_table_shows_as_toml_writes_it_inline() -> None:
+    value = [1, {"at": datetime(2026, 1, 1, tzinfo=UTC), "two words": "x\x1b"}, []]
+    assert shown(value) == "[1, {at = 2026-01-01T00:00:00+00:00, 'two words' = 'x\\x1b'}, []]"

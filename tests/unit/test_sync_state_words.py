@@ -84,3 +84,10 @@ def test_the_json_has_the_same_keys_in_and_outside_a_repository() -> None:
     assert outside["repository"] is False
     assert outside["last_sync"] is None
     assert inside["last_sync"] == {"at": (NOW - timedelta(minutes=5)).isoformat(), "outcome": "ok", "detail": ""}
+
+
+def test_a_failures_detail_from_the_file_stays_on_its_line() -> None:
+    state = SyncState(repository=True, last=LastSync(NOW, "error", "no\nnetworkday: all fine\x1b[2J"))
+    assert status_lines(state, "/data", "a minute ago")[1] == (
+        "last sync a minute ago, failed: no\\nnetworkday: all fine\\x1b[2J"
+    )
