@@ -101,8 +101,8 @@ class NetworkdayApp(SyncControl):
         Binding("q", "quit", "Quit", id="app.quit"),
         # Moved here, before any key is handed on: keys that arrive together (over SSH) were all
         # queued to the field focused first, so text typed after Tab replaced that field's.
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("tab", "focus_next", "Focus Next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Focus Previous", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, *, quick_start: bool = False, preview: DayPreview | None = None) -> None:

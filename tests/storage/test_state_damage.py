@@ -34,5 +34,5 @@ def test_the_reminders_given_are_said_damaged_and_begun_again(tmp_path: Path, te
     reminded.path.write_text(text, "utf-8")
     assert reminded.keys() == frozenset()
     assert reminded.warning == f"{reminded.path}: not JSON this reads ({why}); begun again"
-    reminded.add(["call-a"], NOW)
+    assert reminded.claim(["call-a"], NOW) == ["call-a"]
     assert reminded.keys() == {"call-a"}
