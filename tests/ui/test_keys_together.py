@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
@@ -43,3 +43,26 @@ async def test_text_typed_straight_after_tab_goes_to_the_next_field_not_the_firs
         await pilot.press("ctrl+s")
         saved = tomllib.loads(network.contact_path(contact_id).read_text("utf-8"))
         assert (saved["name"], saved["title"], saved["company"]) == (name, "Major", "Acme")
+
+
+async def test_editing_keys_read_with_text_act_in_the_order_typed(store: Store) -> None:
+    """ctrl+u then text, Backspace amid text, and Tab after them, all in one read (Textual #6605)."""
+    network = build(store)
+    app = create_app(network)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await go_to(app, pilot, "2", ContactsScreen)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        name = form.query_one("#form-name", Input).value
+        arrive_together(app, "tab", "tab", "ctrl+u", *"Mx", "backspace", *"ajor", "shift+tab", "ctrl+u", *"Acme")
+        await pilot.pause(0.3)
+        assert form.query_one("#form-name", Input).value == name
+        assert form.query_one("#form-title", Input).value == "Major"
+        assert form.query_one("#form-company", Input).value == "Acme"
+        notes = form.query_one("#form-notes", TextArea)
+        notes.focus()
+        await pilot.pause()
+        arrive_together(app, "ctrl+a", *"ab", "backspace", "c", "left", "X")
+        await pilot.pause(0.3)
+        assert notes.text.endswith("aXc")

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from networkday.domain.text import shown, shown_line
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
+from networkday.ui.widgets.typed_in_order import LineField
 
 
 class ChoiceModal(ModalScreen[str | None]):
@@ -78,7 +79,7 @@ class TextModal(ModalScreen[str | None]):
             yield Label(shown(self._title), markup=False, classes="dialog-title")
             # Shown without control characters (a purpose from a hand-edited file may hold an
             # escape sequence); Enter on it unchanged gives back the value as it was.
-            yield Input(shown_line(self._value), placeholder=self._placeholder, id="text-value", compact=True)
+            yield LineField(shown_line(self._value), placeholder=self._placeholder, id="text-value", compact=True)
             yield Label(shown(self._error), id="text-error", classes="field-error", markup=False)
             yield Label("Enter accepts · Esc cancels", classes="dialog-hint", markup=False)
 

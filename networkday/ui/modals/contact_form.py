@@ -30,6 +30,7 @@ from networkday.domain.vocab import MOTIVES
 from networkday.storage.drafts import Draft
 from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
+from networkday.ui.widgets.typed_in_order import LineField, TextField
 
 #: (field, label, placeholder) of the one-line fields, in the order they are shown.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -154,7 +155,7 @@ class ContactForm(ModalScreen[Contact | None]):
             for name, label, placeholder in LINE_FIELDS:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label", markup=False)
-                    yield Input(
+                    yield LineField(
                         shown(str(values.get(name, ""))),
                         placeholder=placeholder,
                         id=f"form-{name}",
@@ -174,7 +175,7 @@ class ContactForm(ModalScreen[Contact | None]):
                 )
             yield Label("", id="error-motives", classes="field-error form-error", markup=False)
             yield Label("Notes", markup=False)
-            yield TextArea(shown(str(values.get("notes", ""))), id="form-notes", soft_wrap=True, tab_behavior="focus")
+            yield TextField(shown(str(values.get("notes", ""))), id="form-notes", soft_wrap=True, tab_behavior="focus")
             yield Label("", id="form-summary", classes="field-error", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)

@@ -24,6 +24,7 @@ from networkday.storage.problems import StoreError
 from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
+from networkday.ui.widgets.typed_in_order import LineField
 
 
 class ImportDialog(ModalScreen[ImportSummary | None]):
@@ -43,7 +44,7 @@ class ImportDialog(ModalScreen[ImportSummary | None]):
             yield Label("↑↓ kind · Tab to the file · Enter imports · Esc closes", classes="dialog-keys")
             yield KeyList(*(Option(f"{kind}: {what}", id=kind) for kind, what in IMPORTERS.items()), id="import-kind")
             yield Label("File")
-            yield Input(placeholder="~/Downloads/Connections.csv", id="import-path", compact=True)
+            yield LineField(placeholder="~/Downloads/Connections.csv", id="import-path", compact=True)
             yield Label("", id="import-error", classes="field-error")
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
             yield Label("", id="import-stage")

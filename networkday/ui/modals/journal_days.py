@@ -27,6 +27,7 @@ from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.plain import plain, plain_line
 from networkday.ui.widgets.row_list import RowList
+from networkday.ui.widgets.typed_in_order import LineField
 
 #: How many matches are listed; the count says when there were more.
 LIMIT = 200
@@ -68,7 +69,7 @@ class JournalDays(ModalScreen[date | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="journal-days"):
             yield Label("Journal", classes="dialog-title")
-            yield Input(placeholder="Search the whole journal", id="journal-query", compact=True)
+            yield LineField(placeholder="Search the whole journal", id="journal-query", compact=True)
             yield Label("", id="journal-found")
             yield RowList(id="journal-list")
             yield Label("Enter opens the day · / search · Esc back", classes="dialog-hint")

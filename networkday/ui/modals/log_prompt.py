@@ -37,6 +37,7 @@ from networkday.storage.drafts import Draft
 from networkday.ui.app import NetworkdayApp
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.modals.keep_typing import ask_before_dropping
+from networkday.ui.widgets.typed_in_order import LineField
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
                 yield from self._text_fields(HELPING_FIELDS)
             yield from self._text_fields(self._texts[len(first) :])
             yield Label(next_label, markup=False)
-            yield Input(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
+            yield LineField(self._value("follow-up"), placeholder=next_hint, id="log-follow-up", compact=True)
             yield Label(self._message, id="log-error", classes="field-error", markup=False)
 
     def _more_hint(self) -> str:
@@ -176,7 +177,7 @@ class LogPrompt(ModalScreen[LogDetails | None]):
         for field_id in names:
             label = "Note: what next?" if field_id == "note" and self._asks == "next" else LABELS[field_id]
             yield Label(label, markup=False)
-            yield Input(self._value(field_id), id=f"log-{field_id}", compact=True)
+            yield LineField(self._value(field_id), id=f"log-{field_id}", compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+o only while the helping fields wait: once shown they stay, with what is typed."""

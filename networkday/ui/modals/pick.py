@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_list import KeyList
+from networkday.ui.widgets.typed_in_order import LineField
 
 
 def pick_bindings(prefix: str) -> list[BindingType]:
@@ -42,7 +43,7 @@ class PickModal(ModalScreen[str | None]):
         dialog, query, results = self.IDS
         with Vertical(classes="dialog", id=dialog):
             yield Label(self._title, markup=False, classes="dialog-title")
-            yield Input(placeholder=self._placeholder, id=query, compact=True)
+            yield LineField(placeholder=self._placeholder, id=query, compact=True)
             yield KeyList(id=results, classes="pick-results")
             if self.COUNTS:
                 yield Label("", id=f"{dialog}-more", classes="dialog-hint", markup=False)

@@ -28,6 +28,7 @@ from networkday.ui.app import NetworkdayApp
 from networkday.ui.messages import TimerChanged
 from networkday.ui.modals import DIALOG_CSS
 from networkday.ui.widgets.key_table import KeyTable
+from networkday.ui.widgets.typed_in_order import LineField
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
@@ -87,12 +88,12 @@ class SessionEditor(ModalScreen[SessionForm | None]):
             yield Label("Edit session" if session else "Add a forgotten session", classes="dialog-title")
             yield Label("Enter saves · Tab next field · Esc cancels", classes="dialog-keys")
             yield Label("Kind: networking or other")
-            yield Input(session.kind if session else "networking", id="session-kind", compact=True)
+            yield LineField(session.kind if session else "networking", id="session-kind", compact=True)
             yield Label(start_label(self._day, now), id="session-start-label")
-            yield Input(shown_time(session.start, now) if session else "", id="session-start", compact=True)
+            yield LineField(shown_time(session.start, now) if session else "", id="session-start", compact=True)
             yield Label("End (empty: still running)")
             end = shown_time(session.end, now) if session and session.end else ""
-            yield Input(end, id="session-end", compact=True)
+            yield LineField(end, id="session-end", compact=True)
             yield Label("", id="session-error", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -29,6 +29,7 @@ from networkday.ui.widgets.contact_list import ContactList
 from networkday.ui.widgets.contact_row import TARGET, RowContext, legend, star
 from networkday.ui.widgets.key_footer import KeyFooter
 from networkday.ui.widgets.timer_bar import TimerBar
+from networkday.ui.widgets.typed_in_order import LineField
 
 #: (filter field, key, words in the footer and help)
 TOGGLES: tuple[tuple[str, str, str], ...] = (
@@ -89,7 +90,9 @@ class ContactsScreen(ContactActions):
 
     def compose(self) -> ComposeResult:
         yield Static(id="contacts-title")
-        yield Input(placeholder="search names, companies, titles, tags and notes", id="contacts-search", compact=True)
+        yield LineField(
+            placeholder="search names, companies, titles, tags and notes", id="contacts-search", compact=True
+        )
         yield ContactList(id="contacts-list")
         yield Static(id="contacts-detail")
         yield TimerBar()

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import TextArea
 
 from networkday.domain.journal_draft import Key
 from networkday.domain.text import strip_controls
+from networkday.ui.widgets.typed_in_order import TextField
 
 
-class AnswerArea(TextArea):
+class AnswerArea(TextField):
     def __init__(self, key: Key, text: str, *, read_only: bool = False) -> None:
         super().__init__(
             text,
