@@ -23,7 +23,6 @@ from rich.console import Group
 from rich.segment import Segments
 from rich.text import Text
 from textual import events
-from textual.app import App
 from textual.filter import Monochrome, NoColor
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
@@ -32,12 +31,13 @@ from networkday.domain.text import shown, shown_line
 from networkday.storage.problems import StoreError
 from networkday.storage.store import Store
 from networkday.storage.themes import user_themes_dir
+from networkday.ui.key_routing import KeyRouting
 from networkday.ui.paste import install as install_paste_filter
 from networkday.ui.screens.too_small import TooSmallScreen, fits
 from networkday.ui.themes import automatic_theme, choose_theme, load_themes
 
 
-class TerminalApp(App[int]):
+class TerminalApp(KeyRouting):
     #: Actions still allowed while the terminal is too small: leaving, and nothing else.
     SMALL_ACTIONS: ClassVar[frozenset[str]] = frozenset({"quit", "help_quit"})
 

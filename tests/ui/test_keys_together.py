@@ -11,6 +11,7 @@ from networkday.storage.store import Store
 from networkday.ui.app import create_app
 from networkday.ui.modals.contact_form import ContactForm
 from networkday.ui.screens.contacts import ContactsScreen
+from networkday.ui.screens.today import TodayScreen
 from tests.ui.contacts_world import build
 from tests.ui.screens import go_to
 
@@ -18,7 +19,7 @@ from tests.ui.screens import go_to
 def arrive_together(app, *keys: str) -> None:
     """Posts the keys at once, as the terminal driver does with one read of several bytes."""
     for key in keys:
-        character = "\t" if key == "tab" else key if len(key) == 1 else None
+        character = {"tab": "\t", "enter": "\r"}.get(key, key if len(key) == 1 else None)
         app.post_message(events.Key(key, character))
 
 
@@ -66,3 +67,28 @@ async def test_editing_keys_read_with_text_act_in_the_order_typed(store: Store) 
         arrive_together(app, "ctrl+a", *"ab", "backspace", "c", "left", "X")
         await pilot.pause(0.3)
         assert notes.text.endswith("aXc")
+
+
+async def test_text_read_with_the_key_that_opens_the_prompt_goes_into_the_prompt(small_store: Store) -> None:
+    """w and the offer in one read: the keys after w reached Today's list, and the offer was lost."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        arrive_together(app, "w", *"Sent the deck")
+        await pilot.pause(0.3)
+        arrive_together(app, "tab", *"a call", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, TodayScreen)
+    touch = small_store.contact("ada-lovelace").log[-1]
+    assert (touch.outcome, touch.gave, touch.asked) == ("will", "Sent the deck", "a call")
+
+
+async def test_enter_read_with_them_saves_after_the_text(small_store: Store) -> None:
+    """Its Enter came back up to the app after the prompt opened, and saved the prompt before the text was in."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        arrive_together(app, "w", *"Sent the deck", "enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, TodayScreen)
+    assert small_store.contact("ada-lovelace").log[-1].gave == "Sent the deck"
