@@ -32,7 +32,8 @@ def test_status_then_the_header_follows_a_change_and_y(tmp_path: Path) -> None:
         terminal.wait_for("sync just now · 1 to commit")  # the folder watch saw the new file
         terminal.press("Y")
         terminal.wait_for("pushed to")
-        screen = terminal.screen()
+        # the header looks again in a thread after the sync: its line then ends at "just now"
+        screen = terminal.wait_for("sync just now\n")
     finally:
         terminal.close()
     assert "to commit" not in screen.splitlines()[1]
