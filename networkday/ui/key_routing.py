@@ -15,7 +15,9 @@ from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.app import App
-from textual.dom import DOMNode
+from textual.dom import NoScreen
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 
@@ -24,7 +26,10 @@ class KeyRouting(App[int]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._handed_to: WeakKeyDictionary[events.Key, DOMNode] = WeakKeyDictionary()
+        self._handed_to: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+        #: Keys that came back while a prompt just opened had no field focused yet, in the order typed.
+        self._waiting: list[events.Key] = []
+        self._tries = 0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -34,17 +39,61 @@ class KeyRouting(App[int]):
     async def _on_key(self, event: events.Key) -> None:
         """Runs before Textual's own (bindings): a key that missed the field it was typed for goes to it."""
         handed_to = self._handed_to.pop(event, None)
+        read_on = _screen_of(handed_to)
+        if handed_to is None or self._in_another_mode(read_on):
+            return  # as Textual does: a key read before a switch to another room does not follow it there
         field = self.screen.focused
-        if handed_to is None or field is None or handed_to is field or not _takes_text(field):
+        if self._waiting or (field is None and read_on is not self.screen):
+            self._wait(event)  # a prompt just opened: its field is focused once it is drawn
             return
+        if field is None or handed_to is field or not _takes_text(field):
+            return
+        self._hand(event, field)
+
+    def _wait(self, event: events.Key) -> None:
         event.stop()
-        event.prevent_default()  # not the bindings of the screen it was read on
+        event.prevent_default()
+        self._waiting.append(events.Key(event.key, event.character))
+        if len(self._waiting) == 1:
+            self._tries = 0
+            self.call_after_refresh(self._hand_waiting)
+
+    def _hand_waiting(self) -> None:
+        """Hands the waiting keys, in order, to the field focused now (or, after a few frames, to the screen)."""
+        target = self.screen.focused
+        self._tries += 1
+        if target is None and self._tries < 10:
+            self.call_after_refresh(self._hand_waiting)
+            return
+        waiting, self._waiting = self._waiting, []
+        for key in waiting:
+            self._handed_to[key] = target or self.screen
+            (target or self.screen)._forward_event(key)
+
+    def _in_another_mode(self, screen: Screen | None) -> bool:
+        """Whether ``screen`` was left for another mode (1–5), not covered or closed by a prompt."""
+        stacks = self._screen_stacks.items()
+        return any(screen in stack for mode, stack in stacks if mode != self.current_mode)
+
+    def _hand(self, event: events.Key, node: Widget) -> None:
+        """Hands a copy of the key to ``node``; the original goes no further (not the bindings it was read under)."""
+        event.stop()
+        event.prevent_default()
         again = events.Key(event.key, event.character)
-        self._handed_to[again] = field
-        field._forward_event(again)
+        self._handed_to[again] = node
+        node._forward_event(again)
 
 
-def _takes_text(widget: DOMNode) -> bool:
+def _screen_of(node: Widget | None) -> Screen | None:
+    if node is None or isinstance(node, Screen):
+        return node
+    try:
+        return node.screen
+    except NoScreen:  # gone with its screen
+        return None
+
+
+def _takes_text(widget: Widget) -> bool:
     if isinstance(widget, TextArea):
         return not widget.read_only
     return isinstance(widget, Input) and not widget.disabled

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from textual import events
 from textual.widgets import Input, TextArea
 
 from networkday.storage.store import Store
 from networkday.ui.app import create_app
+from networkday.ui.modals.call_end import CallEndPrompt, CallOutcome
 from networkday.ui.modals.contact_form import ContactForm
 from networkday.ui.screens.contacts import ContactsScreen
+from networkday.ui.screens.journal import JournalScreen
 from networkday.ui.screens.today import TodayScreen
+from networkday.ui.widgets.answer_area import AnswerArea
+from tests.journal_world import world_store
 from tests.ui.contacts_world import build
 from tests.ui.screens import go_to
 
@@ -92,3 +97,29 @@ async def test_enter_read_with_them_saves_after_the_text(small_store: Store) -> 
         await pilot.pause(0.5)
         assert isinstance(app.screen, TodayScreen)
     assert small_store.contact("ada-lovelace").log[-1].gave == "Sent the deck"
+
+
+async def test_text_read_with_e_on_the_journal_goes_into_the_answer_not_to_the_screens_keys(tmp_path: Path) -> None:
+    """e 2 + + leads in one read: 2 switched to Contacts, e opened a person's form, and Enter saved it renamed."""
+    world = world_store(tmp_path / "data")
+    contacts_before = {path.name: path.read_bytes() for path in world.contacts_dir.iterdir()}
+    app = create_app(world)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(app, pilot, "3", JournalScreen)
+        arrive_together(app, "e", *"2 ++ leads", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query(AnswerArea).first().text.startswith("2 ++ leads\n")
+    assert {path.name: path.read_bytes() for path in world.contacts_dir.iterdir()} == contacts_before
+
+
+async def test_text_read_with_the_outcome_key_of_a_call_goes_into_the_prompt_it_opens(small_store: Store) -> None:
+    """t and the give in one read after ctrl+s: the first letter reached the prompt before it had a field."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("C", "ctrl+s")
+        assert isinstance(app.screen, CallOutcome)
+        arrive_together(app, "t", *"great")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CallEndPrompt)
+        assert app.screen.query_one("#log-gave", Input).value == "great"

@@ -281,9 +281,10 @@ class JournalScreen(JournalSaving):
         self.show_day(self.app.clock.today())
 
     def action_write(self) -> None:
+        """Into the first answer at once (``set_focus``): keys read with ``e`` go into it, not to the screen's keys."""
         areas = self._areas()
         if areas:
-            areas[0].focus()
+            self.set_focus(areas[0])
 
     def action_leave(self) -> None:
         """Out of the text, so the screen's keys work again; the people list if there is one."""

@@ -35,9 +35,15 @@ async def _ran_own_binding(field: Widget, event: events.Key) -> bool:
 
 
 class LineField(Input):
-    """Textual's Input, its editing keys applied in the order typed."""
+    """Textual's Input, its editing keys applied in the order typed.
+
+    But for → at the end of a field that suggests (the referrer): it takes the suggestion,
+    which is looked up after the last letter, so it waits its turn as in Textual.
+    """
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "right" and self.suggester is not None:
+            return
         # Textual calls each class's handler in turn; one that ran prevents the default, so the base's
         # handler (which inserts what is printable) runs only for a key this did not take
         if await _ran_own_binding(self, event):
