@@ -345,9 +345,6 @@ class NetworkdayApp(SyncControl):
         for folder in self._demo_folders:
             discard_demo(folder)
 
-    def on_key(self) -> None:
-        self.note_activity()
-
     def on_open_contact(self, message: OpenContact) -> None:
         """A person's whole story; Escape goes back to the row of the list that opened it."""
         from networkday.ui.screens.contact import ContactScreen

@@ -34,7 +34,11 @@ class KeyRouting(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._handed_to[event] = self.screen.focused or self.screen
+            self.key_read()
         await super().on_event(event)
+
+    def key_read(self) -> None:
+        """Called for every key read from the terminal, also one a text field then takes (the timer's activity)."""
 
     async def _on_key(self, event: events.Key) -> None:
         """Runs before Textual's own (bindings): a key that missed the field it was typed for goes to it."""

@@ -77,6 +77,9 @@ class TimerControl(TerminalApp):
             self.notify("Call started: the timer now counts networking.", title="Timer", timeout=4)
         self.refresh_timer()
 
+    def key_read(self) -> None:
+        self.note_activity()
+
     def note_activity(self) -> None:
         """Remembers that the person is here (for the idle question), at most once a minute."""
         now = time.monotonic()

@@ -97,3 +97,16 @@ async def test_sessions_list_adds_edits_refuses_overlap_and_deletes(small_store:
         assert [s.get("end").strftime("%H:%M") for s in sessions(small_store)] == ["09:15"]
         await pilot.press("d")
     assert sessions(small_store) == []
+
+
+async def test_writing_in_a_text_field_counts_as_being_here(small_store: Store, clock):
+    """Letters and editing keys are taken by the field and never reach the app's bindings: they count all the same,
+    so a long journal entry is not later asked about as time away."""
+    app = create_app(small_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "e")
+        await pilot.pause()
+        clock.advance(minutes=5)
+        app._seen_at = float("-inf")  # the once-a-minute throttle, as if a minute had gone by
+        await pilot.press(*"Jane", "backspace")
+        assert idle.last_seen(small_store) == NOW + timedelta(minutes=5)
