@@ -7,12 +7,14 @@ import tomllib
 from networkday.clock import FixedClock
 from networkday.storage.store import Store
 from networkday.ui.app import NetworkdayApp, create_app
+from networkday.ui.screens.companies import CompaniesScreen
 from networkday.ui.screens.company import CompanyScreen
 from networkday.ui.screens.conflicts import NONE_LEFT, ConflictsScreen
 from networkday.ui.screens.contact import ContactScreen
 from networkday.ui.screens.journal import JournalScreen
 from networkday.ui.screens.today import TodayScreen
 from networkday.ui.today_conflicts import ConflictLine, conflict_words
+from networkday.ui.widgets.company_list import CompanyList
 from tests.conflict_world import conflicted
 from tests.conftest import NOW
 from tests.ui.screens import text_of
@@ -162,3 +164,26 @@ async def test_the_list_drops_a_conflict_settled_from_the_person_when_shown_agai
         await pilot.pause()
         assert app.screen is listing
         assert [item.conflict.field for item in listing.items] == ["log[aaaa0001].note", "website", "journal.rating"]
+
+
+async def test_the_companies_list_says_which_company_holds_conflicts_until_settled(store: Store) -> None:
+    conflicted(store.root)
+    store.scan()
+    app = create_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompaniesScreen)
+        assert "1 with sync conflicts" in text_of(app, "#companies-title")
+        listing = screen.query_one(CompanyList)
+        while (row := listing.current()) is not None and row.key != "acme":
+            await pilot.press("down")
+        assert "! 1 sync conflict (Enter, x) · " in text_of(app, "#companies-detail")
+        await pilot.press("enter")
+        assert isinstance(app.screen, CompanyScreen)
+        await pilot.press("x", "m", "escape", "escape")  # kept as it is
+        await pilot.pause()
+        assert app.screen is screen
+        assert "sync conflict" not in text_of(app, "#companies-title")
+        assert "sync conflict" not in text_of(app, "#companies-detail")

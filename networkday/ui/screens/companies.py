@@ -61,6 +61,8 @@ class CompaniesScreen(CompanyActions):
         #: The store, config and company files' marks the rows were built from, and whether a contact changed since.
         self._built_from: tuple[Store, Config, tuple[object, ...]] | None = None
         self._stale = False
+        #: Sync conflicts by company id, as of the last build (see ``Store.company_conflicts``).
+        self._conflicts: dict[str, int] = {}
 
     def on_screen_resume(self) -> None:
         """The rows are built again only when something they show changed: 100 ms at 30,000 contacts."""
@@ -94,6 +96,7 @@ class CompaniesScreen(CompanyActions):
         assert now.tzinfo is not None, "the clock's instants are aware"
         context = CompanyContext(store.contacts, now.date(), now.tzinfo)
         table.show(company_list(store), context, keep=select or (current.key if current else None))
+        self._conflicts = store.company_conflicts()  # only files that hold a [[conflict]] are read
         self._show_title()
         self._show_detail()
 
@@ -107,6 +110,8 @@ class CompaniesScreen(CompanyActions):
         rows = self.query_one(CompanyList).rows
         targets = sum(row.target for row in rows)
         title = Text.assemble(("Companies", "bold"), f"  {len(rows):,} · {targets} target(s) first")
+        if self._conflicts:  # before the legend, which a narrow terminal cuts first
+            title.append(f" · {len(self._conflicts)} with sync conflicts", style="bold")
         title.append(f"   {TARGET} target  {star()} hiring managers", style="dim")
         self.query_one("#companies-title", Static).update(title, layout=False)
 
@@ -130,6 +135,9 @@ class CompaniesScreen(CompanyActions):
             second = Text("No company file yet: t or o creates it.", style="dim")
         else:
             second = join(plain_line(path_text(contacts, row.path)), open_text(row) or "no open opportunity")
+        found = self._conflicts.get(row.company.id, 0) if row.company else 0
+        if found:  # first on its line: the path after it may be cut at 80 columns, this may not
+            second = join(Text(f"! {found} sync conflict{'s' if found > 1 else ''} (Enter, x)", style="bold"), second)
         first.append("\n")
         first.append_text(second)
         detail.update(first, layout=False)
