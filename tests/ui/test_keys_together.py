@@ -28,21 +28,26 @@ def arrive_together(app, *keys: str) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def open_form(app, pilot) -> ContactForm:
+    """The contact form of the first person on the Contacts screen, as ``e`` opens it."""
+    await go_to(app, pilot, "2", ContactsScreen)
+    await pilot.press("e")
+    assert isinstance(app.screen, ContactForm)
+    return app.screen
+
+
 async def test_text_typed_straight_after_tab_goes_to_the_next_field_not_the_first(store: Store) -> None:
     """Tab Tab Major in one read put "Major" in the name, all of it replaced, and left the title as it was."""
     network = build(store)
     app = create_app(network)
     async with app.run_test(size=(100, 34)) as pilot:
-        await go_to(app, pilot, "2", ContactsScreen)
-        await pilot.press("e")
-        assert isinstance(app.screen, ContactForm)
-        name = app.screen.query_one("#form-name", Input).value
-        contact_id = app.screen.base.id
+        form = await open_form(app, pilot)
+        name = form.query_one("#form-name", Input).value
+        contact_id = form.base.id
         arrive_together(app, "tab", "tab", *"Major")  # the title is all selected as Tab lands on it
         await pilot.pause(0.3)
         arrive_together(app, "shift+tab", *"Acme")
         await pilot.pause(0.3)
-        form = app.screen
         assert form.query_one("#form-name", Input).value == name
         assert form.query_one("#form-title", Input).value == "Major"
         assert form.query_one("#form-company", Input).value == "Acme"  # select-all on focus, then typed over
@@ -56,10 +61,7 @@ async def test_editing_keys_read_with_text_act_in_the_order_typed(store: Store) 
     network = build(store)
     app = create_app(network)
     async with app.run_test(size=(100, 34)) as pilot:
-        await go_to(app, pilot, "2", ContactsScreen)
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, ContactForm)
+        form = await open_form(app, pilot)
         name = form.query_one("#form-name", Input).value
         arrive_together(app, "tab", "tab", "ctrl+u", *"Mx", "backspace", *"ajor", "shift+tab", "ctrl+u", *"Acme")
         await pilot.pause(0.3)
