@@ -55,9 +55,7 @@ class KeyRouting(App[int]):
         self._hand(event, field)
 
     def _wait(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        self._waiting.append(events.Key(event.key, event.character))
+        self._waiting.append(_taken(event))
         if len(self._waiting) == 1:
             self._tries = 0
             self.call_after_refresh(self._hand_waiting)
@@ -80,12 +78,17 @@ class KeyRouting(App[int]):
         return any(screen in stack for mode, stack in stacks if mode != self.current_mode)
 
     def _hand(self, event: events.Key, node: Widget) -> None:
-        """Hands a copy of the key to ``node``; the original goes no further (not the bindings it was read under)."""
-        event.stop()
-        event.prevent_default()
-        again = events.Key(event.key, event.character)
+        """Hands a copy of the key to ``node``."""
+        again = _taken(event)
         self._handed_to[again] = node
         node._forward_event(again)
+
+
+def _taken(event: events.Key) -> events.Key:
+    """A copy of the key to hand on; the original goes no further (not the bindings it was read under)."""
+    event.stop()
+    event.prevent_default()
+    return events.Key(event.key, event.character)
 
 
 def _screen_of(node: Widget | None) -> Screen | None:
