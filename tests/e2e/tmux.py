@@ -42,14 +42,25 @@ class Terminal:
         return self._tmux("capture-pane", "-p", "-t", "e2e")
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """The screen once it shows ``text`` and holds still for a moment.
+
+        tmux can be caught between two reads of one frame, and Textual can draw a
+        screen over two frames, so a screen is returned only when two captures a
+        moment apart agree; what the caller asserts next is then all there."""
         deadline = time.monotonic() + timeout
+        screen = self.screen()
         while True:
-            screen = self.screen()
             if text in screen:
-                return screen
+                time.sleep(0.05)
+                again = self.screen()
+                if again == screen or (text in again and time.monotonic() > deadline):
+                    return again
+                screen = again
+                continue
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
             time.sleep(0.1)
+            screen = self.screen()
 
     def press(self, *keys: str) -> None:
         """One key at a time, as a person types, so no burst is read as a paste."""
