@@ -26,6 +26,10 @@ class SyncResult:
 
     lines: list[str] = field(default_factory=list)
     unmerged: list[str] = field(default_factory=list)
+    #: Files committed here, and whether the other machines' work came in (a merge moved ``HEAD``):
+    #: the app's quiet syncs speak only of these.
+    committed: int = 0
+    merged: bool = False
 
 
 def driver_command() -> str:
@@ -138,8 +142,10 @@ def _sync(repo: DataRepo, *, push: bool, offline: bool) -> SyncResult:
         if result.unmerged:
             return _left(result)
         result.lines.append("finished the merge left open")
+        result.merged = True
         _split(repo, before, result)
     changed = repo.commit_changes()
+    result.committed = len(changed)
     result.lines.append(f"committed {len(changed)} file(s)" if changed else "nothing to commit")
     if offline:
         return result
@@ -172,6 +178,7 @@ def _exchange(
                 return _left(result)
             if repo.git("rev-parse", "HEAD").out.strip() != before:
                 result.lines.append(f"merged {remote}/{theirs}")
+                result.merged = True
                 _split(repo, before, result)
         if not push or repo.push(remote, theirs):
             break

@@ -33,10 +33,15 @@ SYNC_NOW = "Sync now"
 
 
 class SyncControl(TimerControl):
-    """Offers "Sync now" (``Y``); with ``[sync] auto``, syncs once saves pause and on quitting. One sync at a time."""
+    """Offers "Sync now" (``Y``); with ``[sync] auto``, syncs once saves pause, every few minutes, and on quitting.
+
+    One sync at a time.
+    """
 
     #: Seconds without a save before an automatic sync, and between looks at what is left to commit.
     SYNC_QUIET = 60.0
+    #: With ``[sync] auto`` and nothing to commit, seconds between syncs that bring the other machines' work.
+    SYNC_FETCH_EVERY = 300.0
     SYNC_LOOK_EVERY = 15.0
     #: Seconds between stats of this machine's record of the last sync (a command's sync moves it).
     SYNC_RECORD_EVERY = 2.0
@@ -50,11 +55,21 @@ class SyncControl(TimerControl):
     _said_state: str | None = None
     _syncing = False
     _quit_after_sync = False
+    #: The sync quitting waits for began after ``q``: one running before may have missed the last save.
+    _quit_sync_begun = False
+    #: The running sync is one the app started on its own with nothing to commit: it speaks only of news.
+    _fetching = False
+    #: When the last sync here or in a shell ended (monotonic seconds), for ``SYNC_FETCH_EVERY``.
+    _synced_at = 0.0
+    #: The last quiet sync failed: the next failure is not said again (the header says it).
+    _fetch_failed = False
     #: What was left to commit at the last look, and since when (monotonic seconds).
     _pending: tuple[tuple[str, int, int], ...] = ()
     _pending_since = 0.0
 
     def on_mount(self) -> None:
+        # The first quiet sync comes a quiet minute after start: the other machine's work of the night.
+        self._synced_at = time.monotonic() - self.SYNC_FETCH_EVERY + self.SYNC_QUIET
         self.set_interval(self.SYNC_LOOK_EVERY, self._auto_look)
         self.set_interval(self.SYNC_RECORD_EVERY, self._watch_record)
         self.set_timer(self.SYNC_FIRST_LOOK, self.look_sync_state)
@@ -76,8 +91,8 @@ class SyncControl(TimerControl):
         self.notify("syncing…", title="Sync", markup=False, timeout=3)
         self._start_sync()
 
-    def _start_sync(self) -> None:
-        self._syncing = True
+    def _start_sync(self, *, fetching: bool = False) -> None:
+        self._syncing, self._fetching = True, fetching
         self._sync()
 
     @work(thread=True, group="sync", exit_on_error=False)
@@ -87,23 +102,41 @@ class SyncControl(TimerControl):
 
         line: str = "the sync stopped unexpectedly; run networkday sync to see why"
         severity: SeverityLevel = "error"
+        news = True
         try:
             result = sync_and_record(self.store.root, self.store.clock.now())
             line = "; ".join(result.lines)
             severity = "warning" if result.unmerged else "information"
+            news = result.merged or bool(result.committed or result.unmerged)
         except (StoreError, OSError) as error:  # a git failure, the lock held too long, a broken file
             line = str(error)
         finally:  # whatever happened, the app is told, so "a sync is already running" cannot stick
-            self.call_from_thread(self._synced, line, severity)
+            self.call_from_thread(self._synced, line, severity, news)
 
-    def _synced(self, line: str, severity: SeverityLevel) -> None:
-        """The sync's outcome, one line, as the command prints it (paths and remote names shown as typed)."""
-        self._syncing = False
+    def _synced(self, line: str, severity: SeverityLevel, news: bool) -> None:
+        """The sync's outcome, one line, as the command prints it (paths and remote names shown as typed).
+
+        A quiet sync (started with nothing to commit) says only what it committed or brought
+        in, conflicts, or a first failure: a toast every few minutes saying nothing happened would teach the
+        person to ignore toasts, and an unreachable remote is in the header already.
+        """
+        fetching = self._fetching
+        self._syncing = self._fetching = False
+        self._synced_at = time.monotonic()
         line = shown_line(line)
         if self._quit_after_sync:
+            if not self._quit_sync_begun:
+                self._quit_sync_begun = True
+                self._start_sync()
+                return
             self.exit(message=f"sync: {line}")
             return
         self.look_sync_state()
+        failed = severity == "error"
+        unsaid = fetching and (self._fetch_failed if failed else not news)
+        self._fetch_failed = fetching and failed
+        if unsaid:
+            return
         self.notify(line, title="Sync", severity=severity, markup=False, timeout=10)
 
     def _auto_look(self) -> None:
@@ -123,13 +156,24 @@ class SyncControl(TimerControl):
         self.call_from_thread(self._looked, pending)
 
     def _looked(self, pending: tuple[tuple[str, int, int], ...]) -> None:
-        """Syncs once the same changes have waited a quiet while: a save in between starts the wait again."""
+        """Syncs once the same changes have waited a quiet while: a save in between starts the wait again.
+
+        With nothing to commit, syncs every ``SYNC_FETCH_EVERY`` seconds all the same, so the
+        other machine's work comes in while this one only reads; not while a merge is left open
+        (only the person can finish it), nor without a remote to bring anything from.
+        """
         now = time.monotonic()
+        if self._syncing:
+            return
         if pending != self._pending:
             self._pending, self._pending_since = pending, now
-        elif pending and now - self._pending_since >= self.SYNC_QUIET and not self._syncing:
+        elif pending and now - self._pending_since >= self.SYNC_QUIET:
             self._pending = ()
             self._start_sync()
+        elif not pending and now - self._synced_at >= self.SYNC_FETCH_EVERY:
+            state = self.sync_state
+            if state is not None and state.upstream is not None and not state.conflicts_left:
+                self._start_sync(fetching=True)
 
     async def action_quit(self) -> None:
         """With ``[sync] auto``, quitting syncs first (q again quits at once); the result is printed after."""
@@ -139,6 +183,7 @@ class SyncControl(TimerControl):
         self._quit_after_sync = True
         self.notify("syncing before quitting… (q again quits now)", title="Sync", markup=False, timeout=30)
         if not self._syncing:
+            self._quit_sync_begun = True
             self._start_sync()
 
     def on_contact_files_changed(self, _: ContactFilesChanged) -> None:
@@ -155,6 +200,8 @@ class SyncControl(TimerControl):
         from networkday.services.sync_state import record_mark
 
         if record_mark(self.store.root) != self._record_mark:
+            if self._record_mark is not None:  # a shell's sync brought what there was: the next quiet one waits
+                self._synced_at = time.monotonic()
             self.look_sync_state()
 
     def look_sync_state(self) -> None:
