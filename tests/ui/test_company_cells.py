@@ -12,6 +12,7 @@ from networkday.domain.company_rows import CompanyRow
 from networkday.domain.summary import ContactSummary
 from networkday.ui.widgets.company_cells import (
     COLUMNS,
+    CONFLICT,
     NO_PATH,
     CompanyContext,
     cell_text,
@@ -55,6 +56,17 @@ def test_a_row_says_its_marks_people_managers_open_stages_and_last_touch() -> No
     cells = [cell_text(column, row, context, 40) for column in COLUMNS]
     assert cells == ["◆", "Acme", "2", "★1", "you → ★ Dana Lee", "1 interview", "2 days ago"]
     assert open_text(CompanyRow("x", "X", None, False, (), (), (), None)) == ""
+
+
+def test_a_company_holding_sync_conflicts_is_marked_before_it_is_a_target() -> None:
+    company = Company(id="acme", name="Acme", target=True)
+    row = CompanyRow("acme", "Acme", company, True, (), (), (), None)
+    marks = COLUMNS[0]
+    today, zone = date(2026, 11, 25), ZoneInfo("Europe/Berlin")
+    assert cell_text(marks, row, CompanyContext(CONTACTS, today, zone, {"acme": 2})) == CONFLICT
+    assert cell_text(marks, row, CompanyContext(CONTACTS, today, zone, {"other": 1})) == "◆"
+    no_file = CompanyRow("acme", "Acme", None, True, (), (), (), None)  # a target named in config.toml only
+    assert cell_text(marks, no_file, CompanyContext(CONTACTS, today, zone, {"acme": 1})) == "◆"
 
 
 def test_the_open_cell_keeps_its_counts_when_cut_to_the_width_at_80_columns() -> None:

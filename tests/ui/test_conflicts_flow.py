@@ -166,6 +166,16 @@ async def test_the_list_drops_a_conflict_settled_from_the_person_when_shown_agai
         assert [item.conflict.field for item in listing.items] == ["log[aaaa0001].note", "website", "journal.rating"]
 
 
+def marks(listing: CompanyList) -> dict[str, str]:
+    """The companies whose row, as drawn, starts with the conflict mark."""
+    drawn = {}
+    for index, row in enumerate(listing.rows):
+        line = listing.render_line(index + listing.HEADER_LINES - round(listing.scroll_offset.y)).text
+        if line.lstrip().startswith("!"):
+            drawn[row.key] = "!"
+    return drawn
+
+
 async def test_the_companies_list_says_which_company_holds_conflicts_until_settled(store: Store) -> None:
     conflicted(store.root)
     store.scan()
@@ -180,6 +190,7 @@ async def test_the_companies_list_says_which_company_holds_conflicts_until_settl
         while (row := listing.current()) is not None and row.key != "acme":
             await pilot.press("down")
         assert "! 1 sync conflict (Enter, x) · " in text_of(app, "#companies-detail")
+        assert marks(listing) == {"acme": "!"}
         await pilot.press("enter")
         assert isinstance(app.screen, CompanyScreen)
         await pilot.press("x", "m", "escape", "escape")  # kept as it is
@@ -187,3 +198,4 @@ async def test_the_companies_list_says_which_company_holds_conflicts_until_settl
         assert app.screen is screen
         assert "sync conflict" not in text_of(app, "#companies-title")
         assert "sync conflict" not in text_of(app, "#companies-detail")
+        assert marks(listing) == {}

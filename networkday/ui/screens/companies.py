@@ -17,7 +17,7 @@ from networkday.services.companies import company_list
 from networkday.storage.store import Store
 from networkday.ui.company_actions import CompanyActions
 from networkday.ui.plain import join, plain_line
-from networkday.ui.widgets.company_cells import CompanyContext, open_text, path_text
+from networkday.ui.widgets.company_cells import CONFLICT, CompanyContext, open_text, path_text
 from networkday.ui.widgets.company_list import CompanyList
 from networkday.ui.widgets.contact_row import TARGET, star
 from networkday.ui.widgets.key_footer import KeyFooter
@@ -94,9 +94,9 @@ class CompaniesScreen(CompanyActions):
         current = table.current()
         now = store.clock.now()
         assert now.tzinfo is not None, "the clock's instants are aware"
-        context = CompanyContext(store.contacts, now.date(), now.tzinfo)
-        table.show(company_list(store), context, keep=select or (current.key if current else None))
         self._conflicts = store.company_conflicts()  # only files that hold a [[conflict]] are read
+        context = CompanyContext(store.contacts, now.date(), now.tzinfo, self._conflicts)
+        table.show(company_list(store), context, keep=select or (current.key if current else None))
         self._show_title()
         self._show_detail()
 
@@ -111,7 +111,7 @@ class CompaniesScreen(CompanyActions):
         targets = sum(row.target for row in rows)
         title = Text.assemble(("Companies", "bold"), f"  {len(rows):,} · {targets} target(s) first")
         if self._conflicts:  # before the legend, which a narrow terminal cuts first
-            title.append(f" · {len(self._conflicts)} with sync conflicts", style="bold")
+            title.append(f" · {CONFLICT} {len(self._conflicts)} with sync conflicts", style="bold")
         title.append(f"   {TARGET} target  {star()} hiring managers", style="dim")
         self.query_one("#companies-title", Static).update(title, layout=False)
 
@@ -137,7 +137,9 @@ class CompaniesScreen(CompanyActions):
             second = join(plain_line(path_text(contacts, row.path)), open_text(row) or "no open opportunity")
         found = self._conflicts.get(row.company.id, 0) if row.company else 0
         if found:  # first on its line: the path after it may be cut at 80 columns, this may not
-            second = join(Text(f"! {found} sync conflict{'s' if found > 1 else ''} (Enter, x)", style="bold"), second)
+            second = join(
+                Text(f"{CONFLICT} {found} sync conflict{'s' if found > 1 else ''} (Enter, x)", style="bold"), second
+            )
         first.append("\n")
         first.append_text(second)
         detail.update(first, layout=False)

@@ -8,7 +8,7 @@ touch is said in the one wording for time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
@@ -21,6 +21,9 @@ from networkday.domain.wording import since
 from networkday.ui.widgets.contact_row import TARGET, Column, share_out, star
 
 NO_PATH = "no path yet"
+#: A company whose file holds sync conflicts, in the marks column before the target's mark:
+#: a conflict waits on the person, a target only says what the row is.
+CONFLICT = "!"
 COLUMNS: tuple[Column, ...] = (
     Column("marks", "", 1, 0),
     Column("name", "Company", 10, 24),
@@ -34,11 +37,13 @@ COLUMNS: tuple[Column, ...] = (
 
 @dataclass(frozen=True)
 class CompanyContext:
-    """What the cells are measured against: the people's summaries, today and the clock's zone."""
+    """What the cells are measured against: the people's summaries, today, the clock's zone,
+    and the sync conflicts by company id (``Store.company_conflicts``)."""
 
     contacts: Mapping[str, ContactSummary]
     today: date
     tz: tzinfo
+    conflicts: Mapping[str, int] = field(default_factory=dict)
 
 
 def last_text(last_ts: float | None, today: date, tz: tzinfo) -> str:
@@ -79,6 +84,8 @@ def cell_text(column: Column, row: CompanyRow, context: CompanyContext, width: i
     """One cell's words, on one line without control characters, made to fit ``width`` where that matters."""
     key = column.key
     if key == "marks":
+        if row.company is not None and context.conflicts.get(row.company.id):
+            return CONFLICT
         return TARGET if row.target else " "
     if key == "name":
         return shown_line(row.name)

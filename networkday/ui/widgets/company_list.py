@@ -12,17 +12,18 @@ from textual.message import Message
 from textual.strip import Strip
 
 from networkday.domain.company_rows import CompanyRow
-from networkday.ui.widgets.company_cells import NO_PATH, CompanyContext, cell_text, layout
+from networkday.ui.widgets.company_cells import CONFLICT, NO_PATH, CompanyContext, cell_text, layout
 from networkday.ui.widgets.contact_row import fit
 from networkday.ui.widgets.virtual_list import VirtualList
 
 
 class CompanyList(VirtualList):
-    COMPONENT_CLASSES = {"company-list--header", "company-list--quiet"}
+    COMPONENT_CLASSES = {"company-list--header", "company-list--quiet", "company-list--alert"}
     DEFAULT_CSS = """
     CompanyList {
         & > .company-list--header { text-style: bold; color: $text-accent; }
         & > .company-list--quiet { color: $text-muted; }
+        & > .company-list--alert { text-style: bold; color: $text-warning; }
     }
     """
     HEADER_LINES = 1
@@ -80,7 +81,9 @@ class CompanyList(VirtualList):
     def _strip(self, cells: list[str], base: Style, role: str, columns, width: int) -> Strip:
         style = base + self.get_component_rich_style(role) if role else base
         segments = [Segment(" ", style)]
-        for text, (_, size) in zip(cells, columns, strict=True):
-            segments.append(Segment(fit(text, size), style))
+        for text, (column, size) in zip(cells, columns, strict=True):
+            alert = column.key == "marks" and text == CONFLICT
+            cell_style = style + self.get_component_rich_style("company-list--alert") if alert else style
+            segments.append(Segment(fit(text, size), cell_style))
             segments.append(Segment(" ", style))
         return Strip(segments).adjust_cell_length(width, style)
