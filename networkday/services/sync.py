@@ -170,9 +170,10 @@ def _exchange(
     for _ in range(_PUSH_TRIES):
         repo.fetch(remote)
         theirs = theirs or _their_branch(repo, remote, branch)
-        if repo.has_commit(f"refs/remotes/{remote}/{theirs}"):
+        ref = f"refs/remotes/{remote}/{theirs}"
+        if repo.has_commit(ref) and not repo.holds(ref):  # merged already: no lock, no merge
             before = repo.git("rev-parse", "HEAD").out.strip()
-            result.unmerged, said = repo.merge(f"refs/remotes/{remote}/{theirs}", f"{remote}/{theirs}")
+            result.unmerged, said = repo.merge(ref, f"{remote}/{theirs}")
             result.lines.extend(said)
             if result.unmerged:
                 return _left(result)

@@ -139,6 +139,10 @@ class DataRepo:
     def has_commit(self, ref: str = "HEAD") -> bool:
         return not self.git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False).code
 
+    def holds(self, ref: str) -> bool:
+        """``ref`` is in ``HEAD``'s history already: merging it would change nothing."""
+        return not self.git("merge-base", "--is-ancestor", ref, "HEAD", check=False).code
+
     def merging(self) -> bool:
         return not self.git("rev-parse", "--verify", "--quiet", "MERGE_HEAD", check=False).code
 
@@ -159,6 +163,10 @@ class DataRepo:
                 if entry[0] in "RC":  # a rename's or a copy's source follows it
                     next(entries, None)
         return sorted(paths)
+
+    def tracks(self, path: str) -> bool:
+        """Some file under ``path`` is in the index."""
+        return bool(self.git("ls-files", "-z", "--", path).out)
 
     def unreadable(self, paths: list[str]) -> str | None:
         """The first of these TOML files that does not read (an empty one included), located; None when all do.
@@ -182,7 +190,11 @@ class DataRepo:
         """Commits every change in one commit, named by what changed; the paths, [] when there were none.
 
         Refuses, committing nothing, while a changed TOML file does not read (see ``unreadable``).
+        With nothing changed (looked at without the lock, which every save of the app waits
+        on), the lock is not taken: the app's sync every few minutes costs its saves nothing.
         """
+        if self.has_commit() and not self.changed_paths() and not self.tracks(APP_DIR):
+            return []
         with self.locked():
             broken = self.unreadable(self.changed_paths())
             if broken:
