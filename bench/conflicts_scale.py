@@ -128,7 +128,9 @@ def plant(root: Path) -> None:
 
 def child(tree: Path, code: str, data: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", code, str(data)], env=env, check=True, capture_output=True, text=True)
+    # -P: the current folder is not put first on the path, ahead of the tree PYTHONPATH names
+    command = [sys.executable, "-P", "-c", code, str(data)]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
 

@@ -56,7 +56,8 @@ def export(commit: str, into: Path) -> Path:
 
 def time_once(tree: Path, data: Path, scan: bool) -> float:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    command = [sys.executable, "-c", CHILD, str(data), "scan" if scan else "no-scan"]
+    # -P: the current folder is not put first on the path, ahead of the tree PYTHONPATH names
+    command = [sys.executable, "-P", "-c", CHILD, str(data), "scan" if scan else "no-scan"]
     out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     return float(out.stdout)
 
