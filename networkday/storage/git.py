@@ -60,24 +60,30 @@ def git_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+#: No prompt, and no endless wait: a host that does not answer fails in 20 s, a connection
+#: that stops answering in 30, so quitting the app after a sync never hangs for minutes.
+#: ssh takes the first value it is given, so options the person's command names come first and win.
+SSH_OPTIONS = "-o BatchMode=yes -o ConnectTimeout=20 -o ServerAliveInterval=15 -o ServerAliveCountMax=2"
+
+
 def ssh_command(configured: str) -> dict[str, str]:
     """The ssh command for a fetch or a push: ssh asks nothing (batch mode), with the person's own options.
 
     ``configured`` is the repository's or the person's ``core.sshCommand`` ("" when unset): it
     picks the key for this remote (``ssh -i ~/.ssh/id_work``), and a ``GIT_SSH_COMMAND`` set
-    here would silently replace it, so the remote would refuse the sign-in. Batch mode is
-    added to it when it runs ``ssh``; any other program is run as the person set it, as is a
+    here would silently replace it, so the remote would refuse the sign-in. ``SSH_OPTIONS``
+    are added to it when it runs ``ssh``; any other program is run as the person set it, as is a
     ``GIT_SSH_COMMAND`` or ``GIT_SSH`` of their own.
     """
     if "GIT_SSH_COMMAND" in os.environ or "GIT_SSH" in os.environ:
         return {}
     if not configured.strip():
-        return {"GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
+        return {"GIT_SSH_COMMAND": f"ssh {SSH_OPTIONS}"}
     try:
         program = shlex.split(configured)[0]
     except ValueError:  # unbalanced quotes: git would fail on it too, and say so
         return {}
-    return {"GIT_SSH_COMMAND": f"{configured} -o BatchMode=yes"} if Path(program).name == "ssh" else {}
+    return {"GIT_SSH_COMMAND": f"{configured} {SSH_OPTIONS}"} if Path(program).name == "ssh" else {}
 
 
 def git_program() -> str:

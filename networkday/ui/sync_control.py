@@ -59,10 +59,10 @@ class SyncControl(TimerControl):
     _quit_sync_begun = False
     #: The running sync is one the app started on its own with nothing to commit: it speaks only of news.
     _fetching = False
-    #: When the last sync here or in a shell ended (monotonic seconds), for ``SYNC_FETCH_EVERY``.
+    #: When this app's last sync ended (monotonic seconds), for ``SYNC_FETCH_EVERY``.
     _synced_at = 0.0
-    #: The last quiet sync failed: the next failure is not said again (the header says it).
-    _fetch_failed = False
+    #: The last sync failed: a quiet one that fails too says nothing more (the header says it).
+    _failed_last = False
     #: What was left to commit at the last look, and since when (monotonic seconds).
     _pending: tuple[tuple[str, int, int], ...] = ()
     _pending_since = 0.0
@@ -86,6 +86,7 @@ class SyncControl(TimerControl):
 
     def sync_now(self) -> None:
         if self._syncing:
+            self._fetching = False  # asked for: the running sync's outcome is said, news or not
             self.notify("a sync is already running", title="Sync", markup=False, timeout=3)
             return
         self.notify("syncing…", title="Sync", markup=False, timeout=3)
@@ -125,7 +126,7 @@ class SyncControl(TimerControl):
         self._synced_at = time.monotonic()
         line = shown_line(line)
         if self._quit_after_sync:
-            if not self._quit_sync_begun:
+            if not self._quit_sync_begun and severity != "error":  # one that failed would fail again: said
                 self._quit_sync_begun = True
                 self._start_sync()
                 return
@@ -133,8 +134,8 @@ class SyncControl(TimerControl):
             return
         self.look_sync_state()
         failed = severity == "error"
-        unsaid = fetching and (self._fetch_failed if failed else not news)
-        self._fetch_failed = fetching and failed
+        unsaid = fetching and (self._failed_last if failed else not news)
+        self._failed_last = failed
         if unsaid:
             return
         self.notify(line, title="Sync", severity=severity, markup=False, timeout=10)
@@ -159,21 +160,21 @@ class SyncControl(TimerControl):
         """Syncs once the same changes have waited a quiet while: a save in between starts the wait again.
 
         With nothing to commit, syncs every ``SYNC_FETCH_EVERY`` seconds all the same, so the
-        other machine's work comes in while this one only reads; not while a merge is left open
-        (only the person can finish it), nor without a remote to bring anything from.
+        other machine's work comes in while this one only reads; not without a remote to bring
+        anything from. Neither while a merge is left open: only the person can resolve it (the
+        header says so), and ``Y`` then finishes it; a sync on its own would only say it again.
         """
         now = time.monotonic()
-        if self._syncing:
+        state = self.sync_state
+        if self._syncing or state is None or state.conflicts_left:
             return
         if pending != self._pending:
             self._pending, self._pending_since = pending, now
         elif pending and now - self._pending_since >= self.SYNC_QUIET:
             self._pending = ()
             self._start_sync()
-        elif not pending and now - self._synced_at >= self.SYNC_FETCH_EVERY:
-            state = self.sync_state
-            if state is not None and state.upstream is not None and not state.conflicts_left:
-                self._start_sync(fetching=True)
+        elif not pending and now - self._synced_at >= self.SYNC_FETCH_EVERY and state.upstream is not None:
+            self._start_sync(fetching=True)
 
     async def action_quit(self) -> None:
         """With ``[sync] auto``, quitting syncs first (q again quits at once); the result is printed after."""
@@ -200,8 +201,6 @@ class SyncControl(TimerControl):
         from networkday.services.sync_state import record_mark
 
         if record_mark(self.store.root) != self._record_mark:
-            if self._record_mark is not None:  # a shell's sync brought what there was: the next quiet one waits
-                self._synced_at = time.monotonic()
             self.look_sync_state()
 
     def look_sync_state(self) -> None:

@@ -275,6 +275,7 @@ def test_the_persons_own_ssh_command_picks_the_key_and_still_asks_nothing(
     args = calls.read_text().splitlines()
     assert args[:2] == ["-i", "/keys/id_work"]  # the person's key
     assert args[2:4] == ["-o", "BatchMode=yes"]  # and no prompt for a terminal nobody watches
+    assert "ConnectTimeout=20" in args  # nor a wait without end on a host that does not answer
 
 
 def test_a_repository_that_committed_the_apps_own_folder_stops_tracking_it(tmp_path: Path) -> None:

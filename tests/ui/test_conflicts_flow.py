@@ -17,7 +17,7 @@ from networkday.ui.today_conflicts import ConflictLine, conflict_words
 from networkday.ui.widgets.company_list import CompanyList
 from tests.conflict_world import conflicted
 from tests.conftest import NOW
-from tests.ui.screens import text_of
+from tests.ui.screens import cursor_line, text_of
 from tests.ui.test_follow_files import shown_within, watch_kind, write_elsewhere
 from tests.ui.test_quick_start import quick_app, unfrozen
 
@@ -191,6 +191,14 @@ async def test_the_companies_list_says_which_company_holds_conflicts_until_settl
             await pilot.press("down")
         assert "! 1 sync conflict (Enter, x) · " in text_of(app, "#companies-detail")
         assert marks(listing) == {"acme": "!"}
+        cursor_row = cursor_line(listing)
+        mark = next(segment for segment in cursor_row if segment.text == "!")
+        name = next(segment for segment in cursor_row if "Acme" in segment.text)
+        assert mark.style is not None
+        assert name.style is not None
+        assert mark.style.bold
+        assert mark.style.bgcolor == name.style.bgcolor  # the cursor's bar has no hole at the mark
+        assert mark.style.color != name.style.color
         await pilot.press("enter")
         assert isinstance(app.screen, CompanyScreen)
         await pilot.press("x", "m", "escape", "escape")  # kept as it is

@@ -80,10 +80,11 @@ class CompanyList(VirtualList):
 
     def _strip(self, cells: list[str], base: Style, role: str, columns, width: int) -> Strip:
         style = base + self.get_component_rich_style(role) if role else base
+        # partial: the alert's own colour and weight only, so the cursor's bar keeps its background
+        alert = style + self.get_component_rich_style("company-list--alert", partial=True)
         segments = [Segment(" ", style)]
         for text, (column, size) in zip(cells, columns, strict=True):
-            alert = column.key == "marks" and text == CONFLICT
-            cell_style = style + self.get_component_rich_style("company-list--alert") if alert else style
+            cell_style = alert if column.key == "marks" and text == CONFLICT else style
             segments.append(Segment(fit(text, size), cell_style))
             segments.append(Segment(" ", style))
         return Strip(segments).adjust_cell_length(width, style)

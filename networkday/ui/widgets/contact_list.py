@@ -101,7 +101,7 @@ class ContactList(VirtualList):
 
     def _strip(self, cells, base: Style, role: str, columns: tuple[tuple[Column, int], ...], width: int) -> Strip:
         row_style = base + self.get_component_rich_style(role) if role else base
-        alert = row_style + self.get_component_rich_style("contact-list--alert")
+        alert = row_style + self.get_component_rich_style("contact-list--alert", partial=True)  # the cursor bar stays
         segments = [Segment(" ", row_style)]
         for (text, urgent), (_, size) in zip(cells, columns, strict=True):
             segments.append(Segment(fit(text, size), alert if urgent else row_style))
