@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     from networkday.services.companies import company_warnings
-    from networkday.services.touch_audit import audit_touches, fix_touches
+    from networkday.services.session_audit import audit_sessions
+    from networkday.services.touch_audit import audit_touches, fix_touches, read_records
 
     store = open_store(args, unread_warning=False)
     shown = set(store.warnings)  # printed when the store was opened
@@ -42,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
         for line in fix_touches(store):
             print(line)
     companies = run_store(store.companies)  # those that cannot be read join the problems
-    found = [*store.problems.values(), *audit_touches(store), *record_conflicts(store), *store.keys.refused]
+    records = read_records(store)
+    found = [
+        *store.problems.values(),
+        *audit_touches(store, records),
+        *audit_sessions(store, records.days),
+        *record_conflicts(store),
+        *store.keys.refused,
+    ]
     problems = sorted(found, key=lambda p: (str(p.path), p.line))
     warnings = sorted([*company_warnings(store, companies), *store.keys.taken], key=lambda p: (str(p.path), p.line))
     for problem in [*problems, *warnings]:  # the faults first: they are what exit 1 is for

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -84,6 +84,26 @@ def overlaps(sessions: Iterable[SessionRow], start: float, end: float | None, no
         if start < other_end and row[1] < stop:
             return row
     return None
+
+
+def overlapping(rows: Sequence[SessionRow], now: float) -> list[tuple[int, int]]:
+    """Each session (by index) that starts inside one started before it, with that one's index.
+
+    One machine refuses such a session (``check_session``), but two machines' timers
+    merged, or a hand edit, can leave one, and the time the two share counts twice.
+    A running session reaches ``now``.
+    """
+    ends = [now if end is None else end for _, _, end in rows]
+    found: list[tuple[int, int]] = []
+    furthest: int | None = None  # of the sessions started so far, the one that ends last
+    for index in sorted(range(len(rows)), key=lambda i: rows[i][1]):
+        if furthest is not None:
+            if rows[index][1] < ends[furthest]:
+                found.append((index, furthest))
+            if ends[index] <= ends[furthest]:
+                continue
+        furthest = index
+    return found
 
 
 def format_duration(seconds: float) -> str:
