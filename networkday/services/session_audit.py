@@ -17,7 +17,7 @@ from networkday.storage.locate import locate
 from networkday.storage.problems import DataProblem
 from networkday.storage.store import Store
 
-FIX = "shorten or delete one in this file (or, for today's, with S in the app)"
+FIX = "shorten or delete one: S in the app lists a day's sessions ([ and ] for another day), or edit this file"
 
 
 def audit_sessions(store: Store, days: Mapping[date, Day]) -> list[DataProblem]:
