@@ -135,7 +135,13 @@ def _at_the_ends(root: Path) -> None:
     # Touches with no outcome: a touch with one must match a made call in its day's file.
     ends = 'at = 1900-01-01T00:00:00+01:00\nnote = "first"\n\n[[log]]\nat = 2999-12-31T23:59:59-12:00\n'
     _edit(root, LUKAS, "\n[[log]]", f"follow_up = 2999-12-31\n\n[[log]]\n{ends}\n[[log]]")
-    _edit(root, DAY, "start = 2026-11-24T09:00:00+01:00", "start = 1900-01-01T00:00:00+14:00")
+    # the end too: a session from 1900 to 2026 would share time with every other (check names that)
+    _edit(
+        root,
+        DAY,
+        "start = 2026-11-24T09:00:00+01:00\nend = 2026-11-24T11:30:00+01:00",
+        "start = 1900-01-01T00:00:00+14:00\nend = 1900-01-01T01:00:00+14:00",
+    )
     _new_day(root, "1900-01-01")
     _new_day(root, "2999-12-31")
 
